@@ -1,0 +1,3 @@
+using Analytics.Cli;
+
+return AnalyticsCli.Run(args, Console.Out, Console.Error);
