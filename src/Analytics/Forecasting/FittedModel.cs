@@ -44,6 +44,12 @@ public abstract class FittedModel : IFittedModel
     /// </summary>
     protected virtual bool TryForecastVariance(Span<double> variance) => false;
 
+    /// <summary>
+    /// The multiplier of the forecast standard deviation for a central interval at <paramref name="level"/> percent:
+    /// the normal quantile z = Φ⁻¹(0.5 + level/200) unless a model's distribution says otherwise.
+    /// </summary>
+    protected virtual double CriticalValue(double level) => Normal.InvCDF(0, 1, 0.5 + (level / 200));
+
     /// <summary>One simulated future path of <paramref name="path"/>.Length steps.</summary>
     protected abstract void SimulatePath(Span<double> path, Random random);
 
@@ -59,7 +65,7 @@ public abstract class FittedModel : IFittedModel
         {
             foreach (double level in levels)
             {
-                double z = Normal.InvCDF(0, 1, 0.5 + (level / 200));
+                double z = CriticalValue(level);
                 var lower = new double[horizon];
                 var upper = new double[horizon];
                 for (int h = 0; h < horizon; h++)

@@ -1,0 +1,125 @@
+using System.CommandLine;
+using System.Globalization;
+using Analytics.Cli.Output;
+using Analytics.Data;
+using Analytics.Forecasting;
+using Spectre.Console;
+
+namespace Analytics.Cli.Commands;
+
+/// <summary>
+/// <c>analytics forecast --input TRAIN.csv --horizon H --model M --output OUT.csv</c>: forecasts every series of a
+/// long-format file, in parallel, with intervals. Series that cannot be fitted are reported on stderr by id and
+/// reason; the others are written. Exit code 0 when all succeed, 1 when some failed, 2 when none could be forecast.
+/// </summary>
+internal static class ForecastCommand
+{
+    /// <summary>Exit code when some series failed but the others were written.</summary>
+    public const int PartialFailure = 1;
+
+    public static Command Create(CliContext context)
+    {
+        var input = new Option<string>("--input") { Description = "Long-format CSV: unique_id,ds,y.", Required = true };
+        var horizon = new Option<int>("--horizon") { Description = "Steps to forecast (1 to 10000).", Required = true };
+        var model = new Option<string>("--model") { Description = $"The model: {string.Join(", ", Forecasters.Names)}.", DefaultValueFactory = _ => Forecasters.Default };
+        var levels = LevelOption.Create();
+        var season = new Option<int?>("--season-length") { Description = "Season length (default from the frequency: 1 yearly, 4 quarterly, 12 monthly)." };
+        var threads = new Option<int>("--threads") { Description = "Series forecast at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var output = new Option<string?>("--output") { Description = "Output CSV (default: standard output)." };
+        var command = new Command("forecast", "Forecast every series of a long-format file with prediction intervals.")
+        {
+            input, horizon, model, levels, season, threads, output,
+        };
+        command.SetAction(parse =>
+        {
+            var options = new BatchOptions(parse.GetValue(horizon), LevelOption.Values(parse.GetValue(levels)), parse.GetValue(season), parse.GetValue(threads));
+            Check(options);
+            IForecaster forecaster = Forecasters.Create(parse.GetValue(model)!);
+            IReadOnlyList<LongSeries> series = LongFormat.Read(parse.GetValue(input)!);
+            BatchItem[] results = Run(context, series, forecaster, options);
+            foreach (BatchItem failed in results.Where(r => r.Forecast is null))
+                context.Error.WriteLine($"warning: series {failed.Series.Id}: {failed.Error}");
+            int ok = results.Count(r => r.Forecast is not null);
+            if (ok == 0) throw new CliUsageException($"no series could be forecast with {forecaster.Name} ({results.Length} failed)");
+            Tabular table = ToTabular(results, options.Levels);
+            if (parse.GetValue(output) is { } path) LongFormat.WriteAtomically(path, w => table.Write(w, OutputFormat.Csv));
+            else table.Write(context.Out, OutputFormat.Csv);
+            return ok == results.Length ? AnalyticsCli.Ok : PartialFailure;
+        });
+        return command;
+    }
+
+    internal static void Check(BatchOptions options)
+    {
+        if (options.Horizon is < 1 or > ForecastLimits.MaxHorizon) throw new CliUsageException($"--horizon must be between 1 and {ForecastLimits.MaxHorizon}, not {options.Horizon}");
+        if (options.Threads < 1) throw new CliUsageException($"--threads must be at least 1, not {options.Threads}");
+        if (options.SeasonLength is < 1) throw new CliUsageException($"--season-length must be at least 1, not {options.SeasonLength}");
+    }
+
+    /// <summary>Runs the batch, with a progress bar on stderr when it is a terminal and the batch is long.</summary>
+    internal static BatchItem[] Run(CliContext context, IReadOnlyList<LongSeries> series, IForecaster forecaster, BatchOptions options)
+    {
+        bool terminal = ReferenceEquals(context.Error, Console.Error) && !Console.IsErrorRedirected;
+        if (!terminal || series.Count < 50) return BatchForecaster.Run(series, forecaster, options);
+        BatchItem[] results = [];
+        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }).Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(ctx =>
+            {
+                ProgressTask task = ctx.AddTask($"{forecaster.Name}: {series.Count} series", maxValue: series.Count);
+                results = BatchForecaster.Run(series, forecaster, options, new Progress<int>(n => task.Value = n));
+                task.Value = series.Count;
+            });
+        return results;
+    }
+
+    /// <summary>The columns unique_id,ds,h,model,mean,lo-L,hi-L per level.</summary>
+    internal static Tabular ToTabular(IEnumerable<BatchItem> results, IReadOnlyList<double> levels)
+    {
+        var columns = new List<string> { "unique_id", "ds", "h", "model", "mean" };
+        foreach (double l in levels) columns.AddRange([$"lo-{LevelOption.Name(l)}", $"hi-{LevelOption.Name(l)}"]);
+        var table = new Tabular(columns);
+        foreach (BatchItem r in results)
+        {
+            if (r.Forecast is not { } f) continue;
+            for (int h = 1; h <= f.Horizon; h++)
+            {
+                var cells = new object?[columns.Count];
+                cells[0] = r.Series.Id;
+                cells[1] = f.PeriodOf(h)?.ToString();
+                cells[2] = h;
+                cells[3] = f.Method;
+                cells[4] = f.Mean[h - 1];
+                for (int k = 0; k < f.Intervals.Count; k++)
+                {
+                    cells[5 + (2 * k)] = f.Intervals[k].Lower[h - 1];
+                    cells[6 + (2 * k)] = f.Intervals[k].Upper[h - 1];
+                }
+
+                table.Add(cells);
+            }
+        }
+
+        return table;
+    }
+}
+
+/// <summary>The repeatable --level option (percent; default 80 and 95).</summary>
+internal static class LevelOption
+{
+    public static Option<double[]> Create() => new("--level")
+    {
+        Description = "Prediction interval level in percent; repeat for several (default 80 and 95).",
+        DefaultValueFactory = _ => [80, 95],
+    };
+
+    public static IReadOnlyList<double> Values(double[]? levels)
+    {
+        double[] l = levels is { Length: > 0 } ? levels : [80, 95];
+        foreach (double v in l)
+            if (!(v > 0 && v < 100)) throw new CliUsageException($"--level must be between 0 and 100 (exclusive), not {Name(v)}");
+        return l;
+    }
+
+    public static string Name(double level) => level.ToString("0.###", CultureInfo.InvariantCulture);
+}
