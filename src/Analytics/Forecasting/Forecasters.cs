@@ -1,4 +1,5 @@
 using Analytics.Forecasting.Baselines;
+using Analytics.Forecasting.Theta;
 
 namespace Analytics.Forecasting;
 
@@ -14,6 +15,10 @@ public static class Forecasters
         ["snaive"] = () => new SeasonalNaiveForecaster(),
         ["drift"] = () => new DriftForecaster(),
         ["mean"] = () => new MeanForecaster(),
+        ["naive2"] = () => new Naive2Forecaster(),
+        ["theta"] = () => new ThetaForecaster(),
+        ["otm"] = () => new OptimizedThetaForecaster(),
+        ["dotm"] = () => new OptimizedThetaForecaster(new OptimizedThetaOptions { Dynamic = true }),
     };
 
     /// <summary>The model used when none is named.</summary>
