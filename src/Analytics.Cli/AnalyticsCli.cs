@@ -27,6 +27,7 @@ public static class AnalyticsCli
             TrackCommand.Create(context),
             GrowthCommand.Create(context),
             ForecastCommand.Create(context),
+            EvaluateCommand.Create(context),
         };
 
         ParseResult parsed = root.Parse(args);
