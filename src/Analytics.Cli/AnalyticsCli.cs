@@ -27,6 +27,8 @@ public static class AnalyticsCli
             TrackCommand.Create(context),
             GrowthCommand.Create(context),
             ForecastCommand.Create(context),
+            ProbabilityCommand.Create(context),
+            BacktestTargetsCommand.Create(context),
         };
 
         ParseResult parsed = root.Parse(args);

@@ -14,6 +14,7 @@ public static class Forecasters
         ["snaive"] = () => new SeasonalNaiveForecaster(),
         ["drift"] = () => new DriftForecaster(),
         ["mean"] = () => new MeanForecaster(),
+        ["logdrift"] = () => new LogDriftForecaster(),
     };
 
     /// <summary>The model used when none is named.</summary>
