@@ -21,7 +21,8 @@ public sealed record RollingOrigin(int Origins, int Step = 1);
 
 /// <summary>
 /// Out-of-sample evaluation of forecasters: on a hold-out (fit on the training values, score the next H test values)
-/// and by rolling origin (refit at each of K origins of one series and average the scores). Errors that belong to a
+/// and by rolling origin (refit at each of K origins of one series and average the scores). A global model
+/// (<see cref="IGlobalForecaster"/>) is trained on all the training series of a hold-out before the series are scored. Errors that belong to a
 /// series (too short, missing values, a forecast that is not finite) are recorded for it; the others go on.
 /// </summary>
 public static class Evaluator
@@ -75,14 +76,33 @@ public static class Evaluator
     public static ModelAccuracy HoldOut(IForecaster model, IReadOnlyList<LongSeries> train, IReadOnlyList<LongSeries> test, EvaluationOptions options, IProgress<int>? progress = null, CancellationToken cancellation = default)
     {
         LongSeries[] matched = Match(train, test, options.Horizon);
-        return Run(model, train, options, progress, cancellation, (s, i, m) => HoldOut(model, s.Values, matched[i].Values, m, options.Horizon, options.LevelsOrDefault));
+        IForecaster fitted = model;
+        if (model is IGlobalForecaster global)
+        {
+            // A global model learns from all the training series first (as the batch forecaster does).
+            ForecastLimits.Check(options.Horizon, options.LevelsOrDefault);
+            int m = options.SeasonLength ?? (train.Count > 0 ? train[0].Frequency.PeriodsPerYear() : 1);
+            try
+            {
+                fitted = global.Train([.. train.Select(s => s.Values)], m, options.Horizon);
+            }
+            catch (ForecastException e)
+            {
+                return new ModelAccuracy(model.Name, null, [.. train.Select(s => new SeriesAccuracy(s.Id, null, e.Message))]);
+            }
+        }
+
+        return Run(model, train, options, progress, cancellation, (s, i, m) => HoldOut(fitted, s.Values, matched[i].Values, m, options.Horizon, options.LevelsOrDefault));
     }
 
     /// <summary>Rolling-origin evaluation of many series (the one-series rolling evaluation on each).</summary>
     /// <exception cref="ArgumentOutOfRangeException">Horizon, levels, threads or design out of range.</exception>
+    /// <exception cref="AnalyticsException">The model is a global model, which would learn from the values it is scored on.</exception>
     public static ModelAccuracy Rolling(IForecaster model, IReadOnlyList<LongSeries> series, RollingOrigin design, EvaluationOptions options, IProgress<int>? progress = null, CancellationToken cancellation = default)
     {
         CheckDesign(design);
+        if (model is IGlobalForecaster)
+            throw new AnalyticsException($"{model.Name} is a global model: evaluate it on a hold-out (a test file), not by rolling origin");
         return Run(model, series, options, progress, cancellation, (s, _, m) => Rolling(model, s.Values, m, options.Horizon, design, options.LevelsOrDefault));
     }
 

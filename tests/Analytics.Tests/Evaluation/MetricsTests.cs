@@ -71,7 +71,7 @@ public class MetricsTests
         Assert.True(double.IsNaN(Metrics.SeasonalNaiveScale([1, 2, 3], 3)));
     }
 
-    private static void Check(IReadOnlyDictionary<string, string> row, string column, double actual, double tolerance)
+    private static void Check(Csv.Row row, string column, double actual, double tolerance)
     {
         double expected = row.Number(column);
         if (double.IsNaN(expected)) Assert.True(double.IsNaN(actual), $"{row["case"]} {column}: expected NaN, got {actual}");

@@ -56,6 +56,6 @@ public class ThetaGoldenTests
         Assert.Equal(rows[0]["seasonal"] == "true", model.Parameters["seasonal"] > 0);
     }
 
-    private static List<IReadOnlyDictionary<string, string>> Rows(string series) =>
+    private static List<Csv.Row> Rows(string series) =>
         [.. Golden.Rows("Forecasting/Theta/theta-r.csv").Where(r => r["series"] == series)];
 }

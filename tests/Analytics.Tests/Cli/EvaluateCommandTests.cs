@@ -1,13 +1,13 @@
 using System.Globalization;
 using Analytics.Cli;
 
-namespace Analytics.Tests.Cli.Commands;
+namespace Analytics.Tests.Cli;
 
 public sealed class EvaluateCommandTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("analytics-evaluate-").FullName;
+    private readonly TempDirectory _dir = new();
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _dir.Dispose();
 
     [Fact]
     public void A_hold_out_prints_one_row_per_model_with_owa()
@@ -64,7 +64,7 @@ public sealed class EvaluateCommandTests : IDisposable
         string train = Write("train.csv", Long(("a", 2000, Trend(14, 1))));
         string test = Write("test.csv", Long(("a", 2014, Trend(3, 1, 14))));
         string other = Write("other.csv", Long(("b", 2014, Trend(3, 1, 14))));
-        string[] resolved = [.. args.Select(a => a switch { "TEST" => test, "OTHER" => other, "MISSING" => Path.Combine(_dir, "missing.csv"), _ => a })];
+        string[] resolved = [.. args.Select(a => a switch { "TEST" => test, "OTHER" => other, "MISSING" => Path.Combine(_dir.Path, "missing.csv"), _ => a })];
         (int code, string stdout, string stderr) = Run(["evaluate", "--train", train, .. resolved]);
         Assert.Equal(AnalyticsCli.UserError, code);
         Assert.Equal("", stdout);
@@ -95,18 +95,7 @@ public sealed class EvaluateCommandTests : IDisposable
         return string.Join('\n', lines) + "\n";
     }
 
-    private string Write(string name, string text)
-    {
-        string path = Path.Combine(_dir, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private string Write(string name, string text) => _dir.File(name, text);
 
-    private static (int Code, string Stdout, string Stderr) Run(params string[] args)
-    {
-        using var stdout = new StringWriter(CultureInfo.InvariantCulture);
-        using var stderr = new StringWriter(CultureInfo.InvariantCulture);
-        int code = AnalyticsCli.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Stdout, string Stderr) Run(params string[] args) => CliRunner.Run(args);
 }
