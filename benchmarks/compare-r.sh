@@ -65,7 +65,7 @@ fi
 score() { python3 "$peers/score.py" "$train" "$test" "$1" "$m"; }
 field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p"; }
 
-echo "M3 $set_name ($(tail -n +2 "$train" | cut -d, -f1 | uniq | wc -l) series, h = $h), $(date -u +%Y-%m-%d), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores, commit $(git -C "$root" rev-parse --short HEAD)"
+echo "M3 $set_name ($(tail -n +2 "$train" | cut -d, -f1 | uniq | wc -l) series, h = $h), $(date -u +%Y-%m-%d), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), commit $(git -C "$root" rev-parse --short HEAD)"
 echo
 echo "| model | sMAPE | MASE | cov95 | R sMAPE | R MASE | R cov95 | series/s warm | series/s cold | R series/s | ratio warm | ratio cold |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|"

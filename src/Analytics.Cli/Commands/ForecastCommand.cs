@@ -65,7 +65,7 @@ internal static class ForecastCommand
         ProgressBar.Run(context, $"{forecaster.Name}: {series.Count} series", series.Count, progress => BatchForecaster.Run(series, forecaster, options, progress));
 
     /// <summary>
-    /// Runs the batch untimed-by-the-user for --timing: once cold (the time includes JIT compilation) and then warm
+    /// Runs the batch for --timing: once cold (the time includes JIT compilation) and then warm
     /// at least three times and for at least a second; prints the cold time and the median warm time to stderr.
     /// Reading and writing files is not timed.
     /// </summary>
