@@ -23,13 +23,7 @@ public sealed class Naive2Forecaster : IForecaster
         SeriesChecks.RequireComplete(y, 2, Name);
         int n = y.Length;
         double[] observations = y.ToArray();
-        SeasonalAdjustment? seasonal = SeasonalAdjustment.Detect(observations, seasonLength);
-        double[] x = observations;
-        if (seasonal is not null)
-        {
-            x = new double[n];
-            seasonal.Adjust(observations, x);
-        }
+        (double[] x, SeasonalAdjustment? seasonal) = SeasonalAdjustment.AdjustIfSeasonal(observations, seasonLength);
 
         var fitted = new double[n];
         fitted[0] = double.NaN;
@@ -38,8 +32,10 @@ public sealed class Naive2Forecaster : IForecaster
         {
             double change = x[t] - x[t - 1];
             ss += change * change;
-            fitted[t] = x[t - 1] * (seasonal?.IndexAt(t) ?? 1);
+            fitted[t] = x[t - 1];
         }
+
+        seasonal?.Reseasonalise(fitted);
 
         return new SesDriftModel("Naive2", observations, fitted, x[n - 1], 0, 1, ss / (n - 1), seasonal, scaleSpread: false, []);
     }

@@ -40,6 +40,19 @@ public sealed class SeasonalAdjustment
         return Estimate(y, seasonLength);
     }
 
+    /// <summary>
+    /// The series a non-seasonal model should be fitted to: <paramref name="y"/> divided by its seasonal indices when
+    /// <see cref="Detect"/> finds it seasonal (a new array), else <paramref name="y"/> itself, with the adjustment or null.
+    /// </summary>
+    public static (double[] Adjusted, SeasonalAdjustment? Adjustment) AdjustIfSeasonal(double[] y, int seasonLength)
+    {
+        SeasonalAdjustment? adjustment = Detect(y, seasonLength);
+        if (adjustment is null) return (y, null);
+        var adjusted = new double[y.Length];
+        adjustment.Adjust(y, adjusted);
+        return (adjusted, adjustment);
+    }
+
     /// <summary>The adjustment of <paramref name="y"/> by its classical multiplicative figure, without testing.</summary>
     /// <exception cref="ForecastException">Too short (n &lt; 2m), a missing or a non-positive value.</exception>
     public static SeasonalAdjustment Estimate(ReadOnlySpan<double> y, int seasonLength)
@@ -54,6 +67,12 @@ public sealed class SeasonalAdjustment
 
     /// <summary>The seasonal index of forecast step h ≥ 1, i.e. of value n + h − 1 (0-based).</summary>
     public double ForecastIndex(int h) => _figure[(Length + h - 1) % _figure.Length];
+
+    /// <summary>Multiplies in-sample values of the adjusted scale back by their indices: v_t ← v_t · S_t.</summary>
+    public void Reseasonalise(Span<double> values)
+    {
+        for (int t = 0; t < values.Length; t++) values[t] *= IndexAt(t);
+    }
 
     /// <summary>The seasonally adjusted series y_t / S_t into <paramref name="adjusted"/> (same length as y).</summary>
     public void Adjust(ReadOnlySpan<double> y, Span<double> adjusted)

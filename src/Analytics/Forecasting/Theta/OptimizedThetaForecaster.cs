@@ -76,13 +76,7 @@ public sealed class OptimizedThetaForecaster : IForecaster
         SeriesChecks.RequireComplete(y, MinimumLength, Name);
         int n = y.Length;
         double[] observations = y.ToArray();
-        SeasonalAdjustment? seasonal = _options.Deseasonalise ? SeasonalAdjustment.Detect(observations, seasonLength) : null;
-        double[] x = observations;
-        if (seasonal is not null)
-        {
-            x = new double[n];
-            seasonal.Adjust(observations, x);
-        }
+        (double[] x, SeasonalAdjustment? seasonal) = _options.Deseasonalise ? SeasonalAdjustment.AdjustIfSeasonal(observations, seasonLength) : (observations, null);
 
         ThetaTrend trend = _options.Dynamic ? ThetaTrend.Dynamic : ThetaTrend.Fixed;
         double? weight = _options.Theta is { } fixedTheta ? 1 - (1 / fixedTheta) : null;
@@ -92,8 +86,7 @@ public sealed class OptimizedThetaForecaster : IForecaster
         double sse = ThetaEstimation.Filter(x, trend, alpha, estimate.InitialLevel, k, fitted, levelOnly: false, out double level, out double a, out double b);
         double q = 1 - alpha;
         double c0 = level + (k * ((Math.Pow(q, n) * a) + ((1 - Math.Pow(q, n + 1)) / alpha * b)));
-        if (seasonal is not null)
-            for (int t = 0; t < n; t++) fitted[t] *= seasonal.IndexAt(t);
+        seasonal?.Reseasonalise(fitted);
         int estimated = (_options.Alpha is null ? 1 : 0) + (_options.InitialLevel is null ? 1 : 0) + (_options.Theta is null ? 1 : 0);
         double theta = 1 / (1 - k);
         string method = (_options.Dynamic ? "D" : "") + (_options.Theta == 2 ? "STM" : "OTM");

@@ -72,13 +72,7 @@ public sealed class ThetaForecaster : IForecaster
         SeriesChecks.RequireComplete(y, MinimumLength, Name);
         int n = y.Length;
         double[] observations = y.ToArray();
-        SeasonalAdjustment? seasonal = _options.Deseasonalise ? SeasonalAdjustment.Detect(observations, seasonLength) : null;
-        double[] x = observations;
-        if (seasonal is not null)
-        {
-            x = new double[n];
-            seasonal.Adjust(observations, x);
-        }
+        (double[] x, SeasonalAdjustment? seasonal) = _options.Deseasonalise ? SeasonalAdjustment.AdjustIfSeasonal(observations, seasonLength) : (observations, null);
 
         ThetaEstimate estimate = ThetaEstimation.Estimate(x, ThetaTrend.None, AlphaLower, AlphaUpper, _options.Alpha, _options.InitialLevel, 0, 0, 0);
         double alpha = estimate.Alpha;
@@ -87,8 +81,7 @@ public sealed class ThetaForecaster : IForecaster
         ThetaEstimation.LinearTrend(x, out _, out double slope);
         double drift = slope / 2;
         double c0 = level + (drift * (1 - Math.Pow(1 - alpha, n)) / alpha);
-        if (seasonal is not null)
-            for (int t = 0; t < n; t++) fitted[t] *= seasonal.IndexAt(t);
+        seasonal?.Reseasonalise(fitted);
         return new SesDriftModel("Theta", observations, fitted, c0, drift, alpha, sse / (n - EstimatedParameters), seasonal, _options.ScaleIntervalsBySeason,
             [("alpha", alpha), ("l0", estimate.InitialLevel), ("drift", drift)]);
     }
