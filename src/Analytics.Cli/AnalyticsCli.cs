@@ -29,6 +29,8 @@ public static class AnalyticsCli
             ForecastCommand.Create(context),
             ProbabilityCommand.Create(context),
             BacktestTargetsCommand.Create(context),
+            ChartCommand.Create(context),
+            ReportCommand.Create(context),
         };
 
         ParseResult parsed = root.Parse(args);
