@@ -37,7 +37,7 @@ internal static class NotebookHtml
     public static string? Render(object instance)
     {
         if (instance is HtmlContent content) return content.Markup;
-        Assembly? charts = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == "Analytics.Charts");
+        Assembly? charts = Charts();
         MethodInfo? render = charts?.GetType("Analytics.Charts.ChartHtml")?.GetMethod("Render", BindingFlags.Public | BindingFlags.Static, [typeof(object)]);
         if (render is not null)
         {
@@ -52,5 +52,22 @@ internal static class NotebookHtml
         }
 
         return Html.TableOf(instance);
+    }
+
+    /// <summary>Analytics.Charts if it is loaded, or can be loaded by name or from beside this assembly (a notebook's #r); else null.</summary>
+    private static Assembly? Charts()
+    {
+        const string name = "Analytics.Charts";
+        Assembly? loaded = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == name);
+        if (loaded is not null) return loaded;
+        try
+        {
+            return Assembly.Load(new AssemblyName(name));
+        }
+        catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException)
+        {
+            string beside = Path.Combine(Path.GetDirectoryName(typeof(NotebookHtml).Assembly.Location) ?? "", name + ".dll");
+            return File.Exists(beside) ? Assembly.LoadFrom(beside) : null;
+        }
     }
 }
