@@ -1,4 +1,5 @@
 using System.Globalization;
+using Analytics.Notebooks;
 using Analytics.Probability;
 using ScottPlot;
 
@@ -37,27 +38,11 @@ public static class ChartStyle
     /// <summary>ScottPlot's static caches are shared; renders are serialised.</summary>
     internal static readonly object RenderLock = new();
 
-    /// <summary>The colour of a probability of meeting a target: red (exceptionally unlikely) to green (virtually certain).</summary>
-    public static string ForLikelihood(Likelihood likelihood) => likelihood switch
-    {
-        Likelihood.VirtuallyCertain => "#1A7F37",
-        Likelihood.VeryLikely => "#2DA44E",
-        Likelihood.Likely => "#7CC46B",
-        Likelihood.AboutAsLikelyAsNot => "#E3B341",
-        Likelihood.Unlikely => "#F0883E",
-        Likelihood.VeryUnlikely => "#D1242F",
-        _ => "#8B0000",
-    };
+    /// <summary>The colour of a probability of meeting a target: red (exceptionally unlikely) to green (virtually certain); as in the HTML tables.</summary>
+    public static string ForLikelihood(Likelihood likelihood) => Html.ColourOf(likelihood);
 
-    /// <summary>The colour of a deterministic status: green on track or achieved, amber fair, orange limited, red worse.</summary>
-    public static string ForStatus(ProgressStatus status) => status switch
-    {
-        ProgressStatus.TargetAchieved or ProgressStatus.OnTrack => "#2DA44E",
-        ProgressStatus.FairProgress => "#E3B341",
-        ProgressStatus.LimitedProgress => "#F0883E",
-        ProgressStatus.Deterioration or ProgressStatus.TargetMissed => "#D1242F",
-        _ => "#8C8C8C",
-    };
+    /// <summary>The colour of a deterministic status: green on track or achieved, amber fair, orange limited, red worse; as in the HTML tables.</summary>
+    public static string ForStatus(ProgressStatus status) => Html.ColourOf(status);
 
     /// <summary>A new plot in the chart font, white background, light grid.</summary>
     internal static Plot NewPlot()

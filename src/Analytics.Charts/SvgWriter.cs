@@ -119,7 +119,8 @@ internal static class SvgWriter
     {
         foreach (IPlottable p in plot.GetPlottables())
         {
-            if (p.GetType().GetProperty("LineStyle")?.GetValue(p) is LineStyle s) yield return s;
+            if (p.GetType().GetProperties().FirstOrDefault(x => x.Name == "LineStyle" && x.PropertyType == typeof(LineStyle) && x.GetIndexParameters().Length == 0)?.GetValue(p) is LineStyle s)
+                yield return s;
             if (p is ScottPlot.Plottables.BarPlot bars)
                 foreach (Bar b in bars.Bars)
                     yield return b.LineStyle;
