@@ -26,6 +26,7 @@ public static class AnalyticsCli
         {
             TrackCommand.Create(context),
             GrowthCommand.Create(context),
+            ExtractCommand.Create(context),
         };
 
         ParseResult parsed = root.Parse(args);
