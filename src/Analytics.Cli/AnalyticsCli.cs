@@ -27,6 +27,7 @@ public static class AnalyticsCli
             TrackCommand.Create(context),
             GrowthCommand.Create(context),
             ExtractCommand.Create(context),
+            ImportHistoryCommand.Create(context),
         };
 
         ParseResult parsed = root.Parse(args);

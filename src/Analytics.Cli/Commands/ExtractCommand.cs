@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Analytics.Cli.Output;
+using Analytics.Data;
 using Analytics.Extraction;
 using Spectre.Console;
 
@@ -80,12 +81,36 @@ internal static class ExtractCommand
 
     private static int ToDataset(CliContext context, IReadOnlyList<Fact> facts, string dir, string? synonymsPath, string document, bool overwrite)
     {
-        _ = context;
-        _ = facts;
-        _ = dir;
-        _ = synonymsPath;
-        _ = document;
-        _ = overwrite;
-        throw new CliUsageException("--to-dataset is not implemented yet");
+        Dataset dataset = DatasetMerge.LoadForMerge(dir);
+        SynonymTable synonyms = LoadSynonyms(dir, synonymsPath);
+        JoinedFacts joined = FactJoin.Join(facts, dataset.Indicators, synonyms, document);
+        MergeResult merged = DatasetMerge.Merge(dataset, joined.Observations, joined.Targets, overwrite);
+        foreach (Fact f in joined.Unmatched)
+            context.Error.WriteLine($"not joined: no indicator for subject '{f.Subject}' ({f}); map it in synonyms.csv");
+        foreach (SkippedFact s in joined.Skipped)
+            context.Error.WriteLine($"not joined: {s.Fact} ({s.Reason})");
+        if (merged.Conflicts.Count > 0)
+        {
+            foreach (MergeConflict c in merged.Conflicts) context.Error.WriteLine($"conflict: {c}");
+            context.Error.WriteLine($"error: {merged.Conflicts.Count} conflicts with {dir}; nothing written (--overwrite replaces the figures held)");
+            return AnalyticsCli.UserError;
+        }
+
+        if (merged.Added + merged.Replaced > 0) merged.Dataset.Save(dir);
+        context.Out.WriteLine(
+            $"{dir}: {merged.Added} added, {merged.Replaced} replaced, {merged.Unchanged} already held " +
+            $"({joined.Observations.Count} observations, {joined.Targets.Count} targets from {facts.Count} facts; " +
+            $"{joined.Unmatched.Count} without indicator, {joined.Skipped.Count} not fitting)");
+        foreach (Observation o in joined.Implied)
+            context.Out.WriteLine($"implied: {o.IndicatorId} {o.Period} {o.Qualifier.ToSign()}{o.Value} in {o.Derivation!.Bounds} ({o.Derivation.Method})");
+        return AnalyticsCli.Ok;
+    }
+
+    /// <summary>The synonym table: the file given, else DIR/synonyms.csv if it exists, else none (indicator names only).</summary>
+    internal static SynonymTable LoadSynonyms(string dir, string? path)
+    {
+        if (path is not null) return SynonymTable.Load(path);
+        string inDir = Path.Combine(dir, "synonyms.csv");
+        return File.Exists(inDir) ? SynonymTable.Load(inDir) : SynonymTable.Empty;
     }
 }
