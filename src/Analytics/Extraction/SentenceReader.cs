@@ -17,6 +17,13 @@ internal sealed class SentenceReader
     /// <summary>Longest topic kept from a clause without figures.</summary>
     private const int TopicWindow = 24;
 
+    /// <summary>First characters of the words <see cref="Cue"/> looks for.</summary>
+    private static readonly HashSet<char> CueStarts =
+    [
+        .. Lexicon.TargetCues.Words.Select(w => w[0]), .. Lexicon.StrongTargetCues.Words.Select(w => w[0]),
+        '预', '去', '上', '今', '十', '期', '时', '累', '年', '以', '过', '五',
+    ];
+
     private readonly string _text;
     private readonly int _start;
     private readonly int _end;
@@ -99,11 +106,12 @@ internal sealed class SentenceReader
     /// <summary>Words at position <paramref name="i"/> that set the sentence's context.</summary>
     private void Cue(int i)
     {
+        if (!CueStarts.Contains(_text[i])) return;
         ReadOnlySpan<char> s = _text.AsSpan(i, Math.Min(8, _end - i));
         char prev = i > _start ? _text[i - 1] : '\0';
         if (_targetCue is null && Lexicon.StartsWithAny(s, Lexicon.TargetCues) is { } target) _targetCue = target;
         if (_strongCue is null && Lexicon.StartsWithAny(s, Lexicon.StrongTargetCues) is { } strong) _strongCue = strong;
-        if (s.StartsWith("预计", StringComparison.Ordinal)) _forecast = true;
+        if (Lexicon.ForecastCues.AtStart(s) is not null) _forecast = true;
         if ((s.StartsWith("去年", StringComparison.Ordinal) || s.StartsWith("上年", StringComparison.Ordinal)) && prev is not ('比' or '较' or '同' or '与' or '于'))
             _past = true;
         if (s.StartsWith("今年", StringComparison.Ordinal)) _current = true;
@@ -144,7 +152,8 @@ internal sealed class SentenceReader
         }
 
         Item? previousInClause = _items.Count > _clauseFirstItem ? _items[^1] : null;
-        int preStart = Math.Max(_consumed, token.Start - SubjectWindow);
+        // A noun read after the previous figure may reach into this one (its Chinese numerals are word characters).
+        int preStart = Math.Min(Math.Max(_consumed, token.Start - SubjectWindow), token.Start);
         if (previousInClause is not null)
         {
             // Words between the previous figure and a 、 still belong to the previous figure (1.4万亿斤新台阶、亩产提升10.1斤).
@@ -243,15 +252,15 @@ internal sealed class SentenceReader
         }
 
         if (core[0] == '占') return (previous ?? _topic ?? "") + core;
-        if (Array.IndexOf(Lexicon.TotalWords, core) >= 0)
+        if (Lexicon.TotalWords.Contains(core))
         {
             totalOfPrevious = previous is not null;
             return previous ?? _topic ?? core;
         }
 
-        if (Array.IndexOf(Lexicon.AttributeWords, a.CoreWithVerbs) >= 0 || Array.IndexOf(Lexicon.AttributeWords, core) >= 0)
+        if (Lexicon.AttributeWords.Contains(a.CoreWithVerbs) || Lexicon.AttributeWords.Contains(core))
         {
-            string attribute = Array.IndexOf(Lexicon.AttributeWords, a.CoreWithVerbs) >= 0 ? a.CoreWithVerbs : core;
+            string attribute = Lexicon.AttributeWords.Contains(a.CoreWithVerbs) ? a.CoreWithVerbs : core;
             return Owner(previous) + attribute;
         }
 
@@ -422,6 +431,12 @@ internal sealed class SentenceReader
                 continue;
             }
 
+            if (YearPhrase(s) is > 0 and var yearLength)
+            {
+                s = s[yearLength..];
+                continue;
+            }
+
             if (Lexicon.StartsWithAny(s, Lexicon.LeadingCues) is { } cue)
             {
                 s = s[cue.Length..];
@@ -446,6 +461,25 @@ internal sealed class SentenceReader
 
         return s;
     }
+
+    /// <summary>
+    /// The length of a time phrase at the start of a subject: [到|至|截至|在] YYYY年 or YYYY—YYYY年, then 底, 末 or 前
+    /// (到2027年力争数字经济规模 → 力争数字经济规模); 0 when there is none.
+    /// </summary>
+    internal static int YearPhrase(ReadOnlySpan<char> s)
+    {
+        int p = s.StartsWith("截至", StringComparison.Ordinal) ? 2 : s.Length > 0 && s[0] is '到' or '至' or '在' ? 1 : 0;
+        if (!FourDigits(s, p)) return 0;
+        p += 4;
+        if (p < s.Length && Lexicon.IsRangeDash(s[p]) && FourDigits(s, p + 1)) p += 5;
+        if (p >= s.Length || s[p] != '年') return 0;
+        p++;
+        if (p < s.Length && s[p] is '底' or '末' or '前') p++;
+        return p;
+    }
+
+    private static bool FourDigits(ReadOnlySpan<char> s, int p) =>
+        p + 4 <= s.Length && char.IsAsciiDigit(s[p]) && char.IsAsciiDigit(s[p + 1]) && char.IsAsciiDigit(s[p + 2]) && char.IsAsciiDigit(s[p + 3]);
 
     private int SkipConnectors(int from, int to)
     {
@@ -574,7 +608,7 @@ internal sealed class SentenceReader
             ReadOnlySpan<char> scoped = StripScope(s);
             ReadOnlySpan<char> core = StripLeading(s, out _);
             string? reach = null;
-            if (Array.IndexOf(Lexicon.ReachVerbs, core.ToString()) >= 0)
+            if (Lexicon.ReachVerbs.Contains(core))
             {
                 reach = core.ToString();
                 core = [];

@@ -99,12 +99,15 @@ public static class Units
     /// <returns>The unit, or null.</returns>
     public static Unit? MatchPrefix(ReadOnlySpan<char> text, out int length)
     {
-        foreach ((string symbol, Unit unit) in PrefixSymbols)
+        if (!text.IsEmpty && PrefixSymbols.TryGetValue(text[0], out (string Symbol, Unit Unit)[]? candidates))
         {
-            if (text.StartsWith(symbol, StringComparison.Ordinal))
+            foreach ((string symbol, Unit unit) in candidates)
             {
-                length = symbol.Length;
-                return unit;
+                if (text.StartsWith(symbol, StringComparison.Ordinal))
+                {
+                    length = symbol.Length;
+                    return unit;
+                }
             }
         }
 
@@ -112,10 +115,11 @@ public static class Units
         return null;
     }
 
-    /// <summary>Symbols and aliases without Latin letters, longest first, for <see cref="MatchPrefix"/>.</summary>
-    private static readonly (string Symbol, Unit Unit)[] PrefixSymbols =
-        [.. BySymbol.Where(kv => !kv.Key.Any(char.IsAsciiLetter)).OrderByDescending(kv => kv.Key.Length)
-            .ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, kv.Value))];
+    /// <summary>Symbols and aliases without Latin letters by first character, longest first, for <see cref="MatchPrefix"/>.</summary>
+    private static readonly Dictionary<char, (string Symbol, Unit Unit)[]> PrefixSymbols =
+        BySymbol.Where(kv => !kv.Key.Any(char.IsAsciiLetter)).OrderByDescending(kv => kv.Key.Length)
+            .ThenBy(kv => kv.Key, StringComparer.Ordinal).GroupBy(kv => kv.Key[0])
+            .ToDictionary(g => g.Key, g => g.Select(kv => (kv.Key, kv.Value)).ToArray());
 
     /// <summary>The error for an unknown unit, listing the known units and magnitudes.</summary>
     internal static UnknownUnitException Unknown(string text) => new(
