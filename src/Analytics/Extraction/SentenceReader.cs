@@ -468,6 +468,8 @@ internal sealed class SentenceReader
     /// </summary>
     internal static int YearPhrase(ReadOnlySpan<char> s)
     {
+        int plan = PlanPhrase(s);
+        if (plan > 0) return plan;
         int p = s.StartsWith("截至", StringComparison.Ordinal) ? 2 : s.Length > 0 && s[0] is '到' or '至' or '在' ? 1 : 0;
         if (!FourDigits(s, p)) return 0;
         p += 4;
@@ -476,6 +478,19 @@ internal sealed class SentenceReader
         p++;
         if (p < s.Length && s[p] is '底' or '末' or '前') p++;
         return p;
+    }
+
+    /// <summary>“十四五”期间, 十三五时期, “十四五”以来 …: the length of a plan-period phrase at the start, or 0.</summary>
+    private static int PlanPhrase(ReadOnlySpan<char> s)
+    {
+        int p = s.Length > 0 && s[0] is '“' or '"' ? 1 : 0;
+        if (p + 3 > s.Length || s[p] != '十' || s[p + 2] != '五' || ChineseNumerals.DigitValue(s[p + 1]) is < 1 or > 6) return 0;
+        p += 3;
+        if (p < s.Length && s[p] is '”' or '"') p++;
+        ReadOnlySpan<char> rest = s[p..];
+        foreach (string tail in (ReadOnlySpan<string>)["期间", "时期", "以来", "末", "规划期"])
+            if (rest.StartsWith(tail, StringComparison.Ordinal)) return p + tail.Length;
+        return 0;
     }
 
     private static bool FourDigits(ReadOnlySpan<char> s, int p) =>

@@ -118,6 +118,9 @@ public class FactExtractorTests
     [InlineData("截至2024年底全区", 8)]
     [InlineData("2024亿元", 0)]
     [InlineData("到202", 0)]
+    [InlineData("“十四五”期间全区", 7)]
+    [InlineData("十三五时期", 5)]
+    [InlineData("十四五规划", 0)]
     public void Year_phrases_at_the_start_of_a_subject_are_measured(string text, int length) =>
         Assert.Equal(length, SentenceReader.YearPhrase(text));
 }
