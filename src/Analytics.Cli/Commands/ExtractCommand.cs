@@ -55,7 +55,7 @@ internal static class ExtractCommand
         foreach (Fact f in facts)
         {
             t.Add(f.Subject, f.PeriodText, KindToken(f.Kind), f.Value.Value, f.Value.Unit.Symbol, f.Qualifier.ToToken(),
-                f.IsTarget ? "true" : "false", f.Start, f.End, f.Text);
+                f.IsTarget, f.Start, f.End, f.Text);
         }
 
         return t;

@@ -601,6 +601,9 @@ internal sealed class SentenceReader
                 else if ((w = Lexicon.EndsWithAny(s, Lexicon.Bases)) is not null || (w = YearBase(s)) is not null)
                 {
                 }
+                else if ((w = Duration(s)) is not null)
+                {
+                }
                 else if ((w = Lexicon.EndsWithAny(s, Lexicon.TrailingCues)) is not null && s.Length > w.Length)
                 {
                     cueNoun = true;
@@ -656,6 +659,17 @@ internal sealed class SentenceReader
             string? down = Lexicon.EndsWithAny(s, Lexicon.DecreaseVerbs);
             if (up is null && down is null) return null;
             return (down is null || (up is not null && up.Length >= down.Length)) ? (up!, 1) : (down, -1);
+        }
+
+        /// <summary>连续三年 / 连续5年 at the end: a duration, not part of the subject.</summary>
+        private static string? Duration(ReadOnlySpan<char> s)
+        {
+            if (s.Length < 4 || s[^1] != '年') return null;
+            int at = s.LastIndexOf("连续", StringComparison.Ordinal);
+            if (at < 0 || s.Length - at > 8) return null;
+            foreach (char c in s[(at + 2)..^1])
+                if (!char.IsAsciiDigit(c) && !ChineseNumerals.IsNumeralChar(c)) return null;
+            return at + 3 < s.Length ? s[at..].ToString() : null;
         }
 
         /// <summary>比2020年 / 较2020年 at the end: a comparison base.</summary>

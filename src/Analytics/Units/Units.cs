@@ -57,6 +57,7 @@ public static class Units
     public static readonly Unit Head = new("头", "head of livestock", 1, "head");
     public static readonly Unit Sheet = new("张", "sheets", 1, "sheet (张: beds, cards)");
     public static readonly Unit Teu = new("标准箱", "containers", 1, "TEU");
+    public static readonly Unit MicrogramPerCubicMetre = new("微克/立方米", "concentration", 1, "µg/m3");
 #pragma warning restore CS1591
 
     private static readonly Dictionary<string, Unit> BySymbol = Build();
@@ -184,6 +185,7 @@ public static class Units
         Add(Head);
         Add(Sheet);
         Add(Teu, "TEU");
+        Add(MicrogramPerCubicMetre, "µg/m3", "μg/m³");
         return map;
     }
 }

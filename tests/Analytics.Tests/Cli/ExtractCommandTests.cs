@@ -49,7 +49,7 @@ public sealed class ExtractCommandTests : IDisposable
     {
         var (code, output, _) = Run("extract", Report("2.37"), "--format", "json", "--year", "2025");
         Assert.Equal(0, code);
-        Assert.Contains("\"is_target\": \"true\"", output, StringComparison.Ordinal);
+        Assert.Contains("\"is_target\": true", output, StringComparison.Ordinal);
         Assert.Contains("\"value\": 237000000", output, StringComparison.Ordinal);
     }
 
