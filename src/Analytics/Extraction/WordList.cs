@@ -21,9 +21,6 @@ internal sealed class WordList
     /// <summary>The words, longest first.</summary>
     public IReadOnlyList<string> Words { get; }
 
-    /// <summary>Whether a word starts with this character.</summary>
-    public bool Starts(char c) => _byFirst.ContainsKey(c);
-
     /// <summary>The longest word the text starts with, or null.</summary>
     public string? AtStart(ReadOnlySpan<char> text)
     {
