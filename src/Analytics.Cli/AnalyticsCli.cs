@@ -30,6 +30,8 @@ public static class AnalyticsCli
             ForecastCommand.Create(context),
             ProbabilityCommand.Create(context),
             BacktestTargetsCommand.Create(context),
+            ExtractCommand.Create(context),
+            ImportHistoryCommand.Create(context),
         };
 
         ParseResult parsed = root.Parse(args);
