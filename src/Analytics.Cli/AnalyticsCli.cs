@@ -21,6 +21,7 @@ public static class AnalyticsCli
     /// <summary>Runs the command line with the given writers (tests pass their own).</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        ML.GlobalForecaster.Register();
         var context = new CliContext(stdout, stderr);
         RootCommand root = new("Indicator time series: growth, target tracking and forecasts.")
         {
@@ -31,6 +32,8 @@ public static class AnalyticsCli
             BacktestTargetsCommand.Create(context),
             ChartCommand.Create(context),
             ReportCommand.Create(context),
+            ExtractCommand.Create(context),
+            ImportHistoryCommand.Create(context),
         };
 
         ParseResult parsed = root.Parse(args);
