@@ -31,6 +31,10 @@ public static class AnalyticsCli
             ProbabilityCommand.Create(context),
             BacktestTargetsCommand.Create(context),
             EvaluateCommand.Create(context),
+            ChartCommand.Create(context),
+            ReportCommand.Create(context),
+            ExtractCommand.Create(context),
+            ImportHistoryCommand.Create(context),
         };
 
         ParseResult parsed = root.Parse(args);

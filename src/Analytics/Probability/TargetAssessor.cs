@@ -35,6 +35,45 @@ public static class TargetAssessor
         var notes = new List<string>();
         TrackingResult deterministic = Tracker.Track(series, target, reported, options.Tracking);
         IndicatorSeries complete = series.Gaps.Count == 0 ? series : Fill(series, notes);
+        var judged = new List<double>(options.Paths);
+        string method = Run(complete, steps, options, notes, (values, paths, count) =>
+        {
+            for (int p = 0; p < count; p++)
+                judged.Add(Judged(target, complete, values, paths.AsSpan(p * steps, steps)));
+        });
+
+        return Summarise(ind, target, latest, method, steps, goal, [.. judged], deterministic, notes);
+    }
+
+    /// <summary>
+    /// The sample paths of an indicator's levels for the next <paramref name="horizon"/> periods, from the same
+    /// simulation <see cref="Assess"/> runs (gaps filled, qualified and rounded figures drawn as intervals, the
+    /// same model and seed): with the horizon of a level target's deadline, the quantiles at the last step are the
+    /// assessment's median and intervals. For fan charts.
+    /// </summary>
+    /// <exception cref="AnalyticsException">The series has fewer than two values, or the horizon is out of range.</exception>
+    public static IndicatorPaths Simulate(IndicatorSeries series, int horizon, AssessmentOptions? options = null)
+    {
+        options ??= AssessmentOptions.Default;
+        Indicator ind = series.Indicator;
+        Observation latest = series.Latest ?? throw new AnalyticsException($"{ind.Id}: no observations");
+        if (series.Count < 2) throw new AnalyticsException($"{ind.Id}: a forecast needs at least two observations, there is one ({latest})");
+        if (horizon < 1 || horizon > ForecastLimits.MaxHorizon)
+            throw new AnalyticsException($"{ind.Id}: horizon must be between 1 and {ForecastLimits.MaxHorizon}, not {horizon}");
+        var notes = new List<string>();
+        IndicatorSeries complete = series.Gaps.Count == 0 ? series : Fill(series, notes);
+        var all = new List<double>(options.Paths * horizon);
+        string method = Run(complete, horizon, options, notes, (_, paths, count) => all.AddRange(paths.AsSpan(0, count * horizon)));
+        return new IndicatorPaths(series, new SamplePaths([.. all], horizon), method, notes);
+    }
+
+    /// <summary>
+    /// Draws the histories (one when every figure is exact), fits the model to each and simulates its share of the
+    /// paths; <paramref name="each"/> sees the history drawn, the paths (path-major) and their count.
+    /// </summary>
+    private static string Run(IndicatorSeries complete, int steps, AssessmentOptions options, List<string> notes, Action<double[], double[], int> each)
+    {
+        Indicator ind = complete.Indicator;
         Observation[] obs = [.. complete];
         bool uncertain = obs.Any(o => Bounds(o, options.QualifierWidth).Width > 0);
         int histories = uncertain ? Math.Max(1, options.Histories) : 1;
@@ -43,7 +82,6 @@ public static class TargetAssessor
 
         var random = new Random(options.Seed);
         var values = new double[obs.Length];
-        var judged = new double[histories * perHistory];
         var paths = new double[perHistory * steps];
         string method = "";
         for (int k = 0; k < histories; k++)
@@ -56,11 +94,10 @@ public static class TargetAssessor
 
             IFittedModel model = FitModel(values, ind, options, notes, ref method);
             model.SimulatePaths(steps, paths, new Random(random.Next()));
-            for (int p = 0; p < perHistory; p++)
-                judged[(k * perHistory) + p] = Judged(target, complete, values, paths.AsSpan(p * steps, steps));
+            each(values, paths, perHistory);
         }
 
-        return Summarise(ind, target, latest, method, steps, goal, judged, deterministic, notes);
+        return method;
     }
 
     /// <summary>The quantity a target judges, for one path: the level at the deadline, its growth, or the plan total.</summary>

@@ -44,7 +44,7 @@ public class DatasetTests
     }
 
     [Theory]
-    [InlineData("arrivals,2024,level,3,亿头,exact,r,,\n", "observations.csv:2: column 'unit': unknown unit '亿头' (known units:")]
+    [InlineData("arrivals,2024,level,3,亿zz,exact,r,,\n", "observations.csv:2: column 'unit': unknown unit '亿zz' (known units:")]
     [InlineData("arrivals,2024,level,3,亿吨,exact,r,,\n", "observations.csv:2: column 'unit': arrivals 2024: a level in 吨 does not fit")]
     [InlineData("visitors,2024,level,3,亿人次,exact,r,,\n", "observations.csv:2: column 'indicator': unknown indicator 'visitors'")]
     [InlineData("arrivals,2024-13,level,3,亿人次,exact,r,,\n", "observations.csv:2: column 'period': '2024-13' is not a period")]
