@@ -15,6 +15,7 @@ public static class Forecasters
         ["drift"] = () => new DriftForecaster(),
         ["mean"] = () => new MeanForecaster(),
         ["logdrift"] = () => new LogDriftForecaster(),
+        ["ssa"] = () => new Ssa.SsaForecaster(),
     };
 
     /// <summary>The model used when none is named.</summary>
