@@ -13,7 +13,10 @@ namespace Analytics.Forecasting.Ssa;
 /// <item>σ²_obs from the residuals around the signal, σ²_ar from the one-step errors of the recurrence on the signal;</item>
 /// <item>the state: the last L training values projected on the signal subspace.</item>
 /// </list>
-/// Computed in double precision (ML.NET uses single precision); the ML.NET parity cases agree to about 1e-5.
+/// Computed in double precision (ML.NET computes in single precision); its published outputs are reproduced to within
+/// 3e-6. Single precision is imitated in one place only: ML.NET's test for an eigenvector equal to ±e_L (which
+/// shrinks the window). The defaults (<see cref="SsaOptions"/>) are tuned for short yearly, quarterly and monthly
+/// series; <see cref="SsaOptions.MlNet"/> gives ML.NET's.
 /// </summary>
 public sealed class SsaForecaster : IForecaster
 {

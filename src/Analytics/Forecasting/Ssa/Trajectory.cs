@@ -10,25 +10,45 @@ internal static class Trajectory
 {
     /// <summary>
     /// The eigendecomposition of C = X·Xᵀ (L × L), eigenvalues in descending order; eigenvector i is
-    /// vectors[i·L .. i·L + L − 1] (unit length, sign arbitrary). Computed as the singular value decomposition of X
-    /// (eigenvalues σ², eigenvectors the left singular vectors), which keeps the small eigentriples of a series with a
-    /// large level accurate where forming C would square their condition number.
+    /// vectors[i·L .. i·L + L − 1] (unit length, sign arbitrary). C[i, j] = Σ_k y_{i+k}·y_{j+k} is summed directly
+    /// (ML.NET updates it along the diagonals, in single precision), then MathNet's symmetric eigensolver.
     /// </summary>
     public static void Eigen(ReadOnlySpan<double> y, int window, double[] values, double[] vectors)
     {
         int k = y.Length - window + 1;
-        Matrix<double> x = Matrix<double>.Build.Dense(window, k);
-        for (int col = 0; col < k; col++)
-            for (int i = 0; i < window; i++) x[i, col] = y[i + col];
-
-        MathNet.Numerics.LinearAlgebra.Factorization.Svd<double> svd = x.Svd(computeVectors: true);
-        Matrix<double> u = svd.U;
-        int count = svd.S.Count;
+        var c = new double[window * window];
         for (int i = 0; i < window; i++)
         {
-            double s = i < count ? svd.S[i] : 0;
-            values[i] = s * s;
-            for (int j = 0; j < window; j++) vectors[(i * window) + j] = u[j, i];
+            ReadOnlySpan<double> row = y.Slice(i, k);
+            for (int j = i; j < window; j++)
+            {
+                ReadOnlySpan<double> other = y.Slice(j, k);
+                double s = 0;
+                for (int t = 0; t < k; t++) s += row[t] * other[t];
+                c[(i * window) + j] = s;
+                c[(j * window) + i] = s;
+            }
+        }
+
+        var evd = Matrix<double>.Build.Dense(window, window, c).Evd(Symmetricity.Symmetric);
+        var order = new int[window];
+        var raw = new double[window];
+        for (int i = 0; i < window; i++)
+        {
+            order[i] = i;
+            raw[i] = evd.EigenValues[i].Real;
+        }
+
+        Array.Sort(order, (a, b) =>
+        {
+            int byValue = raw[b].CompareTo(raw[a]);
+            return byValue != 0 ? byValue : a.CompareTo(b);
+        });
+        Matrix<double> u = evd.EigenVectors;
+        for (int i = 0; i < window; i++)
+        {
+            values[i] = raw[order[i]];
+            for (int j = 0; j < window; j++) vectors[(i * window) + j] = u[j, order[i]];
         }
     }
 
