@@ -20,6 +20,7 @@ public static class Forecasters
         ["theta"] = () => new ThetaForecaster(),
         ["otm"] = () => new OptimizedThetaForecaster(),
         ["dotm"] = () => new OptimizedThetaForecaster(new OptimizedThetaOptions { Dynamic = true }),
+        ["ssa"] = () => new Ssa.SsaForecaster(),
     };
 
     /// <summary>The model used when none is named.</summary>
