@@ -1,4 +1,5 @@
 using Analytics.Forecasting;
+using Analytics.Forecasting.Ensemble;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.FastTree;
@@ -21,8 +22,15 @@ public sealed class GlobalForecaster(GlobalModelOptions? options = null) : IGlob
     /// <inheritdoc/>
     public string Name => "global";
 
-    /// <summary>Registers <c>global</c> in <see cref="Forecasters"/> so the command line can name it.</summary>
-    public static void Register() => Forecasters.Register("global", () => new GlobalForecaster());
+    /// <summary>
+    /// Registers <c>global</c> in <see cref="Forecasters"/> so the command line can name it, and makes it a candidate
+    /// member of <c>auto</c> (validation decides whether it is used).
+    /// </summary>
+    public static void Register()
+    {
+        Forecasters.Register("global", () => new GlobalForecaster());
+        Forecasters.Register("auto", () => new AutoForecaster(new AutoOptions { Members = [.. AutoOptions.DefaultMembers(), new GlobalForecaster()] }));
+    }
 
     /// <inheritdoc/>
     /// <exception cref="ForecastException">Always: a global model must be trained on a set of series first (<see cref="Train"/>).</exception>
@@ -30,7 +38,7 @@ public sealed class GlobalForecaster(GlobalModelOptions? options = null) : IGlob
         throw new ForecastException("the global model learns from many series: train it on a set of series first (the batch commands do this)");
 
     /// <inheritdoc/>
-    public IForecaster Train(IReadOnlyList<double[]> series, int seasonLength, int horizon)
+    public IForecaster Train(IReadOnlyList<double[]> series, int seasonLength, int horizon, int threads = 1)
     {
         ForecastLimits.Check(horizon, []);
         double[][] usable = [.. series.Where(s => Windows.Usable(s))];

@@ -84,7 +84,7 @@ public static class Evaluator
             int m = options.SeasonLength ?? (train.Count > 0 ? train[0].Frequency.PeriodsPerYear() : 1);
             try
             {
-                fitted = global.Train([.. train.Select(s => s.Values)], m, options.Horizon);
+                fitted = global.Train([.. train.Select(s => s.Values)], m, options.Horizon, options.Threads);
             }
             catch (ForecastException e)
             {

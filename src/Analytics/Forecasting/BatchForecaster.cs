@@ -41,7 +41,7 @@ public static class BatchForecaster
             int m = options.SeasonLength ?? (series.Count > 0 ? series[0].Frequency.PeriodsPerYear() : 1);
             try
             {
-                forecaster = global.Train([.. series.Select(s => s.Values)], m, options.Horizon);
+                forecaster = global.Train([.. series.Select(s => s.Values)], m, options.Horizon, options.Threads);
             }
             catch (ForecastException e)
             {

@@ -45,6 +45,13 @@ public abstract class FittedModel : IFittedModel
     protected virtual bool TryForecastVariance(Span<double> variance) => false;
 
     /// <summary>
+    /// Central intervals at <paramref name="levels"/> around <paramref name="mean"/> added to
+    /// <paramref name="intervals"/>, and true, when the model knows its forecast distribution's quantiles directly;
+    /// false (the default) to use the closed-form variance or simulation.
+    /// </summary>
+    protected virtual bool TryIntervals(ReadOnlySpan<double> mean, IReadOnlyList<double> levels, List<PredictionInterval> intervals) => false;
+
+    /// <summary>
     /// The multiplier of the forecast standard deviation for a central interval at <paramref name="level"/> percent:
     /// the normal quantile z = Φ⁻¹(0.5 + level/200) unless a model's distribution says otherwise.
     /// </summary>
@@ -61,7 +68,11 @@ public abstract class FittedModel : IFittedModel
         PointForecast(mean);
         var variance = new double[horizon];
         var intervals = new List<PredictionInterval>(levels.Count);
-        if (TryForecastVariance(variance))
+        if (levels.Count > 0 && TryIntervals(mean, levels, intervals))
+        {
+            // The model gave its intervals directly (e.g. from a calibrated error distribution).
+        }
+        else if (TryForecastVariance(variance))
         {
             foreach (double level in levels)
             {

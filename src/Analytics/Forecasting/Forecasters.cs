@@ -21,6 +21,7 @@ public static class Forecasters
         ["otm"] = () => new OptimizedThetaForecaster(),
         ["dotm"] = () => new OptimizedThetaForecaster(new OptimizedThetaOptions { Dynamic = true }),
         ["ssa"] = () => new Ssa.SsaForecaster(),
+        ["auto"] = () => new Ensemble.AutoForecaster(),
     };
 
     /// <summary>The model used when none is named.</summary>

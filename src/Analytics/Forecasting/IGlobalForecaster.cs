@@ -10,6 +10,7 @@ public interface IGlobalForecaster : IForecaster
     /// <param name="series">The training series (each in time order; series it cannot use are skipped).</param>
     /// <param name="seasonLength">Periods per season of the series.</param>
     /// <param name="horizon">The longest horizon the trained forecaster will be asked for.</param>
+    /// <param name="threads">Series it may work on at once while learning.</param>
     /// <exception cref="ForecastException">Too few usable series to learn from; the message says how many are needed.</exception>
-    IForecaster Train(IReadOnlyList<double[]> series, int seasonLength, int horizon);
+    IForecaster Train(IReadOnlyList<double[]> series, int seasonLength, int horizon, int threads = 1);
 }

@@ -33,7 +33,7 @@ public sealed record GrowthProbabilityResult(LongSeries Series, IReadOnlyList<Gr
 /// <summary>Target probabilities on a grid of growth rates for many series, in parallel across series.</summary>
 public static class GrowthProbabilities
 {
-    /// <summary>Computes the grid for every series; results in input order.</summary>
+    /// <summary>Computes the grid for every series; results in input order. A global forecaster is first trained on all the series.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Horizon, paths or threads out of range.</exception>
     public static GrowthProbabilityResult[] Run(IReadOnlyList<LongSeries> series, IForecaster forecaster, GrowthProbabilityOptions options, IProgress<int>? progress = null)
     {
@@ -41,6 +41,20 @@ public static class GrowthProbabilities
         if (options.Paths < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Paths, "at least one path");
         if (options.Threads < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Threads, "threads must be at least 1");
         var results = new GrowthProbabilityResult[series.Count];
+        if (forecaster is IGlobalForecaster global)
+        {
+            int m = options.SeasonLength ?? (series.Count > 0 ? series[0].Frequency.PeriodsPerYear() : 1);
+            try
+            {
+                forecaster = global.Train([.. series.Select(s => s.Values)], m, options.Horizon, options.Threads);
+            }
+            catch (ForecastException e)
+            {
+                for (int i = 0; i < series.Count; i++) results[i] = new GrowthProbabilityResult(series[i], [], null, e.Message);
+                return results;
+            }
+        }
+
         int done = 0;
         Parallel.For(0, series.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, i =>
         {

@@ -1,0 +1,40 @@
+namespace Analytics.Forecasting.Ensemble;
+
+/// <summary>How member forecasts are combined.</summary>
+public enum CombinationRule
+{
+    /// <summary>The mean of the members' point forecasts.</summary>
+    Mean,
+
+    /// <summary>The median of the members' point forecasts (robust to one member going astray).</summary>
+    Median,
+}
+
+/// <summary>Settings of <see cref="AutoForecaster"/>.</summary>
+public sealed record AutoOptions
+{
+    /// <summary>The defaults: members ets, theta and drift (plus any registered by packages, such as the global model).</summary>
+    public static AutoOptions Default => new();
+
+    /// <summary>The candidate members.</summary>
+    public IReadOnlyList<IForecaster> Members { get; init; } = DefaultMembers();
+
+    /// <summary>Rolling origins per series in the validation on the training part (default 3).</summary>
+    public int Origins { get; init; } = 3;
+
+    /// <summary>Whether members and the combination rule are chosen by validation (default true); otherwise all members, median.</summary>
+    public bool SelectMembers { get; init; } = true;
+
+    /// <summary>Fewest validated series for choosing members; fewer keeps all members with the median.</summary>
+    public int MinimumSeriesForSelection { get; init; } = 20;
+
+    /// <summary>Fewest validation error vectors for a calibrated distribution; fewer falls back to the members' own paths.</summary>
+    public int MinimumCalibration { get; init; } = 30;
+
+    /// <summary>The members the catalogue offers by default: ets (when present), theta and drift.</summary>
+    public static IReadOnlyList<IForecaster> DefaultMembers()
+    {
+        var names = Forecasters.Names;
+        return [.. ((string[])["ets", "theta", "drift"]).Where(n => names.Contains(n)).Select(Forecasters.Create)];
+    }
+}
