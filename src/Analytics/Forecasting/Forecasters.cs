@@ -1,3 +1,4 @@
+using Analytics.Forecasting.Arima;
 using Analytics.Forecasting.Baselines;
 
 namespace Analytics.Forecasting;
@@ -14,6 +15,7 @@ public static class Forecasters
         ["snaive"] = () => new SeasonalNaiveForecaster(),
         ["drift"] = () => new DriftForecaster(),
         ["mean"] = () => new MeanForecaster(),
+        ["arima"] = () => new AutoArimaForecaster(),
     };
 
     /// <summary>The model used when none is named.</summary>
