@@ -124,10 +124,11 @@ internal sealed class ArimaEstimator
         {
             double value = Filter.ConditionalSumOfSquares(work.ExpandedAr, work.ExpandedMa, mean, out mu);
             if (!double.IsFinite(value)) return null;
-            int used = n - order.ExpandedAr;
+            // σ² = Σe²/(n − p − Pm); the approximate log-likelihood uses all n differenced values, so that criteria
+            // compare across AR orders (as auto.arima's approximation does, up to a constant).
             sigma2 = Math.Exp(2 * value);
-            double logLik = -0.5 * used * (Math.Log(2 * Math.PI * sigma2) + 1);
-            criteria = InformationCriteria.From(logLik, parameters, used);
+            double logLik = -0.5 * n * (Math.Log(2 * Math.PI * sigma2) + 1);
+            criteria = InformationCriteria.From(logLik, parameters, n);
         }
         else
         {

@@ -10,7 +10,7 @@ namespace Analytics.Forecasting.Arima;
 /// Forecasts run the state-space form from the filtered state a_{n|n}: ŵₙ₊ₕ = μ + ZTʰaₙ, integrated by
 /// yₜ = wₜ + Σδⱼyₜ₋ⱼ. The forecast variance is σ²(Σ_{j&lt;h} ψ*ⱼ² + G'ₕPₙGₕ): ψ* are the ψ-weights of the integrated
 /// model φ(B)Φ(Bᵐ)(1 − B)ᵈ(1 − Bᵐ)ᴰ (Box, Jenkins and Reinsel, §5.1) and the second term carries the uncertainty of
-/// the final state (zero once the filter has converged). Sample paths draw the final state from N(aₙ, σ²Pₙ) and
+/// the final state (zero once the filter has converged); σ² is the degrees-of-freedom-adjusted <see cref="Sigma2"/>. Sample paths draw the final state from N(aₙ, σ²Pₙ) and
 /// run the state equation with Gaussian innovations.
 /// </summary>
 public sealed class ArimaModel : FittedModel
@@ -36,7 +36,6 @@ public sealed class ArimaModel : FittedModel
         Ma = fit.Ma;
         SeasonalAr = fit.SeasonalAr;
         SeasonalMa = fit.SeasonalMa;
-        Sigma2 = fit.Sigma2;
         Mean = fit.Mean;
         Criteria = fit.Criteria;
         FallbackReason = fallbackReason;
@@ -63,12 +62,20 @@ public sealed class ArimaModel : FittedModel
             for (int i = 0; i < _r; i++) _state[i] = filtered.StateData[i] - (Mean * filtered.StateOnes[i]);
             _stateCovariance = filtered.Covariance;
         }
+
         else
         {
             _r = Math.Max(_expandedAr.Length, _expandedMa.Length + 1);
             _state = new double[_r];
             _stateCovariance = new double[_r * _r];
         }
+
+        // σ² for forecasting: the ML estimate Σvₜ²/Fₜ ÷ n* rescaled to n* − k degrees of freedom (n* = n − d − Dm,
+        // k coefficients and constant), as R's forecast::Arima reports it.
+        int used = _y.Length - nd;
+        int freedom = used - fit.Order.Coefficients - (fit.Constant ? 1 : 0);
+        Sigma2 = freedom > 0 ? fit.Sigma2 * used / freedom : fit.Sigma2;
+        MaximumLikelihoodSigma2 = fit.Sigma2;
 
         foreach (double v in _stateCovariance)
             if (Math.Abs(v) > 0) _stateUncertain = true;
@@ -119,8 +126,15 @@ public sealed class ArimaModel : FittedModel
     /// <summary>The drift per period: μ divided by 1 (d = 1) or m (D = 1); equals μ when d + D = 0.</summary>
     public double Drift => Order.D == 0 && Order.SeasonalD == 1 ? Mean / Order.SeasonLength : Mean;
 
-    /// <summary>The innovation variance σ² (maximum-likelihood estimate).</summary>
+    /// <summary>
+    /// The innovation variance used for intervals and sample paths: Σvₜ²/Fₜ ÷ (n − d − Dm − k), the standardised
+    /// innovations' sum of squares over the degrees of freedom left after the k coefficients and constant (as R's
+    /// forecast::Arima reports it).
+    /// </summary>
     public double Sigma2 { get; }
+
+    /// <summary>The maximum-likelihood innovation variance σ̂² = Σvₜ²/Fₜ ÷ (n − d − Dm) behind the log-likelihood.</summary>
+    public double MaximumLikelihoodSigma2 { get; }
 
     /// <summary>Why the automatic search fell back to this model, or null when it was chosen normally.</summary>
     public string? FallbackReason { get; }

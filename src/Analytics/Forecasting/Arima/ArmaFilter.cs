@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Analytics.Forecasting.Arima;
 
 /// <summary>
@@ -86,6 +88,7 @@ internal sealed class ArmaFilter
     /// stationary. When <paramref name="filtered"/> is given, the filtered state a_{n|n} of w − μ̂ (r values) and
     /// its covariance (r×r, in units of σ²) are written there.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Exact(ReadOnlySpan<double> phi, ReadOnlySpan<double> theta, bool mean, out FilterResult result, FilteredState? filtered = null)
     {
         result = default;
@@ -219,6 +222,7 @@ internal sealed class ArmaFilter
     /// (the first p values conditioned on, earlier e taken as 0; Box and Jenkins 1976, §7.1), the mean by least
     /// squares when <paramref name="mean"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double ConditionalSumOfSquares(ReadOnlySpan<double> phi, ReadOnlySpan<double> theta, bool mean, out double mu)
     {
         mu = 0;

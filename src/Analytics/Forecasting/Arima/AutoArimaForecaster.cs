@@ -2,6 +2,12 @@ using System.Globalization;
 
 namespace Analytics.Forecasting.Arima;
 
+/// <summary>One model the automatic search fitted.</summary>
+/// <param name="Order">Its orders.</param>
+/// <param name="Constant">Whether it had a constant (mean or drift).</param>
+/// <param name="Score">Its criterion; +∞ when the fit failed, had a root within 1.01 of the unit circle, or left too few observations.</param>
+public sealed record ArimaCandidate(ArimaOrder Order, bool Constant, double Score);
+
 /// <summary>The information criterion that ranks candidate models.</summary>
 public enum InformationCriterion
 {
@@ -72,12 +78,15 @@ public sealed class AutoArimaForecaster(AutoArimaOptions? options = null) : IFor
     public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1) => FitModel(y, seasonLength);
 
     /// <summary>Fits and returns the chosen model with its ARIMA details.</summary>
+    /// <param name="y">The observations.</param>
+    /// <param name="seasonLength">Periods per season.</param>
+    /// <param name="candidates">When given, receives every candidate the search fitted, in order, with its criterion (+∞ when rejected).</param>
     /// <exception cref="ForecastException">Fewer than 3 values, or a missing or infinite value.</exception>
-    public ArimaModel FitModel(ReadOnlySpan<double> y, int seasonLength = 1)
+    public ArimaModel FitModel(ReadOnlySpan<double> y, int seasonLength = 1, ICollection<ArimaCandidate>? candidates = null)
     {
         SeriesChecks.RequireSeasonLength(seasonLength);
         SeriesChecks.RequireComplete(y, 3, Name);
-        return new Search(Options, y, seasonLength).Run();
+        return new Search(Options, y, seasonLength, candidates).Run();
     }
 
     /// <summary>One run of the search over one series.</summary>
@@ -99,8 +108,11 @@ public sealed class AutoArimaForecaster(AutoArimaOptions? options = null) : IFor
         private int _inadmissible;
         private int _tooShort;
 
-        public Search(AutoArimaOptions options, ReadOnlySpan<double> y, int m)
+        private readonly ICollection<ArimaCandidate>? _log;
+
+        public Search(AutoArimaOptions options, ReadOnlySpan<double> y, int m, ICollection<ArimaCandidate>? log)
         {
+            _log = log;
             _o = options;
             _y = y.ToArray();
             _n = y.Length;
@@ -208,6 +220,7 @@ public sealed class AutoArimaForecaster(AutoArimaOptions? options = null) : IFor
             }
 
             _tried[key] = (fit, score);
+            _log?.Add(new ArimaCandidate(Order(p, q, sp, sq), c, score));
             if (score < _bestScore)
             {
                 _bestScore = score;

@@ -5,7 +5,7 @@ namespace Analytics.Forecasting.Arima;
 /// <summary>Settings of <see cref="Bfgs"/>.</summary>
 /// <param name="MaxIterations">Iterations (each one gradient and one line search) before giving up.</param>
 /// <param name="RelativeTolerance">Stop when an iteration lowers f by less than tol·(|f| + tol).</param>
-/// <param name="GradientStep">Step h of the central-difference gradient (f(x + h) − f(x − h))/2h.</param>
+/// <param name="GradientStep">Step h of the forward-difference gradient (f(x + h) − f(x))/h.</param>
 /// <param name="MaxStep">Largest change of any coordinate in one line search.</param>
 internal sealed record BfgsOptions(int MaxIterations = 100, double RelativeTolerance = 1e-8, double GradientStep = 1e-4, double MaxStep = 2)
 {
@@ -15,12 +15,13 @@ internal sealed record BfgsOptions(int MaxIterations = 100, double RelativeToler
 
 /// <summary>
 /// Unconstrained quasi-Newton minimisation by BFGS (Broyden, Fletcher, Goldfarb and Shanno 1970; Nocedal and Wright,
-/// Numerical Optimization, 2nd ed., Algorithm 6.1) with central-difference gradients and a backtracking Armijo line
+/// Numerical Optimization, 2nd ed., Algorithm 6.1) with forward-difference gradients and a backtracking Armijo line
 /// search. The inverse-Hessian approximation starts at the identity and is reset to it when it stops giving a
 /// descent direction. All work arrays are allocated once per call.
 /// </summary>
 internal static class Bfgs
 {
+
     /// <summary>Minimises <paramref name="f"/> from <paramref name="start"/>.</summary>
     public static OptimizationResult Minimize(Objective f, ReadOnlySpan<double> start, BfgsOptions? options = null)
     {
@@ -161,7 +162,7 @@ internal static class Bfgs
         return double.IsNaN(v) ? double.PositiveInfinity : v;
     }
 
-    /// <summary>Central differences; a one-sided difference where one side is not finite.</summary>
+    /// <summary>Forward differences (f(x + heᵢ) − f(x))/h; backward where the forward point is not finite.</summary>
     private static void Gradient(Objective f, double[] x, double fx, double[] g, double[] probe, double step)
     {
         int n = x.Length;
@@ -171,13 +172,17 @@ internal static class Bfgs
             double xi = x[i];
             probe[i] = xi + step;
             double up = Evaluate(f, probe);
+            if (double.IsFinite(up))
+            {
+                probe[i] = xi;
+                g[i] = (up - fx) / step;
+                continue;
+            }
+
             probe[i] = xi - step;
             double down = Evaluate(f, probe);
             probe[i] = xi;
-            if (double.IsFinite(up) && double.IsFinite(down)) g[i] = (up - down) / (2 * step);
-            else if (double.IsFinite(up)) g[i] = (up - fx) / step;
-            else if (double.IsFinite(down)) g[i] = (fx - down) / step;
-            else g[i] = 0;
+            g[i] = double.IsFinite(down) ? (fx - down) / step : 0;
         }
     }
 }
