@@ -24,11 +24,11 @@ public enum ArimaMethod
 /// <param name="SeasonalMa">Θ₁..Θ_Q.</param>
 /// <param name="Mean">μ, the mean of the differenced series wₜ = (1 − B)ᵈ(1 − Bᵐ)ᴰyₜ (0 without a constant).</param>
 /// <param name="Sigma2">Innovation variance σ² (the maximum-likelihood estimate).</param>
-/// <param name="Criteria">Log-likelihood, k (coefficients + constant + σ²), n = n − d − Dm, AIC, AICc, BIC.</param>
+/// <param name="Criteria">Log-likelihood, k (coefficients + constant + σ²), n = n − d − Dm, AIC, AICc, BIC; null for an exact (zero-variance) fit.</param>
 /// <param name="Admissible">Whether every AR and MA root lies outside 1.01 (Hyndman and Khandakar's check against near unit roots).</param>
 internal sealed record ArimaFit(
     ArimaOrder Order, bool Constant, double[] Ar, double[] Ma, double[] SeasonalAr, double[] SeasonalMa,
-    double Mean, double Sigma2, InformationCriteria Criteria, bool Admissible);
+    double Mean, double Sigma2, InformationCriteria? Criteria, bool Admissible);
 
 /// <summary>
 /// Fits ARIMA models of one series with fixed differencing: the series is differenced once, wₜ = (1 − B)ᵈ(1 − Bᵐ)ᴰyₜ,

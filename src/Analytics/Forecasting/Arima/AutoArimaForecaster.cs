@@ -121,12 +121,7 @@ public sealed class AutoArimaForecaster(AutoArimaOptions? options = null) : IFor
 
         public ArimaModel Run()
         {
-            if (UnitRoots.IsConstant(_y))
-            {
-                var order = new ArimaOrder(0, 0, 0);
-                ArimaFit? flat = new ArimaEstimator(_y, 0, 0, 1).Fit(order, true);
-                return new ArimaModel(_y, flat!, 1);
-            }
+            if (UnitRoots.IsConstant(_y)) return new ArimaModel(_y, Perfect(new ArimaOrder(0, 0, 0), true, _y[0]), 1);
 
             // Seasonal differences, then first differences.
             if (_m <= 1 || _m >= _n) _m = 1;
@@ -144,7 +139,9 @@ public sealed class AutoArimaForecaster(AutoArimaOptions? options = null) : IFor
 
             if (UnitRoots.IsConstant(dx))
             {
-                ArimaFit? fit = _estimator.Fit(Order(0, 0, 0, 0), constant);
+                // Constant differences: a deterministic path, with the constant when allowed (zero σ² when it fits exactly).
+                if (constant || dx[0] == 0) return new ArimaModel(_y, Perfect(Order(0, 0, 0, 0), constant, constant ? dx[0] : 0), _m);
+                ArimaFit? fit = _estimator.Fit(Order(0, 0, 0, 0), false);
                 if (fit is not null) return new ArimaModel(_y, fit, _m);
             }
 
@@ -166,6 +163,10 @@ public sealed class AutoArimaForecaster(AutoArimaOptions? options = null) : IFor
             if (_best is null) return Fallback(constant, Reason());
             return new ArimaModel(_y, _best, _m);
         }
+
+        /// <summary>A model without coefficients that reproduces the data exactly: σ² = 0 and no likelihood.</summary>
+        private static ArimaFit Perfect(ArimaOrder order, bool constant, double mean) =>
+            new(order, constant, [], [], [], [], mean, 0, null, true);
 
         private ArimaOrder Order(int p, int q, int sp, int sq) => new(p, _d, q, sp, _seasonalD, sq, _m);
 
@@ -195,9 +196,9 @@ public sealed class AutoArimaForecaster(AutoArimaOptions? options = null) : IFor
 
         private double Score(ArimaFit fit) => _o.Criterion switch
         {
-            InformationCriterion.Aic => fit.Criteria.Aic,
-            InformationCriterion.Bic => fit.Criteria.Bic,
-            _ => _n <= 3 ? fit.Criteria.Aic : fit.Criteria.Aicc,
+            InformationCriterion.Aic => fit.Criteria!.Aic,
+            InformationCriterion.Bic => fit.Criteria!.Bic,
+            _ => _n <= 3 ? fit.Criteria!.Aic : fit.Criteria!.Aicc,
         };
 
         /// <summary>Fits a candidate unless tried before; true when it beats the best so far (and becomes the centre).</summary>
