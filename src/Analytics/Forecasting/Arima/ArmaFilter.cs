@@ -32,6 +32,8 @@ internal sealed class ArmaFilter
     private double[] _a = [];
     private double[] _b = [];
     private double[] _col = [];
+    private double[] _kf = [];
+    private double[] _wv = [];
     private double[] _gamma = [];
     private double[] _psi = [];
     private double[] _solve = [];
@@ -48,6 +50,9 @@ internal sealed class ArmaFilter
         OnesInnovations = new double[w.Length];
         Variances = new double[w.Length];
     }
+
+    /// <summary>Forces the O(r²) Riccati recursion everywhere (for tests that compare the two).</summary>
+    internal bool UseRiccati { get; set; }
 
     /// <summary>The series.</summary>
     public ReadOnlySpan<double> Series => _w;
@@ -74,6 +79,8 @@ internal sealed class ArmaFilter
             _a = new double[r + 1];
             _b = new double[r + 1];
             _col = new double[r + 1];
+            _kf = new double[r + 1];
+            _wv = new double[r + 1];
             _gamma = new double[r + 1];
             _psi = new double[r + 1];
         }
@@ -112,14 +119,61 @@ internal sealed class ArmaFilter
         ArmaMath.Psi(phi, theta, psi);
         if (!ArmaMath.Autocovariances(phi, theta, psi, gamma, _solve)) return double.PositiveInfinity;
         if (!(gamma[0] > 0) || !double.IsFinite(gamma[0])) return double.PositiveInfinity;
-        Span<double> pm = _p.AsSpan(0, r * r);
-        pm[0] = gamma[0];
+        Span<double> a = _a.AsSpan(0, r + 1);
+        Span<double> b = _b.AsSpan(0, r + 1);
+        Span<double> col = _col.AsSpan(0, r + 1);
+        a.Clear();
+        b.Clear();
+        col.Clear();
+
+        // First row of P₁: Cov(wₜ, αₜ(i)).
+        col[0] = gamma[0];
         for (int i = 1; i < r; i++)
         {
             double v = 0;
             for (int j = 0; j <= r - 1 - i; j++) v += (t[i + j] * gamma[j + 1]) + (rv[i + j] * psi[j]);
-            pm[i] = v;
-            pm[i * r] = v;
+            col[i] = v;
+        }
+
+        double sumLog = 0, svv = 0, svu = 0, suu = 0;
+        bool ok = filtered is null && !UseRiccati
+            ? Chandrasekhar(t, rv, r, mean, ref sumLog, ref svv, ref svu, ref suu)
+            : Riccati(t, rv, gamma[0], r, mean, filtered, ref sumLog, ref svv, ref svu, ref suu);
+        if (!ok) return double.PositiveInfinity;
+
+        double mu = 0;
+        double ssq = svv;
+        if (mean)
+        {
+            if (!(suu > 0)) return double.PositiveInfinity;
+            mu = svu / suu;
+            ssq = svv - (svu * svu / suu);
+        }
+
+        ssq = Math.Max(ssq, svv * 1e-14);
+        if (!(ssq > 0)) ssq = double.Epsilon;
+        double sigma2 = ssq / n;
+        double objective = (0.5 * Math.Log(sigma2)) + (0.5 * sumLog / n);
+        result = new FilterResult(mu, sigma2, sumLog, n);
+        return double.IsFinite(objective) ? objective : double.PositiveInfinity;
+    }
+
+    /// <summary>
+    /// The Kalman filter with the full Riccati recursion for P (O(r²) a step until it converges to RR'); used for
+    /// the final pass, which also needs P_{n|n}.
+    /// </summary>
+    private bool Riccati(Span<double> t, Span<double> rv, double gamma0, int r, bool mean, FilteredState? filtered, ref double sumLog, ref double svv, ref double svu, ref double suu)
+    {
+        int n = _w.Length;
+        Span<double> a = _a.AsSpan(0, r + 1);
+        Span<double> b = _b.AsSpan(0, r + 1);
+        Span<double> col = _col.AsSpan(0, r + 1);
+        Span<double> pm = _p.AsSpan(0, r * r);
+        pm[0] = gamma0;
+        for (int i = 1; i < r; i++)
+        {
+            pm[i] = col[i];
+            pm[i * r] = col[i];
         }
 
         for (int i = r - 1; i >= 1; i--)
@@ -129,28 +183,21 @@ internal sealed class ArmaFilter
             {
                 double firstJ = j + 1 < r ? pm[j + 1] : 0;
                 double below = i + 1 < r && j + 1 < r ? pm[((i + 1) * r) + j + 1] : 0;
-                double v = (t[i] * t[j] * gamma[0]) + (t[i] * firstJ) + (t[j] * first) + below + (rv[i] * rv[j]);
+                double v = (t[i] * t[j] * gamma0) + (t[i] * firstJ) + (t[j] * first) + below + (rv[i] * rv[j]);
                 pm[(i * r) + j] = v;
                 pm[(j * r) + i] = v;
             }
         }
 
-        Span<double> a = _a.AsSpan(0, r + 1);
-        Span<double> b = _b.AsSpan(0, r + 1);
-        Span<double> col = _col.AsSpan(0, r + 1);
-        a.Clear();
-        b.Clear();
-        col.Clear();
         double[] innovations = Innovations;
         double[] ones = OnesInnovations;
         double[] variances = Variances;
-        double sumLog = 0, svv = 0, svu = 0, suu = 0;
         bool steady = false;
         for (int s = 0; s < n; s++)
         {
             double ws = _w[s];
             double f = steady ? 1 : pm[0];
-            if (!(f > 0)) return double.PositiveInfinity;
+            if (!(f > 0)) return false;
             double v = ws - a[0];
             double u = mean ? 1 - b[0] : 0;
             innovations[s] = v;
@@ -200,21 +247,84 @@ internal sealed class ArmaFilter
             if (largest < SteadyTolerance) steady = true;
         }
 
-        double mu = 0;
-        double ssq = svv;
-        if (mean)
+        return true;
+    }
+
+    /// <summary>
+    /// The same filter with the Chandrasekhar recursions (Morf, Sidhu and Kailath 1974; Herbst 2015): for a
+    /// time-invariant model the change Pₜ₊₁ − Pₜ = WₜMₜW'ₜ keeps rank one, so Fₜ, the gain TPₜZ' and W update in O(r)
+    /// a step: Fₜ₊₁ = Fₜ + Mz², (TPZ')ₜ₊₁ = (TPZ')ₜ + TW·Mz, Mₜ₊₁ = M + M²z²/Fₜ, Wₜ₊₁ = TW − Kₜ₊₁z with z = ZW,
+    /// started from W₁ = TP₁Z', M₁ = −1/F₁. Only the first row of P₁ is needed.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool Chandrasekhar(Span<double> t, Span<double> rv, int r, bool mean, ref double sumLog, ref double svv, ref double svu, ref double suu)
+    {
+        int n = _w.Length;
+        Span<double> a = _a.AsSpan(0, r + 1);
+        Span<double> b = _b.AsSpan(0, r + 1);
+        Span<double> col = _col.AsSpan(0, r + 1);
+        Span<double> kf = _kf.AsSpan(0, r + 1);
+        Span<double> w = _wv.AsSpan(0, r + 1);
+        double f = col[0];
+        for (int i = 0; i < r; i++)
         {
-            if (!(suu > 0)) return double.PositiveInfinity;
-            mu = svu / suu;
-            ssq = svv - (svu * svu / suu);
+            kf[i] = (t[i] * f) + col[i + 1];
+            w[i] = kf[i];
         }
 
-        ssq = Math.Max(ssq, svv * 1e-14);
-        if (!(ssq > 0)) ssq = double.Epsilon;
-        double sigma2 = ssq / n;
-        double objective = (0.5 * Math.Log(sigma2)) + (0.5 * sumLog / n);
-        result = new FilterResult(mu, sigma2, sumLog, n);
-        return double.IsFinite(objective) ? objective : double.PositiveInfinity;
+        kf[r] = 0;
+        w[r] = 0;
+        double m = -1 / f;
+        bool steady = false;
+        double[] innovations = Innovations;
+        double[] ones = OnesInnovations;
+        double[] variances = Variances;
+        for (int s = 0; s < n; s++)
+        {
+            if (!(f > 0)) return false;
+            double ws = _w[s];
+            double v = ws - a[0];
+            double u = mean ? 1 - b[0] : 0;
+            innovations[s] = v;
+            ones[s] = u;
+            variances[s] = f;
+            sumLog += Math.Log(f);
+            svv += v * v / f;
+            svu += v * u / f;
+            suu += u * u / f;
+
+            // aₜ₊₁ = Taₜ + Kₜvₜ with Kₜ = TPₜZ'/Fₜ.
+            double vf = v / f;
+            double a0 = a[0];
+            for (int i = 0; i < r; i++) a[i] = (t[i] * a0) + a[i + 1] + (kf[i] * vf);
+            if (mean)
+            {
+                double uf = u / f;
+                double b0 = b[0];
+                for (int i = 0; i < r; i++) b[i] = (t[i] * b0) + b[i + 1] + (kf[i] * uf);
+            }
+
+            if (steady) continue;
+            double z = w[0];
+            double mz = m * z;
+            double fNext = f + (mz * z);
+            if (!(fNext > 0)) return false;
+            double size = 0;
+            for (int i = 0; i < r; i++)
+            {
+                double tw = (t[i] * z) + w[i + 1];
+                kf[i] += tw * mz;
+                double wi = tw - (kf[i] / fNext * z);
+                w[i] = wi;
+                size += wi * wi;
+            }
+
+            m += mz * mz / f;
+            f = fNext;
+            if (Math.Abs(m) * size < SteadyTolerance * 1e-3) steady = true;
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -73,6 +73,32 @@ public class ArmaFilterTests
             });
 
     [Fact]
+    public void ChandrasekharAndRiccatiRecursionsAgree() =>
+        Gen.Select(Gen.Double[-2, 2].Array[0, 4], Gen.Double[-2, 2].Array[0, 4], Gen.Double[-5, 5].Array[3, 40], Gen.Bool, Gen.Int[1, 4])
+            .Sample((zAr, zMa, y, withMean, m) =>
+            {
+                // Seasonal-looking polynomials: coefficients at lags 1 and m.
+                var ar = new double[zAr.Length];
+                ArmaMath.ToStationary(zAr, ar);
+                var theta = new double[zMa.Length];
+                ArmaMath.ToStationary(zMa, theta);
+                var seasonalAr = ar.Length > 0 ? new[] { ar[0] / 2 } : [];
+                var phi = new double[ar.Length + (seasonalAr.Length * m)];
+                ArmaMath.ExpandAr(ar, seasonalAr, m, phi);
+                var fast = new ArmaFilter(y);
+                var slow = new ArmaFilter(y) { UseRiccati = true };
+                double a = fast.Exact(phi, theta, withMean, out FilterResult ra);
+                double b = slow.Exact(phi, theta, withMean, out FilterResult rb);
+                Assert.Equal(b, a, 1e-9 * Math.Max(1, Math.Abs(b)));
+                Assert.Equal(rb.Mean, ra.Mean, 1e-8 * Math.Max(1, Math.Abs(rb.Mean)));
+                for (int t = 0; t < y.Length; t++)
+                {
+                    Assert.Equal(slow.Variances[t], fast.Variances[t], 1e-8 * slow.Variances[t]);
+                    Assert.Equal(slow.Innovations[t], fast.Innovations[t], 1e-7 * Math.Max(1, Math.Abs(slow.Innovations[t])));
+                }
+            });
+
+    [Fact]
     public void NonStationaryArGivesInfiniteObjective()
     {
         var filter = new ArmaFilter(FourPoints);
