@@ -13,9 +13,11 @@ namespace Analytics.Forecasting.Arima;
 /// r = max(p, q + 1), wₜ − μ = Zαₜ with Z = (1, 0, …, 0), αₜ₊₁ = Tαₜ + Rεₜ₊₁, T with φ₁..φᵣ in its first column and
 /// ones on the superdiagonal, R = (1, θ₁, …, θᵣ₋₁)'. P₁ is the stationary covariance, computed in O(r²) from the
 /// autocovariances γ and ψ-weights (first row Cov(wₜ, αₜ(i)) = Σⱼ φᵢ₊ⱼ₊₁γ(j+1) + θᵢ₊ⱼψⱼ, then P(i,j) from P(i+1,j+1)
-/// by P = TPT' + RR'). Because Z picks the first state, the update is
+/// by P = TPT' + RR'). Because Z picks the first state, the Riccati update is
 /// P(i,j) ← P(i+1,j+1) − P(i+1,0)P(j+1,0)/F + RᵢRⱼ with F = P(0,0); once P has converged to RR' (F = 1) the filter
-/// runs the O(r) steady-state recursion, the "fast recursions" of Gardner et al.
+/// runs the O(r) steady-state recursion, the "fast recursions" of Gardner et al. Likelihood evaluations during
+/// optimisation use the equivalent Chandrasekhar recursions instead, O(r) a step from the start (see
+/// <see cref="Chandrasekhar"/>); the final pass uses the Riccati form because forecasting needs P_{n|n}.
 /// The mean is concentrated out by generalised least squares: the filter runs the data and a column of ones with the
 /// same gains, vₜ(μ) = vₜ − μuₜ, μ̂ = Σvu/F ÷ Σu²/F (Harvey 1989, §3.4; Durbin and Koopman §6.2). The variance σ² is
 /// concentrated out too: σ̂² = Σ(v − μ̂u)²/F ÷ n, and the objective is ½ log σ̂² + ½ Σ log F / n.

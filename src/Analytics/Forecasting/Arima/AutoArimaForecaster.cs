@@ -107,7 +107,6 @@ public sealed class AutoArimaForecaster(AutoArimaOptions? options = null) : IFor
         private int _failed;
         private int _inadmissible;
         private int _tooShort;
-
         private readonly ICollection<ArimaCandidate>? _log;
 
         public Search(AutoArimaOptions options, ReadOnlySpan<double> y, int m, ICollection<ArimaCandidate>? log)
