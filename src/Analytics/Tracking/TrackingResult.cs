@@ -3,7 +3,11 @@ namespace Analytics;
 /// <summary>A number with the qualifier it inherits from qualified inputs (a required growth "at most 6.7%").</summary>
 /// <param name="Value">The face value.</param>
 /// <param name="Qualifier">How the true value relates to it.</param>
-public readonly record struct QualifiedValue(double Value, Qualifier Qualifier);
+public readonly record struct QualifiedValue(double Value, Qualifier Qualifier)
+{
+    /// <summary>"≤0.0667": the qualifier's sign and the value to four decimals.</summary>
+    public override string ToString() => Qualifier.ToSign() + Value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
+}
 
 /// <summary>What the growth figures of a tracking result measure.</summary>
 public enum GrowthBasis
