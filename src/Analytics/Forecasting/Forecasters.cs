@@ -1,3 +1,4 @@
+using Analytics.Forecasting.Arima;
 using Analytics.Forecasting.Baselines;
 using Analytics.Forecasting.Theta;
 
@@ -22,6 +23,7 @@ public static class Forecasters
         ["dotm"] = () => new OptimizedThetaForecaster(new OptimizedThetaOptions { Dynamic = true }),
         ["ssa"] = () => new Ssa.SsaForecaster(),
         ["auto"] = () => new Ensemble.AutoForecaster(),
+        ["arima"] = () => new AutoArimaForecaster(),
     };
 
     /// <summary>The model used when none is named.</summary>
