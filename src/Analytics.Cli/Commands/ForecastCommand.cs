@@ -30,13 +30,17 @@ internal static class ForecastCommand
         {
             Description = "Print to stderr the time spent fitting and forecasting (files not included): a cold first run, then the median of warm runs.",
         };
+        var quantiles = new Option<string?>("--quantiles") { Description = "Also write quantiles, comma-separated probabilities such as 0.05,0.1,0.5,0.9,0.95 (columns q-0.05, …)." };
         var command = new Command("forecast", "Forecast every series of a long-format file with prediction intervals.")
         {
-            input, horizon, model, levels, season, threads, output, timing,
+            input, horizon, model, levels, season, threads, output, timing, quantiles,
         };
         command.SetAction(parse =>
         {
-            var options = new BatchOptions(parse.GetValue(horizon), LevelOption.Values(parse.GetValue(levels)), parse.GetValue(season), parse.GetValue(threads));
+            IReadOnlyList<double> shown = LevelOption.Values(parse.GetValue(levels));
+            IReadOnlyList<double> probabilities = ParseQuantiles(parse.GetValue(quantiles));
+            IReadOnlyList<double> all = [.. shown.Concat(probabilities.Select(Forecast.LevelForQuantile)).Distinct()];
+            var options = new BatchOptions(parse.GetValue(horizon), all, parse.GetValue(season), parse.GetValue(threads));
             Check(options);
             IForecaster forecaster = Forecasters.Create(parse.GetValue(model)!);
             IReadOnlyList<LongSeries> series = LongFormat.Read(parse.GetValue(input)!);
@@ -45,7 +49,7 @@ internal static class ForecastCommand
                 context.Error.WriteLine($"warning: series {failed.Series.Id}: {failed.Error}");
             int ok = results.Count(r => r.Forecast is not null);
             if (ok == 0) throw new CliUsageException($"no series could be forecast with {forecaster.Name} ({results.Length} failed)");
-            Tabular table = ToTabular(results, options.Levels);
+            Tabular table = ToTabular(results, shown, probabilities);
             if (parse.GetValue(output) is { } path) LongFormat.WriteAtomically(path, w => table.Write(w, OutputFormat.Csv));
             else table.Write(context.Out, OutputFormat.Csv);
             return ok == results.Length ? AnalyticsCli.Ok : PartialFailure;
@@ -90,11 +94,28 @@ internal static class ForecastCommand
         return results;
     }
 
-    /// <summary>The columns unique_id,ds,h,model,mean,lo-L,hi-L per level.</summary>
-    internal static Tabular ToTabular(IEnumerable<BatchItem> results, IReadOnlyList<double> levels)
+    /// <summary>Parses --quantiles: comma-separated probabilities strictly between 0 and 1.</summary>
+    internal static IReadOnlyList<double> ParseQuantiles(string? text)
     {
+        if (string.IsNullOrWhiteSpace(text)) return [];
+        var result = new List<double>();
+        foreach (string part in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out double p) || !(p > 0 && p < 1))
+                throw new CliUsageException($"--quantiles: '{part}' is not a probability strictly between 0 and 1");
+            result.Add(p);
+        }
+
+        return result;
+    }
+
+    /// <summary>The columns unique_id,ds,h,model,mean,lo-L,hi-L per level, then q-P per quantile.</summary>
+    internal static Tabular ToTabular(IEnumerable<BatchItem> results, IReadOnlyList<double> levels, IReadOnlyList<double>? quantiles = null)
+    {
+        quantiles ??= [];
         var columns = new List<string> { "unique_id", "ds", "h", "model", "mean" };
         foreach (double l in levels) columns.AddRange([$"lo-{LevelOption.Name(l)}", $"hi-{LevelOption.Name(l)}"]);
+        foreach (double p in quantiles) columns.Add("q-" + p.ToString("0.######", CultureInfo.InvariantCulture));
         var table = new Tabular(columns);
         foreach (BatchItem r in results)
         {
@@ -107,12 +128,14 @@ internal static class ForecastCommand
                 cells[2] = h;
                 cells[3] = f.Method;
                 cells[4] = f.Mean[h - 1];
-                for (int k = 0; k < f.Intervals.Count; k++)
+                for (int k = 0; k < levels.Count; k++)
                 {
-                    cells[5 + (2 * k)] = f.Intervals[k].Lower[h - 1];
-                    cells[6 + (2 * k)] = f.Intervals[k].Upper[h - 1];
+                    PredictionInterval pi = f.Interval(levels[k]);
+                    cells[5 + (2 * k)] = pi.Lower[h - 1];
+                    cells[6 + (2 * k)] = pi.Upper[h - 1];
                 }
 
+                for (int k = 0; k < quantiles.Count; k++) cells[5 + (2 * levels.Count) + k] = f.Quantile(quantiles[k])[h - 1];
                 table.Add(cells);
             }
         }

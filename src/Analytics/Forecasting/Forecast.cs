@@ -27,6 +27,31 @@ public sealed record Forecast(string Method, double[] Mean, IReadOnlyList<Predic
     /// <summary>The period of step h (1-based), when the origin is known.</summary>
     public Period? PeriodOf(int h) => Origin is { } o ? o + h : null;
 
+    /// <summary>
+    /// The central interval level whose bounds are the p-quantile: 100·(1 − 2p) for p &lt; 0.5 (its lower bound),
+    /// 100·(2p − 1) for p &gt; 0.5 (its upper bound), and a vanishing level for the median.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">p is not strictly between 0 and 1.</exception>
+    public static double LevelForQuantile(double p)
+    {
+        if (!(p > 0 && p < 1)) throw new ArgumentOutOfRangeException(nameof(p), p, "a quantile lies strictly between 0 and 1");
+        return p == 0.5 ? MedianLevel : 100 * Math.Abs(1 - (2 * p));
+    }
+
+    /// <summary>The tiny level whose interval collapses onto the median.</summary>
+    public const double MedianLevel = 1e-6;
+
+    /// <summary>
+    /// The p-quantile of the forecast distribution per step, from the interval at <see cref="LevelForQuantile"/>
+    /// (request that level when forecasting).
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">That level was not requested.</exception>
+    public double[] Quantile(double p)
+    {
+        PredictionInterval pi = Interval(LevelForQuantile(p));
+        return p < 0.5 ? pi.Lower : p > 0.5 ? pi.Upper : [.. pi.Lower.Zip(pi.Upper, (a, b) => (a + b) / 2)];
+    }
+
     /// <summary>The interval at a level.</summary>
     /// <exception cref="KeyNotFoundException">That level was not requested.</exception>
     public PredictionInterval Interval(double level) =>

@@ -66,3 +66,33 @@ public class ProbabilityCommandTests
         Assert.Contains("series 'a' has fewer than 2 test values", err, StringComparison.Ordinal);
     }
 }
+
+public class ForecastQuantilesTests
+{
+    [Fact]
+    public void Quantile_columns_match_the_interval_bounds_and_the_median()
+    {
+        using var dir = new TempDirectory();
+        string train = dir.File("train.csv", "unique_id,ds,y\na,2015,100\na,2016,104\na,2017,109\na,2018,112\na,2019,118\n");
+        var (exit, output, _) = CliRunner.Run("forecast", "--input", train, "--horizon", "2", "--model", "drift", "--level", "90", "--quantiles", "0.05,0.5,0.95");
+        Assert.Equal(0, exit);
+        using var reader = Sep.Reader().FromText(output);
+        Assert.Equal(["unique_id", "ds", "h", "model", "mean", "lo-90", "hi-90", "q-0.05", "q-0.5", "q-0.95"], reader.Header.ColNames);
+        foreach (var r in reader.Enumerate(r => (Lo: r["lo-90"].Parse<double>(), Hi: r["hi-90"].Parse<double>(), Mean: r["mean"].Parse<double>(), Q05: r["q-0.05"].Parse<double>(), Q50: r["q-0.5"].Parse<double>(), Q95: r["q-0.95"].Parse<double>())))
+        {
+            Assert.Equal(r.Lo, r.Q05, 9);
+            Assert.Equal(r.Hi, r.Q95, 9);
+            Assert.Equal(r.Mean, r.Q50, 6); // Gaussian: the median is the mean
+        }
+    }
+
+    [Fact]
+    public void A_bad_quantile_is_a_one_line_error()
+    {
+        using var dir = new TempDirectory();
+        string train = dir.File("train.csv", "unique_id,ds,y\na,2015,100\na,2016,104\na,2017,109\n");
+        var (exit, _, err) = CliRunner.Run("forecast", "--input", train, "--horizon", "2", "--quantiles", "0.5,1");
+        Assert.Equal(2, exit);
+        Assert.Contains("--quantiles: '1' is not a probability", err, StringComparison.Ordinal);
+    }
+}
