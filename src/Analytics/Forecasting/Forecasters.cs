@@ -1,4 +1,5 @@
 using Analytics.Forecasting.Baselines;
+using Analytics.Forecasting.Ets;
 
 namespace Analytics.Forecasting;
 
@@ -14,10 +15,15 @@ public static class Forecasters
         ["snaive"] = () => new SeasonalNaiveForecaster(),
         ["drift"] = () => new DriftForecaster(),
         ["mean"] = () => new MeanForecaster(),
+        ["ets"] = () => new EtsForecaster(),
+        ["ses"] = () => new EtsForecaster(new EtsOptions { Model = "ANN", Name = "ses" }),
+        ["holt"] = () => new EtsForecaster(new EtsOptions { Model = "AAN", Name = "holt" }),
+        ["damped"] = () => new EtsForecaster(new EtsOptions { Model = "AAdN", Name = "damped" }),
+        ["auto"] = () => new EtsForecaster(new EtsOptions { Name = "auto" }),
     };
 
     /// <summary>The model used when none is named.</summary>
-    public const string Default = "naive";
+    public const string Default = "auto";
 
     /// <summary>The names known, in alphabetical order.</summary>
     public static IReadOnlyList<string> Names => [.. Catalogue.Keys.Order(StringComparer.Ordinal)];
