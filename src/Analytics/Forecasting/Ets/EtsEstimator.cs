@@ -41,6 +41,7 @@ internal sealed class EtsEstimator
     private readonly double[] _guessAdditive;
     private readonly double[] _guessMultiplicative;
     private bool _warmValid;
+    private readonly bool _hasMissing;
 
     public EtsEstimator(ReadOnlySpan<double> y, int seasonLength, EtsOptions options)
     {
@@ -58,6 +59,7 @@ internal sealed class EtsEstimator
         }
 
         Observed = observed;
+        _hasMissing = observed < _n;
         _floor = Math.Max(double.Epsilon, SseFloor * scale * scale * Math.Max(1, observed));
         _maxStates = 2 + _m;
         int k = 1 + 1 + (_m - 1);
@@ -583,6 +585,229 @@ internal sealed class EtsEstimator
         double lik = totals.Count * Math.Log(Math.Max(totals.SumSquares, model.Error == EtsError.Additive ? _floor : 1e-300));
         if (model.Error == EtsError.Multiplicative) lik += 2 * totals.SumLogMu;
         return double.IsNaN(lik) ? double.PositiveInfinity : lik;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // R-style joint estimation.
+
+    private static readonly NelderMeadOptions NashSimplex = new(MaxIterations: 2000, Tolerance: 1.4901161193847656e-8, InitialStep: 0.1, Variant: NelderMeadVariant.Nash);
+
+    /// <summary>
+    /// Estimates parameters and initial states together with Nash's simplex from R's starting point: α = α_lo +
+    /// 0.2(α_hi − α_lo)/m, β = β_lo + 0.1(α − β_lo), γ = γ_lo + 0.05(1 − α − γ_lo), φ = φ_lo + 0.99(φ_hi − φ_lo), and
+    /// the heuristic initial states; points outside the usual or admissible region are valued +∞.
+    /// </summary>
+    public EtsCandidate? FitClassic(EtsModel model, int frequency)
+    {
+        EtsParameterBounds lim = _options.Limits;
+        int seasonLength = model.HasSeason ? _m : 1;
+        int free = FreeStates(model, seasonLength);
+        bool fa = _options.Alpha is null, fb = model.HasTrend && _options.Beta is null, fg = model.HasSeason && _options.Gamma is null, fp = model.HasTrend && model.Damped && _options.Phi is null;
+        int np = (fa ? 1 : 0) + (fb ? 1 : 0) + (fg ? 1 : 0) + (fp ? 1 : 0);
+        int dim = np + free;
+        double[] x = new double[dim];
+        double[] lower = new double[dim];
+        double[] upper = new double[dim];
+        double alpha = _options.Alpha ?? lim.AlphaLower + (0.2 * (lim.AlphaUpper - lim.AlphaLower) / Math.Max(1, frequency));
+        int i = 0;
+        if (fa) Set(alpha, lim.AlphaLower, lim.AlphaUpper);
+        if (fb) Set(lim.BetaLower + (0.1 * (Math.Min(lim.BetaUpper, alpha) - lim.BetaLower)), lim.BetaLower, lim.BetaUpper);
+        if (fg) Set(lim.GammaLower + (0.05 * (Math.Min(lim.GammaUpper, 1 - alpha) - lim.GammaLower)), lim.GammaLower, lim.GammaUpper);
+        if (fp) Set(lim.PhiLower + (0.99 * (lim.PhiUpper - lim.PhiLower)), lim.PhiLower, lim.PhiUpper);
+        Span<double> start = stackalloc double[2 + seasonLength];
+        EtsInitialStates.Classic(_y, seasonLength, model, start);
+        CompressStates(model, seasonLength, start, x.AsSpan(np));
+        for (int j = np; j < dim; j++)
+        {
+            lower[j] = double.NegativeInfinity;
+            upper[j] = double.PositiveInfinity;
+        }
+
+        double[] states = new double[2 + seasonLength];
+        double[] ring = new double[seasonLength];
+        OptimizationResult best = NelderMead.Minimize(v => ClassicLik(model, v, np, states, ring), x, lower, upper, NashSimplex);
+        Evaluations += best.Evaluations;
+        System.Threading.Interlocked.Add(ref DebugEvaluations, best.Evaluations);
+        if (!double.IsFinite(best.Value)) return null;
+        double lik = ClassicLik(model, best.Point, np, states, ring);
+        if (!double.IsFinite(lik)) return null;
+        ExpandStates(model, seasonLength, default, best.Point.AsSpan(np), states);
+        int k = np + free + 1;
+        return new EtsCandidate(model, ClassicParameters(model, best.Point), states, seasonLength) { Lik = lik, K = k, Count = Observed };
+
+        void Set(double value, double lo, double hi)
+        {
+            x[i] = value;
+            lower[i] = lo;
+            upper[i] = hi;
+            i++;
+        }
+    }
+
+    /// <summary>Function evaluations used by the joint estimations so far.</summary>
+    public int Evaluations { get; private set; }
+
+    internal static long DebugEvaluations;
+
+    internal static long DebugRuns;
+
+    private EtsParameters ClassicParameters(EtsModel model, ReadOnlySpan<double> x)
+    {
+        int i = 0;
+        double alpha = _options.Alpha ?? x[i++];
+        double beta = !model.HasTrend ? 0 : _options.Beta ?? x[i++];
+        double gamma = !model.HasSeason ? 0 : _options.Gamma ?? x[i++];
+        double phi = !(model.HasTrend && model.Damped) ? 1 : _options.Phi ?? x[i++];
+        return new EtsParameters(alpha, beta, gamma, phi);
+    }
+
+    private double ClassicLik(EtsModel model, ReadOnlySpan<double> x, int np, double[] states, double[] ring)
+    {
+        EtsParameters p = ClassicParameters(model, x);
+        EtsParameterBounds lim = _options.Limits;
+        if (model.HasTrend && !(p.Beta >= lim.BetaLower && p.Beta <= Math.Min(p.Alpha, lim.BetaUpper))) return double.PositiveInfinity;
+        if (model.HasSeason && !(p.Gamma >= lim.GammaLower && p.Gamma <= Math.Min(1 - p.Alpha, lim.GammaUpper))) return double.PositiveInfinity;
+        if (!Admissible(model, p)) return double.PositiveInfinity;
+        int seasonLength = states.Length - 2;
+        if (!model.HasSeason && model.Trend != EtsTrend.Multiplicative && !_hasMissing)
+        {
+            double v = NonSeasonalLik(_y, p, x[np], model.HasTrend ? x[np + 1] : 0, model.HasTrend, model.Error == EtsError.Multiplicative, _floor, _r);
+            return double.IsNaN(v) ? double.PositiveInfinity : v;
+        }
+
+        ExpandStates(model, seasonLength, default, x[np..], states);
+        double l = states[0], b = states[1];
+        states.AsSpan(2).CopyTo(ring);
+        if (!EtsRecursion.Run(model, p, _y, 0, ref l, ref b, model.HasSeason ? ring : [], [], out EtsRecursion.Totals totals))
+            return double.PositiveInfinity;
+        double lik = totals.Count * Math.Log(Math.Max(totals.SumSquares, model.Error == EtsError.Additive ? _floor : 1e-300));
+        if (model.Error == EtsError.Multiplicative) lik += 2 * totals.SumLogMu;
+        return double.IsNaN(lik) ? double.PositiveInfinity : lik;
+    }
+
+    /// <summary>
+    /// The likelihood of a non-seasonal model with additive or no trend, without missing values: the recursion of
+    /// <see cref="EtsRecursion.Run"/> rewritten on the one-step forecast T_t = ℓ_(t−1) + φb_(t−1), which shortens the
+    /// chain of dependent operations per step: T_(t+1) = (1 − c)T_t + c y_t + φ²b_(t−1) with c = α + φβ, and
+    /// b_t = (φb_(t−1) + βy_t) − βT_t. For multiplicative error the forecasts are stored in <paramref name="forecasts"/>
+    /// and Σ((y − T)/T)² and Σ log|T| computed after the loop, vectorised.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static double NonSeasonalLik(ReadOnlySpan<double> y, in EtsParameters p, double l, double b, bool trend, bool multiplicative, double floor, Span<double> forecasts)
+    {
+        double alpha = p.Alpha, beta = trend ? p.Beta : 0, phi = trend ? p.Phi : 0;
+        if (!trend) b = 0;
+        double c = alpha + (phi * beta);
+        double keep = 1 - c, phi2 = phi * phi;
+        double tr = l + (phi * b);
+        int n = y.Length;
+        if (!multiplicative)
+        {
+            double sse = 0;
+            if (!trend)
+            {
+                foreach (double v in y)
+                {
+                    double u = v - tr;
+                    sse += u * u;
+                    tr = Math.FusedMultiplyAdd(keep, tr, alpha * v);
+                }
+            }
+            else
+            {
+                foreach (double v in y)
+                {
+                    double u = v - tr;
+                    sse += u * u;
+                    double k = Math.FusedMultiplyAdd(phi2, b, c * v);
+                    b = Math.FusedMultiplyAdd(-beta, tr, Math.FusedMultiplyAdd(phi, b, beta * v));
+                    tr = Math.FusedMultiplyAdd(keep, tr, k);
+                }
+            }
+
+            return n * Math.Log(Math.Max(sse, floor));
+        }
+
+        Span<double> f = forecasts[..n];
+        if (!trend)
+        {
+            for (int t = 0; t < n; t++)
+            {
+                f[t] = tr;
+                tr = Math.FusedMultiplyAdd(keep, tr, alpha * y[t]);
+            }
+        }
+        else
+        {
+            for (int t = 0; t < n; t++)
+            {
+                double v = y[t];
+                f[t] = tr;
+                double k = Math.FusedMultiplyAdd(phi2, b, c * v);
+                b = Math.FusedMultiplyAdd(-beta, tr, Math.FusedMultiplyAdd(phi, b, beta * v));
+                tr = Math.FusedMultiplyAdd(keep, tr, k);
+            }
+        }
+
+        return MultiplicativeTotals(y, f);
+    }
+
+    /// <summary>n log Σ((y − μ)/μ)² + 2Σ log|μ|, vectorised; Σ log|μ| from products of blocks of |μ|; +∞ if a μ is 0.</summary>
+    internal static double MultiplicativeTotals(ReadOnlySpan<double> y, ReadOnlySpan<double> mu)
+    {
+        int n = y.Length;
+        int width = System.Numerics.Vector<double>.Count;
+        var sse = System.Numerics.Vector<double>.Zero;
+        var product = System.Numerics.Vector<double>.One;
+        double logs = 0;
+        int t = 0, blocks = 0;
+        for (; t <= n - width; t += width)
+        {
+            var m = new System.Numerics.Vector<double>(mu[t..]);
+            if (System.Numerics.Vector.EqualsAny(m, System.Numerics.Vector<double>.Zero)) return double.PositiveInfinity;
+            var e = (new System.Numerics.Vector<double>(y[t..]) - m) / m;
+            sse += e * e;
+            product *= System.Numerics.Vector.Abs(m);
+            if (++blocks == 8)
+            {
+                logs += LogProduct(product, mu.Slice(t + width - (8 * width), 8 * width));
+                product = System.Numerics.Vector<double>.One;
+                blocks = 0;
+            }
+        }
+
+        if (blocks > 0) logs += LogProduct(product, mu.Slice(t - (blocks * width), blocks * width));
+        double total = System.Numerics.Vector.Sum(sse);
+        for (; t < n; t++)
+        {
+            double m = mu[t];
+            if (m == 0) return double.PositiveInfinity;
+            double e = (y[t] - m) / m;
+            total += e * e;
+            logs += Math.Log(Math.Abs(m));
+        }
+
+        return (n * Math.Log(Math.Max(total, 1e-300))) + (2 * logs);
+    }
+
+    /// <summary>Σ log of the lanes of a product of |μ|; falls back to the values themselves when a lane under- or overflowed.</summary>
+    private static double LogProduct(System.Numerics.Vector<double> product, ReadOnlySpan<double> values)
+    {
+        double logs = 0;
+        for (int i = 0; i < System.Numerics.Vector<double>.Count; i++)
+        {
+            double v = product[i];
+            if (!(v > 1e-300 && v < 1e300))
+            {
+                logs = 0;
+                foreach (double x in values) logs += Math.Log(Math.Abs(x));
+                return logs;
+            }
+
+            logs += Math.Log(v);
+        }
+
+        return logs;
     }
 
     // ---------------------------------------------------------------------------------------------------------

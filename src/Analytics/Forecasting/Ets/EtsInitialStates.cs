@@ -117,4 +117,73 @@ internal static class EtsInitialStates
         total += 0.5 * (y[t - half] + y[t + half]);
         return total / m;
     }
+
+    /// <summary>
+    /// The starting states R's ets() uses (Hyndman et al. 2008, §2.6.1): seasonal indices from the decomposition of the
+    /// first three years; without trend ℓ₀ is the mean of the first max(10, 2m) seasonally adjusted values; with an
+    /// additive trend ℓ₀ and b₀ are the intercept and slope of the least-squares line through them; with a
+    /// multiplicative trend b₀ is the ratio of the line's second to first fitted value and ℓ₀ the first divided by b₀.
+    /// </summary>
+    public static void Classic(ReadOnlySpan<double> y, int m, EtsModel model, Span<double> states)
+    {
+        states.Clear();
+        int n = y.Length;
+        bool multiplicative = model.Season == EtsSeason.Multiplicative;
+        Span<double> season = states[2..];
+        if (model.HasSeason && m > 1) Seasonal(y, m, multiplicative, season);
+        int count = Math.Min(Math.Max(10, 2 * m), n);
+        double st = 0, sy = 0, stt = 0, sty = 0;
+        int used = 0;
+        for (int t = 0; t < count; t++)
+        {
+            double v = y[t];
+            if (double.IsNaN(v)) continue;
+            if (model.HasSeason && m > 1) v = multiplicative ? v / Math.Max(season[t % m], 1e-2) : v - season[t % m];
+            double x = t + 1;
+            st += x;
+            sy += v;
+            stt += x * x;
+            sty += x * v;
+            used++;
+        }
+
+        if (used == 0) return;
+        double mean = sy / used;
+        double denominator = (used * stt) - (st * st);
+        double slope = used > 1 && denominator > 0 ? ((used * sty) - (st * sy)) / denominator : 0;
+        double intercept = mean - (slope * (st / used));
+        if (!model.HasTrend)
+        {
+            states[0] = mean;
+            return;
+        }
+
+        if (model.Trend == EtsTrend.Additive)
+        {
+            double l0 = intercept, b0 = slope;
+            if (Math.Abs(l0 + b0) < 1e-8)
+            {
+                l0 *= 1 + 1e-3;
+                b0 *= 1 - 1e-3;
+            }
+
+            states[0] = l0;
+            states[1] = b0;
+            return;
+        }
+
+        double first = intercept + slope;
+        if (Math.Abs(first) < 1e-8) first = 1e-7;
+        double ratio = (intercept + (2 * slope)) / first;
+        if (Math.Abs(ratio) > 1e10) ratio = Math.Sign(ratio) * 1e10;
+        double level = first / ratio;
+        if (level < 1e-8 || ratio < 1e-8)
+        {
+            level = Math.Max(y[0], 1e-3);
+            ratio = Math.Max(y[1] / y[0], 1e-3);
+        }
+
+        states[0] = level;
+        states[1] = ratio;
+    }
 }

@@ -24,6 +24,24 @@ public enum EtsBounds
     Both,
 }
 
+/// <summary>How the parameters and initial states are searched for.</summary>
+public enum EtsEstimation
+{
+    /// <summary>
+    /// R's procedure: one Nelder–Mead simplex (Nash's variant, as R's optim) over the smoothing parameters and the
+    /// initial states together, from R's starting values (α = 0.2/m …, states from the heuristic of Hyndman et al.
+    /// 2008, §2.6.1). Its optimum is often local; model choices and accuracy then follow R's ets() closely.
+    /// </summary>
+    Joint,
+
+    /// <summary>
+    /// The initial states are profiled out where the forecasts are linear in them (least squares for additive error,
+    /// Gauss–Newton for multiplicative error), a coarse grid picks the simplex start over the 1–4 smoothing
+    /// parameters, and the simplex polishes: the likelihood reached is as high or higher than <see cref="Joint"/>'s.
+    /// </summary>
+    Profiled,
+}
+
 /// <summary>Lower and upper bounds of the smoothing parameters and the damping parameter.</summary>
 /// <param name="AlphaLower">Lowest α.</param>
 /// <param name="AlphaUpper">Highest α.</param>
@@ -69,6 +87,9 @@ public sealed record EtsOptions
 
     /// <summary>The criterion that chooses among candidates.</summary>
     public EtsCriterion Criterion { get; init; } = EtsCriterion.Aicc;
+
+    /// <summary>How parameters and initial states are estimated.</summary>
+    public EtsEstimation Estimation { get; init; } = EtsEstimation.Joint;
 
     /// <summary>The parameter region.</summary>
     public EtsBounds Bounds { get; init; } = EtsBounds.Both;

@@ -1,10 +1,30 @@
 namespace Analytics.Forecasting.Optimization;
 
+/// <summary>The variant of the simplex search.</summary>
+public enum NelderMeadVariant
+{
+    /// <summary>
+    /// Trial points are clamped into the box; the initial simplex steps each coordinate by a fraction of its range;
+    /// convergence is relative to the best value.
+    /// </summary>
+    Clamped,
+
+    /// <summary>
+    /// Nash's algorithm (Compact Numerical Methods for Computers, 2nd ed. 1990, Algorithm 19), the one behind R's
+    /// optim(method = "Nelder-Mead"): one initial step for every coordinate, 10% of the largest |x_i| (0.1 when all
+    /// are 0); reflection 1, expansion 2, contraction and shrink 0.5; a point outside the bounds is valued +∞ instead
+    /// of being moved; stop when f_worst ≤ f_best + tol·(|f_start| + tol), when a shrink no longer reduces the
+    /// simplex, or after <see cref="NelderMeadOptions.MaxIterations"/> function evaluations.
+    /// </summary>
+    Nash,
+}
+
 /// <summary>Settings of <see cref="NelderMead"/>.</summary>
-/// <param name="MaxIterations">Iterations before giving up (each costs one to n + 1 evaluations).</param>
-/// <param name="Tolerance">Stop when the simplex's function values differ by less than this, relatively: |f_worst − f_best| ≤ tol·(|f_best| + tol).</param>
-/// <param name="InitialStep">Initial simplex edge as a fraction of each parameter's range (upper − lower); 0.1 by default.</param>
-public sealed record NelderMeadOptions(int MaxIterations = 2000, double Tolerance = 1e-8, double InitialStep = 0.1)
+/// <param name="MaxIterations">Iterations before giving up (each costs one to n + 1 evaluations); for <see cref="NelderMeadVariant.Nash"/>, function evaluations.</param>
+/// <param name="Tolerance">Stop when the simplex's function values differ by less than this, relatively: |f_worst − f_best| ≤ tol·(|f_best| + tol) (Nash: relative to the starting value).</param>
+/// <param name="InitialStep">Initial simplex edge as a fraction of each parameter's range (upper − lower); 0.1 by default (Nash: of the largest |x_i|).</param>
+/// <param name="Variant">The algorithm variant.</param>
+public sealed record NelderMeadOptions(int MaxIterations = 2000, double Tolerance = 1e-8, double InitialStep = 0.1, NelderMeadVariant Variant = NelderMeadVariant.Clamped)
 {
     /// <summary>The defaults.</summary>
     public static readonly NelderMeadOptions Default = new();
@@ -15,7 +35,8 @@ public sealed record NelderMeadOptions(int MaxIterations = 2000, double Toleranc
 /// <param name="Value">The objective at it.</param>
 /// <param name="Iterations">Iterations used.</param>
 /// <param name="Converged">Whether the tolerance was met before the iteration limit.</param>
-public readonly record struct OptimizationResult(double[] Point, double Value, int Iterations, bool Converged);
+/// <param name="Evaluations">Function evaluations used (0 when not counted).</param>
+public readonly record struct OptimizationResult(double[] Point, double Value, int Iterations, bool Converged, int Evaluations = 0);
 
 /// <summary>The objective of a minimisation: a function of the parameter vector.</summary>
 public delegate double Objective(ReadOnlySpan<double> x);
@@ -38,7 +59,8 @@ public static class NelderMead
         for (int j = 0; j < n; j++)
             if (lower[j] > upper[j]) throw new ArgumentException($"lower bound {lower[j]} exceeds upper bound {upper[j]} at {j}", nameof(lower));
 
-        if (n == 0) return new OptimizationResult([], f([]), 0, true);
+        if (n == 0) return new OptimizationResult([], f([]), 0, true, 1);
+        if (options.Variant == NelderMeadVariant.Nash) return Nash(f, start, lower, upper, options);
 
         // simplex[i] is vertex i (n + 1 vertices of n coordinates), stored row-major in one array.
         var simplex = new double[(n + 1) * n];
@@ -133,6 +155,192 @@ public static class NelderMead
 
         Order(values, n, out int top, out _, out _);
         return new OptimizationResult(simplex.AsSpan(top * n, n).ToArray(), values[top], iterations, converged);
+    }
+
+    /// <summary>Value given to points outside the bounds or where the objective is not finite (Nash's "big").</summary>
+    private const double Big = 1.0e35;
+
+    /// <summary>Nash's Algorithm 19 (see <see cref="NelderMeadVariant.Nash"/>).</summary>
+    private static OptimizationResult Nash(Objective f, ReadOnlySpan<double> start, ReadOnlySpan<double> lower, ReadOnlySpan<double> upper, NelderMeadOptions options)
+    {
+        int n = start.Length;
+        int n1 = n + 1;
+        var lo = lower.ToArray();
+        var hi = upper.ToArray();
+        var b = start.ToArray();
+        double fStart = Inside(b, lo, hi) ? f(b) : double.PositiveInfinity;
+        int evaluations = 1;
+        if (!double.IsFinite(fStart)) return new OptimizationResult(b, double.PositiveInfinity, 0, false, evaluations);
+
+        // p[j] is vertex j (n + 1 vertices, then the centroid slot), values in v.
+        var p = new double[(n1 + 1) * n];
+        var v = new double[n1 + 1];
+        double tol = options.Tolerance * (Math.Abs(fStart) + options.Tolerance);
+        b.CopyTo(p, 0);
+        v[0] = fStart;
+        double step = 0;
+        for (int i = 0; i < n; i++) step = Math.Max(step, options.InitialStep * Math.Abs(b[i]));
+        if (step == 0) step = options.InitialStep;
+        double size = 0;
+        for (int j = 1; j < n1; j++)
+        {
+            Span<double> vertex = p.AsSpan(j * n, n);
+            b.CopyTo(vertex);
+            double trystep = step;
+            while (vertex[j - 1] == b[j - 1])
+            {
+                vertex[j - 1] = b[j - 1] + trystep;
+                trystep *= 10;
+            }
+
+            size += trystep;
+        }
+
+        double oldSize = size;
+        bool calculate = true;
+        int low = 0;
+        int iterations = 0;
+        bool converged = false;
+        int c = n1;
+        while (true)
+        {
+            if (calculate)
+            {
+                for (int j = 0; j < n1; j++)
+                {
+                    if (j == low) continue;
+                    v[j] = Value(f, p.AsSpan(j * n, n), lo, hi);
+                    evaluations++;
+                }
+
+                calculate = false;
+            }
+
+            double vl = v[low], vh = vl;
+            int high = low;
+            for (int j = 0; j < n1; j++)
+            {
+                if (j == low) continue;
+                double fj = v[j];
+                if (fj < vl)
+                {
+                    low = j;
+                    vl = fj;
+                }
+
+                if (fj > vh)
+                {
+                    high = j;
+                    vh = fj;
+                }
+            }
+
+            if (vh <= vl + tol)
+            {
+                converged = true;
+                break;
+            }
+
+            if (evaluations > options.MaxIterations) break;
+            iterations++;
+            Span<double> centroid = p.AsSpan(c * n, n);
+            ReadOnlySpan<double> worst = p.AsSpan(high * n, n);
+            for (int i = 0; i < n; i++)
+            {
+                double sum = -worst[i];
+                for (int j = 0; j < n1; j++) sum += p[(j * n) + i];
+                centroid[i] = sum / n;
+            }
+
+            for (int i = 0; i < n; i++) b[i] = (2 * centroid[i]) - worst[i];
+            double vr = Value(f, b, lo, hi);
+            evaluations++;
+            if (vr < vl)
+            {
+                // Expansion: the centroid slot keeps the reflected point, b the expanded one.
+                v[c] = vr;
+                for (int i = 0; i < n; i++)
+                {
+                    double e = (2 * b[i]) - centroid[i];
+                    centroid[i] = b[i];
+                    b[i] = e;
+                }
+
+                double ve = Value(f, b, lo, hi);
+                evaluations++;
+                Span<double> h = p.AsSpan(high * n, n);
+                if (ve < vr)
+                {
+                    b.CopyTo(h);
+                    v[high] = ve;
+                }
+                else
+                {
+                    centroid.CopyTo(h);
+                    v[high] = vr;
+                }
+            }
+            else
+            {
+                Span<double> h = p.AsSpan(high * n, n);
+                if (vr < vh)
+                {
+                    b.CopyTo(h);
+                    v[high] = vr;
+                }
+
+                for (int i = 0; i < n; i++) b[i] = (0.5 * h[i]) + (0.5 * centroid[i]);
+                double vc = Value(f, b, lo, hi);
+                evaluations++;
+                if (vc < v[high])
+                {
+                    b.CopyTo(h);
+                    v[high] = vc;
+                }
+                else if (vr >= vh)
+                {
+                    // Shrink towards the lowest vertex.
+                    calculate = true;
+                    size = 0;
+                    ReadOnlySpan<double> l = p.AsSpan(low * n, n);
+                    for (int j = 0; j < n1; j++)
+                    {
+                        if (j == low) continue;
+                        Span<double> vertex = p.AsSpan(j * n, n);
+                        for (int i = 0; i < n; i++)
+                        {
+                            vertex[i] = (0.5 * (vertex[i] - l[i])) + l[i];
+                            size += Math.Abs(vertex[i] - l[i]);
+                        }
+                    }
+
+                    if (size < oldSize)
+                    {
+                        oldSize = size;
+                    }
+                    else
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+
+        return new OptimizationResult(p.AsSpan(low * n, n).ToArray(), v[low] >= Big ? double.PositiveInfinity : v[low], iterations, converged, evaluations);
+    }
+
+    private static double Value(Objective f, ReadOnlySpan<double> x, double[] lo, double[] hi)
+    {
+        if (!Inside(x, lo, hi)) return Big;
+        double v = f(x);
+        return double.IsFinite(v) ? v : Big;
+    }
+
+    private static bool Inside(ReadOnlySpan<double> x, double[] lo, double[] hi)
+    {
+        for (int i = 0; i < x.Length; i++)
+            if (!(x[i] >= lo[i] && x[i] <= hi[i])) return false;
+        return true;
     }
 
     private static double Evaluate(Objective f, ReadOnlySpan<double> x)
