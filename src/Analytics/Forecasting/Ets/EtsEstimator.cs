@@ -625,9 +625,12 @@ internal sealed class EtsEstimator
 
         double[] states = new double[2 + seasonLength];
         double[] ring = new double[seasonLength];
-        OptimizationResult best = NelderMead.Minimize(v => ClassicLik(model, v, np, states, ring), x, lower, upper, NashSimplex);
+        OptimizationResult best = !model.HasSeason && model.Trend != EtsTrend.Multiplicative && !_hasMissing
+            ? NelderMead.Minimize(new NonSeasonalObjective(model, _options, _y, np, _floor), x, lower, upper, NashSimplex)
+            : NelderMead.Minimize(v => ClassicLik(model, v, np, states, ring), x, lower, upper, NashSimplex);
         Evaluations += best.Evaluations;
         System.Threading.Interlocked.Add(ref DebugEvaluations, best.Evaluations);
+        System.Threading.Interlocked.Add(ref DebugRuns, best.Iterations);
         if (!double.IsFinite(best.Value)) return null;
         double lik = ClassicLik(model, best.Point, np, states, ring);
         if (!double.IsFinite(lik)) return null;
@@ -661,6 +664,74 @@ internal sealed class EtsEstimator
         return new EtsParameters(alpha, beta, gamma, phi);
     }
 
+    /// <summary>
+    /// The likelihood of non-seasonal models with additive or no trend at points [α, (β), (φ), ℓ₀, (b₀)] (the
+    /// estimated parameters only), four at a time in <see cref="EtsKernels"/>; points with β outside [β_lo, min(α, β_hi)] get +∞.
+    /// </summary>
+    private readonly struct NonSeasonalObjective : IBatchObjective
+    {
+        private readonly double[] _y;
+        private readonly int[] _rows;
+        private readonly double[] _fixed;
+        private readonly double[] _padded;
+        private readonly double[] _lik;
+        private readonly double _betaLo, _betaHi, _floor;
+        private readonly bool _trend, _multiplicative;
+
+        public NonSeasonalObjective(EtsModel model, EtsOptions options, double[] y, int np, double floor)
+        {
+            _y = y;
+            _trend = model.HasTrend;
+            bool damped = _trend && model.Damped;
+            int alpha = options.Alpha is null ? 0 : -1;
+            int beta = _trend && options.Beta is null ? alpha + 1 : -1;
+            int phi = damped && options.Phi is null ? Math.Max(alpha, beta) + 1 : -1;
+            _rows = [alpha, beta, phi, np, _trend ? np + 1 : -1];
+            _fixed = [options.Alpha ?? 0, _trend ? options.Beta ?? 0 : 0, damped ? options.Phi ?? 1 : 1, 0, 0];
+            _padded = new double[EtsKernels.Width * (np + 2)];
+            _lik = new double[EtsKernels.Width];
+            _betaLo = options.Limits.BetaLower;
+            _betaHi = options.Limits.BetaUpper;
+            _floor = floor;
+            _multiplicative = model.Error == EtsError.Multiplicative;
+        }
+
+        public void Evaluate(ReadOnlySpan<double> points, Span<double> values)
+        {
+            const int w = EtsKernels.Width;
+            int count = values.Length;
+            int dim = points.Length / count;
+            if (count == w)
+            {
+                EtsKernels.NonSeasonal(_y, points, _rows, _fixed, _trend, _multiplicative, _floor, values);
+                Constrain(points, values, w);
+                return;
+            }
+
+            for (int start = 0; start < count; start += w)
+            {
+                int used = Math.Min(w, count - start);
+                for (int i = 0; i < dim; i++)
+                    for (int k = 0; k < w; k++) _padded[(w * i) + k] = points[(i * count) + start + (k < used ? k : 0)];
+                EtsKernels.NonSeasonal(_y, _padded.AsSpan(0, w * dim), _rows, _fixed, _trend, _multiplicative, _floor, _lik);
+                Constrain(_padded, _lik, w);
+                _lik.AsSpan(0, used).CopyTo(values[start..]);
+            }
+        }
+
+        /// <summary>+∞ for lanes whose β is outside [β_lo, min(α, β_hi)].</summary>
+        private void Constrain(ReadOnlySpan<double> points, Span<double> values, int w)
+        {
+            if (!_trend || _rows[1] < 0) return;
+            for (int k = 0; k < w; k++)
+            {
+                double alpha = _rows[0] < 0 ? _fixed[0] : points[(w * _rows[0]) + k];
+                double beta = points[(w * _rows[1]) + k];
+                if (!(beta >= _betaLo && beta <= Math.Min(alpha, _betaHi))) values[k] = double.PositiveInfinity;
+            }
+        }
+    }
+
     private double ClassicLik(EtsModel model, ReadOnlySpan<double> x, int np, double[] states, double[] ring)
     {
         EtsParameters p = ClassicParameters(model, x);
@@ -671,8 +742,9 @@ internal sealed class EtsEstimator
         int seasonLength = states.Length - 2;
         if (!model.HasSeason && model.Trend != EtsTrend.Multiplicative && !_hasMissing)
         {
-            double v = NonSeasonalLik(_y, p, x[np], model.HasTrend ? x[np + 1] : 0, model.HasTrend, model.Error == EtsError.Multiplicative, _floor, _r);
-            return double.IsNaN(v) ? double.PositiveInfinity : v;
+            Span<double> v = stackalloc double[1];
+            new NonSeasonalObjective(model, _options, _y, np, _floor).Evaluate(x, v);
+            return v[0];
         }
 
         ExpandStates(model, seasonLength, default, x[np..], states);
@@ -683,131 +755,6 @@ internal sealed class EtsEstimator
         double lik = totals.Count * Math.Log(Math.Max(totals.SumSquares, model.Error == EtsError.Additive ? _floor : 1e-300));
         if (model.Error == EtsError.Multiplicative) lik += 2 * totals.SumLogMu;
         return double.IsNaN(lik) ? double.PositiveInfinity : lik;
-    }
-
-    /// <summary>
-    /// The likelihood of a non-seasonal model with additive or no trend, without missing values: the recursion of
-    /// <see cref="EtsRecursion.Run"/> rewritten on the one-step forecast T_t = ℓ_(t−1) + φb_(t−1), which shortens the
-    /// chain of dependent operations per step: T_(t+1) = (1 − c)T_t + c y_t + φ²b_(t−1) with c = α + φβ, and
-    /// b_t = (φb_(t−1) + βy_t) − βT_t. For multiplicative error the forecasts are stored in <paramref name="forecasts"/>
-    /// and Σ((y − T)/T)² and Σ log|T| computed after the loop, vectorised.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static double NonSeasonalLik(ReadOnlySpan<double> y, in EtsParameters p, double l, double b, bool trend, bool multiplicative, double floor, Span<double> forecasts)
-    {
-        double alpha = p.Alpha, beta = trend ? p.Beta : 0, phi = trend ? p.Phi : 0;
-        if (!trend) b = 0;
-        double c = alpha + (phi * beta);
-        double keep = 1 - c, phi2 = phi * phi;
-        double tr = l + (phi * b);
-        int n = y.Length;
-        if (!multiplicative)
-        {
-            double sse = 0;
-            if (!trend)
-            {
-                foreach (double v in y)
-                {
-                    double u = v - tr;
-                    sse += u * u;
-                    tr = Math.FusedMultiplyAdd(keep, tr, alpha * v);
-                }
-            }
-            else
-            {
-                foreach (double v in y)
-                {
-                    double u = v - tr;
-                    sse += u * u;
-                    double k = Math.FusedMultiplyAdd(phi2, b, c * v);
-                    b = Math.FusedMultiplyAdd(-beta, tr, Math.FusedMultiplyAdd(phi, b, beta * v));
-                    tr = Math.FusedMultiplyAdd(keep, tr, k);
-                }
-            }
-
-            return n * Math.Log(Math.Max(sse, floor));
-        }
-
-        Span<double> f = forecasts[..n];
-        if (!trend)
-        {
-            for (int t = 0; t < n; t++)
-            {
-                f[t] = tr;
-                tr = Math.FusedMultiplyAdd(keep, tr, alpha * y[t]);
-            }
-        }
-        else
-        {
-            for (int t = 0; t < n; t++)
-            {
-                double v = y[t];
-                f[t] = tr;
-                double k = Math.FusedMultiplyAdd(phi2, b, c * v);
-                b = Math.FusedMultiplyAdd(-beta, tr, Math.FusedMultiplyAdd(phi, b, beta * v));
-                tr = Math.FusedMultiplyAdd(keep, tr, k);
-            }
-        }
-
-        return MultiplicativeTotals(y, f);
-    }
-
-    /// <summary>n log Σ((y − μ)/μ)² + 2Σ log|μ|, vectorised; Σ log|μ| from products of blocks of |μ|; +∞ if a μ is 0.</summary>
-    internal static double MultiplicativeTotals(ReadOnlySpan<double> y, ReadOnlySpan<double> mu)
-    {
-        int n = y.Length;
-        int width = System.Numerics.Vector<double>.Count;
-        var sse = System.Numerics.Vector<double>.Zero;
-        var product = System.Numerics.Vector<double>.One;
-        double logs = 0;
-        int t = 0, blocks = 0;
-        for (; t <= n - width; t += width)
-        {
-            var m = new System.Numerics.Vector<double>(mu[t..]);
-            if (System.Numerics.Vector.EqualsAny(m, System.Numerics.Vector<double>.Zero)) return double.PositiveInfinity;
-            var e = (new System.Numerics.Vector<double>(y[t..]) - m) / m;
-            sse += e * e;
-            product *= System.Numerics.Vector.Abs(m);
-            if (++blocks == 8)
-            {
-                logs += LogProduct(product, mu.Slice(t + width - (8 * width), 8 * width));
-                product = System.Numerics.Vector<double>.One;
-                blocks = 0;
-            }
-        }
-
-        if (blocks > 0) logs += LogProduct(product, mu.Slice(t - (blocks * width), blocks * width));
-        double total = System.Numerics.Vector.Sum(sse);
-        for (; t < n; t++)
-        {
-            double m = mu[t];
-            if (m == 0) return double.PositiveInfinity;
-            double e = (y[t] - m) / m;
-            total += e * e;
-            logs += Math.Log(Math.Abs(m));
-        }
-
-        return (n * Math.Log(Math.Max(total, 1e-300))) + (2 * logs);
-    }
-
-    /// <summary>Σ log of the lanes of a product of |μ|; falls back to the values themselves when a lane under- or overflowed.</summary>
-    private static double LogProduct(System.Numerics.Vector<double> product, ReadOnlySpan<double> values)
-    {
-        double logs = 0;
-        for (int i = 0; i < System.Numerics.Vector<double>.Count; i++)
-        {
-            double v = product[i];
-            if (!(v > 1e-300 && v < 1e300))
-            {
-                logs = 0;
-                foreach (double x in values) logs += Math.Log(Math.Abs(x));
-                return logs;
-            }
-
-            logs += Math.Log(v);
-        }
-
-        return logs;
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
 namespace Analytics.Forecasting.Optimization;
 
 /// <summary>The variant of the simplex search.</summary>
@@ -40,6 +43,20 @@ public readonly record struct OptimizationResult(double[] Point, double Value, i
 
 /// <summary>The objective of a minimisation: a function of the parameter vector.</summary>
 public delegate double Objective(ReadOnlySpan<double> x);
+
+/// <summary>
+/// An objective evaluated at several points at once: with k = values.Length points, coordinate i of point j is
+/// points[i·k + j] (coordinate-major, so each coordinate of all points is contiguous); the values go into
+/// <paramref name="values"/>.
+/// </summary>
+public delegate void BatchObjective(ReadOnlySpan<double> points, Span<double> values);
+
+/// <summary>An objective evaluated at several points at once, as a type (a struct lets the optimiser be specialised for it).</summary>
+public interface IBatchObjective
+{
+    /// <summary>Writes the values of k = values.Length points, coordinate i of point j at points[i·k + j].</summary>
+    void Evaluate(ReadOnlySpan<double> points, Span<double> values);
+}
 
 /// <summary>
 /// Bounded Nelder–Mead simplex minimisation (Nelder and Mead, Computer Journal 1965; coefficients reflection 1,
@@ -160,21 +177,58 @@ public static class NelderMead
     /// <summary>Value given to points outside the bounds or where the objective is not finite (Nash's "big").</summary>
     private const double Big = 1.0e35;
 
-    /// <summary>Nash's Algorithm 19 (see <see cref="NelderMeadVariant.Nash"/>).</summary>
+    /// <summary>
+    /// Minimises a batch objective. With Nash's variant (<see cref="NelderMeadVariant.Nash"/>) the points an
+    /// iteration may need — reflection, expansion and both contractions — are evaluated in one call, so an objective
+    /// that computes several points at once (e.g. in SIMD lanes) pays for one; the path and the result are those of
+    /// the one-point algorithm, since the extra points only answer questions it would ask next.
+    /// </summary>
+    /// <exception cref="ArgumentException">The vectors differ in length or a lower bound exceeds its upper bound.</exception>
+    public static OptimizationResult Minimize(BatchObjective f, ReadOnlySpan<double> start, ReadOnlySpan<double> lower, ReadOnlySpan<double> upper, NelderMeadOptions? options = null) =>
+        Minimize(new DelegateBatch(f), start, lower, upper, options);
+
+    /// <summary>
+    /// <see cref="Minimize(BatchObjective, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, NelderMeadOptions?)"/>
+    /// for an objective type, which the compiler specialises (no delegate call per evaluation when it is a struct).
+    /// </summary>
+    /// <exception cref="ArgumentException">The vectors differ in length or a lower bound exceeds its upper bound.</exception>
+    public static OptimizationResult Minimize<TObjective>(TObjective f, ReadOnlySpan<double> start, ReadOnlySpan<double> lower, ReadOnlySpan<double> upper, NelderMeadOptions? options = null)
+        where TObjective : IBatchObjective
+    {
+        options ??= NelderMeadOptions.Default;
+        int n = start.Length;
+        if (lower.Length != n || upper.Length != n) throw new ArgumentException("start and bounds must have the same length", nameof(lower));
+        for (int j = 0; j < n; j++)
+            if (lower[j] > upper[j]) throw new ArgumentException($"lower bound {lower[j]} exceeds upper bound {upper[j]} at {j}", nameof(lower));
+        var evaluator = new Evaluator<TObjective>(f, speculate: true, lower, upper);
+        if (n == 0) return new OptimizationResult([], evaluator.One([]), 0, true, 1);
+        if (options.Variant == NelderMeadVariant.Nash) return Nash(ref evaluator, start, options);
+        return Minimize(x => evaluator.One(x), start, lower, upper, options);
+    }
+
+    /// <summary>Nash's Algorithm 19 (see <see cref="NelderMeadVariant.Nash"/>) for a one-point objective.</summary>
     private static OptimizationResult Nash(Objective f, ReadOnlySpan<double> start, ReadOnlySpan<double> lower, ReadOnlySpan<double> upper, NelderMeadOptions options)
+    {
+        var evaluator = new Evaluator<DelegateOne>(new DelegateOne(f), speculate: false, lower, upper);
+        return Nash(ref evaluator, start, options);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static OptimizationResult Nash<T>(ref Evaluator<T> ev, ReadOnlySpan<double> start, NelderMeadOptions options)
+        where T : IBatchObjective
     {
         int n = start.Length;
         int n1 = n + 1;
-        var lo = lower.ToArray();
-        var hi = upper.ToArray();
         var b = start.ToArray();
-        double fStart = Inside(b, lo, hi) ? f(b) : double.PositiveInfinity;
-        int evaluations = 1;
-        if (!double.IsFinite(fStart)) return new OptimizationResult(b, double.PositiveInfinity, 0, false, evaluations);
+        double fStart = ev.One(b);
+        if (!(fStart < Big)) return new OptimizationResult(b, double.PositiveInfinity, 0, false, ev.Count);
 
-        // p[j] is vertex j (n + 1 vertices, then the centroid slot), values in v.
+        // p holds vertex j at [j·n, (j + 1)·n) for j ≤ n, then the centroid; v their values. q holds the trial points
+        // (reflection, expansion, outside and inside contraction), their values in qv (NaN until evaluated).
         var p = new double[(n1 + 1) * n];
         var v = new double[n1 + 1];
+        var q = new double[4 * n];
+        var qv = new double[4];
         double tol = options.Tolerance * (Math.Abs(fStart) + options.Tolerance);
         b.CopyTo(p, 0);
         v[0] = fStart;
@@ -184,12 +238,12 @@ public static class NelderMead
         double size = 0;
         for (int j = 1; j < n1; j++)
         {
-            Span<double> vertex = p.AsSpan(j * n, n);
-            b.CopyTo(vertex);
+            Array.Copy(b, 0, p, j * n, n);
+            int at = (j * n) + j - 1;
             double trystep = step;
-            while (vertex[j - 1] == b[j - 1])
+            while (p[at] == b[j - 1])
             {
-                vertex[j - 1] = b[j - 1] + trystep;
+                p[at] = b[j - 1] + trystep;
                 trystep *= 10;
             }
 
@@ -201,18 +255,12 @@ public static class NelderMead
         int low = 0;
         int iterations = 0;
         bool converged = false;
-        int c = n1;
+        int c = n1 * n;
         while (true)
         {
             if (calculate)
             {
-                for (int j = 0; j < n1; j++)
-                {
-                    if (j == low) continue;
-                    v[j] = Value(f, p.AsSpan(j * n, n), lo, hi);
-                    evaluations++;
-                }
-
+                ev.AllBut(p, v, n, n1, low);
                 calculate = false;
             }
 
@@ -241,106 +289,187 @@ public static class NelderMead
                 break;
             }
 
-            if (evaluations > options.MaxIterations) break;
+            if (ev.Count > options.MaxIterations) break;
             iterations++;
-            Span<double> centroid = p.AsSpan(c * n, n);
-            ReadOnlySpan<double> worst = p.AsSpan(high * n, n);
+            int h = high * n;
             for (int i = 0; i < n; i++)
             {
-                double sum = -worst[i];
+                double sum = -p[h + i];
                 for (int j = 0; j < n1; j++) sum += p[(j * n) + i];
-                centroid[i] = sum / n;
+                double centroid = sum / n;
+                p[c + i] = centroid;
+                double r = (2 * centroid) - p[h + i];
+                q[4 * i] = r;
+                q[(4 * i) + 1] = (2 * r) - centroid;
+                q[(4 * i) + 2] = (0.5 * r) + (0.5 * centroid);
+                q[(4 * i) + 3] = (0.5 * p[h + i]) + (0.5 * centroid);
             }
 
-            for (int i = 0; i < n; i++) b[i] = (2 * centroid[i]) - worst[i];
-            double vr = Value(f, b, lo, hi);
-            evaluations++;
+            qv[0] = qv[1] = qv[2] = qv[3] = double.NaN;
+            double vr = ev.Trial(q, qv, 0, n);
             if (vr < vl)
             {
-                // Expansion: the centroid slot keeps the reflected point, b the expanded one.
-                v[c] = vr;
+                double ve = ev.Trial(q, qv, 1, n);
+                TakeTrial(q, ve < vr ? 1 : 0, p, h, n);
+                v[high] = ve < vr ? ve : vr;
+                continue;
+            }
+
+            bool replaced = vr < vh;
+            if (replaced)
+            {
+                TakeTrial(q, 0, p, h, n);
+                v[high] = vr;
+            }
+
+            int which = replaced ? 2 : 3;
+            double vc = ev.Trial(q, qv, which, n);
+            if (vc < v[high])
+            {
+                TakeTrial(q, which, p, h, n);
+                v[high] = vc;
+                continue;
+            }
+
+            if (vr < vh) continue;
+
+            // Shrink towards the lowest vertex; stop when that no longer reduces the simplex.
+            calculate = true;
+            size = 0;
+            int l = low * n;
+            for (int j = 0; j < n1; j++)
+            {
+                if (j == low) continue;
                 for (int i = 0; i < n; i++)
                 {
-                    double e = (2 * b[i]) - centroid[i];
-                    centroid[i] = b[i];
-                    b[i] = e;
-                }
-
-                double ve = Value(f, b, lo, hi);
-                evaluations++;
-                Span<double> h = p.AsSpan(high * n, n);
-                if (ve < vr)
-                {
-                    b.CopyTo(h);
-                    v[high] = ve;
-                }
-                else
-                {
-                    centroid.CopyTo(h);
-                    v[high] = vr;
+                    int at = (j * n) + i;
+                    p[at] = (0.5 * (p[at] - p[l + i])) + p[l + i];
+                    size += Math.Abs(p[at] - p[l + i]);
                 }
             }
-            else
-            {
-                Span<double> h = p.AsSpan(high * n, n);
-                if (vr < vh)
-                {
-                    b.CopyTo(h);
-                    v[high] = vr;
-                }
 
-                for (int i = 0; i < n; i++) b[i] = (0.5 * h[i]) + (0.5 * centroid[i]);
-                double vc = Value(f, b, lo, hi);
-                evaluations++;
-                if (vc < v[high])
-                {
-                    b.CopyTo(h);
-                    v[high] = vc;
-                }
-                else if (vr >= vh)
-                {
-                    // Shrink towards the lowest vertex.
-                    calculate = true;
-                    size = 0;
-                    ReadOnlySpan<double> l = p.AsSpan(low * n, n);
-                    for (int j = 0; j < n1; j++)
-                    {
-                        if (j == low) continue;
-                        Span<double> vertex = p.AsSpan(j * n, n);
-                        for (int i = 0; i < n; i++)
-                        {
-                            vertex[i] = (0.5 * (vertex[i] - l[i])) + l[i];
-                            size += Math.Abs(vertex[i] - l[i]);
-                        }
-                    }
-
-                    if (size < oldSize)
-                    {
-                        oldSize = size;
-                    }
-                    else
-                    {
-                        break;
-                    }
-                }
-            }
+            if (size >= oldSize) break;
+            oldSize = size;
         }
 
-        return new OptimizationResult(p.AsSpan(low * n, n).ToArray(), v[low] >= Big ? double.PositiveInfinity : v[low], iterations, converged, evaluations);
+        return new OptimizationResult(p.AsSpan(low * n, n).ToArray(), v[low] >= Big ? double.PositiveInfinity : v[low], iterations, converged, ev.Count);
     }
 
-    private static double Value(Objective f, ReadOnlySpan<double> x, double[] lo, double[] hi)
+    /// <summary>Copies trial point <paramref name="which"/> (coordinate-major, four points) into the vertex at <paramref name="at"/>.</summary>
+    private static void TakeTrial(double[] q, int which, double[] p, int at, int n)
     {
-        if (!Inside(x, lo, hi)) return Big;
-        double v = f(x);
-        return double.IsFinite(v) ? v : Big;
+        for (int i = 0; i < n; i++) p[at + i] = q[(4 * i) + which];
     }
 
-    private static bool Inside(ReadOnlySpan<double> x, double[] lo, double[] hi)
+    /// <summary>A batch objective from a delegate.</summary>
+    private readonly struct DelegateBatch(BatchObjective f) : IBatchObjective
     {
-        for (int i = 0; i < x.Length; i++)
-            if (!(x[i] >= lo[i] && x[i] <= hi[i])) return false;
-        return true;
+        public void Evaluate(ReadOnlySpan<double> points, Span<double> values) => f(points, values);
+    }
+
+    /// <summary>A batch objective from a one-point delegate (evaluated point by point).</summary>
+    private readonly struct DelegateOne(Objective f) : IBatchObjective
+    {
+        public void Evaluate(ReadOnlySpan<double> points, Span<double> values)
+        {
+            int k = values.Length;
+            int n = points.Length / k;
+            Span<double> x = n <= 64 ? stackalloc double[n] : new double[n];
+            for (int j = 0; j < k; j++)
+            {
+                for (int i = 0; i < n; i++) x[i] = points[(i * k) + j];
+                values[j] = f(x);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Evaluates points for Nash's simplex: a point outside the bounds, or whose value is not finite, is Big; when
+    /// speculating, the four trial points of an iteration are evaluated in one call. <see cref="Count"/> counts the
+    /// evaluations the one-point algorithm makes.
+    /// </summary>
+    private struct Evaluator<T>
+        where T : IBatchObjective
+    {
+        private readonly T _f;
+        private readonly bool _speculate;
+        private readonly double[] _lo, _hi;
+
+        public Evaluator(T f, bool speculate, ReadOnlySpan<double> lower, ReadOnlySpan<double> upper)
+        {
+            _f = f;
+            _speculate = speculate;
+            _lo = lower.ToArray();
+            _hi = upper.ToArray();
+            Count = 0;
+        }
+
+        /// <summary>Evaluations made, as the one-point algorithm counts them.</summary>
+        public int Count { get; private set; }
+
+        public double One(ReadOnlySpan<double> x)
+        {
+            Count++;
+            if (!Inside(x)) return Big;
+            Span<double> v = stackalloc double[1];
+            _f.Evaluate(x, v);
+            return v[0] < Big ? v[0] : Big;
+        }
+
+        /// <summary>The value of trial point <paramref name="which"/> of four (coordinate-major); when speculating, the first request evaluates all four.</summary>
+        public double Trial(double[] points, double[] values, int which, int n)
+        {
+            Count++;
+            if (!double.IsNaN(values[which])) return values[which];
+            if (!_speculate)
+            {
+                Count--;
+                Span<double> x = n <= 64 ? stackalloc double[n] : new double[n];
+                for (int i = 0; i < n; i++) x[i] = points[(4 * i) + which];
+                return values[which] = One(x);
+            }
+
+            _f.Evaluate(points.AsSpan(0, 4 * n), values.AsSpan(0, 4));
+            Vector256<double> inside = Vector256<double>.AllBitsSet;
+            for (int i = 0; i < n; i++)
+            {
+                Vector256<double> x = Vector256.Create<double>(points.AsSpan(4 * i, 4));
+                inside &= Vector256.GreaterThanOrEqual(x, Vector256.Create(_lo[i])) & Vector256.LessThanOrEqual(x, Vector256.Create(_hi[i]));
+            }
+
+            Vector256<double> big = Vector256.Create(Big);
+            Vector256<double> value = Vector256.Create<double>(values.AsSpan(0, 4));
+            Vector256.ConditionalSelect(inside & Vector256.LessThan(value, big), value, big).CopyTo(values.AsSpan(0, 4));
+            return values[which];
+        }
+
+        /// <summary>Evaluates every vertex (row-major) but <paramref name="skip"/> into <paramref name="values"/>.</summary>
+        public void AllBut(double[] vertices, double[] values, int n, int count, int skip)
+        {
+            if (!_speculate)
+            {
+                for (int j = 0; j < count; j++)
+                    if (j != skip) values[j] = One(vertices.AsSpan(j * n, n));
+                return;
+            }
+
+            Count += count - 1;
+            double kept = values[skip];
+            double[] soa = new double[count * n];
+            for (int j = 0; j < count; j++)
+                for (int i = 0; i < n; i++) soa[(i * count) + j] = vertices[(j * n) + i];
+            _f.Evaluate(soa, values.AsSpan(0, count));
+            for (int j = 0; j < count; j++)
+                if (!(values[j] < Big) || !Inside(vertices.AsSpan(j * n, n))) values[j] = Big;
+            values[skip] = kept;
+        }
+
+        private readonly bool Inside(ReadOnlySpan<double> x)
+        {
+            for (int i = 0; i < x.Length; i++)
+                if (!(x[i] >= _lo[i] && x[i] <= _hi[i])) return false;
+            return true;
+        }
     }
 
     private static double Evaluate(Objective f, ReadOnlySpan<double> x)
