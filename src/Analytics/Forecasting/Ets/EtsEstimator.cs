@@ -31,15 +31,15 @@ internal sealed class EtsEstimator
     private readonly int _maxStates;
 
     // Work arrays, allocated once.
-    private readonly double[] _r;
-    private readonly double[] _cols;
-    private readonly double[] _gram;
-    private readonly double[] _rhs;
-    private readonly double[] _theta;
-    private readonly double[] _warm;
-    private readonly double[] _ring;
-    private readonly double[] _guessAdditive;
-    private readonly double[] _guessMultiplicative;
+    private double[] _r;
+    private double[] _cols;
+    private double[] _gram;
+    private double[] _rhs;
+    private double[] _theta;
+    private double[] _warm;
+    private double[] _ring;
+    private double[] _guessAdditive;
+    private double[] _guessMultiplicative;
     private bool _warmValid;
     private readonly bool _hasMissing;
 
@@ -62,6 +62,21 @@ internal sealed class EtsEstimator
         _hasMissing = observed < _n;
         _floor = Math.Max(double.Epsilon, SseFloor * scale * scale * Math.Max(1, observed));
         _maxStates = 2 + _m;
+        _r = [];
+        _cols = [];
+        _gram = [];
+        _rhs = [];
+        _theta = [];
+        _warm = [];
+        _ring = [];
+        _guessAdditive = [];
+        _guessMultiplicative = [];
+    }
+
+    /// <summary>Allocates the work arrays of profiled estimation (once).</summary>
+    private void PrepareProfiled()
+    {
+        if (_r.Length == _n && _guessAdditive.Length == _maxStates) return;
         int k = 1 + 1 + (_m - 1);
         _r = new double[_n];
         _cols = new double[_n * k];
@@ -94,6 +109,7 @@ internal sealed class EtsEstimator
     {
         var layout = new ParameterLayout(model, _options);
         if (!layout.Feasible) return null;
+        PrepareProfiled();
         int seasonLength = model.HasSeason ? _m : 1;
         int k = layout.Count + FreeStates(model, seasonLength) + 1;
         return model.IsLinear ? FitLinear(model, layout, k) : FitJoint(model, layout, k);

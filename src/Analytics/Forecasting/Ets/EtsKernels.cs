@@ -81,47 +81,88 @@ internal static class EtsKernels
 #endif
     }
 
+    /// <summary>
+    /// The recursion two steps at a time: with s_t = (T_t, b_(t−1)), s_(t+1) = M s_t + g y_t where
+    /// M = [[1 − c, φ²], [−β, φ]] and g = (c, β); the even and odd times form two chains s_(t+2) = M² s_t + M g y_t + g y_(t+1),
+    /// which halves the chain of dependent operations per step.
+    /// </summary>
     private static (Vector256<double> Sse, Vector256<double> Product, Vector256<double> Exponent) Vectorised(ReadOnlySpan<double> y, Vector256<double> a, Vector256<double> bt, Vector256<double> ph,
         Vector256<double> level, Vector256<double> b, bool multiplicative)
     {
+        int n = y.Length;
         Vector256<double> c = a + (ph * bt);
         Vector256<double> keep = Vector256<double>.One - c, phi2 = ph * ph, negBeta = -bt;
-        Vector256<double> tr = level + (ph * b);
-        Vector256<double> sse = Vector256<double>.Zero;
-        if (!multiplicative)
-        {
-            foreach (double value in y)
-            {
-                Vector256<double> v = Vector256.Create(value);
-                Vector256<double> u = v - tr;
-                sse += u * u;
-                Vector256<double> k = Fma.MultiplyAdd(phi2, b, c * v);
-                b = Fma.MultiplyAdd(negBeta, tr, Fma.MultiplyAdd(ph, b, bt * v));
-                tr = Fma.MultiplyAdd(keep, tr, k);
-            }
 
-            return (sse, Vector256<double>.One, Vector256<double>.Zero);
-        }
+        // M² and M g.
+        Vector256<double> m11 = (keep * keep) - (phi2 * bt), m12 = (keep * phi2) + (phi2 * ph);
+        Vector256<double> m21 = -((bt * keep) + (ph * bt)), m22 = phi2 - (bt * phi2);
+        Vector256<double> v1 = (keep * c) + (phi2 * bt), v2 = (ph * bt) - (bt * c);
 
+        Vector256<double> te = level + (ph * b), be = b;
+        Vector256<double> y0 = Vector256.Create(n > 0 ? y[0] : 0);
+        Vector256<double> to = Fma.MultiplyAdd(keep, te, Fma.MultiplyAdd(phi2, be, c * y0));
+        Vector256<double> bo = Fma.MultiplyAdd(negBeta, te, Fma.MultiplyAdd(ph, be, bt * y0));
+        Vector256<double> sse = Vector256<double>.Zero, sse2 = Vector256<double>.Zero;
         Vector256<double> product = Vector256<double>.One;
         Vector256<ulong> exponents = Vector256<ulong>.Zero;
         Vector256<ulong> mantissa = Vector256.Create(MantissaMask), one = Vector256.Create(ExponentOne);
-        foreach (double value in y)
+        int t = 0;
+        for (; t + 1 < n; t += 2)
         {
-            Vector256<double> v = Vector256.Create(value);
-            Vector256<double> u = v - tr;
-            Vector256<double> e = u / tr;
-            sse += e * e;
-            product *= Vector256.Abs(tr);
-            Vector256<ulong> bits = product.AsUInt64();
-            exponents += Vector256.ShiftRightLogical(bits, 52);
-            product = ((bits & mantissa) | one).AsDouble();
-            Vector256<double> k = Fma.MultiplyAdd(phi2, b, c * v);
-            b = Fma.MultiplyAdd(negBeta, tr, Fma.MultiplyAdd(ph, b, bt * v));
-            tr = Fma.MultiplyAdd(keep, tr, k);
+            Vector256<double> ya = Vector256.Create(y[t]), yb = Vector256.Create(y[t + 1]);
+            Vector256<double> yc = Vector256.Create(t + 2 < n ? y[t + 2] : 0);
+            Vector256<double> ue = ya - te, uo = yb - to;
+            if (multiplicative)
+            {
+                Vector256<double> ee = ue / te, eo = uo / to;
+                sse = Fma.MultiplyAdd(ee, ee, sse);
+                sse2 = Fma.MultiplyAdd(eo, eo, sse2);
+                product *= Vector256.Abs(te);
+                Vector256<ulong> bits = product.AsUInt64();
+                exponents += Vector256.ShiftRightLogical(bits, 52);
+                product = ((bits & mantissa) | one).AsDouble() * Vector256.Abs(to);
+                bits = product.AsUInt64();
+                exponents += Vector256.ShiftRightLogical(bits, 52);
+                product = ((bits & mantissa) | one).AsDouble();
+            }
+            else
+            {
+                sse = Fma.MultiplyAdd(ue, ue, sse);
+                sse2 = Fma.MultiplyAdd(uo, uo, sse2);
+            }
+
+            Vector256<double> ke1 = Fma.MultiplyAdd(v1, ya, c * yb), ke2 = Fma.MultiplyAdd(v2, ya, bt * yb);
+            Vector256<double> ko1 = Fma.MultiplyAdd(v1, yb, c * yc), ko2 = Fma.MultiplyAdd(v2, yb, bt * yc);
+            Vector256<double> te2 = Fma.MultiplyAdd(m11, te, Fma.MultiplyAdd(m12, be, ke1));
+            Vector256<double> be2 = Fma.MultiplyAdd(m21, te, Fma.MultiplyAdd(m22, be, ke2));
+            Vector256<double> to2 = Fma.MultiplyAdd(m11, to, Fma.MultiplyAdd(m12, bo, ko1));
+            Vector256<double> bo2 = Fma.MultiplyAdd(m21, to, Fma.MultiplyAdd(m22, bo, ko2));
+            te = te2;
+            be = be2;
+            to = to2;
+            bo = bo2;
         }
 
-        return (sse, product, Vector256.ConvertToDouble(exponents.AsInt64()) - Vector256.Create(1023.0 * y.Length));
+        if (t < n)
+        {
+            Vector256<double> ue = Vector256.Create(y[t]) - te;
+            if (multiplicative)
+            {
+                Vector256<double> ee = ue / te;
+                sse = Fma.MultiplyAdd(ee, ee, sse);
+                product *= Vector256.Abs(te);
+                Vector256<ulong> bits = product.AsUInt64();
+                exponents += Vector256.ShiftRightLogical(bits, 52);
+                product = ((bits & mantissa) | one).AsDouble();
+            }
+            else
+            {
+                sse = Fma.MultiplyAdd(ue, ue, sse);
+            }
+        }
+
+        Vector256<double> exponent = multiplicative ? Vector256.ConvertToDouble(exponents.AsInt64()) - Vector256.Create(1023.0 * n) : Vector256<double>.Zero;
+        return (sse + sse2, product, exponent);
     }
 
     private static (Vector256<double> Sse, Vector256<double> Product, Vector256<double> Exponent) Scalar(ReadOnlySpan<double> y, Vector256<double> alpha, Vector256<double> beta, Vector256<double> phi,

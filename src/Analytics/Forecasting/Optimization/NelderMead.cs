@@ -264,23 +264,17 @@ public static class NelderMead
                 calculate = false;
             }
 
+            // Lowest and highest vertex; the first of equal values wins (comparing the old lowest with itself changes nothing).
             double vl = v[low], vh = vl;
             int high = low;
             for (int j = 0; j < n1; j++)
             {
-                if (j == low) continue;
                 double fj = v[j];
-                if (fj < vl)
-                {
-                    low = j;
-                    vl = fj;
-                }
-
-                if (fj > vh)
-                {
-                    high = j;
-                    vh = fj;
-                }
+                bool lower = fj < vl, higher = fj > vh;
+                low = lower ? j : low;
+                vl = lower ? fj : vl;
+                high = higher ? j : high;
+                vh = higher ? fj : vh;
             }
 
             if (vh <= vl + tol)
@@ -356,6 +350,7 @@ public static class NelderMead
     }
 
     /// <summary>Copies trial point <paramref name="which"/> (coordinate-major, four points) into the vertex at <paramref name="at"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void TakeTrial(double[] q, int which, double[] p, int at, int n)
     {
         for (int i = 0; i < n; i++) p[at + i] = q[(4 * i) + which];
@@ -394,9 +389,11 @@ public static class NelderMead
         private readonly T _f;
         private readonly bool _speculate;
         private readonly double[] _lo, _hi;
+        private double[] _soa;
 
         public Evaluator(T f, bool speculate, ReadOnlySpan<double> lower, ReadOnlySpan<double> upper)
         {
+            _soa = [];
             _f = f;
             _speculate = speculate;
             _lo = lower.ToArray();
@@ -417,6 +414,7 @@ public static class NelderMead
         }
 
         /// <summary>The value of trial point <paramref name="which"/> of four (coordinate-major); when speculating, the first request evaluates all four.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public double Trial(double[] points, double[] values, int which, int n)
         {
             Count++;
@@ -455,10 +453,11 @@ public static class NelderMead
 
             Count += count - 1;
             double kept = values[skip];
-            double[] soa = new double[count * n];
+            if (_soa.Length < count * n) _soa = new double[count * n];
+            double[] soa = _soa;
             for (int j = 0; j < count; j++)
                 for (int i = 0; i < n; i++) soa[(i * count) + j] = vertices[(j * n) + i];
-            _f.Evaluate(soa, values.AsSpan(0, count));
+            _f.Evaluate(soa.AsSpan(0, count * n), values.AsSpan(0, count));
             for (int j = 0; j < count; j++)
                 if (!(values[j] < Big) || !Inside(vertices.AsSpan(j * n, n))) values[j] = Big;
             values[skip] = kept;
