@@ -645,8 +645,6 @@ internal sealed class EtsEstimator
             ? NelderMead.Minimize(new NonSeasonalObjective(model, _options, _y, np, _floor), x, lower, upper, NashSimplex)
             : NelderMead.Minimize(v => ClassicLik(model, v, np, states, ring), x, lower, upper, NashSimplex);
         Evaluations += best.Evaluations;
-        System.Threading.Interlocked.Add(ref DebugEvaluations, best.Evaluations);
-        System.Threading.Interlocked.Add(ref DebugRuns, best.Iterations);
         if (!double.IsFinite(best.Value)) return null;
         double lik = ClassicLik(model, best.Point, np, states, ring);
         if (!double.IsFinite(lik)) return null;
@@ -665,10 +663,6 @@ internal sealed class EtsEstimator
 
     /// <summary>Function evaluations used by the joint estimations so far.</summary>
     public int Evaluations { get; private set; }
-
-    internal static long DebugEvaluations;
-
-    internal static long DebugRuns;
 
     private EtsParameters ClassicParameters(EtsModel model, ReadOnlySpan<double> x)
     {

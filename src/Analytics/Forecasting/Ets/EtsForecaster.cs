@@ -108,7 +108,7 @@ public sealed class EtsForecaster : IForecaster
             int k = EtsEstimator.FreeStates(model, model.HasSeason ? m : 1) + CountParameters(model) + 1;
             if (observed - k - 1 <= 0) continue;
             tried++;
-            EtsCandidate? fit = Options.Estimation == EtsEstimation.Joint ? estimator.FitClassic(model, seasonLength) : estimator.Fit(model);
+            EtsCandidate? fit = Options.Estimation == EtsEstimation.Joint ? estimator.FitClassic(model, model.HasSeason ? seasonLength : 1) : estimator.Fit(model);
             if (fit is null) continue;
             double score = fit.Score(Options.Criterion);
             if (best is null || score < bestScore)
