@@ -21,18 +21,26 @@ public static class AnalyticsCli
     /// <summary>Runs the command line with the given writers (tests pass their own).</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        ML.GlobalForecaster.Register();
         var context = new CliContext(stdout, stderr);
         RootCommand root = new("Indicator time series: growth, target tracking and forecasts.")
         {
             TrackCommand.Create(context),
             GrowthCommand.Create(context),
             ForecastCommand.Create(context),
+            ProbabilityCommand.Create(context),
+            BacktestTargetsCommand.Create(context),
+            EvaluateCommand.Create(context),
+            ChartCommand.Create(context),
+            ReportCommand.Create(context),
+            ExtractCommand.Create(context),
+            ImportHistoryCommand.Create(context),
         };
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            stderr.WriteLine($"error: {parsed.Errors[0].Message} (see analytics --help)");
+            stderr.WriteLine($"error: {OneLine(string.Join("; ", parsed.Errors.Select(e => e.Message)))} (see analytics --help)");
             return UserError;
         }
 
@@ -57,7 +65,7 @@ public static class AnalyticsCli
         e is AnalyticsException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException
             or CliUsageException;
 
-    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+    private static string OneLine(string message) => string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }
 
 /// <summary>A mistake in how a command was called that the parser cannot see (an option value out of range).</summary>

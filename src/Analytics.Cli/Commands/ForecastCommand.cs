@@ -1,9 +1,9 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using Analytics.Cli.Output;
 using Analytics.Data;
 using Analytics.Forecasting;
-using Spectre.Console;
 
 namespace Analytics.Cli.Commands;
 
@@ -26,9 +26,13 @@ internal static class ForecastCommand
         var season = new Option<int?>("--season-length") { Description = "Season length (default from the frequency: 1 yearly, 4 quarterly, 12 monthly)." };
         var threads = new Option<int>("--threads") { Description = "Series forecast at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var output = new Option<string?>("--output") { Description = "Output CSV (default: standard output)." };
+        var timing = new Option<bool>("--timing")
+        {
+            Description = "Print to stderr the time spent fitting and forecasting (files not included): a cold first run, then the median of warm runs.",
+        };
         var command = new Command("forecast", "Forecast every series of a long-format file with prediction intervals.")
         {
-            input, horizon, model, levels, season, threads, output,
+            input, horizon, model, levels, season, threads, output, timing,
         };
         command.SetAction(parse =>
         {
@@ -36,7 +40,7 @@ internal static class ForecastCommand
             Check(options);
             IForecaster forecaster = Forecasters.Create(parse.GetValue(model)!);
             IReadOnlyList<LongSeries> series = LongFormat.Read(parse.GetValue(input)!);
-            BatchItem[] results = Run(context, series, forecaster, options);
+            BatchItem[] results = parse.GetValue(timing) ? RunTimed(context, series, forecaster, options) : Run(context, series, forecaster, options);
             foreach (BatchItem failed in results.Where(r => r.Forecast is null))
                 context.Error.WriteLine($"warning: series {failed.Series.Id}: {failed.Error}");
             int ok = results.Count(r => r.Forecast is not null);
@@ -57,19 +61,32 @@ internal static class ForecastCommand
     }
 
     /// <summary>Runs the batch, with a progress bar on stderr when it is a terminal and the batch is long.</summary>
-    internal static BatchItem[] Run(CliContext context, IReadOnlyList<LongSeries> series, IForecaster forecaster, BatchOptions options)
+    internal static BatchItem[] Run(CliContext context, IReadOnlyList<LongSeries> series, IForecaster forecaster, BatchOptions options) =>
+        ProgressBar.Run(context, $"{forecaster.Name}: {series.Count} series", series.Count, progress => BatchForecaster.Run(series, forecaster, options, progress));
+
+    /// <summary>
+    /// Runs the batch for --timing: once cold (the time includes JIT compilation) and then warm
+    /// at least three times and for at least a second; prints the cold time and the median warm time to stderr.
+    /// Reading and writing files is not timed.
+    /// </summary>
+    internal static BatchItem[] RunTimed(CliContext context, IReadOnlyList<LongSeries> series, IForecaster forecaster, BatchOptions options)
     {
-        bool terminal = ReferenceEquals(context.Error, Console.Error) && !Console.IsErrorRedirected;
-        if (!terminal || series.Count < 50) return BatchForecaster.Run(series, forecaster, options);
-        BatchItem[] results = [];
-        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }).Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .Start(ctx =>
-            {
-                ProgressTask task = ctx.AddTask($"{forecaster.Name}: {series.Count} series", maxValue: series.Count);
-                results = BatchForecaster.Run(series, forecaster, options, new Progress<int>(n => task.Value = n));
-                task.Value = series.Count;
-            });
+        var clock = Stopwatch.StartNew();
+        BatchItem[] results = BatchForecaster.Run(series, forecaster, options);
+        double cold = clock.Elapsed.TotalSeconds;
+        var warm = new List<double>();
+        var total = Stopwatch.StartNew();
+        while (warm.Count < 3 || total.Elapsed.TotalSeconds < 1)
+        {
+            clock.Restart();
+            BatchForecaster.Run(series, forecaster, options);
+            warm.Add(clock.Elapsed.TotalSeconds);
+        }
+
+        warm.Sort();
+        double median = warm[warm.Count / 2];
+        context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"timing: model={forecaster.Name} series={series.Count} threads={options.Threads} cold_seconds={cold:0.######} warm_seconds={median:0.######} warm_runs={warm.Count} series_per_second={series.Count / median:0.0}"));
         return results;
     }
 
@@ -102,24 +119,4 @@ internal static class ForecastCommand
 
         return table;
     }
-}
-
-/// <summary>The repeatable --level option (percent; default 80 and 95).</summary>
-internal static class LevelOption
-{
-    public static Option<double[]> Create() => new("--level")
-    {
-        Description = "Prediction interval level in percent; repeat for several (default 80 and 95).",
-        DefaultValueFactory = _ => [80, 95],
-    };
-
-    public static IReadOnlyList<double> Values(double[]? levels)
-    {
-        double[] l = levels is { Length: > 0 } ? levels : [80, 95];
-        foreach (double v in l)
-            if (!(v > 0 && v < 100)) throw new CliUsageException($"--level must be between 0 and 100 (exclusive), not {Name(v)}");
-        return l;
-    }
-
-    public static string Name(double level) => level.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -72,6 +72,7 @@ internal sealed class Tabular(IReadOnlyList<string> columns)
     private static string Cell(object? cell) => cell switch
     {
         null => "",
+        bool b => b ? "true" : "false",
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => cell.ToString() ?? "",

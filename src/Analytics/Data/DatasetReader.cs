@@ -12,11 +12,13 @@ internal static class DatasetReader
     public static readonly string[] TargetColumns = ["indicator", "period", "value", "unit", "kind", "direction", "source"];
     public static readonly string[] TargetOptional = ["tolerance", "address", "note"];
 
-    public static Dataset Read(string directory)
+    /// <summary>Reads a dataset directory; with <paramref name="observationsOptional"/>, a missing observations.csv is an empty one.</summary>
+    public static Dataset Read(string directory, bool observationsOptional = false)
     {
         if (!Directory.Exists(directory)) throw new DataFormatException(directory, 0, null, "dataset directory not found");
         Dictionary<string, Indicator> indicators = ReadIndicators(Path.Combine(directory, "indicators.csv"));
-        List<Observation> observations = ReadObservations(Path.Combine(directory, "observations.csv"), indicators);
+        string observationsPath = Path.Combine(directory, "observations.csv");
+        List<Observation> observations = observationsOptional && !File.Exists(observationsPath) ? [] : ReadObservations(observationsPath, indicators);
         string targetsPath = Path.Combine(directory, "targets.csv");
         List<Target> targets = File.Exists(targetsPath) ? ReadTargets(targetsPath, indicators) : [];
         return new Dataset(indicators.Values, observations, targets);

@@ -5,15 +5,30 @@ namespace Analytics.Data;
 
 /// <summary>
 /// Writes a dataset directory in the format <see cref="DatasetReader"/> reads, losing nothing: figures are written
-/// as they were reported (number with its decimals, unit with its magnitude). Each file is written to a temporary
-/// file beside it and moved into place, so a failure leaves the old file whole.
+/// as they were reported (number with its decimals, unit with its magnitude). The three files are first written to
+/// temporary files beside them and only then moved into place, so a failure while writing leaves the old files whole.
 /// </summary>
 internal static class DatasetWriter
 {
     public static void Write(Dataset dataset, string directory)
     {
         Directory.CreateDirectory(directory);
-        Atomically(Path.Combine(directory, "indicators.csv"), DatasetReader.IndicatorColumns, dataset.Indicators, (row, i) =>
+        var written = new List<(string Temp, string Path)>();
+        try
+        {
+            WriteAll(dataset, directory, written);
+            foreach ((string temp, string path) in written) File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            foreach ((string temp, _) in written)
+                if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    private static void WriteAll(Dataset dataset, string directory, List<(string Temp, string Path)> written)
+    {
+        Atomically(written, Path.Combine(directory, "indicators.csv"), DatasetReader.IndicatorColumns, dataset.Indicators, (row, i) =>
         {
             row["id"].Set(i.Id);
             row["name_zh"].Set(i.NameZh);
@@ -23,7 +38,7 @@ internal static class DatasetWriter
             row["direction"].Set(Indicator.ToToken(i.Direction));
             row["kind"].Set(Indicator.ToToken(i.Kind));
         });
-        Atomically(Path.Combine(directory, "observations.csv"), [.. DatasetReader.ObservationColumns, .. DatasetReader.ObservationOptional],
+        Atomically(written, Path.Combine(directory, "observations.csv"), [.. DatasetReader.ObservationColumns, .. DatasetReader.ObservationOptional],
             dataset.Observations.Where(o => !o.IsDerived), (row, o) =>
             {
                 row["indicator"].Set(o.IndicatorId);
@@ -34,7 +49,7 @@ internal static class DatasetWriter
                 row["qualifier"].Set(o.Qualifier.ToToken());
                 WriteSource(row, o.Source);
             });
-        Atomically(Path.Combine(directory, "targets.csv"), [.. DatasetReader.TargetColumns, .. DatasetReader.TargetOptional], dataset.Targets, (row, t) =>
+        Atomically(written, Path.Combine(directory, "targets.csv"), [.. DatasetReader.TargetColumns, .. DatasetReader.TargetOptional], dataset.Targets, (row, t) =>
         {
             row["indicator"].Set(t.IndicatorId);
             row["period"].Set(t.Plan?.ToString() ?? t.Deadline.ToString());
@@ -56,26 +71,17 @@ internal static class DatasetWriter
         row["note"].Set(source.Note ?? "");
     }
 
-    private static void Atomically<T>(string path, string[] columns, IEnumerable<T> items, Fill<T> fill)
+    /// <summary>Writes one file to a temporary file beside <paramref name="path"/>; the caller moves it into place.</summary>
+    private static void Atomically<T>(List<(string Temp, string Path)> written, string path, string[] columns, IEnumerable<T> items, Fill<T> fill)
     {
         string temp = path + ".tmp";
-        try
+        written.Add((temp, path));
+        using SepWriter writer = Sep.New(',').Writer(o => o with { Escape = true }).ToFile(temp);
+        writer.Header.Add(columns);
+        foreach (T item in items)
         {
-            using (SepWriter writer = Sep.New(',').Writer(o => o with { Escape = true }).ToFile(temp))
-            {
-                writer.Header.Add(columns);
-                foreach (T item in items)
-                {
-                    using SepWriter.Row row = writer.NewRow();
-                    fill(row, item);
-                }
-            }
-
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
+            using SepWriter.Row row = writer.NewRow();
+            fill(row, item);
         }
     }
 }

@@ -21,7 +21,10 @@ public sealed record BatchOptions(int Horizon, IReadOnlyList<double> Levels, int
 /// </summary>
 public static class BatchForecaster
 {
-    /// <summary>Forecasts every series; results are in input order.</summary>
+    /// <summary>
+    /// Forecasts every series; results are in input order. A global forecaster (<see cref="IGlobalForecaster"/>) is
+    /// first trained on all the series.
+    /// </summary>
     /// <param name="series">The series.</param>
     /// <param name="forecaster">The model.</param>
     /// <param name="options">Horizon, levels, season length, threads.</param>
@@ -33,6 +36,20 @@ public static class BatchForecaster
         ForecastLimits.Check(options.Horizon, options.Levels);
         if (options.Threads < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Threads, "threads must be at least 1");
         var results = new BatchItem[series.Count];
+        if (forecaster is IGlobalForecaster global)
+        {
+            int m = options.SeasonLength ?? (series.Count > 0 ? series[0].Frequency.PeriodsPerYear() : 1);
+            try
+            {
+                forecaster = global.Train([.. series.Select(s => s.Values)], m, options.Horizon);
+            }
+            catch (ForecastException e)
+            {
+                for (int i = 0; i < series.Count; i++) results[i] = new BatchItem(series[i], null, e.Message);
+                return results;
+            }
+        }
+
         int done = 0;
         Parallel.For(0, series.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = cancellation }, i =>
         {

@@ -1,5 +1,6 @@
 using Analytics.Forecasting.Baselines;
 using Analytics.Forecasting.Ets;
+using Analytics.Forecasting.Theta;
 
 namespace Analytics.Forecasting;
 
@@ -15,6 +16,12 @@ public static class Forecasters
         ["snaive"] = () => new SeasonalNaiveForecaster(),
         ["drift"] = () => new DriftForecaster(),
         ["mean"] = () => new MeanForecaster(),
+        ["logdrift"] = () => new LogDriftForecaster(),
+        ["naive2"] = () => new Naive2Forecaster(),
+        ["theta"] = () => new ThetaForecaster(),
+        ["otm"] = () => new OptimizedThetaForecaster(),
+        ["dotm"] = () => new OptimizedThetaForecaster(new OptimizedThetaOptions { Dynamic = true }),
+        ["ssa"] = () => new Ssa.SsaForecaster(),
         ["ets"] = () => new EtsForecaster(),
         ["ses"] = () => new EtsForecaster(new EtsOptions { Model = "ANN", Name = "ses" }),
         ["holt"] = () => new EtsForecaster(new EtsOptions { Model = "AAN", Name = "holt" }),
@@ -25,12 +32,32 @@ public static class Forecasters
     /// <summary>The model used when none is named.</summary>
     public const string Default = "auto";
 
+    private static readonly object Gate = new();
+
+    /// <summary>
+    /// Adds a forecaster to the catalogue (for packages outside the core, such as the global model of
+    /// Analytics.ML); a name already taken is replaced.
+    /// </summary>
+    public static void Register(string name, Func<IForecaster> factory)
+    {
+        lock (Gate) Catalogue[name] = factory;
+    }
+
     /// <summary>The names known, in alphabetical order.</summary>
-    public static IReadOnlyList<string> Names => [.. Catalogue.Keys.Order(StringComparer.Ordinal)];
+    public static IReadOnlyList<string> Names
+    {
+        get
+        {
+            lock (Gate) return [.. Catalogue.Keys.Order(StringComparer.Ordinal)];
+        }
+    }
 
     /// <summary>The forecaster with the name.</summary>
     /// <exception cref="AnalyticsException">No such forecaster; the message lists the known names.</exception>
-    public static IForecaster Create(string name) =>
-        Catalogue.TryGetValue(name, out Func<IForecaster>? make) ? make()
-            : throw new AnalyticsException($"unknown model '{name}' (known: {string.Join(", ", Names)})");
+    public static IForecaster Create(string name)
+    {
+        Func<IForecaster>? make;
+        lock (Gate) Catalogue.TryGetValue(name, out make);
+        return make is not null ? make() : throw new AnalyticsException($"unknown model '{name}' (known: {string.Join(", ", Names)})");
+    }
 }

@@ -3,7 +3,8 @@ namespace Analytics;
 /// <summary>
 /// How a reported figure relates to the true value. Chinese report words (../shared/docs/methods.md §1):
 /// 以上 / 不低于 = at least; 突破 / 超过 / 超 / 余 / 多 / 逾 = more than; 以内 / 不超过 / 以下 = at most;
-/// 左右 / 约 = approximately; 近 / 接近 = nearly (slightly below).
+/// 左右 / 约 = approximately; 近 / 接近 = nearly (slightly below). Also read: 不少于 (at least), 不到 / 不足 (at most),
+/// 大约 / 上下 (approximately), 将近 (nearly).
 /// </summary>
 public enum Qualifier
 {
@@ -35,8 +36,9 @@ public static class Qualifiers
         ("突破", Qualifier.MoreThan), ("超过", Qualifier.MoreThan), ("超", Qualifier.MoreThan), ("余", Qualifier.MoreThan),
         ("多", Qualifier.MoreThan), ("逾", Qualifier.MoreThan),
         ("以内", Qualifier.AtMost), ("不超过", Qualifier.AtMost), ("以下", Qualifier.AtMost),
-        ("左右", Qualifier.Approx), ("约", Qualifier.Approx),
-        ("近", Qualifier.Nearly), ("接近", Qualifier.Nearly),
+        ("不到", Qualifier.AtMost), ("不足", Qualifier.AtMost),
+        ("左右", Qualifier.Approx), ("约", Qualifier.Approx), ("大约", Qualifier.Approx), ("上下", Qualifier.Approx),
+        ("近", Qualifier.Nearly), ("接近", Qualifier.Nearly), ("将近", Qualifier.Nearly),
     ];
 
     /// <summary>The snake-case token used in files: exact, at_least, more_than, at_most, approx, nearly.</summary>

@@ -167,7 +167,16 @@ public static class Tracker
             NoteQualified(latest, w?.from);
             if (w is null) return Result(latest, basis, required, null, null, null, ProgressStatus.InsufficientData, progress);
             (Observation from, QualifiedValue observed) = w.Value;
-            if (required.Value == 0) return Result(latest, basis, required, observed, from.Period, null, ProgressStatus.TargetAchieved, progress);
+            if (required.Value == 0)
+            {
+                // The face value is the target but its qualifier says it falls short (nearly 3亿 for at least 3亿):
+                // no ratio; any growth the right way is enough.
+                double toward = observed.Value * (target?.Comparison == TargetComparison.AtMost ? -1 : 1);
+                _notes.Add("the latest figure equals the target but its qualifier puts the value short of it: status from the direction of growth");
+                ProgressStatus s = toward > 0 ? ProgressStatus.OnTrack : toward == 0 ? ProgressStatus.LimitedProgress : ProgressStatus.Deterioration;
+                return Result(latest, basis, required, observed, from.Period, null, s, progress);
+            }
+
             Qualifier q = required.Value > 0 ? Qualifiers.Combine(observed.Qualifier, required.Qualifier)
                 : observed.Qualifier == Qualifier.Exact && required.Qualifier == Qualifier.Exact ? Qualifier.Exact : Qualifier.Approx;
             var ratio = new QualifiedValue(observed.Value / required.Value, q);

@@ -3,7 +3,11 @@ namespace Analytics;
 /// <summary>A number with the qualifier it inherits from qualified inputs (a required growth "at most 6.7%").</summary>
 /// <param name="Value">The face value.</param>
 /// <param name="Qualifier">How the true value relates to it.</param>
-public readonly record struct QualifiedValue(double Value, Qualifier Qualifier);
+public readonly record struct QualifiedValue(double Value, Qualifier Qualifier)
+{
+    /// <summary>"≤0.0667": the qualifier's sign and the value to four decimals.</summary>
+    public override string ToString() => Qualifier.ToSign() + Value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
+}
 
 /// <summary>What the growth figures of a tracking result measure.</summary>
 public enum GrowthBasis
@@ -43,6 +47,7 @@ public sealed record TimeProgress(PlanPeriod Plan, double ChangeShare, double Ti
 /// <param name="Status">The status under the preset.</param>
 /// <param name="TimeProgress">The plan-period check, when the target has a plan and the baseline is observed.</param>
 /// <param name="Notes">What a reader should know: qualified values, a widened window, a passed deadline.</param>
+[Notebooks.TypeFormatterSource(typeof(Notebooks.NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
 public sealed record TrackingResult(
     Indicator Indicator,
     Observation? Latest,

@@ -57,6 +57,23 @@ public sealed record Magnitude(string Symbol, double Factor, bool IsEnglish = fa
     }
 
     /// <summary>
+    /// The longest Chinese magnitude word at the start of <paramref name="text"/> (万亿 before 万, 千万 before 千), for
+    /// scanners; <paramref name="length"/> is its length, 0 when there is none.
+    /// </summary>
+    public static Magnitude? MatchChinesePrefix(ReadOnlySpan<char> text, out int length)
+    {
+        foreach (Magnitude m in All)
+        {
+            if (m.IsEnglish || !text.StartsWith(m.Symbol, StringComparison.Ordinal)) continue;
+            length = m.Symbol.Length;
+            return m;
+        }
+
+        length = 0;
+        return null;
+    }
+
+    /// <summary>
     /// The magnitude a reader expects for a value: 万亿, 亿 or 万 for Chinese writing (from 1e4 up), thousand, million
     /// or billion for English; none below that.
     /// </summary>

@@ -44,6 +44,20 @@ public static class Units
     public static readonly Unit Event = new("场次", "events", 1, "event");
     public static readonly Unit Vehicle = new("辆", "vehicles", 1, "vehicle");
     public static readonly Unit Piece = new("件", "pieces", 1, "piece");
+    public static readonly Unit UsDollar = new("美元", "money (US dollars)", 1, "US dollar");
+    public static readonly Unit SquareMetre = new("平方米", "area", 1e-4, "m2");
+    public static readonly Unit TonneCoalEquivalent = new("吨标准煤", "energy (coal equivalent)", 1, "tce");
+    public static readonly Unit Volume = new("部", "volumes", 1, "volume (部: laws, regulations, works)");
+    public static readonly Unit Machine = new("台", "machines", 1, "machine (台)");
+    public static readonly Unit Structure = new("座", "structures", 1, "structure (座)");
+    public static readonly Unit Line = new("条", "lines", 1, "line (条)");
+    public static readonly Unit Set = new("套", "sets", 1, "set (套: dwellings, devices)");
+    public static readonly Unit Ship = new("艘", "ships", 1, "ship");
+    public static readonly Unit Aircraft = new("架", "aircraft", 1, "aircraft");
+    public static readonly Unit Head = new("头", "head of livestock", 1, "head");
+    public static readonly Unit Sheet = new("张", "sheets", 1, "sheet (张: beds, cards)");
+    public static readonly Unit Teu = new("标准箱", "containers", 1, "TEU");
+    public static readonly Unit MicrogramPerCubicMetre = new("微克/立方米", "concentration", 1, "µg/m3");
 #pragma warning restore CS1591
 
     private static readonly Dictionary<string, Unit> BySymbol = Build();
@@ -76,6 +90,38 @@ public static class Units
         throw Unknown(text);
     }
 
+    /// <summary>
+    /// The longest unit symbol or alias at the start of <paramref name="text"/> that is written without Latin letters
+    /// (吨, 千瓦时, 个百分点, %, 斤/亩), for scanners of Chinese text: 千瓦时 is found before 千瓦, 人次 before 人. Latin
+    /// aliases (t, kW) are left out because a Latin letter after a digit marks a name (5G, 5A) in Chinese text.
+    /// </summary>
+    /// <param name="text">The text that may start with a unit.</param>
+    /// <param name="length">The number of characters of the unit found; 0 when none.</param>
+    /// <returns>The unit, or null.</returns>
+    public static Unit? MatchPrefix(ReadOnlySpan<char> text, out int length)
+    {
+        if (!text.IsEmpty && PrefixSymbols.TryGetValue(text[0], out (string Symbol, Unit Unit)[]? candidates))
+        {
+            foreach ((string symbol, Unit unit) in candidates)
+            {
+                if (text.StartsWith(symbol, StringComparison.Ordinal))
+                {
+                    length = symbol.Length;
+                    return unit;
+                }
+            }
+        }
+
+        length = 0;
+        return null;
+    }
+
+    /// <summary>Symbols and aliases without Latin letters by first character, longest first, for <see cref="MatchPrefix"/>.</summary>
+    private static readonly Dictionary<char, (string Symbol, Unit Unit)[]> PrefixSymbols =
+        BySymbol.Where(kv => !kv.Key.Any(char.IsAsciiLetter)).OrderByDescending(kv => kv.Key.Length)
+            .ThenBy(kv => kv.Key, StringComparer.Ordinal).GroupBy(kv => kv.Key[0])
+            .ToDictionary(g => g.Key, g => g.Select(kv => (kv.Key, kv.Value)).ToArray());
+
     /// <summary>The error for an unknown unit, listing the known units and magnitudes.</summary>
     internal static UnknownUnitException Unknown(string text) => new(
         $"unknown unit '{text}' (known units: {string.Join(" ", All.Select(u => u.Symbol))}; " +
@@ -103,7 +149,7 @@ public static class Units
         Add(MegawattHour, "MWh");
         Add(GigawattHour, "吉瓦时");
         Add(TerawattHour, "太瓦时");
-        Add(Yuan, "yuan", "CNY");
+        Add(Yuan, "yuan", "CNY", "人民币");
         Add(Kilometre, "km", "千米");
         Add(Metre, "m");
         Add(CubicMetre, "m3", "m³", "方");
@@ -126,6 +172,20 @@ public static class Units
         Add(Event, "events");
         Add(Vehicle, "vehicles");
         Add(Piece, "pieces");
+        Add(UsDollar, "USD");
+        Add(SquareMetre, "m2", "m²");
+        Add(TonneCoalEquivalent, "tce");
+        Add(Volume);
+        Add(Machine);
+        Add(Structure);
+        Add(Line);
+        Add(Set);
+        Add(Ship);
+        Add(Aircraft);
+        Add(Head);
+        Add(Sheet);
+        Add(Teu, "TEU");
+        Add(MicrogramPerCubicMetre, "µg/m3", "μg/m³");
         return map;
     }
 }

@@ -1,0 +1,42 @@
+#:project ../src/Analytics.Charts/Analytics.Charts.csproj
+
+// A .NET 10 file-based script: tracks the targets of the bundled Xinjiang dataset and draws their charts.
+// Run from the repository root:  dotnet run samples/track.cs [OUTPUT_DIR]
+using System.Globalization;
+using Analytics;
+using Analytics.Charts;
+using Analytics.Data;
+using Analytics.Probability;
+
+string here = AppContext.GetData("EntryPointFileDirectoryPath") as string ?? Directory.GetCurrentDirectory();
+string dataset = Path.GetFullPath(Path.Combine(here, "..", "datasets", "xinjiang"));
+string output = Path.GetFullPath(args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "analytics-samples"));
+Directory.CreateDirectory(output);
+
+Dataset data = Dataset.Load(dataset);
+Console.WriteLine($"{data.Indicators.Count} indicators, {data.Observations.Count} figures, {data.Targets.Count} target(s) from {dataset}");
+
+foreach (TargetAssessment a in data.Assess())
+{
+    TrackingResult r = a.Deterministic;
+    Console.WriteLine($"{a.Indicator.Id}: {r.Status.ToWords()} for {a.Target}; required {Pct(r.Required)}/yr, observed {Pct(r.Observed)}/yr; "
+        + $"P(met) {a.ProbabilityMet:0.00} ({a.Likelihood.ToWords()}) by {a.Method}");
+
+    foreach ((string name, Chart chart) in new[]
+    {
+        ($"{a.Indicator.Id}-fan.png", FanChart.Create(data, a.Indicator.Id)),
+        ($"{a.Indicator.Id}-growth.svg", GrowthChart.Create(data, a.Indicator.Id)),
+    })
+    {
+        string path = Path.Combine(output, name);
+        chart.Save(path);
+        Console.WriteLine($"wrote {path} ({new FileInfo(path).Length} bytes)");
+    }
+}
+
+string overview = Path.Combine(output, "targets.png");
+TargetsChart.Create(data).Save(overview);
+Console.WriteLine($"wrote {overview} ({new FileInfo(overview).Length} bytes)");
+
+static string Pct(QualifiedValue? q) =>
+    q is { } v ? v.Qualifier.ToSign() + (v.Value * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";

@@ -1,0 +1,25 @@
+using Analytics.Data;
+
+namespace Analytics.Tests;
+
+/// <summary>The C# example of README.md, line for line, with its printed values checked.</summary>
+public class ReadmeExampleTests
+{
+    [Fact]
+    public void The_readme_example_prints_what_it_says()
+    {
+        Dataset data = Dataset.Load(RepositoryPaths.XinjiangDataset);
+        IndicatorSeries arrivals = data.Series("tourist_arrivals");
+        Target target = data.Targets.Single(t => t.IndicatorId == "tourist_arrivals");
+
+        TrackingResult result = Tracker.Track(arrivals, target);
+        Assert.Equal("on track: needs ≤0.0667 a year, observed >0.1739", $"{result.Status.ToWords()}: needs {result.Required} a year, observed {result.Observed}");
+
+        Quantity q = Quantity.Parse("3.2亿人次");
+        Assert.Equal(320000000, q.ConvertTo(Analytics.Units.PersonTime).Value);
+        Assert.Equal("2330万吨", Quantity.Parse("466亿斤").ConvertTo(Analytics.Units.Tonne).ToString());
+        Assert.Equal(0.1739, Analytics.Growth.Cagr(1.58e8, 3e8, years: 4), 4);
+        GrowthTable table = data.GrowthTable("rail_freight_dispatched");
+        Assert.True(table.Rows.Single(r => r.Period == Period.OfYear(2023)).Observation.IsDerived);
+    }
+}
