@@ -60,4 +60,16 @@ public class EtsGoldenTests
         EtsCsv.Close(first.Number("loglik") + constant, c.LogLikelihood, 1e-8, $"{id} log-likelihood");
         EtsCsv.Close(first.Number("aicc") - (2 * constant), c.Aicc, 1e-8, $"{id} AICc");
     }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void Profiled_estimation_reaches_at_least_R_s_likelihood(string id)
+    {
+        var first = EtsCsv.Rows("ets-r-golden.csv").First(r => r["unique_id"] == id);
+        (int m, _, double[] y) = EtsCsv.Series()[id];
+        EtsFittedModel fit = new EtsForecaster(new EtsOptions { Model = first["method"], Estimation = EtsEstimation.Profiled }).FitEts(y, m);
+        int n = fit.Criteria!.Observations;
+        double rLogLik = first.Number("loglik") - (0.5 * n * (Math.Log(2 * Math.PI / n) + 1));
+        Assert.True(fit.Criteria.LogLikelihood >= rLogLik - 1e-6, $"{id}: profiled {fit.Criteria.LogLikelihood}, R {rLogLik}");
+    }
 }

@@ -80,17 +80,6 @@ public class EtsPropertyTests
     }
 
     [Fact]
-    public void The_profiled_likelihood_is_at_least_the_joint_one()
-    {
-        Gen.Select(Noisy, Gen.Int[0, 5].Select(i => new[] { "ANN", "AAN", "AAdN", "MNN", "MAN", "MAdN" }[i])).Sample((y, code) =>
-        {
-            double joint = new EtsForecaster(new EtsOptions { Model = code }).FitEts(y).Criteria!.LogLikelihood;
-            double profiled = new EtsForecaster(new EtsOptions { Model = code, Estimation = EtsEstimation.Profiled }).FitEts(y).Criteria!.LogLikelihood;
-            return profiled >= joint - (1e-6 * Math.Abs(joint));
-        }, iter: 60);
-    }
-
-    [Fact]
     public void Simulated_paths_centre_on_the_point_forecast_and_match_analytic_intervals()
     {
         double[] y = [.. Enumerable.Range(0, 30).Select(t => 50 + (0.8 * t) + (3 * Math.Sin(t * 1.7)))];
