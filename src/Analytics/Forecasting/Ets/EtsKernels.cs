@@ -86,6 +86,7 @@ internal static class EtsKernels
     /// M = [[1 − c, φ²], [−β, φ]] and g = (c, β); the even and odd times form two chains s_(t+2) = M² s_t + M g y_t + g y_(t+1),
     /// which halves the chain of dependent operations per step.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (Vector256<double> Sse, Vector256<double> Product, Vector256<double> Exponent) Vectorised(ReadOnlySpan<double> y, Vector256<double> a, Vector256<double> bt, Vector256<double> ph,
         Vector256<double> level, Vector256<double> b, bool multiplicative)
     {
