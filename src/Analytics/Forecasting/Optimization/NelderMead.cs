@@ -264,17 +264,18 @@ public static class NelderMead
                 calculate = false;
             }
 
-            // Lowest and highest vertex; the first of equal values wins (comparing the old lowest with itself changes nothing).
+            // Lowest and highest vertex; the first of equal values wins (comparing the old lowest with itself changes
+            // nothing). Branch-free: which vertex wins is data-dependent and would defeat branch prediction.
             double vl = v[low], vh = vl;
             int high = low;
             for (int j = 0; j < n1; j++)
             {
                 double fj = v[j];
-                bool lower = fj < vl, higher = fj > vh;
-                low = lower ? j : low;
-                vl = lower ? fj : vl;
-                high = higher ? j : high;
-                vh = higher ? fj : vh;
+                long lower = -(long)(fj < vl ? 1 : 0), higher = -(long)(fj > vh ? 1 : 0);
+                low += (int)((j - low) & lower);
+                high += (int)((j - high) & higher);
+                vl = Select(lower, fj, vl);
+                vh = Select(higher, fj, vh);
             }
 
             if (vh <= vl + tol)
@@ -348,6 +349,11 @@ public static class NelderMead
 
         return new OptimizationResult(p.AsSpan(low * n, n).ToArray(), v[low] >= Big ? double.PositiveInfinity : v[low], iterations, converged, ev.Count);
     }
+
+    /// <summary>a where <paramref name="mask"/> is all ones, b where it is zero, without a branch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Select(long mask, double a, double b) =>
+        BitConverter.Int64BitsToDouble((BitConverter.DoubleToInt64Bits(a) & mask) | (BitConverter.DoubleToInt64Bits(b) & ~mask));
 
     /// <summary>Copies trial point <paramref name="which"/> (coordinate-major, four points) into the vertex at <paramref name="at"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
