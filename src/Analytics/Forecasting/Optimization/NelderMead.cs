@@ -274,8 +274,8 @@ public static class NelderMead
                 long lower = -(long)(fj < vl ? 1 : 0), higher = -(long)(fj > vh ? 1 : 0);
                 low += (int)((j - low) & lower);
                 high += (int)((j - high) & higher);
-                vl = Select(lower, fj, vl);
-                vh = Select(higher, fj, vh);
+                vl = Math.Min(vl, fj);
+                vh = Math.Max(vh, fj);
             }
 
             if (vh <= vl + tol)
@@ -349,11 +349,6 @@ public static class NelderMead
 
         return new OptimizationResult(p.AsSpan(low * n, n).ToArray(), v[low] >= Big ? double.PositiveInfinity : v[low], iterations, converged, ev.Count);
     }
-
-    /// <summary>a where <paramref name="mask"/> is all ones, b where it is zero, without a branch.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double Select(long mask, double a, double b) =>
-        BitConverter.Int64BitsToDouble((BitConverter.DoubleToInt64Bits(a) & mask) | (BitConverter.DoubleToInt64Bits(b) & ~mask));
 
     /// <summary>Copies trial point <paramref name="which"/> (coordinate-major, four points) into the vertex at <paramref name="at"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
