@@ -713,8 +713,7 @@ internal sealed class EtsEstimator
             int dim = points.Length / count;
             if (count == w)
             {
-                EtsKernels.NonSeasonal(_y, points, _rows, _fixed, _trend, _multiplicative, _floor, values);
-                Constrain(points, values, w);
+                EtsKernels.NonSeasonal(_y, points, _rows, _fixed, _trend, _multiplicative, _floor, values, _betaLo, _betaHi);
                 return;
             }
 
@@ -723,21 +722,8 @@ internal sealed class EtsEstimator
                 int used = Math.Min(w, count - start);
                 for (int i = 0; i < dim; i++)
                     for (int k = 0; k < w; k++) _padded[(w * i) + k] = points[(i * count) + start + (k < used ? k : 0)];
-                EtsKernels.NonSeasonal(_y, _padded.AsSpan(0, w * dim), _rows, _fixed, _trend, _multiplicative, _floor, _lik);
-                Constrain(_padded, _lik, w);
+                EtsKernels.NonSeasonal(_y, _padded.AsSpan(0, w * dim), _rows, _fixed, _trend, _multiplicative, _floor, _lik, _betaLo, _betaHi);
                 _lik.AsSpan(0, used).CopyTo(values[start..]);
-            }
-        }
-
-        /// <summary>+∞ for lanes whose β is outside [β_lo, min(α, β_hi)].</summary>
-        private void Constrain(ReadOnlySpan<double> points, Span<double> values, int w)
-        {
-            if (!_trend || _rows[1] < 0) return;
-            for (int k = 0; k < w; k++)
-            {
-                double alpha = _rows[0] < 0 ? _fixed[0] : points[(w * _rows[0]) + k];
-                double beta = points[(w * _rows[1]) + k];
-                if (!(beta >= _betaLo && beta <= Math.Min(alpha, _betaHi))) values[k] = double.PositiveInfinity;
             }
         }
     }

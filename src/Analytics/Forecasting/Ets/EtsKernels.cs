@@ -25,11 +25,12 @@ internal static class EtsKernels
     /// n log Σe² (+ 2Σ log|T| for multiplicative error) for four points into <paramref name="lik"/>. The points are
     /// coordinate-major in <paramref name="points"/> (coordinate i of point k at [4i + k]); <paramref name="rows"/>
     /// gives the coordinate of α, β, φ, ℓ₀, b₀, or −1 to take <paramref name="fixedValues"/> (β, φ, b₀ are ignored
-    /// without trend). NaN becomes +∞.
+    /// without trend). NaN becomes +∞, and so does a point whose β is outside [<paramref name="betaLower"/>, min(α,
+    /// <paramref name="betaUpper"/>)] when β is estimated.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void NonSeasonal(ReadOnlySpan<double> y, ReadOnlySpan<double> points, ReadOnlySpan<int> rows, ReadOnlySpan<double> fixedValues,
-        bool trend, bool multiplicative, double floor, Span<double> lik)
+        bool trend, bool multiplicative, double floor, Span<double> lik, double betaLower = double.NegativeInfinity, double betaUpper = double.PositiveInfinity)
     {
         Vector256<double> alpha = Lane(points, rows[0], fixedValues[0]);
         Vector256<double> beta = trend ? Lane(points, rows[1], fixedValues[1]) : Vector256<double>.Zero;
@@ -52,7 +53,10 @@ internal static class EtsKernels
             result = n * Log(Vector256.Max(sse, Vector256.Create(floor)));
         }
 
-        Vector256.ConditionalSelect(Vector256.Equals(result, result), result, Vector256.Create(double.PositiveInfinity)).CopyTo(lik);
+        Vector256<double> ok = Vector256.Equals(result, result);
+        if (trend && rows[1] >= 0)
+            ok &= Vector256.GreaterThanOrEqual(beta, Vector256.Create(betaLower)) & Vector256.LessThanOrEqual(beta, Vector256.Min(alpha, Vector256.Create(betaUpper)));
+        Vector256.ConditionalSelect(ok, result, Vector256.Create(double.PositiveInfinity)).CopyTo(lik);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -300,7 +300,8 @@ public static class NelderMead
                 q[(4 * i) + 3] = (0.5 * p[h + i]) + (0.5 * centroid);
             }
 
-            qv[0] = qv[1] = qv[2] = qv[3] = double.NaN;
+            if (ev.Speculates) ev.Trials(q, qv, n);
+            else qv[0] = qv[1] = qv[2] = qv[3] = double.NaN;
             double vr = ev.Trial(q, qv, 0, n);
             if (vr < vl)
             {
@@ -414,20 +415,28 @@ public static class NelderMead
             return v[0] < Big ? v[0] : Big;
         }
 
-        /// <summary>The value of trial point <paramref name="which"/> of four (coordinate-major); when speculating, the first request evaluates all four.</summary>
+        /// <summary>The value of trial point <paramref name="which"/> of four (coordinate-major): already there when speculating (<see cref="Trials"/>), else evaluated now.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public double Trial(double[] points, double[] values, int which, int n)
         {
-            Count++;
-            if (!double.IsNaN(values[which])) return values[which];
-            if (!_speculate)
+            if (_speculate)
             {
-                Count--;
-                Span<double> x = n <= 64 ? stackalloc double[n] : new double[n];
-                for (int i = 0; i < n; i++) x[i] = points[(4 * i) + which];
-                return values[which] = One(x);
+                Count++;
+                return values[which];
             }
 
+            if (!double.IsNaN(values[which])) return values[which];
+            Span<double> x = n <= 64 ? stackalloc double[n] : new double[n];
+            for (int i = 0; i < n; i++) x[i] = points[(4 * i) + which];
+            return values[which] = One(x);
+        }
+
+        /// <summary>Whether the four trial points of an iteration are evaluated together (before any is asked for).</summary>
+        public readonly bool Speculates => _speculate;
+
+        /// <summary>Evaluates the four trial points (coordinate-major) in one call; outside the bounds is Big.</summary>
+        public readonly void Trials(double[] points, double[] values, int n)
+        {
             _f.Evaluate(points.AsSpan(0, 4 * n), values.AsSpan(0, 4));
             Vector256<double> inside = Vector256<double>.AllBitsSet;
             for (int i = 0; i < n; i++)
@@ -439,7 +448,6 @@ public static class NelderMead
             Vector256<double> big = Vector256.Create(Big);
             Vector256<double> value = Vector256.Create<double>(values.AsSpan(0, 4));
             Vector256.ConditionalSelect(inside & Vector256.LessThan(value, big), value, big).CopyTo(values.AsSpan(0, 4));
-            return values[which];
         }
 
         /// <summary>Evaluates every vertex (row-major) but <paramref name="skip"/> into <paramref name="values"/>.</summary>
