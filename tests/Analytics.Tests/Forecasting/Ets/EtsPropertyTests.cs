@@ -27,39 +27,42 @@ public class EtsPropertyTests
     [Fact]
     public void Additive_models_shift_with_the_data()
     {
-        // Profiled estimation solves the initial states exactly, so the likelihood surface in the smoothing
-        // parameters does not move with the level of the data and the forecasts shift by c (R's own simplex over
-        // parameters and states together starts from states that scale with the data, and need not).
-        var options = new EtsOptions { Model = "AAN", Estimation = EtsEstimation.Profiled };
-        Gen.Select(Noisy, Gen.Double[-1000, 1000]).Sample((y, c) =>
+        // With α and β given, profiled estimation solves the initial states by least squares: adding c to the data
+        // adds c to the level and to the forecasts, and leaves the intervals' widths.
+        Gen.Select(Noisy, Gen.Double[-1000, 1000], Gen.Double[0.05, 0.95], Gen.Double[0.01, 1]).Sample((y, c, alpha, share) =>
         {
+            var options = new EtsOptions { Model = "AAN", Estimation = EtsEstimation.Profiled, Alpha = alpha, Beta = alpha * share };
             Forecast a = new EtsForecaster(options).Fit(y).Forecast(6, [95]);
             Forecast b = new EtsForecaster(options).Fit([.. y.Select(v => v + c)]).Forecast(6, [95]);
             for (int h = 0; h < 6; h++)
             {
-                if (Math.Abs(b.Mean[h] - c - a.Mean[h]) > 1e-4 * (1 + Math.Abs(a.Mean[h]))) return false;
+                if (Math.Abs(b.Mean[h] - c - a.Mean[h]) > 1e-7 * (1 + Math.Abs(a.Mean[h]) + Math.Abs(c))) return false;
                 double wa = a.Intervals[0].Upper[h] - a.Intervals[0].Lower[h], wb = b.Intervals[0].Upper[h] - b.Intervals[0].Lower[h];
-                if (Math.Abs(wa - wb) > 1e-3 * (1 + wa)) return false;
+                if (Math.Abs(wa - wb) > 1e-6 * (1 + wa)) return false;
             }
 
             return true;
-        }, iter: 60);
+        }, iter: 100);
     }
 
     [Fact]
     public void Multiplicative_models_scale_with_the_data()
     {
-        // The likelihood moves by the constant 2n log k, so the simplex stops at a slightly different point: the
-        // forecasts scale within the optimiser's precision.
-        var options = new EtsOptions { Model = "MAN", Estimation = EtsEstimation.Profiled };
-        Gen.Select(Noisy, Gen.Double[0.01, 100]).Sample((y, k) =>
+        // With α and β given, profiled estimation solves the initial states by Gauss–Newton alone: scaling the data
+        // by k scales the states and the forecasts by k (the likelihood moves by the constant 2n log k).
+        Gen.Select(Noisy, Gen.Double[0.01, 100], Gen.Double[0.05, 0.95], Gen.Double[0.01, 1]).Sample((y, k, alpha, share) =>
         {
+            var options = new EtsOptions { Model = "MAN", Estimation = EtsEstimation.Profiled, Alpha = alpha, Beta = alpha * share };
             Forecast a = new EtsForecaster(options).Fit(y).Forecast(6, [95]);
             Forecast b = new EtsForecaster(options).Fit([.. y.Select(v => v * k)]).Forecast(6, [95]);
             for (int h = 0; h < 6; h++)
-                if (Math.Abs((b.Mean[h] / k) - a.Mean[h]) > 2e-3 * Math.Abs(a.Mean[h])) return false;
+            {
+                if (Math.Abs((b.Mean[h] / k) - a.Mean[h]) > 1e-6 * Math.Abs(a.Mean[h])) return false;
+                if (Math.Abs((b.Interval(95).Upper[h] / k) - a.Interval(95).Upper[h]) > 1e-6 * Math.Abs(a.Interval(95).Upper[h])) return false;
+            }
+
             return true;
-        }, iter: 60);
+        }, iter: 100);
     }
 
     [Fact]
