@@ -6,16 +6,19 @@ namespace Analytics.Forecasting.Ets;
 /// <summary>
 /// Maximum-likelihood estimation of ETS models on one series (Hyndman et al. 2008, ch. 5): the parameters and the
 /// initial states minimise n log Σe² + 2Σ log|μ_t| (the second term for multiplicative error), e_t = y_t − μ_t or
-/// (y_t − μ_t)/μ_t, inside the usual and admissible regions, by a bounded Nelder–Mead.
+/// (y_t − μ_t)/μ_t, inside the usual and admissible regions, by a bounded Nelder–Mead. Two strategies
+/// (<see cref="EtsEstimation"/>):
+/// <list type="bullet">
+/// <item><see cref="FitClassic"/> (the default, R's procedure): one Nash simplex over parameters and states
+/// together from R's starting values; non-seasonal models with additive or no trend are evaluated four trial points
+/// at a time by <see cref="EtsKernels"/>.</item>
+/// <item><see cref="Fit"/> (profiled): where the forecasts are linear in the states, the errors of given parameters
+/// are affine in them, e = r + Uθ (r from a starting guess, U the responses to unit states), so the states are solved
+/// for — least squares for additive error, Gauss–Newton for multiplicative error — and the simplex moves over the
+/// 1–4 smoothing parameters only; other models are estimated jointly.</item>
+/// </list>
+/// All work arrays are allocated once per series and model.
 /// </summary>
-/// <remarks>
-/// For models whose one-step forecasts are linear in the states (no multiplicative trend or season) the errors of
-/// given parameters are affine in the initial states, e = r + Uθ, where r is the error sequence from a starting guess
-/// and the columns of U are the responses to unit initial states. The initial states are then profiled out: by
-/// least squares in closed form for additive error, and by a few Gauss–Newton steps for multiplicative error, so the
-/// simplex moves only over the 1–4 smoothing parameters. Other models are estimated jointly over parameters and
-/// states, as R's ets() does for all. All work arrays are allocated once per series.
-/// </remarks>
 internal sealed class EtsEstimator
 {
     /// <summary>Relative floor of Σe² against the scale of the data, so a perfect fit gives a finite likelihood.</summary>
