@@ -1,5 +1,6 @@
 using Analytics.Forecasting.Arima;
 using Analytics.Forecasting.Baselines;
+using Analytics.Forecasting.Ets;
 using Analytics.Forecasting.Theta;
 
 namespace Analytics.Forecasting;
@@ -22,12 +23,16 @@ public static class Forecasters
         ["otm"] = () => new OptimizedThetaForecaster(),
         ["dotm"] = () => new OptimizedThetaForecaster(new OptimizedThetaOptions { Dynamic = true }),
         ["ssa"] = () => new Ssa.SsaForecaster(),
-        ["auto"] = () => new Ensemble.AutoForecaster(),
+        ["ets"] = () => new EtsForecaster(),
+        ["ses"] = () => new EtsForecaster(new EtsOptions { Model = "ANN", Name = "ses" }),
+        ["holt"] = () => new EtsForecaster(new EtsOptions { Model = "AAN", Name = "holt" }),
+        ["damped"] = () => new EtsForecaster(new EtsOptions { Model = "AAdN", Name = "damped" }),
         ["arima"] = () => new AutoArimaForecaster(),
+        ["auto"] = () => new Ensemble.AutoForecaster(),
     };
 
     /// <summary>The model used when none is named.</summary>
-    public const string Default = "naive";
+    public const string Default = "auto";
 
     private static readonly object Gate = new();
 
