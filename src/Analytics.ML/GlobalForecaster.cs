@@ -23,13 +23,21 @@ public sealed class GlobalForecaster(GlobalModelOptions? options = null) : IGlob
     public string Name => "global";
 
     /// <summary>
+    /// The global model as a member of <c>auto</c>: point forecasts only (the ensemble calibrates its own errors) and
+    /// 100 boosting rounds at learning rate 0.1, which validated as well as 300 at 0.05 on the training part of M3
+    /// yearly at a third of the time.
+    /// </summary>
+    public static readonly GlobalModelOptions EnsembleMember = new(Iterations: 100, LearningRate: 0.1, OutOfFoldErrors: false);
+
+    /// <summary>
     /// Registers <c>global</c> in <see cref="Forecasters"/> so the command line can name it, and makes it a candidate
     /// member of <c>auto</c> (validation decides whether it is used).
     /// </summary>
     public static void Register()
     {
         Forecasters.Register("global", () => new GlobalForecaster());
-        Forecasters.Register("auto", () => new AutoForecaster(new AutoOptions { Members = [.. AutoOptions.DefaultMembers(), new GlobalForecaster()] }));
+        Forecasters.Register("auto", () => new AutoForecaster(AutoOptions.Default with { Members = [.. AutoOptions.DefaultMembers(), new GlobalForecaster(EnsembleMember)] }));
+        Forecasters.Register("auto-select", () => new AutoForecaster(AutoOptions.Default with { Members = [.. AutoOptions.DefaultMembers(), new GlobalForecaster(EnsembleMember)], SelectMembers = true }));
     }
 
     /// <inheritdoc/>
@@ -51,7 +59,7 @@ public sealed class GlobalForecaster(GlobalModelOptions? options = null) : IGlob
         var random = new Random(_options.Seed);
         for (int i = 0; i < folds.Length; i++) folds[i] = random.Next(2);
         var errors = new List<float[]>();
-        for (int fold = 0; fold < 2; fold++)
+        for (int fold = 0; fold < (_options.OutOfFoldErrors ? 2 : 0); fold++)
         {
             double[][] train = [.. usable.Where((_, i) => folds[i] != fold)];
             double[][] held = [.. usable.Where((_, i) => folds[i] == fold)];
@@ -60,7 +68,8 @@ public sealed class GlobalForecaster(GlobalModelOptions? options = null) : IGlob
             foreach (double[] y in held) errors.AddRange(model.OutOfSampleErrors(y, horizon));
         }
 
-        if (errors.Count == 0) throw new ForecastException($"the global model found no series long enough to measure its errors over {horizon} steps");
+        if (errors.Count == 0 && _options.OutOfFoldErrors) throw new ForecastException($"the global model found no series long enough to measure its errors over {horizon} steps");
+        if (errors.Count == 0) errors.Add(new float[horizon]); // point forecasts only: paths are the forecast itself
         return new TrainedGlobalForecaster(new TrainedModel(_options, usable, k, horizon), [.. errors], horizon);
     }
 

@@ -19,6 +19,10 @@ public enum GlobalLearner
 /// <param name="MinimumLeafCount">Fewest training rows in a leaf.</param>
 /// <param name="MinimumSeries">Fewest usable training series; fewer is an error rather than a model learned from too little.</param>
 /// <param name="Seed">Seed of the learner and of the fold split.</param>
+/// <param name="OutOfFoldErrors">
+/// Whether to learn the model's own error distribution from two folds of series (two more trainings) for its sample
+/// paths; off when an ensemble calibrates the errors itself, leaving point forecasts only.
+/// </param>
 public sealed record GlobalModelOptions(
     int? WindowLength = null,
     GlobalLearner Learner = GlobalLearner.LightGbm,
@@ -27,7 +31,8 @@ public sealed record GlobalModelOptions(
     double LearningRate = 0.05,
     int MinimumLeafCount = 20,
     int MinimumSeries = 30,
-    int Seed = 1)
+    int Seed = 1,
+    bool OutOfFoldErrors = true)
 {
     /// <summary>The defaults.</summary>
     public static readonly GlobalModelOptions Default = new();

@@ -29,6 +29,7 @@ public static class Forecasters
         ["damped"] = () => new EtsForecaster(new EtsOptions { Model = "AAdN", Name = "damped" }),
         ["arima"] = () => new AutoArimaForecaster(),
         ["auto"] = () => new Ensemble.AutoForecaster(),
+        ["auto-select"] = () => new Ensemble.AutoForecaster(Ensemble.AutoOptions.Default with { SelectMembers = true }),
     };
 
     /// <summary>The model used when none is named.</summary>

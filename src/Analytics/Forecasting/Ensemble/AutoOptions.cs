@@ -22,8 +22,12 @@ public sealed record AutoOptions
     /// <summary>Rolling origins per series in the validation on the training part (default 3).</summary>
     public int Origins { get; init; } = 3;
 
-    /// <summary>Whether members and the combination rule are chosen by validation (default true); otherwise all members, median.</summary>
-    public bool SelectMembers { get; init; } = true;
+    /// <summary>
+    /// Whether members and the combination rule are chosen by validation on the batch; otherwise (the default) all
+    /// members are combined by the median. On M3 yearly with its last six training values held out, choosing among
+    /// subsets did worse than keeping them all (sMAPE 19.36 against 18.93), so choosing is opt-in (<c>auto-select</c>).
+    /// </summary>
+    public bool SelectMembers { get; init; }
 
     /// <summary>Fewest validated series for choosing members; fewer keeps all members with the median.</summary>
     public int MinimumSeriesForSelection { get; init; } = 20;
