@@ -18,10 +18,10 @@ public class AutoForecasterTests
         })];
     }
 
-    private static AutoForecaster NaiveAndDrift(int minimumSeries = 20) => new(new AutoOptions
+    private static AutoForecaster NaiveAndDrift(bool select = true) => new(new AutoOptions
     {
         Members = [new NaiveForecaster(), new DriftForecaster()],
-        MinimumSeriesForSelection = minimumSeries,
+        SelectMembers = select,
     });
 
     [Fact]
@@ -44,6 +44,14 @@ public class AutoForecasterTests
         }
 
         Assert.InRange(inside / (double)total, 0.84, 0.96);
+    }
+
+    [Fact]
+    public void Without_selection_all_members_are_combined_by_the_median()
+    {
+        double[][] batch = Trending(60, 25, 1);
+        IFittedModel fit = NaiveAndDrift(select: false).Train(batch, 1, 4).Fit(batch[0]);
+        Assert.Equal("Median(Naive, Random walk with drift), calibrated", fit.Method);
     }
 
     [Fact]
