@@ -130,7 +130,7 @@ internal static class TrackCommand
     {
         if (a.Target.Kind == TargetKind.Growth)
             return $"growth {Fmt.Percent(a.Median)} (80%: {Fmt.Percent(a.Interval80.Lower)} to {Fmt.Percent(a.Interval80.Upper)}; 95%: {Fmt.Percent(a.Interval95.Lower)} to {Fmt.Percent(a.Interval95.Upper)})";
-        Quantity Q(double v) => Quantity.Of(v, a.Indicator.Unit);
+        string Q(double v) => Quantity.Of(v, a.Indicator.Unit).ToString(4);
         string what = a.Target.Kind == TargetKind.Cumulative ? "total " : "";
         return $"{what}{Q(a.Median)} (80%: {Q(a.Interval80.Lower)} to {Q(a.Interval80.Upper)}; 95%: {Q(a.Interval95.Lower)} to {Q(a.Interval95.Upper)})";
     }

@@ -169,7 +169,14 @@ public readonly struct Quantity : IEquatable<Quantity>
     {
         Magnitude natural = Magnitude.Natural(Value, Magnitude.IsEnglish);
         if (natural == Magnitude && Decimals is not null) return ToWrittenString();
-        return Number(Round(In(natural), 6), null) + Separator(natural) + Unit.Symbol;
+        return ToString(6);
+    }
+
+    /// <summary>The value in its natural magnitude rounded to <paramref name="significantDigits"/> digits (3.31亿人次 for 3).</summary>
+    public string ToString(int significantDigits)
+    {
+        Magnitude natural = Magnitude.Natural(Value, Magnitude.IsEnglish);
+        return Number(Round(In(natural), significantDigits), null) + Separator(natural) + Unit.Symbol;
     }
 
     /// <inheritdoc/>

@@ -34,6 +34,13 @@ public class QuantityTests
         Assert.Equal(expected, Quantity.Of(value, Analytics.Units.Get(unit)).ToString());
 
     [Fact]
+    public void Display_rounds_to_the_digits_asked()
+    {
+        Assert.Equal("3.313亿人次", Quantity.Of(3.31262e8, Analytics.Units.PersonTime).ToString(4));
+        Assert.Equal("2.5万千瓦", Quantity.Of(24987, Analytics.Units.Kilowatt).ToString(2));
+    }
+
+    [Fact]
     public void Written_form_is_kept()
     {
         Quantity q = Quantity.Parse("26544.03万人次");
