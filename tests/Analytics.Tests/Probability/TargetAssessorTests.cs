@@ -116,3 +116,20 @@ public class TargetAssessorTests
         Assert.Equal(0, GrowthProbabilities.ShareAtLeast([1, 2, 3], 3.5));
     }
 }
+
+public class LogDriftForecasterTests
+{
+    [Fact]
+    public void Analytic_intervals_agree_with_the_simulated_paths()
+    {
+        double[] y = [100, 108, 113, 125, 131, 140];
+        Analytics.Forecasting.IFittedModel fit = new Analytics.Forecasting.Baselines.LogDriftForecaster().Fit(y);
+        Analytics.Forecasting.Forecast f = fit.Forecast(3, [80]);
+        SamplePaths paths = SamplePaths.Simulate(fit, 3, 40000, 5);
+        for (int h = 1; h <= 3; h++)
+        {
+            Assert.Equal(f.Interval(80).Lower[h - 1], paths.Quantile(h, 0.1), f.Mean[h - 1] * 0.01);
+            Assert.Equal(f.Interval(80).Upper[h - 1], paths.Quantile(h, 0.9), f.Mean[h - 1] * 0.01);
+        }
+    }
+}

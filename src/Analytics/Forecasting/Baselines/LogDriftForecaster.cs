@@ -74,6 +74,27 @@ public sealed class LogDriftForecaster(LogDriftOptions? options = null) : IForec
             for (int h = 1; h <= mean.Length; h++) mean[h - 1] = _y[^1] * Math.Exp(h * _drift);
         }
 
+        /// <summary>Exact log-normal quantiles: ln y_{n+h} ~ N(ln y_n + h·d, σ²·h·(1 + h/k)).</summary>
+        protected override bool TryIntervals(ReadOnlySpan<double> mean, IReadOnlyList<double> levels, List<PredictionInterval> intervals)
+        {
+            foreach (double level in levels)
+            {
+                double z = CriticalValue(level);
+                var lower = new double[mean.Length];
+                var upper = new double[mean.Length];
+                for (int h = 1; h <= mean.Length; h++)
+                {
+                    double sd = _sigma * Math.Sqrt(h * (1 + ((double)h / _steps)));
+                    lower[h - 1] = mean[h - 1] * Math.Exp(-z * sd);
+                    upper[h - 1] = mean[h - 1] * Math.Exp(z * sd);
+                }
+
+                intervals.Add(new PredictionInterval(level, lower, upper));
+            }
+
+            return true;
+        }
+
         protected override void SimulatePath(Span<double> path, Random random)
         {
             double drift = _drift + (_sigma / Math.Sqrt(_steps) * Normal.Sample(random, 0, 1));
