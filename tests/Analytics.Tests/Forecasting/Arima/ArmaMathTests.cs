@@ -43,7 +43,7 @@ public class ArmaMathTests
 
     [Fact]
     public void JonesTransformRoundTripsAndIsStationary() =>
-        Gen.Double[-4, 4].Array[1, 6].Sample(z =>
+        Gen.Double[-2.5, 2.5].Array[1, 6].Sample(z => // |tanh| ≤ 0.987: roots kept clear of the unit circle for a 1e-6 round trip
         {
             var phi = new double[z.Length];
             ArmaMath.ToStationary(z, phi);
