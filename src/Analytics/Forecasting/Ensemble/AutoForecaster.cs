@@ -91,7 +91,7 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
         }
 
         if (fitted.Count == 0) throw new ForecastException($"{Name}: no member could fit the series ({string.Join("; ", failures)})");
-        return new CombinedModel(y, [.. fitted], rule, calibration, failures.Count == 0 ? notes : $"{notes}; left out {string.Join("; ", failures)}");
+        return new CombinedModel(y, seasonLength, [.. fitted], rule, calibration, failures.Count == 0 ? notes : $"{notes}; left out {string.Join("; ", failures)}");
     }
 
     /// <summary>The training series cut at their earliest validation origin (short ones whole).</summary>
@@ -123,6 +123,7 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
         if (count == 0 || Array.Exists(y, double.IsNaN)) return null;
         var forecasts = new double[count, members.Length, horizon];
         var prefixes = new int[count];
+        var scales = new double[count];
         for (int j = 0; j < count; j++)
         {
             int length = y.Length - horizon - j;
@@ -146,9 +147,11 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
 
                 for (int h = 0; h < horizon; h++) forecasts[j, m, h] = mean?[h] ?? double.NaN;
             }
+
+            scales[j] = ErrorCalibration.Scale(prefix, seasonLength);
         }
 
-        return new Validation(y, prefixes, forecasts, seasonLength);
+        return new Validation(y, prefixes, forecasts, scales, seasonLength);
     }
 
     /// <summary>The subset and rule with the lowest validation OWA against the naive forecast.</summary>
@@ -200,7 +203,7 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
     }
 
     /// <summary>Validation forecasts of one series: [origin, member, step].</summary>
-    private sealed class Validation(double[] y, int[] prefixes, double[,,] forecasts, int seasonLength)
+    private sealed class Validation(double[] y, int[] prefixes, double[,,] forecasts, double[] scales, int seasonLength)
     {
         private int Horizon => forecasts.GetLength(2);
 
@@ -240,8 +243,7 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
         {
             for (int j = 0; j < prefixes.Length; j++)
             {
-                ReadOnlySpan<double> prefix = y.AsSpan(0, prefixes[j]);
-                double d = ErrorCalibration.Scale(prefix);
+                double d = scales[j];
                 double[] f = Combined(j, set, rule);
                 var v = new double[Horizon];
                 for (int h = 1; h <= Horizon; h++) v[h - 1] = ErrorCalibration.Normalise(y[prefixes[j] + h - 1], f[h - 1], h, d);

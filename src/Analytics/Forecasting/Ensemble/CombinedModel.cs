@@ -15,22 +15,15 @@ internal sealed class CombinedModel : FittedModel
     private readonly double[] _fitted;
     private double[] _cachedMean = [];
 
-    public CombinedModel(ReadOnlySpan<double> y, IFittedModel[] members, CombinationRule rule, ErrorCalibration? calibration, string notes)
+    public CombinedModel(ReadOnlySpan<double> y, int seasonLength, IFittedModel[] members, CombinationRule rule, ErrorCalibration? calibration, string notes)
     {
         _y = y.ToArray();
         _members = members;
         _rule = rule;
         _calibration = calibration;
-        _d = ErrorCalibration.Scale(y);
-        _fitted = new double[y.Length];
-        var values = new double[members.Length];
-        for (int t = 0; t < y.Length; t++)
-        {
-            int k = 0;
-            foreach (IFittedModel m in members)
-                if (!double.IsNaN(m.Fitted[t])) values[k++] = m.Fitted[t];
-            _fitted[t] = k == 0 ? double.NaN : Combine(values.AsSpan(0, k), rule);
-        }
+        _fitted = CombineFitted([.. members.Select(m => m.Fitted)], y.Length, rule);
+
+        _d = ErrorCalibration.Scale(y, seasonLength);
 
         Method = $"{(rule == CombinationRule.Median ? "Median" : "Mean")}({string.Join(", ", members.Select(m => m.Method))}){(calibration is null ? "" : ", calibrated")}";
         Parameters = new Dictionary<string, double>
@@ -52,6 +45,22 @@ internal sealed class CombinedModel : FittedModel
     public string Notes { get; }
 
     protected override ReadOnlySpan<double> Observations => _y;
+
+    /// <summary>The members' fitted values combined step by step (NaN where no member has one).</summary>
+    public static double[] CombineFitted(IReadOnlyList<IReadOnlyList<double>> fitted, int length, CombinationRule rule)
+    {
+        var combined = new double[length];
+        var values = new double[fitted.Count];
+        for (int t = 0; t < length; t++)
+        {
+            int k = 0;
+            foreach (IReadOnlyList<double> f in fitted)
+                if (!double.IsNaN(f[t])) values[k++] = f[t];
+            combined[t] = k == 0 ? double.NaN : Combine(values.AsSpan(0, k), rule);
+        }
+
+        return combined;
+    }
 
     /// <summary>The combination of values by the rule.</summary>
     public static double Combine(Span<double> values, CombinationRule rule)

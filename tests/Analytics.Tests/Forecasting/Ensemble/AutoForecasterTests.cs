@@ -31,7 +31,7 @@ public class AutoForecasterTests
         IForecaster trained = NaiveAndDrift().Train(batch, 1, 4);
         IFittedModel fit = trained.Fit(batch[0]);
         Assert.Equal("Median(Random walk with drift), calibrated", fit.Method);
-        Assert.Equal(60 * 3, fit.Parameters["calibration_vectors"]);
+        Assert.Equal(2 * 60 * 3, fit.Parameters["calibration_vectors"]); // 3 origins of 60 series, with their mirror images
 
         // Out of sample: the next 4 values of fresh series from the same process fall in the 90% interval about 90% of the time.
         double[][] fresh = Trending(200, 29, 2);
@@ -60,7 +60,7 @@ public class AutoForecasterTests
         double[][] batch = Trending(5, 25, 3);
         IFittedModel fit = NaiveAndDrift().Train(batch, 1, 4).Fit(batch[0]);
         Assert.StartsWith("Median(Naive, Random walk with drift)", fit.Method, StringComparison.Ordinal);
-        Assert.Equal(0, fit.Parameters["calibration_vectors"]); // 15 vectors are fewer than the 30 needed
+        Assert.Equal(0, fit.Parameters["calibration_vectors"]); // 15 validated origins are fewer than the 30 needed
         Forecast f = fit.Forecast(4, [95]);
         Assert.All(f.Intervals[0].Lower.Zip(f.Mean), p => Assert.True(p.First < p.Second));
     }
@@ -90,17 +90,29 @@ public class AutoForecasterTests
     {
         Gen.Select(Gen.Double[-1e6, 1e6], Gen.Double[-1e6, 1e6], Gen.Int[1, 20], Gen.Double[1e-3, 1e4]).Sample((y, f, h, d) =>
             Math.Abs(ErrorCalibration.Apply(f, ErrorCalibration.Normalise(y, f, h, d), h, d) - y) <= 1e-6 * (1 + Math.Abs(y)));
-        Assert.Equal(0.005, ErrorCalibration.Scale([5, 5, 5, 5]), 12);
-        Assert.Equal(2, ErrorCalibration.Scale([0, 10, 12, 14, 16, 18, 20, 22]), 12); // last 6 changes only
     }
 
     [Fact]
-    public void Calibration_quantiles_are_the_pooled_scores()
+    public void Calibration_quantiles_are_the_pooled_scores_and_their_mirror_images()
     {
+        // Step 1 pools 1..5 and −1..−5; step 2 pools −2..2 twice.
         var c = new ErrorCalibration([[1, -2], [2, -1], [3, 0], [4, 1], [5, 2]], 2);
-        Assert.Equal(3, c.Quantile(1, 0.5), 12);
+        Assert.Equal(10, c.Count);
+        Assert.Equal(0, c.Quantile(1, 0.5), 12);
+        Assert.Equal(-5, c.Quantile(1, 0), 12);
+        Assert.Equal(4.55, c.Quantile(1, 0.95), 12); // type 7: position 0.95 × 9 = 8.55 between 4 and 5
         Assert.Equal(-2, c.Quantile(2, 0), 12);
         Assert.Equal(2, c.Quantile(7, 1), 12); // steps beyond the horizon use the last one
         Assert.Throws<ArgumentException>(() => new ErrorCalibration([], 2));
+    }
+
+    [Fact]
+    public void The_error_scale_is_the_recent_mean_absolute_seasonal_change()
+    {
+        // Quarterly: the last max(6, 8) = 8 changes at lag 4 are each 4.
+        double[] y = [.. Enumerable.Range(0, 16).Select(t => (double)t + (10 * (t % 4)))];
+        Assert.Equal(4, ErrorCalibration.Scale(y, 4), 12);
+        Assert.Equal(2, ErrorCalibration.Scale([0, 10, 12, 14, 16, 18, 20, 22]), 12); // yearly: the last 6 changes
+        Assert.Equal(0.005, ErrorCalibration.Scale([5, 5, 5, 5]), 12); // a constant series keeps a scale
     }
 }
