@@ -21,5 +21,11 @@ public class ReadmeExampleTests
         Assert.Equal(0.1739, Analytics.Growth.Cagr(1.58e8, 3e8, years: 4), 4);
         GrowthTable table = data.GrowthTable("rail_freight_dispatched");
         Assert.True(table.Rows.Single(r => r.Period == Period.OfYear(2023)).Observation.IsDerived);
+
+        // "How likely is a target to be met?"
+        Analytics.Probability.TargetAssessment a = Analytics.Probability.TargetAssessor.Assess(data.Series("tourist_arrivals"), target);
+        string line = $"P(met) {a.ProbabilityMet:0.00}, {Analytics.Probability.LikelihoodScale.ToWords(a.Likelihood)}; 2025 median {a.Median:0}";
+        Assert.Matches(@"^P\(met\) [01]\.\d\d, [a-z ]+; 2025 median \d+$", line);
+        Assert.InRange(a.Median, 2e8, 5e8);
     }
 }
