@@ -14,26 +14,7 @@
 set -euo pipefail
 
 set_name=${1:-yearly}
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-find_shared() {
-  local d=$root
-  while [ "$d" != "/" ]; do
-    if [ -d "$d/shared/$1" ]; then echo "$d/shared/$1"; return 0; fi
-    d=$(dirname "$d")
-  done
-  echo "cannot find shared/$1 beside an ancestor of $root; set ANALYTICS_M3 / ANALYTICS_PEERS" >&2
-  return 1
-}
-data=${ANALYTICS_M3:-$(find_shared datasets/m3)}
-peers=${ANALYTICS_PEERS:-$(find_shared peers)}
-case $set_name in
-  yearly) h=6; m=1 ;;
-  quarterly) h=8; m=4 ;;
-  monthly) h=18; m=12 ;;
-  *) echo "unknown set '$set_name' (yearly, quarterly, monthly)" >&2; exit 2 ;;
-esac
-train=$data/m3-$set_name-train.csv
-test=$data/m3-$set_name-test.csv
+source "$(dirname "${BASH_SOURCE[0]}")/m3-set.sh"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
