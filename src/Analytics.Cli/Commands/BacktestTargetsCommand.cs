@@ -23,10 +23,10 @@ internal static class BacktestTargetsCommand
         var test = new Option<string>("--test") { Description = "What happened next, long format.", Required = true };
         var horizon = new Option<int>("--horizon") { Description = "Steps ahead.", Required = true };
         var growth = GrowthOption.Create();
-        var model = new Option<string>("--model") { Description = $"The model: {string.Join(", ", Forecasters.Names)}.", DefaultValueFactory = _ => Forecasters.Default };
-        var paths = new Option<int>("--paths") { Description = "Sample paths per series.", DefaultValueFactory = _ => 2000 };
-        var seed = new Option<int>("--seed") { Description = "Seed of the simulation.", DefaultValueFactory = _ => 2025 };
-        var threads = new Option<int>("--threads") { Description = "Series at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var model = CommonOptions.Model();
+        var paths = CommonOptions.Paths();
+        var seed = CommonOptions.Seed();
+        var threads = CommonOptions.Threads();
         var format = FormatOption.Create();
         var command = new Command("backtest-targets", "Score target probabilities against held-out data: Brier, calibration, reliability.")
         {

@@ -32,7 +32,7 @@ internal static class EvaluateCommand
         };
         var levels = LevelOption.Create();
         var season = new Option<int?>("--season-length") { Description = "Season length (default from the frequency: 1 yearly, 4 quarterly, 12 monthly)." };
-        var threads = new Option<int>("--threads") { Description = "Series evaluated at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var threads = CommonOptions.Threads("Series evaluated at once.");
         var format = FormatOption.Create();
         var command = new Command("evaluate", "Accuracy of forecasting models on a hold-out or by rolling origin, against Naive2.")
         {

@@ -21,10 +21,10 @@ internal static class ForecastCommand
     {
         var input = new Option<string>("--input") { Description = "Long-format CSV: unique_id,ds,y.", Required = true };
         var horizon = new Option<int>("--horizon") { Description = "Steps to forecast (1 to 10000).", Required = true };
-        var model = new Option<string>("--model") { Description = $"The model: {string.Join(", ", Forecasters.Names)}.", DefaultValueFactory = _ => Forecasters.Default };
+        var model = CommonOptions.Model();
         var levels = LevelOption.Create();
         var season = new Option<int?>("--season-length") { Description = "Season length (default from the frequency: 1 yearly, 4 quarterly, 12 monthly)." };
-        var threads = new Option<int>("--threads") { Description = "Series forecast at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var threads = CommonOptions.Threads("Series forecast at once.");
         var output = new Option<string?>("--output") { Description = "Output CSV (default: standard output)." };
         var timing = new Option<bool>("--timing")
         {

@@ -21,10 +21,10 @@ internal static class ProbabilityCommand
         var input = new Option<string>("--input") { Description = "Long-format CSV: unique_id,ds,y.", Required = true };
         var horizon = new Option<int>("--horizon") { Description = "Steps ahead (1 to 10000).", Required = true };
         var growth = GrowthOption.Create();
-        var model = new Option<string>("--model") { Description = $"The model: {string.Join(", ", Forecasters.Names)}.", DefaultValueFactory = _ => Forecasters.Default };
-        var paths = new Option<int>("--paths") { Description = "Sample paths per series.", DefaultValueFactory = _ => 2000 };
-        var seed = new Option<int>("--seed") { Description = "Seed of the simulation.", DefaultValueFactory = _ => 2025 };
-        var threads = new Option<int>("--threads") { Description = "Series at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var model = CommonOptions.Model();
+        var paths = CommonOptions.Paths();
+        var seed = CommonOptions.Seed();
+        var threads = CommonOptions.Threads();
         var output = new Option<string?>("--output") { Description = "Output CSV (default: standard output)." };
         var command = new Command("probability", "Probability that each series reaches its last value compounded at given growth rates.")
         {

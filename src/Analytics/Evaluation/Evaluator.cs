@@ -76,20 +76,16 @@ public static class Evaluator
     public static ModelAccuracy HoldOut(IForecaster model, IReadOnlyList<LongSeries> train, IReadOnlyList<LongSeries> test, EvaluationOptions options, IProgress<int>? progress = null, CancellationToken cancellation = default)
     {
         LongSeries[] matched = Match(train, test, options.Horizon);
-        IForecaster fitted = model;
-        if (model is IGlobalForecaster global)
+        IForecaster fitted;
+        try
         {
             // A global model learns from all the training series first (as the batch forecaster does).
             ForecastLimits.Check(options.Horizon, options.LevelsOrDefault);
-            int m = options.SeasonLength ?? (train.Count > 0 ? train[0].Frequency.PeriodsPerYear() : 1);
-            try
-            {
-                fitted = global.Train([.. train.Select(s => s.Values)], m, options.Horizon, options.Threads);
-            }
-            catch (ForecastException e)
-            {
-                return new ModelAccuracy(model.Name, null, [.. train.Select(s => new SeriesAccuracy(s.Id, null, e.Message))]);
-            }
+            fitted = GlobalTraining.Prepare(model, train, options.SeasonLength, options.Horizon, options.Threads);
+        }
+        catch (ForecastException e)
+        {
+            return new ModelAccuracy(model.Name, null, [.. train.Select(s => new SeriesAccuracy(s.Id, null, e.Message))]);
         }
 
         return Run(model, train, options, progress, cancellation, (s, i, m) => HoldOut(fitted, s.Values, matched[i].Values, m, options.Horizon, options.LevelsOrDefault));

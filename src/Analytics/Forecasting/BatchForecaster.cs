@@ -36,18 +36,14 @@ public static class BatchForecaster
         ForecastLimits.Check(options.Horizon, options.Levels);
         if (options.Threads < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Threads, "threads must be at least 1");
         var results = new BatchItem[series.Count];
-        if (forecaster is IGlobalForecaster global)
+        try
         {
-            int m = options.SeasonLength ?? (series.Count > 0 ? series[0].Frequency.PeriodsPerYear() : 1);
-            try
-            {
-                forecaster = global.Train([.. series.Select(s => s.Values)], m, options.Horizon, options.Threads);
-            }
-            catch (ForecastException e)
-            {
-                for (int i = 0; i < series.Count; i++) results[i] = new BatchItem(series[i], null, e.Message);
-                return results;
-            }
+            forecaster = GlobalTraining.Prepare(forecaster, series, options.SeasonLength, options.Horizon, options.Threads);
+        }
+        catch (ForecastException e)
+        {
+            for (int i = 0; i < series.Count; i++) results[i] = new BatchItem(series[i], null, e.Message);
+            return results;
         }
 
         int done = 0;

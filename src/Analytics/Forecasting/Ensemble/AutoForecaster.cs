@@ -32,7 +32,7 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
     /// <inheritdoc/>
     /// <exception cref="ForecastException">No local member can fit the series.</exception>
     public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1) =>
-        FitCombination(y, seasonLength, [.. _options.Members.Where(m => m is not IGlobalForecaster)], CombinationRule.Median, null, "all local members (no batch to validate on)");
+        FitCombination(y, seasonLength, [.. _options.Members.Where(m => m is not IGlobalForecaster)], CombinationRule.Median, null);
 
     /// <inheritdoc/>
     public IForecaster Train(IReadOnlyList<double[]> series, int seasonLength, int horizon, int threads = 1)
@@ -41,10 +41,9 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
         if (threads < 1) throw new ArgumentOutOfRangeException(nameof(threads), threads, "threads must be at least 1");
         int k = Math.Max(1, _options.Origins);
         IForecaster[] members = [.. _options.Members];
-        var notes = new List<string>();
 
         // Validation forecasts: members trained on data cut at each series' earliest origin when they are global.
-        IForecaster?[] validators = [.. members.Select(m => m is IGlobalForecaster g ? TryTrain(g, Cut(series, horizon, k), seasonLength, horizon, threads, notes) : m)];
+        IForecaster?[] validators = [.. members.Select(m => m is IGlobalForecaster g ? TryTrain(g, Cut(series, horizon, k), seasonLength, horizon, threads) : m)];
         var validation = new Validation?[series.Count];
         Parallel.For(0, series.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
             validation[i] = Validate(series[i], validators, seasonLength, horizon, k));
@@ -54,27 +53,23 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
         CombinationRule rule = CombinationRule.Median;
         if (_options.SelectMembers && valid.Length >= _options.MinimumSeriesForSelection)
             (chosen, rule) = Select(valid, chosen, members.Length);
-        else
-            notes.Add($"{valid.Length} series validated: all members, median");
 
         ErrorCalibration? calibration = Calibrate(valid, chosen, rule, horizon);
-        if (calibration is null) notes.Add($"fewer than {_options.MinimumCalibration} validation errors: the members' own sample paths give the intervals");
 
         // Final members: global ones learn from the whole series.
         var final = new List<IForecaster>();
         for (int j = 0; j < members.Length; j++)
         {
             if (!chosen[j]) continue;
-            IForecaster? f = members[j] is IGlobalForecaster g ? TryTrain(g, series, seasonLength, horizon, threads, notes) : members[j];
+            IForecaster? f = members[j] is IGlobalForecaster g ? TryTrain(g, series, seasonLength, horizon, threads) : members[j];
             if (f is not null) final.Add(f);
         }
 
         if (final.Count == 0) throw new ForecastException("auto: no member could be trained on these series");
-        string why = $"chosen by validation on {valid.Length} series × {k} origins: {rule.ToString().ToLowerInvariant()} of {string.Join(", ", final.Select(f => f.Name))}" + (notes.Count > 0 ? "; " + string.Join("; ", notes) : "");
-        return new TrainedAuto(this, [.. final], rule, calibration, why);
+        return new TrainedAuto(this, [.. final], rule, calibration);
     }
 
-    private IFittedModel FitCombination(ReadOnlySpan<double> y, int seasonLength, IForecaster[] members, CombinationRule rule, ErrorCalibration? calibration, string notes)
+    private IFittedModel FitCombination(ReadOnlySpan<double> y, int seasonLength, IForecaster[] members, CombinationRule rule, ErrorCalibration? calibration)
     {
         var fitted = new List<IFittedModel>(members.Length);
         var failures = new List<string>();
@@ -91,7 +86,7 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
         }
 
         if (fitted.Count == 0) throw new ForecastException($"{Name}: no member could fit the series ({string.Join("; ", failures)})");
-        return new CombinedModel(y, seasonLength, [.. fitted], rule, calibration, failures.Count == 0 ? notes : $"{notes}; left out {string.Join("; ", failures)}");
+        return new CombinedModel(y, seasonLength, [.. fitted], rule, calibration);
     }
 
     /// <summary>The training series cut at their earliest validation origin (short ones whole).</summary>
@@ -101,16 +96,15 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
     /// <summary>Fewest values before a validation origin.</summary>
     private const int MinimumPrefix = 5;
 
-    private static IForecaster? TryTrain(IGlobalForecaster g, IReadOnlyList<double[]> series, int seasonLength, int horizon, int threads, List<string> notes)
+    private static IForecaster? TryTrain(IGlobalForecaster g, IReadOnlyList<double[]> series, int seasonLength, int horizon, int threads)
     {
         try
         {
             return g.Train(series, seasonLength, horizon, threads);
         }
-        catch (ForecastException e)
+        catch (ForecastException)
         {
-            lock (notes) notes.Add($"{g.Name} left out: {e.Message}");
-            return null;
+            return null; // left out: the members that remain are named in the fitted method
         }
     }
 
@@ -195,11 +189,11 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
         (total.S + (double.IsFinite(e.S) ? e.S : 0), total.M + (double.IsFinite(e.M) ? e.M : 0));
 
     /// <summary>A trained auto forecaster: the chosen members, rule and calibration, applied series by series.</summary>
-    private sealed class TrainedAuto(AutoForecaster owner, IForecaster[] members, CombinationRule rule, ErrorCalibration? calibration, string why) : IForecaster
+    private sealed class TrainedAuto(AutoForecaster owner, IForecaster[] members, CombinationRule rule, ErrorCalibration? calibration) : IForecaster
     {
         public string Name => owner.Name;
 
-        public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1) => owner.FitCombination(y, seasonLength, members, rule, calibration, why);
+        public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1) => owner.FitCombination(y, seasonLength, members, rule, calibration);
     }
 
     /// <summary>Validation forecasts of one series: [origin, member, step].</summary>

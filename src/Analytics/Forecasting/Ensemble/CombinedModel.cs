@@ -15,7 +15,7 @@ internal sealed class CombinedModel : FittedModel
     private readonly double[] _fitted;
     private double[] _cachedMean = [];
 
-    public CombinedModel(ReadOnlySpan<double> y, int seasonLength, IFittedModel[] members, CombinationRule rule, ErrorCalibration? calibration, string notes)
+    public CombinedModel(ReadOnlySpan<double> y, int seasonLength, IFittedModel[] members, CombinationRule rule, ErrorCalibration? calibration)
     {
         _y = y.ToArray();
         _members = members;
@@ -32,7 +32,6 @@ internal sealed class CombinedModel : FittedModel
             ["calibration_vectors"] = calibration?.Count ?? 0,
             ["volatility"] = _d,
         };
-        Notes = notes;
     }
 
     public override string Method { get; }
@@ -40,9 +39,6 @@ internal sealed class CombinedModel : FittedModel
     public override IReadOnlyList<double> Fitted => _fitted;
 
     public override IReadOnlyDictionary<string, double> Parameters { get; }
-
-    /// <summary>How the members and calibration were chosen.</summary>
-    public string Notes { get; }
 
     protected override ReadOnlySpan<double> Observations => _y;
 
