@@ -115,4 +115,80 @@ public class AutoForecasterTests
         Assert.Equal(2, ErrorCalibration.Scale([0, 10, 12, 14, 16, 18, 20, 22]), 12); // yearly: the last 6 changes
         Assert.Equal(0.005, ErrorCalibration.Scale([5, 5, 5, 5]), 12); // a constant series keeps a scale
     }
+
+    [Fact]
+    public void The_error_distribution_function_inverts_the_quantiles()
+    {
+        var c = new ErrorCalibration([[1, -2], [2, -1], [3, 0], [4, 1], [5, 2]], 2);
+        Assert.Equal(0.5, c.Cdf(1, 0), 12); // halfway between −1 (position 4 of 9) and 1 (position 5)
+        Assert.Equal(0, c.Cdf(1, -6), 12);
+        Assert.Equal(1, c.Cdf(1, 5), 12);
+        Gen.Double[0, 1].Sample(p => Math.Abs(c.Cdf(1, c.Quantile(1, p)) - p) < 1e-9);
+    }
+
+    /// <summary>A naive forecast of y with a calibration of standard-normal-like errors and the given analogue weight.</summary>
+    private static CombinedModel WithAnalogs(double[] y, double weight)
+    {
+        var random = new Random(3);
+        double[][] vectors = [.. Enumerable.Range(0, 400).Select(_ => new[] { MathNet.Numerics.Distributions.Normal.Sample(random, 0, 1), MathNet.Numerics.Distributions.Normal.Sample(random, 0, 1) })];
+        return new CombinedModel(y, 1, [new NaiveForecaster().Fit(y)], CombinationRule.Median, new ErrorCalibration(vectors, 2) { AnalogWeight = weight });
+    }
+
+    [Fact]
+    public void Analogue_weight_mixes_the_series_own_growth_paths_into_intervals_and_paths()
+    {
+        double[] y = [100, 110, 90, 130, 120, 150, 140, 160];
+        double[][] analogs = HistoricalAnalogs.Paths(y, 1, 2);
+
+        // w = 0: the errors alone; w = 1: the analogues alone, so the 90% interval runs from the smallest to the largest analogue at step 1 (5% of 6).
+        Forecast none = WithAnalogs(y, 0).Forecast(2, [90]);
+        Forecast all = WithAnalogs(y, 1).Forecast(2, [90]);
+        Assert.Equal(analogs.Min(a => a[0]), all.Interval(90).Lower[0], 6);
+        Assert.Equal(analogs.Max(a => a[0]), all.Interval(90).Upper[0], 6);
+        Assert.NotEqual(none.Interval(90).Lower[0], all.Interval(90).Lower[0]);
+
+        // w = 0.4: 40% of sample paths are analogues, and the 80% bounds are the mixture's 10% and 90% quantiles:
+        // P(X < q) ≤ p ≤ P(X ≤ q), the analogues being atoms of the distribution (Monte Carlo error ≈ 0.002).
+        CombinedModel mixed = WithAnalogs(y, 0.4);
+        var paths = new double[20000 * 2];
+        mixed.SimulatePaths(2, paths, new Random(5));
+        var step1 = Enumerable.Range(0, 20000).Select(p => paths[2 * p]).ToArray();
+        double analogShare = step1.Count(v => analogs.Any(a => a[0] == v)) / 20000.0;
+        Assert.InRange(analogShare, 0.38, 0.42);
+        PredictionInterval band = mixed.Forecast(2, [80]).Interval(80);
+        foreach ((double bound, double p) in new[] { (band.Lower[0], 0.1), (band.Upper[0], 0.9) })
+        {
+            Assert.True(step1.Count(v => v < bound) / 20000.0 <= p + 0.01, $"P(X < {bound}) above {p}");
+            Assert.True(step1.Count(v => v <= bound) / 20000.0 >= p - 0.01, $"P(X <= {bound}) below {p}");
+        }
+
+        Assert.Equal(0.4, mixed.Parameters["analog_weight"]);
+    }
+
+    [Fact]
+    public void The_analogue_weight_is_chosen_among_the_candidates_by_validation()
+    {
+        // Geometric random walks: log y_t = log y_{t−1} + σ_i(t)·e_t.
+        static double[][] Walks(Func<int, int, double> sigma)
+        {
+            var random = new Random(11);
+            return [.. Enumerable.Range(0, 80).Select(i =>
+            {
+                double level = 100;
+                return Enumerable.Range(0, 40).Select(t => level *= Math.Exp(MathNet.Numerics.Distributions.Normal.Sample(random, 0, sigma(i, t)))).ToArray();
+            })];
+        }
+
+        static double Chosen(double[][] batch, IReadOnlyList<double> weights) =>
+            new AutoForecaster(new AutoOptions { Members = [new NaiveForecaster()], AnalogWeights = weights }).Train(batch, 1, 4).Fit(batch[0]).Parameters["analog_weight"];
+
+        // Volatility differing 30-fold across series: each series' own past tells how far it moves, so some weight goes to it.
+        double[][] diverse = Walks((i, t) => 0.01 * Math.Pow(30, i / 79.0));
+        Assert.True(Chosen(diverse, [0, 0.1, 0.3]) > 0);
+        // A calm present after a wild past, alike for every series: the past misleads, so none.
+        double[][] calmed = Walks((i, t) => t < 25 ? 0.3 : 0.01);
+        Assert.Equal(0, Chosen(calmed, [0, 0.1, 0.3]));
+        // A single candidate is taken as it is.
+        Assert.Equal(0.3, Chosen(calmed, [0.3]));
+    }
 }
