@@ -14,10 +14,6 @@ namespace Analytics.Forecasting.Ensemble;
 /// choice for the group of series in the batch.</item>
 /// <item>Calibration: the chosen combination's validation errors, normalised (<see cref="ErrorCalibration"/>), give
 /// its forecast distribution: intervals from their quantiles per step, sample paths from whole error vectors.</item>
-/// <item>History: the share of the distribution given to each series' own past growth paths
-/// (<see cref="HistoricalAnalogs"/>) is chosen among <see cref="AutoOptions.AnalogWeights"/> by two-fold cross-fitting
-/// over the series: errors of one half calibrate, the other half's validation values score the mixture (the Brier score
-/// at the thresholds of the errors' 5%, 10%, …, 95% quantiles, a discrete CRPS).</item>
 /// </list>
 /// Combining forecasts is among the most reliable gains in forecasting (Makridakis et al., M4, IJF 2020); the
 /// calibration answers the known narrowness of model-based intervals on yearly data. A single series fitted without a
@@ -186,36 +182,7 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
     {
         var vectors = new List<double[]>();
         foreach (Validation v in valid) vectors.AddRange(v.Scores(chosen, rule));
-        if (vectors.Count < _options.MinimumCalibration) return null;
-        return new ErrorCalibration(vectors, horizon) { AnalogWeight = ChooseAnalogWeight(valid, chosen, rule, horizon) };
-    }
-
-    /// <summary>
-    /// The analogue weight w with the lowest cross-fitted score: for each half of the series, a calibration from the
-    /// other half, and for every validation origin with analogues, step h and q = 0.05, 0.10, …, 0.95 the squared
-    /// difference between (1 − w)·q + w·(share of analogues ≤ x_q) and 1{y ≤ x_q}, x_q the forecast moved by the
-    /// errors' q-quantile.
-    /// </summary>
-    private double ChooseAnalogWeight(Validation[] valid, bool[] chosen, CombinationRule rule, int horizon)
-    {
-        double[] weights = [.. _options.AnalogWeights];
-        if (weights.Length <= 1) return weights.FirstOrDefault();
-        var loss = new double[weights.Length];
-        for (int fold = 0; fold < 2; fold++)
-        {
-            var others = new List<double[]>();
-            for (int i = 0; i < valid.Length; i++)
-                if (i % 2 != fold) others.AddRange(valid[i].Scores(chosen, rule));
-            if (others.Count < _options.MinimumCalibration) return 0;
-            var calibration = new ErrorCalibration(others, horizon);
-            for (int i = fold; i < valid.Length; i += 2)
-                valid[i].ScoreAnalogs(chosen, rule, calibration, weights, loss);
-        }
-
-        int best = 0;
-        for (int k = 1; k < weights.Length; k++)
-            if (loss[k] < loss[best] - 1e-12) best = k;
-        return weights[best];
+        return vectors.Count >= _options.MinimumCalibration ? new ErrorCalibration(vectors, horizon) : null;
     }
 
     private static (double, double) Add((double S, double M) total, (double S, double M) e) =>
@@ -275,36 +242,6 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
                 var v = new double[Horizon];
                 for (int h = 1; h <= Horizon; h++) v[h - 1] = ErrorCalibration.Normalise(y[prefixes[j] + h - 1], f[h - 1], h, d);
                 if (Array.TrueForAll(v, double.IsFinite)) yield return v;
-            }
-        }
-
-        /// <summary>Adds, per candidate weight, the squared errors of the mixed distribution at the errors' quantile thresholds (origins without analogues add nothing).</summary>
-        public void ScoreAnalogs(bool[] set, CombinationRule rule, ErrorCalibration calibration, double[] weights, double[] loss)
-        {
-            for (int j = 0; j < prefixes.Length; j++)
-            {
-                double[][] analogs = HistoricalAnalogs.Paths(y.AsSpan(0, prefixes[j]), seasonLength, Horizon);
-                if (analogs.Length == 0) continue;
-                double[] f = Combined(j, set, rule);
-                for (int h = 1; h <= Horizon; h++)
-                {
-                    double actual = y[prefixes[j] + h - 1];
-                    if (!double.IsFinite(f[h - 1])) continue;
-                    for (int step = 1; step <= 19; step++)
-                    {
-                        double q = step / 20.0;
-                        double x = ErrorCalibration.Apply(f[h - 1], calibration.Quantile(h, q), h, scales[j]);
-                        double share = 0;
-                        foreach (double[] a in analogs) share += a[h - 1] <= x ? 1 : 0;
-                        share /= analogs.Length;
-                        double outcome = actual <= x ? 1 : 0;
-                        for (int k = 0; k < weights.Length; k++)
-                        {
-                            double p = ((1 - weights[k]) * q) + (weights[k] * share);
-                            loss[k] += (p - outcome) * (p - outcome);
-                        }
-                    }
-                }
             }
         }
 

@@ -32,14 +32,6 @@ public sealed record AutoOptions
     /// <summary>Fewest validated series for choosing members; fewer keeps all members with the median.</summary>
     public int MinimumSeriesForSelection { get; init; } = 20;
 
-    /// <summary>
-    /// Candidate shares of the forecast distribution given to each series' own past growth paths
-    /// (<see cref="HistoricalAnalogs"/>); the auto forecaster picks one by cross-fitting on the validation origins.
-    /// On the training part of M3 (last values held out) mixing them in lowered the Brier score of target probabilities
-    /// on yearly and quarterly data and raised it on monthly data, so the choice is made per batch. [0] turns it off.
-    /// </summary>
-    public IReadOnlyList<double> AnalogWeights { get; init; } = [0, 0.1, 0.2, 0.3];
-
     /// <summary>Fewest validation error vectors for a calibrated distribution; fewer falls back to the members' own paths.</summary>
     public int MinimumCalibration { get; init; } = 30;
 

@@ -2,8 +2,7 @@ namespace Analytics.Forecasting.Ensemble;
 
 /// <summary>
 /// A combination of fitted members: the point forecast is the mean or median of theirs; the forecast distribution is
-/// the calibrated error distribution around it (<see cref="ErrorCalibration"/>), mixed with the series' own growth
-/// paths (<see cref="HistoricalAnalogs"/>) by the calibration's analogue weight, or, without a calibration, a mixture
+/// the calibrated error distribution around it (<see cref="ErrorCalibration"/>) or, without a calibration, a mixture
 /// of the members' own sample paths re-centred on the combined forecast.
 /// </summary>
 internal sealed class CombinedModel : FittedModel
@@ -13,10 +12,8 @@ internal sealed class CombinedModel : FittedModel
     private readonly CombinationRule _rule;
     private readonly ErrorCalibration? _calibration;
     private readonly double _d;
-    private readonly int _seasonLength;
     private readonly double[] _fitted;
     private double[] _cachedMean = [];
-    private AnalogSet _cachedAnalogs = new(0, []);
 
     public CombinedModel(ReadOnlySpan<double> y, int seasonLength, IFittedModel[] members, CombinationRule rule, ErrorCalibration? calibration)
     {
@@ -27,14 +24,12 @@ internal sealed class CombinedModel : FittedModel
         _fitted = CombineFitted([.. members.Select(m => m.Fitted)], y.Length, rule);
 
         _d = ErrorCalibration.Scale(y, seasonLength);
-        _seasonLength = Math.Max(1, seasonLength);
 
         Method = $"{(rule == CombinationRule.Median ? "Median" : "Mean")}({string.Join(", ", members.Select(m => m.Method))}){(calibration is null ? "" : ", calibrated")}";
         Parameters = new Dictionary<string, double>
         {
             ["members"] = members.Length,
             ["calibration_vectors"] = calibration?.Count ?? 0,
-            ["analog_weight"] = calibration?.AnalogWeight ?? 0,
             ["volatility"] = _d,
         };
     }
@@ -83,7 +78,6 @@ internal sealed class CombinedModel : FittedModel
     protected override bool TryIntervals(ReadOnlySpan<double> mean, IReadOnlyList<double> levels, List<PredictionInterval> intervals)
     {
         if (_calibration is null) return false;
-        double[][] analogs = AnalogsFor(mean.Length);
         foreach (double level in levels)
         {
             double a = (100 - level) / 200;
@@ -91,8 +85,8 @@ internal sealed class CombinedModel : FittedModel
             var upper = new double[mean.Length];
             for (int h = 1; h <= mean.Length; h++)
             {
-                lower[h - 1] = Quantile(mean[h - 1], h, a, analogs);
-                upper[h - 1] = Quantile(mean[h - 1], h, 1 - a, analogs);
+                lower[h - 1] = ErrorCalibration.Apply(mean[h - 1], _calibration.Quantile(h, a), h, _d);
+                upper[h - 1] = ErrorCalibration.Apply(mean[h - 1], _calibration.Quantile(h, 1 - a), h, _d);
             }
 
             intervals.Add(new PredictionInterval(level, lower, upper));
@@ -101,46 +95,11 @@ internal sealed class CombinedModel : FittedModel
         return true;
     }
 
-    /// <summary>
-    /// The p-quantile at step h of the calibrated distribution around the forecast, mixed with the analogues when there
-    /// are any: the smallest x where (1 − w)·F_errors(x) + w·F_analogues(x) reaches p, found by bisection.
-    /// </summary>
-    private double Quantile(double forecast, int h, double p, double[][] analogs)
-    {
-        ErrorCalibration c = _calibration!;
-        double errors = ErrorCalibration.Apply(forecast, c.Quantile(h, p), h, _d);
-        if (analogs.Length == 0) return errors;
-        double w = c.AnalogWeight;
-        double lo = Math.Min(ErrorCalibration.Apply(forecast, c.Quantile(h, 0), h, _d), analogs.Min(a => a[h - 1]));
-        double hi = Math.Max(ErrorCalibration.Apply(forecast, c.Quantile(h, 1), h, _d), analogs.Max(a => a[h - 1]));
-        for (int i = 0; i < 100 && hi - lo > 1e-12 * Math.Max(1, Math.Abs(hi)); i++)
-        {
-            double x = 0.5 * (lo + hi);
-            double share = 0;
-            foreach (double[] a in analogs) share += a[h - 1] <= x ? 1 : 0;
-            double cdf = ((1 - w) * c.Cdf(h, ErrorCalibration.Normalise(x, forecast, h, _d))) + (w * share / analogs.Length);
-            if (cdf < p) lo = x;
-            else hi = x;
-        }
-
-        // The distribution function jumps at each analogue: a quantile that lands on one is that value.
-        foreach (double[] a in analogs)
-            if (a[h - 1] >= lo && a[h - 1] <= hi) return a[h - 1];
-        return 0.5 * (lo + hi);
-    }
-
     protected override void SimulatePath(Span<double> path, Random random)
     {
         double[] mean = MeanFor(path.Length);
         if (_calibration is not null)
         {
-            double[][] analogs = AnalogsFor(path.Length);
-            if (analogs.Length > 0 && random.NextDouble() < _calibration.AnalogWeight)
-            {
-                analogs[random.Next(analogs.Length)].CopyTo(path);
-                return;
-            }
-
             double[] v = _calibration.Draw(random);
             for (int h = 1; h <= path.Length; h++)
                 path[h - 1] = ErrorCalibration.Apply(mean[h - 1], _calibration.Score(v, h), h, _d);
@@ -153,19 +112,6 @@ internal sealed class CombinedModel : FittedModel
         double[] own = member.Forecast(path.Length, []).Mean;
         for (int h = 0; h < path.Length; h++) path[h] += mean[h] - own[h];
     }
-
-    /// <summary>The series' analogue paths for the horizon when the calibration gives them weight (cached), else none.</summary>
-    private double[][] AnalogsFor(int horizon)
-    {
-        if (_calibration is not { AnalogWeight: > 0 }) return [];
-        AnalogSet cached = _cachedAnalogs;
-        if (cached.Horizon == horizon) return cached.Paths;
-        double[][] paths = HistoricalAnalogs.Paths(_y, _seasonLength, horizon);
-        _cachedAnalogs = new AnalogSet(horizon, paths);
-        return paths;
-    }
-
-    private sealed record AnalogSet(int Horizon, double[][] Paths);
 
     /// <summary>The combined point forecast for 1..horizon (cached: paths ask for it again and again).</summary>
     private double[] MeanFor(int horizon)

@@ -37,30 +37,6 @@ public sealed class ErrorCalibration
     /// <summary>Number of error vectors.</summary>
     public int Count => _vectors.Length;
 
-    /// <summary>
-    /// The share w of the forecast distribution given to the series' own growth paths (<see cref="HistoricalAnalogs"/>):
-    /// F(x) = (1 − w)·F_errors(x) + w·F_analogues(x) where a series has analogues. 0 keeps the errors alone.
-    /// </summary>
-    public double AnalogWeight { get; init; }
-
-    /// <summary>The empirical distribution function of the normalised errors at step h: the inverse of <see cref="Quantile"/> (0 below the smallest, 1 above the largest).</summary>
-    public double Cdf(int h, double score)
-    {
-        double[] sorted = _sorted[Math.Min(h, Horizon) - 1];
-        if (score < sorted[0]) return 0;
-        if (score >= sorted[^1]) return 1;
-        int lo = 0, hi = sorted.Length - 1; // sorted[lo] <= score < sorted[hi]
-        while (hi - lo > 1)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= score) lo = mid;
-            else hi = mid;
-        }
-
-        double within = sorted[hi] > sorted[lo] ? (score - sorted[lo]) / (sorted[hi] - sorted[lo]) : 0;
-        return (lo + within) / (sorted.Length - 1);
-    }
-
     /// <summary>The type-7 quantile of the normalised errors at step h (steps beyond the horizon use the last one).</summary>
     public double Quantile(int h, double p) => FittedModel.Quantile(_sorted[Math.Min(h, Horizon) - 1], p);
 
