@@ -1,0 +1,281 @@
+#:project ../src/Analytics/Analytics.csproj
+#:project ../src/Analytics.ML/Analytics.ML.csproj
+#:property PublishAot=false
+
+// Issue 5's protocol, P(y_{n+h} >= y_n (1+g)^h) on the growth grid -5%, 0, 2%, 5%, 10%, 20%, scored by Brier score and
+// ECE (10 equal-width bins), for alternative ways of making the probability. The probabilities are computed exactly
+// from the pooled errors (no sampling), so the first line matches `analytics backtest-targets --model auto` to within
+// its Monte-Carlo error. Everything is learned from TRAIN alone; TEST is only scored, except by the last line, an
+// oracle that moves each point forecast 5% of the way to the outcome to show how much better point forecasts would
+// have to be. Run it on the split files of benchmarks/make-holdout.sh to make choices, on the M3 files to report.
+//
+// usage: dotnet run benchmarks/target-probability-study.cs -- TRAIN.csv TEST.csv HORIZON SEASON
+//   e.g. dotnet run benchmarks/target-probability-study.cs -- /tmp/m3v/yearly-train.csv /tmp/m3v/yearly-test.csv 6 1
+using System.Globalization;
+using Analytics.Data;
+using Analytics.Forecasting;
+using Analytics.Forecasting.Ensemble;
+using Analytics.ML;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers.LightGbm;
+
+const int Origins = 3;
+double[] growth = [-0.05, 0, 0.02, 0.05, 0.1, 0.2];
+string[] memberNames = ["ets", "theta", "dotm", "drift", "global", "arima"];
+int[] auto = [0, 1, 2, 3, 4];
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+
+int horizon = int.Parse(args[2], CultureInfo.InvariantCulture), m = int.Parse(args[3], CultureInfo.InvariantCulture);
+Dictionary<string, double[]> outcomes = LongFormat.Read(args[1]).ToDictionary(s => s.Id, s => s.Values.ToArray());
+double[][] train = [.. LongFormat.Read(args[0]).Select(s => s.Values.ToArray())];
+double[][] test = [.. LongFormat.Read(args[0]).Select(s => outcomes[s.Id])];
+Series[] data = Forecasts(train);
+Console.WriteLine($"{data.Length} series, h = {horizon}, season {m}, {data.Length * horizon * growth.Length} cases");
+
+// 1. What auto does: the median of its members, errors of 3 origins normalised by d·√h and pooled with their mirror images.
+Probability conformal = Conformal(auto, Scale);
+Report("auto: median of ets, theta, dotm, drift, global", conformal);
+Report("  with arima as a sixth member", Conformal([.. auto, 5], Scale));
+Report("  errors in log growth, d = recent mean |Δ log y|", Conformal(auto, LogScale, log: true));
+Report("  weighted mean, weights least-squares on validation", Conformal(auto, Scale, weights: FitWeights(auto)));
+
+// 2. Linear pools with other sources of probability.
+Probability history = (s, h, target) => OwnHistory(s.Train, h, target);
+Probability windows = WindowClassifier();
+Report("own history: share of past h-step growths that would meet it", history);
+Report("window classifier: LightGBM on all training windows", windows);
+Report("pool: 0.8 auto + 0.2 own history", Pool((0.8, conformal), (0.2, history)));
+Report("pool: 0.6 auto + 0.2 own history + 0.2 window classifier", Pool((0.6, conformal), (0.2, history), (0.2, windows)));
+Report("  the same, sharpened: logit x 1.2", (s, h, t) => Sharpen(Pool((0.6, conformal), (0.2, history), (0.2, windows))(s, h, t), 1.2));
+
+// 3. Oracle (uses TEST): point forecasts 5% closer to the outcomes, errors 5% smaller.
+Pool1[] autoPools = Pooled(auto, Scale);
+Report("ORACLE: point errors 5% smaller", (s, h, target) =>
+{
+    double f = Combine(s.Final, auto, h), actual = s.Test[h - 1];
+    return autoPools[h - 1].ShareAtLeast((target - (f + (0.05 * (actual - f)))) / (0.95 * Scale(s.Train, h)));
+});
+
+// ---------------------------------------------------------------------------------------------------------------------
+
+Series[] Forecasts(double[][] series)
+{
+    // As auto does: the global member is validated after training on the series cut at their earliest origin
+    // (short ones whole), so it never sees what it is checked on, and forecasts after training on them whole.
+    IForecaster? global = TryTrain(series);
+    IForecaster? validator = TryTrain([.. series.Select(y => y.Length - horizon - Origins + 1 >= 5 ? y[..(y.Length - horizon - Origins + 1)] : y)]);
+    var result = new Series[series.Length];
+    Parallel.For(0, series.Length, i =>
+    {
+        double[] y = series[i];
+        int[] prefixes = [.. Enumerable.Range(0, Origins).Select(j => y.Length - horizon - j)];
+        double[][][] origins = [.. prefixes.Select(n => n >= 5 ? Members(y.AsSpan(0, n), validator) : null!)];
+        result[i] = new Series(y, test[i], Members(y, global), origins, prefixes);
+    });
+    return result;
+}
+
+IForecaster? TryTrain(double[][] series)
+{
+    try
+    {
+        return new GlobalForecaster(GlobalForecaster.EnsembleMember).Train(series, m, horizon);
+    }
+    catch (ForecastException)
+    {
+        return null;
+    }
+}
+
+double[][] Members(ReadOnlySpan<double> y, IForecaster? global)
+{
+    var forecasts = new double[memberNames.Length][];
+    for (int k = 0; k < memberNames.Length; k++)
+    {
+        try
+        {
+            IForecaster f = memberNames[k] == "global" ? global ?? throw new ForecastException("no global model") : Forecasters.Create(memberNames[k]);
+            forecasts[k] = f.Fit(y, m).Forecast(horizon, []).Mean;
+        }
+        catch (ForecastException)
+        {
+            forecasts[k] = [.. Enumerable.Repeat(double.NaN, horizon)];
+        }
+    }
+
+    return forecasts;
+}
+
+double Scale(double[] y, int h) => ErrorCalibration.Scale(y, m) * Math.Sqrt(h);
+
+double LogScale(double[] y, int h)
+{
+    int from = Math.Max(m, y.Length - Math.Max(6, 2 * m));
+    double sum = 0;
+    for (int t = from; t < y.Length; t++) sum += Math.Abs(Math.Log(y[t] / y[t - m]));
+    return Math.Max(sum / (y.Length - from), 1e-4) * Math.Sqrt(h);
+}
+
+double Combine(double[][] forecasts, int[] members, int h, double[]? weights = null)
+{
+    double[] values = [.. members.Select(k => forecasts[k][h - 1])];
+    if (weights is not null)
+    {
+        double sum = 0, total = 0;
+        for (int i = 0; i < values.Length; i++)
+            if (double.IsFinite(values[i])) (sum, total) = (sum + (weights[i] * values[i]), total + weights[i]);
+        if (total > 0) return sum / total;
+    }
+
+    values = [.. values.Where(double.IsFinite).Order()];
+    return values.Length == 0 ? double.NaN : values.Length % 2 == 1 ? values[values.Length / 2] : (values[(values.Length / 2) - 1] + values[values.Length / 2]) / 2;
+}
+
+IEnumerable<(Series S, int Prefix, double[][] F)> Validation() =>
+    data.SelectMany(s => Enumerable.Range(0, Origins).Where(j => s.Origins[j] is not null).Select(j => (s, s.Prefixes[j], s.Origins[j])));
+
+Pool1[] Pooled(int[] members, Func<double[], int, double> scale, bool log = false, double[]? weights = null)
+{
+    var pools = Enumerable.Range(0, horizon).Select(_ => new List<double>()).ToArray();
+    foreach ((Series s, int prefix, double[][] f) in Validation())
+    {
+        double[] y = s.Train[..prefix];
+        double[] scores = [.. Enumerable.Range(1, horizon).Select(h => Score(s.Train[prefix + h - 1], Combine(f, members, h, weights), scale(y, h), log))];
+        if (!scores.All(double.IsFinite)) continue;
+        for (int h = 0; h < horizon; h++) pools[h].AddRange([scores[h], -scores[h]]);
+    }
+
+    return [.. pools.Select(p => new Pool1([.. p.Order()]))];
+}
+
+static double Score(double actual, double forecast, double scale, bool log) =>
+    log ? Math.Log(actual / forecast) / scale : (actual - forecast) / scale;
+
+Probability Conformal(int[] members, Func<double[], int, double> scale, bool log = false, double[]? weights = null)
+{
+    Pool1[] pools = Pooled(members, scale, log, weights);
+    return (s, h, target) => pools[h - 1].ShareAtLeast(Score(target, Combine(s.Final, members, h, weights), scale(s.Train, h), log));
+}
+
+double[] FitWeights(int[] members)
+{
+    // Least squares of the scaled outcome on the scaled member forecasts, then clipped at 0 and normalised.
+    var rows = new List<double[]>();
+    var targets = new List<double>();
+    foreach ((Series s, int prefix, double[][] f) in Validation())
+        for (int h = 1; h <= horizon; h++)
+        {
+            double d = Scale(s.Train[..prefix], h), last = s.Train[prefix - 1];
+            double[] x = [.. members.Select(k => (f[k][h - 1] - last) / d)];
+            if (!x.All(double.IsFinite)) continue;
+            rows.Add(x);
+            targets.Add((s.Train[prefix + h - 1] - last) / d);
+        }
+
+    var beta = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfRowArrays(rows).QR().Solve(MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfEnumerable(targets));
+    double[] w = [.. beta.Select(b => Math.Max(0, b))];
+    return [.. w.Select(b => b / w.Sum())];
+}
+
+double OwnHistory(double[] y, int h, double target)
+{
+    // Past h-step growth of the series (origins in the last value's season), smoothed towards one half.
+    double met = 0, all = 0;
+    for (int t = y.Length - 1 - h - (((h % m) + m) % m == 0 ? 0 : m - (h % m)); t >= 0; t -= m, all++)
+        if (y[^1] * y[t + h] / y[t] >= target) met++;
+    return (met + 0.5) / (all + 1);
+}
+
+Probability WindowClassifier()
+{
+    // Features of a window ending at t: six log ratios to y_t, h, the threshold as log growth and in units of d·√h.
+    float[] Features(double[] y, int t, int h, double g)
+    {
+        var f = new float[10];
+        for (int i = 0; i < 6; i++) f[i] = t - 1 - i >= 0 ? (float)Math.Log(y[t - 1 - i] / y[t]) : float.NaN;
+        double d = ErrorCalibration.Scale(y.AsSpan(0, t + 1), m) / y[t];
+        (f[6], f[7], f[8], f[9]) = (h, (float)(h * Math.Log(1 + g)), (float)Math.Log(d), (float)(h * Math.Log(1 + g) / (d * Math.Sqrt(h))));
+        return f;
+    }
+
+    var rows = new List<WindowRow>();
+    foreach (double[] y in train.Where(y => y.All(v => v > 0)))
+        for (int t = 2; t < y.Length - 1; t++)
+            for (int h = 1; h <= Math.Min(horizon, y.Length - 1 - t); h++)
+                foreach (double g in growth)
+                    rows.Add(new WindowRow { Features = Features(y, t, h, g), Label = y[t + h] >= y[t] * Math.Pow(1 + g, h) });
+    var ml = new MLContext(1);
+    SchemaDefinition schema = SchemaDefinition.Create(typeof(WindowRow));
+    schema[nameof(WindowRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, 10);
+    ITransformer model = ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options { NumberOfIterations = 200, NumberOfLeaves = 16, LearningRate = 0.05, MinimumExampleCountPerLeaf = 100, Seed = 1, Silent = true })
+        .Fit(ml.Data.LoadFromEnumerable(rows, schema));
+    PredictionEngine<WindowRow, WindowPrediction> engine = ml.Model.CreatePredictionEngine<WindowRow, WindowPrediction>(model, inputSchemaDefinition: schema);
+    return (s, h, target) => s.Train.All(v => v > 0)
+        ? engine.Predict(new WindowRow { Features = Features(s.Train, s.Train.Length - 1, h, Math.Pow(target / s.Train[^1], 1.0 / h) - 1) }).Probability
+        : 0.5;
+}
+
+static Probability Pool(params (double Weight, Probability P)[] parts) => (s, h, t) => parts.Sum(p => p.Weight * p.P(s, h, t));
+
+static double Sharpen(double p, double k)
+{
+    p = Math.Clamp(p, 1e-4, 1 - 1e-4);
+    return 1 / (1 + Math.Exp(-k * Math.Log(p / (1 - p))));
+}
+
+void Report(string name, Probability probability)
+{
+    var cases = new List<(double P, double O)>();
+    foreach (Series s in data)
+        for (int h = 1; h <= horizon; h++)
+            foreach (double g in growth)
+            {
+                double target = s.Train[^1] * Math.Pow(1 + g, h);
+                cases.Add((probability(s, h, target), s.Test[h - 1] >= target ? 1 : 0));
+            }
+
+    double brier = cases.Average(c => (c.P - c.O) * (c.P - c.O));
+    double ece = cases.GroupBy(c => Math.Min(9, (int)(c.P * 10))).Sum(b => b.Count() * Math.Abs(b.Average(c => c.P) - b.Average(c => c.O))) / cases.Count;
+    Console.WriteLine($"{name,-62} Brier {brier:F4}  ECE {ece:F4}");
+}
+
+/// <summary>A series: its training values, the values to score, member forecasts [member][step] at the end and at each origin.</summary>
+internal sealed record Series(double[] Train, double[] Test, double[][] Final, double[][][] Origins, int[] Prefixes);
+
+/// <summary>The probability that the value h steps after the end of a series reaches a target.</summary>
+internal delegate double Probability(Series series, int h, double target);
+
+/// <summary>Sorted normalised errors of one step.</summary>
+internal sealed record Pool1(double[] Sorted)
+{
+    public double ShareAtLeast(double x)
+    {
+        int lo = 0, hi = Sorted.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (Sorted[mid] < x) lo = mid + 1;
+            else hi = mid;
+        }
+
+        return (Sorted.Length - lo) / (double)Sorted.Length;
+    }
+}
+
+/// <summary>A training window for the classifier (public for Microsoft.ML's reflection).</summary>
+public sealed class WindowRow
+{
+    /// <summary>The window's features.</summary>
+    public float[] Features { get; set; } = [];
+
+    /// <summary>Whether the target was met.</summary>
+    public bool Label { get; set; }
+}
+
+/// <summary>The classifier's answer (public for Microsoft.ML's reflection).</summary>
+public sealed class WindowPrediction
+{
+    /// <summary>P(met).</summary>
+    public float Probability { get; set; }
+}
