@@ -16,6 +16,7 @@ using Analytics.Data;
 using Analytics.Forecasting;
 using Analytics.Forecasting.Ensemble;
 using Analytics.ML;
+using Analytics.Probability;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.LightGbm;
@@ -249,18 +250,7 @@ internal delegate double Probability(Series series, int h, double target);
 /// <summary>Sorted normalised errors of one step.</summary>
 internal sealed record Pool1(double[] Sorted)
 {
-    public double ShareAtLeast(double x)
-    {
-        int lo = 0, hi = Sorted.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (Sorted[mid] < x) lo = mid + 1;
-            else hi = mid;
-        }
-
-        return (Sorted.Length - lo) / (double)Sorted.Length;
-    }
+    public double ShareAtLeast(double x) => GrowthProbabilities.ShareAtLeast(Sorted, x);
 }
 
 /// <summary>A training window for the classifier (public for Microsoft.ML's reflection).</summary>
