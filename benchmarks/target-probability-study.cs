@@ -29,8 +29,9 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 
 int horizon = int.Parse(args[2], CultureInfo.InvariantCulture), m = int.Parse(args[3], CultureInfo.InvariantCulture);
 Dictionary<string, double[]> outcomes = LongFormat.Read(args[1]).ToDictionary(s => s.Id, s => s.Values.ToArray());
-double[][] train = [.. LongFormat.Read(args[0]).Select(s => s.Values.ToArray())];
-double[][] test = [.. LongFormat.Read(args[0]).Select(s => outcomes[s.Id])];
+IReadOnlyList<LongSeries> trainSeries = LongFormat.Read(args[0]);
+double[][] train = [.. trainSeries.Select(s => s.Values.ToArray())];
+double[][] test = [.. trainSeries.Select(s => outcomes[s.Id])];
 Series[] data = Forecasts(train);
 Console.WriteLine($"{data.Length} series, h = {horizon}, season {m}, {data.Length * horizon * growth.Length} cases");
 
@@ -47,8 +48,9 @@ Probability windows = WindowClassifier();
 Report("own history: share of past h-step growths that would meet it", history);
 Report("window classifier: LightGBM on all training windows", windows);
 Report("pool: 0.8 auto + 0.2 own history", Pool((0.8, conformal), (0.2, history)));
-Report("pool: 0.6 auto + 0.2 own history + 0.2 window classifier", Pool((0.6, conformal), (0.2, history), (0.2, windows)));
-Report("  the same, sharpened: logit x 1.2", (s, h, t) => Sharpen(Pool((0.6, conformal), (0.2, history), (0.2, windows))(s, h, t), 1.2));
+Probability pooled = Pool((0.6, conformal), (0.2, history), (0.2, windows));
+Report("pool: 0.6 auto + 0.2 own history + 0.2 window classifier", pooled);
+Report("  the same, sharpened: logit x 1.2", (s, h, t) => Sharpen(pooled(s, h, t), 1.2));
 
 // 3. Oracle (uses TEST): point forecasts 5% closer to the outcomes, errors 5% smaller.
 Pool1[] autoPools = Pooled(auto, Scale);
@@ -227,18 +229,19 @@ static double Sharpen(double p, double k)
 
 void Report(string name, Probability probability)
 {
-    var cases = new List<(double P, double O)>();
+    var probabilities = new List<double>();
+    var met = new List<bool>();
     foreach (Series s in data)
         for (int h = 1; h <= horizon; h++)
             foreach (double g in growth)
             {
                 double target = s.Train[^1] * Math.Pow(1 + g, h);
-                cases.Add((probability(s, h, target), s.Test[h - 1] >= target ? 1 : 0));
+                probabilities.Add(probability(s, h, target));
+                met.Add(s.Test[h - 1] >= target);
             }
 
-    double brier = cases.Average(c => (c.P - c.O) * (c.P - c.O));
-    double ece = cases.GroupBy(c => Math.Min(9, (int)(c.P * 10))).Sum(b => b.Count() * Math.Abs(b.Average(c => c.P) - b.Average(c => c.O))) / cases.Count;
-    Console.WriteLine($"{name,-62} Brier {brier:F4}  ECE {ece:F4}");
+    ProbabilityScores scores = ProbabilityScores.Of([.. probabilities], [.. met]);
+    Console.WriteLine($"{name,-62} Brier {scores.Brier:F4}  ECE {scores.Ece:F4}");
 }
 
 /// <summary>A series: its training values, the values to score, member forecasts [member][step] at the end and at each origin.</summary>

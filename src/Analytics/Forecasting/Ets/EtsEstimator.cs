@@ -446,6 +446,7 @@ internal sealed class EtsEstimator
 
         if (!double.IsFinite(current)) return double.PositiveInfinity;
         Span<double> grad = stackalloc double[free];
+        Span<double> logGrad = stackalloc double[free];
         Span<double> hess = stackalloc double[free * free];
         Span<double> chol = stackalloc double[free * free];
         Span<double> step = stackalloc double[free];
@@ -455,6 +456,7 @@ internal sealed class EtsEstimator
         {
             // Gradient and Gauss–Newton Hessian of g.
             grad.Clear();
+            logGrad.Clear();
             hess.Clear();
             double s = 0;
             for (int t = 0; t < n; t++)
@@ -471,6 +473,7 @@ internal sealed class EtsEstimator
                 {
                     double ja = _cols[(a * n) + t] * w;
                     grad[a] += q * ja;
+                    logGrad[a] -= 2 * _cols[(a * n) + t] / mu; // the log term: ∂(2Σ log μ)/∂θ = −2Σ U/μ
                     for (int b = 0; b <= a; b++) hess[(a * free) + b] += ja * _cols[(b * n) + t] * w;
                 }
             }
@@ -478,23 +481,12 @@ internal sealed class EtsEstimator
             double scale = 2.0 * Observed / s;
             for (int a = 0; a < free; a++)
             {
-                grad[a] *= scale;
+                grad[a] = (grad[a] * scale) + logGrad[a];
                 for (int b = 0; b <= a; b++)
                 {
                     hess[(a * free) + b] *= scale;
                     hess[(b * free) + a] = hess[(a * free) + b];
                 }
-            }
-
-            // The log term: ∂(2Σ log μ)/∂θ = −2Σ U/μ.
-            for (int t = 0; t < n; t++)
-            {
-                double yt = _y[t];
-                if (double.IsNaN(yt)) continue;
-                double e = _r[t];
-                for (int a = 0; a < free; a++) e += _cols[(a * n) + t] * theta[a];
-                double mu = yt - e;
-                for (int a = 0; a < free; a++) grad[a] -= 2 * _cols[(a * n) + t] / mu;
             }
 
             if (!Cholesky(hess, free, 0, chol)) break;
