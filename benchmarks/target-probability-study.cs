@@ -23,7 +23,7 @@ using Microsoft.ML.Trainers.LightGbm;
 
 const int Origins = 3;
 double[] growth = [-0.05, 0, 0.02, 0.05, 0.1, 0.2];
-string[] memberNames = ["ets", "theta", "dotm", "drift", "global", "arima"];
+string[] memberNames = ["ets", "theta", "dotm", "drift", "global", "arima", "naive", "ses", "holt", "damped", "otm", "ssa"];
 int[] auto = [0, 1, 2, 3, 4];
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 
@@ -42,7 +42,13 @@ Report("  with arima as a sixth member", Conformal([.. auto, 5], Scale));
 Report("  errors in log growth, d = recent mean |Δ log y|", Conformal(auto, LogScale, log: true));
 Report("  weighted mean, weights least-squares on validation", Conformal(auto, Scale, weights: FitWeights(auto)));
 
-// 2. Linear pools with other sources of probability.
+// 2. Other members, and a scale that widens where the members disagree. The subset is the one of 3 to 6 members whose
+// probabilities score best on the training file's own last origin, with errors pooled from the two earlier origins.
+int[] chosen = ChooseMembers(3, 6);
+Report($"  members chosen on the last origin: {string.Join(", ", chosen.Select(k => memberNames[k]))}", Conformal(chosen, Scale));
+Report("  scale (d·√h)^0.7 · (member range)^0.3", Conformal(auto, Scale, spread: 0.3));
+
+// 3. Linear pools with other sources of probability.
 Probability history = (s, h, target) => OwnHistory(s.Train, h, target);
 Probability windows = WindowClassifier();
 Report("own history: share of past h-step growths that would meet it", history);
@@ -51,8 +57,9 @@ Report("pool: 0.8 auto + 0.2 own history", Pool((0.8, conformal), (0.2, history)
 Probability pooled = Pool((0.6, conformal), (0.2, history), (0.2, windows));
 Report("pool: 0.6 auto + 0.2 own history + 0.2 window classifier", pooled);
 Report("  the same, sharpened: logit x 1.2", (s, h, t) => Sharpen(pooled(s, h, t), 1.2));
+Report("  the same with auto + arima and the widened scale", Pool((0.6, Conformal([.. auto, 5], Scale, spread: 0.3)), (0.2, history), (0.2, windows)));
 
-// 3. Oracle (uses TEST): point forecasts 5% closer to the outcomes, errors 5% smaller.
+// 4. Oracle (uses TEST): point forecasts 5% closer to the outcomes, errors 5% smaller.
 Pool1[] autoPools = Pooled(auto, Scale);
 Report("ORACLE: point errors 5% smaller", (s, h, target) =>
 {
@@ -135,16 +142,59 @@ double Combine(double[][] forecasts, int[] members, int h, double[]? weights = n
     return values.Length == 0 ? double.NaN : values.Length % 2 == 1 ? values[values.Length / 2] : (values[(values.Length / 2) - 1] + values[values.Length / 2]) / 2;
 }
 
-IEnumerable<(Series S, int Prefix, double[][] F)> Validation() =>
-    data.SelectMany(s => Enumerable.Range(0, Origins).Where(j => s.Origins[j] is not null).Select(j => (s, s.Prefixes[j], s.Origins[j])));
+IEnumerable<(Series S, int Prefix, double[][] F)> Validation(int firstOrigin = 0) =>
+    data.SelectMany(s => Enumerable.Range(firstOrigin, Origins - firstOrigin).Where(j => s.Origins[j] is not null).Select(j => (s, s.Prefixes[j], s.Origins[j])));
 
-Pool1[] Pooled(int[] members, Func<double[], int, double> scale, bool log = false, double[]? weights = null)
+// scale^(1 − w) · (range of the forecasts of every member)^w: wider where the members disagree.
+static double Widened(double scale, double[][] forecasts, int h, double w)
+{
+    if (w == 0) return scale;
+    double[] values = [.. forecasts.Select(f => f[h - 1]).Where(double.IsFinite)];
+    double range = values.Length > 1 ? values.Max() - values.Min() : 0;
+    return Math.Pow(scale, 1 - w) * Math.Pow(Math.Max(range, 1e-3 * scale), w);
+}
+
+int[] ChooseMembers(int fewest, int most)
+{
+    // Every subset of fewest..most members, scored on origin 0 (the last values of the training file) with errors
+    // pooled from origins 1 and 2, so no outcome is both pooled and scored.
+    var subsets = Enumerable.Range(1, (1 << memberNames.Length) - 1)
+        .Where(mask => System.Numerics.BitOperations.PopCount((uint)mask) is var c && c >= fewest && c <= most)
+        .Select(mask => Enumerable.Range(0, memberNames.Length).Where(k => ((mask >> k) & 1) == 1).ToArray()).ToArray();
+    var brier = new double[subsets.Length];
+    Parallel.For(0, subsets.Length, i =>
+    {
+        Pool1[] pools = Pooled(subsets[i], Scale, firstOrigin: 1);
+        double sum = 0;
+        int count = 0;
+        foreach (Series s in data.Where(s => s.Origins[0] is not null))
+        {
+            int n = s.Prefixes[0];
+            double[] y = s.Train[..n];
+            for (int h = 1; h <= horizon; h++)
+            {
+                double f = Combine(s.Origins[0], subsets[i], h), d = Scale(y, h);
+                foreach (double g in growth)
+                {
+                    double target = y[^1] * Math.Pow(1 + g, h), p = pools[h - 1].ShareAtLeast((target - f) / d);
+                    sum += Math.Pow(p - (s.Train[n + h - 1] >= target ? 1 : 0), 2);
+                    count++;
+                }
+            }
+        }
+
+        brier[i] = double.IsFinite(sum) ? sum / count : double.PositiveInfinity;
+    });
+    return subsets[Array.IndexOf(brier, brier.Min())];
+}
+
+Pool1[] Pooled(int[] members, Func<double[], int, double> scale, bool log = false, double[]? weights = null, double spread = 0, int firstOrigin = 0)
 {
     var pools = Enumerable.Range(0, horizon).Select(_ => new List<double>()).ToArray();
-    foreach ((Series s, int prefix, double[][] f) in Validation())
+    foreach ((Series s, int prefix, double[][] f) in Validation(firstOrigin))
     {
         double[] y = s.Train[..prefix];
-        double[] scores = [.. Enumerable.Range(1, horizon).Select(h => Score(s.Train[prefix + h - 1], Combine(f, members, h, weights), scale(y, h), log))];
+        double[] scores = [.. Enumerable.Range(1, horizon).Select(h => Score(s.Train[prefix + h - 1], Combine(f, members, h, weights), Widened(scale(y, h), f, h, spread), log))];
         if (!scores.All(double.IsFinite)) continue;
         for (int h = 0; h < horizon; h++) pools[h].AddRange([scores[h], -scores[h]]);
     }
@@ -155,10 +205,10 @@ Pool1[] Pooled(int[] members, Func<double[], int, double> scale, bool log = fals
 static double Score(double actual, double forecast, double scale, bool log) =>
     log ? Math.Log(actual / forecast) / scale : (actual - forecast) / scale;
 
-Probability Conformal(int[] members, Func<double[], int, double> scale, bool log = false, double[]? weights = null)
+Probability Conformal(int[] members, Func<double[], int, double> scale, bool log = false, double[]? weights = null, double spread = 0)
 {
-    Pool1[] pools = Pooled(members, scale, log, weights);
-    return (s, h, target) => pools[h - 1].ShareAtLeast(Score(target, Combine(s.Final, members, h, weights), scale(s.Train, h), log));
+    Pool1[] pools = Pooled(members, scale, log, weights, spread);
+    return (s, h, target) => pools[h - 1].ShareAtLeast(Score(target, Combine(s.Final, members, h, weights), Widened(scale(s.Train, h), s.Final, h, spread), log));
 }
 
 double[] FitWeights(int[] members)
