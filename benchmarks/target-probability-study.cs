@@ -165,8 +165,8 @@ int[] ChooseMembers(int fewest, int most)
     Parallel.For(0, subsets.Length, i =>
     {
         Pool1[] pools = Pooled(subsets[i], Scale, firstOrigin: 1);
-        double sum = 0;
-        int count = 0;
+        var probabilities = new List<double>();
+        var met = new List<bool>();
         foreach (Series s in data.Where(s => s.Origins[0] is not null))
         {
             int n = s.Prefixes[0];
@@ -176,14 +176,15 @@ int[] ChooseMembers(int fewest, int most)
                 double f = Combine(s.Origins[0], subsets[i], h), d = Scale(y, h);
                 foreach (double g in growth)
                 {
-                    double target = y[^1] * Math.Pow(1 + g, h), p = pools[h - 1].ShareAtLeast((target - f) / d);
-                    sum += Math.Pow(p - (s.Train[n + h - 1] >= target ? 1 : 0), 2);
-                    count++;
+                    double target = y[^1] * Math.Pow(1 + g, h);
+                    probabilities.Add(pools[h - 1].ShareAtLeast((target - f) / d));
+                    met.Add(s.Train[n + h - 1] >= target);
                 }
             }
         }
 
-        brier[i] = double.IsFinite(sum) ? sum / count : double.PositiveInfinity;
+        double score = ProbabilityScores.Of([.. probabilities], [.. met]).Brier;
+        brier[i] = double.IsFinite(score) ? score : double.PositiveInfinity;
     });
     return subsets[Array.IndexOf(brier, brier.Min())];
 }
