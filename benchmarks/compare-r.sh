@@ -23,8 +23,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/m3-set.sh"
 out=$(mktemp -d "${TMPDIR:-/tmp}/compare-r.XXXXXX")
 trap 'rm -rf "$out"' EXIT
 echo "building the CLI (Release)..." >&2
-dotnet build "$root/src/Analytics.Cli" -c Release -o "$out/cli" -nologo -v q >&2
-cli=$out/cli/Analytics.Cli
+dotnet build "$root/src/Zhibiao.Analytics.Cli" -c Release -o "$out/cli" -nologo -v q >&2
+cli=$out/cli/Zhibiao.Analytics.Cli
 
 r_known=" naive snaive drift ses holt damped ets arima theta "
 r_models=()

@@ -1,5 +1,5 @@
 #!/usr/bin/env Rscript
-# Writes the golden values of tests/Analytics.Tests/Forecasting/Ets/ets-r-golden.csv from R's forecast::ets() on a
+# Writes the golden values of tests/Zhibiao.Analytics.Tests/Forecasting/Ets/ets-r-golden.csv from R's forecast::ets() on a
 # few hand-picked M3 series (their training values are stored in ets-r-series.csv beside the tests).
 # usage: ets-golden.R SERIES.csv OUT.csv      (SERIES.csv: unique_id,frequency,horizon,y with one row per value)
 suppressMessages(library(forecast))

@@ -19,8 +19,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 echo "building the CLI (Release)..." >&2
-dotnet build -c Release "$root/src/Analytics.Cli" -v quiet -nologo >&2
-cli=(dotnet "$root/src/Analytics.Cli/bin/Release/net10.0/Analytics.Cli.dll")
+dotnet build -c Release "$root/src/Zhibiao.Analytics.Cli" -v quiet -nologo >&2
+cli=(dotnet "$root/src/Zhibiao.Analytics.Cli/bin/Release/net10.0/Zhibiao.Analytics.Cli.dll")
 
 echo "R: ets() on $set_name..." >&2
 r_timing=$(Rscript "$root/benchmarks/ets-parity.R" "$train" "$m" "$work/r.csv" 2>/dev/null | grep '^ets,')

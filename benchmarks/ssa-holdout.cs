@@ -1,4 +1,4 @@
-#:project ../src/Analytics/Analytics.csproj
+#:project ../src/Zhibiao.Analytics/Zhibiao.Analytics.csproj
 
 // Compares SSA window, rank and growth-cap rules on the training part only: the last h values of every training
 // series are held out, the rest is fitted, and the held-out values are scored (sMAPE, MASE scaled by the in-sample
@@ -7,10 +7,10 @@
 // usage: dotnet run benchmarks/ssa-holdout.cs -- TRAIN.csv HORIZON SEASON [grid]
 //   e.g. dotnet run benchmarks/ssa-holdout.cs -- /work/shared/datasets/m3/m3-yearly-train.csv 6 1 grid
 using System.Globalization;
-using Analytics.Data;
-using Analytics.Forecasting;
-using Analytics.Forecasting.Baselines;
-using Analytics.Forecasting.Ssa;
+using Zhibiao.Analytics.Data;
+using Zhibiao.Analytics.Forecasting;
+using Zhibiao.Analytics.Forecasting.Baselines;
+using Zhibiao.Analytics.Forecasting.Ssa;
 
 string file = args[0];
 int h = int.Parse(args[1], CultureInfo.InvariantCulture);

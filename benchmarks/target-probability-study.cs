@@ -1,5 +1,5 @@
-#:project ../src/Analytics/Analytics.csproj
-#:project ../src/Analytics.ML/Analytics.ML.csproj
+#:project ../src/Zhibiao.Analytics/Zhibiao.Analytics.csproj
+#:project ../src/Zhibiao.Analytics.ML/Zhibiao.Analytics.ML.csproj
 #:property PublishAot=false
 
 // Issue 5's protocol, P(y_{n+h} >= y_n (1+g)^h) on the growth grid -5%, 0, 2%, 5%, 10%, 20%, scored by Brier score and
@@ -12,11 +12,11 @@
 // usage: dotnet run benchmarks/target-probability-study.cs -- TRAIN.csv TEST.csv HORIZON SEASON
 //   e.g. dotnet run benchmarks/target-probability-study.cs -- /tmp/m3v/yearly-train.csv /tmp/m3v/yearly-test.csv 6 1
 using System.Globalization;
-using Analytics.Data;
-using Analytics.Forecasting;
-using Analytics.Forecasting.Ensemble;
-using Analytics.ML;
-using Analytics.Probability;
+using Zhibiao.Analytics.Data;
+using Zhibiao.Analytics.Forecasting;
+using Zhibiao.Analytics.Forecasting.Ensemble;
+using Zhibiao.Analytics.ML;
+using Zhibiao.Analytics.Probability;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.LightGbm;

@@ -1,12 +1,12 @@
-#:project ../src/Analytics.Charts/Analytics.Charts.csproj
+#:project ../src/Zhibiao.Analytics.Charts/Zhibiao.Analytics.Charts.csproj
 
 // A .NET 10 file-based script: tracks the targets of the bundled Xinjiang dataset and draws their charts.
 // Run from the repository root:  dotnet run samples/track.cs [OUTPUT_DIR]
 using System.Globalization;
-using Analytics;
-using Analytics.Charts;
-using Analytics.Data;
-using Analytics.Probability;
+using Zhibiao.Analytics;
+using Zhibiao.Analytics.Charts;
+using Zhibiao.Analytics.Data;
+using Zhibiao.Analytics.Probability;
 
 string here = AppContext.GetData("EntryPointFileDirectoryPath") as string ?? Directory.GetCurrentDirectory();
 string dataset = Path.GetFullPath(Path.Combine(here, "..", "datasets", "xinjiang"));

@@ -1,3 +1,0 @@
-using Analytics.Cli;
-
-return AnalyticsCli.Run(args, Console.Out, Console.Error);

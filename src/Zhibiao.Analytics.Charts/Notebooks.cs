@@ -1,0 +1,94 @@
+using Zhibiao.Analytics.Forecasting;
+using Zhibiao.Analytics.Notebooks;
+using Zhibiao.Analytics.Probability;
+
+namespace Zhibiao.Analytics.Charts;
+
+/// <summary>
+/// HTML with inline SVG charts for the library's types, usable anywhere (pages, reports) and displayed by .NET
+/// notebooks: each result is an <see cref="HtmlContent"/> whose ToString() is the markup. The core's notebook
+/// formatter calls <see cref="Render"/> when this assembly is loaded, so a series or growth table shown in a notebook
+/// gets its chart beside its table.
+/// </summary>
+public static class ChartHtml
+{
+    /// <summary>The observations of a series and its fan chart (with the target, if given).</summary>
+    public static HtmlContent ToHtml(this IndicatorSeries series, Target? target = null) =>
+        Join(series.ToHtmlTable(), FanChart.Create(series, target).ToHtml());
+
+    /// <summary>A growth table and its growth chart (with the required growth of the tracking result, if given).</summary>
+    public static HtmlContent ToHtml(this GrowthTable table, TrackingResult? tracking = null) =>
+        Join(table.ToHtmlTable(), GrowthChart.Create(table, tracking).ToHtml());
+
+    /// <summary>Tracking results: the targets overview (when some have a target) and the table.</summary>
+    public static HtmlContent ToHtml(this IEnumerable<TrackingResult> results, IEnumerable<TargetAssessment>? assessments = null)
+    {
+        TrackingResult[] all = [.. results];
+        return all.Any(r => r.Target is not null)
+            ? Join(TargetsChart.Create(all, assessments).ToHtml(), all.ToHtmlTable())
+            : all.ToHtmlTable();
+    }
+
+    /// <summary>Target assessments: the targets overview and the table.</summary>
+    public static HtmlContent ToHtml(this IEnumerable<TargetAssessment> assessments)
+    {
+        TargetAssessment[] all = [.. assessments];
+        return Join(TargetsChart.Create(all).ToHtml(), all.ToHtmlTable());
+    }
+
+    /// <summary>A forecast: its fan chart and its table.</summary>
+    public static HtmlContent ToHtml(this Forecast forecast) => Join(FanChart.Create(forecast).ToHtml(), forecast.ToHtmlTable());
+
+    /// <summary>The notebook HTML of one of the library's objects (table and chart), or null for another object.</summary>
+    public static string? Render(object value) => value switch
+    {
+        IndicatorSeries s => s.ToHtml().Markup,
+        GrowthTable g => g.ToHtml().Markup,
+        TrackingResult r => ToHtml([r]).Markup,
+        TargetAssessment a => ToHtml([a]).Markup,
+        Forecast f => f.ToHtml().Markup,
+        IEnumerable<TrackingResult> rs => rs.ToHtml().Markup,
+        IEnumerable<TargetAssessment> ass => ass.ToHtml().Markup,
+        Chart c => c.ToHtml().Markup,
+        HtmlContent h => h.Markup,
+        _ => null,
+    };
+
+    private static HtmlContent Join(params HtmlContent[] parts) => new($"<div class=\"analytics\">{string.Concat(parts.Select(p => p.Markup))}</div>");
+}
+
+/// <summary>Names the notebook formatter source of a type; .NET Interactive matches it by name (methods.md §5).</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = true, Inherited = true)]
+internal sealed class TypeFormatterSourceAttribute(Type formatterSourceType) : Attribute
+{
+    /// <summary>The type whose CreateTypeFormatters() yields the formatters.</summary>
+    public Type FormatterSourceType { get; } = formatterSourceType;
+
+    /// <summary>The MIME types to prefer.</summary>
+    public string[] PreferredMimeTypes { get; set; } = [];
+}
+
+/// <summary>The notebook formatter source of <see cref="Chart"/>: inline SVG.</summary>
+internal sealed class ChartFormatterSource
+{
+    /// <summary>The formatters, by the convention .NET Interactive reads.</summary>
+    public IEnumerable<object> CreateTypeFormatters()
+    {
+        yield return new ChartHtmlFormatter();
+    }
+}
+
+/// <summary>Writes a chart as inline SVG.</summary>
+internal sealed class ChartHtmlFormatter
+{
+    /// <summary>The MIME type written.</summary>
+    public string MimeType => "text/html";
+
+    /// <summary>Writes the chart; false for any other object.</summary>
+    public bool Format(object instance, TextWriter writer)
+    {
+        if (instance is not Chart chart) return false;
+        writer.Write(chart.ToHtml().Markup);
+        return true;
+    }
+}

@@ -1,0 +1,87 @@
+using Zhibiao.Analytics.Data;
+using Zhibiao.Analytics.Probability;
+using ScottPlot;
+
+namespace Zhibiao.Analytics.Charts;
+
+/// <summary>
+/// The targets overview: one row per target, a bar of the probability that it is met coloured by its IPCC
+/// likelihood (or, without a probability, a full bar in the colour of the deterministic status), labelled with the
+/// probability, the likelihood words and the status.
+/// </summary>
+public static class TargetsChart
+{
+    /// <summary>The overview of every target of a dataset, with probabilities.</summary>
+    public static Chart Create(Dataset data, AssessmentOptions? options = null, int width = 900)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return Create(data.Track(options?.Tracking), data.Assess(options), width);
+    }
+
+    /// <summary>The overview of the tracking results that have a target, with their assessments where given.</summary>
+    public static Chart Create(IEnumerable<TrackingResult> results, IEnumerable<TargetAssessment>? assessments = null, int width = 900)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        TargetAssessment[] assessed = [.. assessments ?? []];
+        var rows = results.Where(r => r.Target is not null)
+            .Select(r => (Tracking: (TrackingResult?)r, Assessment: assessed.FirstOrDefault(a => ReferenceEquals(a.Target, r.Target) || a.Target == r.Target)))
+            .ToList();
+        foreach (TargetAssessment a in assessed.Where(a => !rows.Any(r => r.Assessment == a)))
+            rows.Add((a.Deterministic, a));
+        return Build(rows, width);
+    }
+
+    /// <summary>The overview of target assessments alone.</summary>
+    public static Chart Create(IEnumerable<TargetAssessment> assessments, int width = 900)
+    {
+        ArgumentNullException.ThrowIfNull(assessments);
+        return Build([.. assessments.Select(a => ((TrackingResult?)a.Deterministic, (TargetAssessment?)a))], width);
+    }
+
+    private static Chart Build(List<(TrackingResult? Tracking, TargetAssessment? Assessment)> rows, int width)
+    {
+        Plot plot = ChartStyle.NewPlot();
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        var words = new List<string>();
+        for (int i = 0; i < rows.Count; i++)
+        {
+            (TrackingResult? r, TargetAssessment? a) = rows[i];
+            double pos = rows.Count - 1 - i;
+            Indicator ind = (a?.Indicator ?? r!.Indicator);
+            Target target = (a?.Target ?? r!.Target)!;
+            ProgressStatus status = r?.Status ?? a!.Deterministic.Status;
+            double value = a?.ProbabilityMet ?? 1;
+            string colour = a is not null ? ChartStyle.ForLikelihood(a.Likelihood) : ChartStyle.ForStatus(status);
+            plot.Add.Bar(new Bar
+            {
+                Position = pos,
+                Value = Math.Max(value, 0.005),
+                Size = 0.6,
+                FillColor = ChartStyle.Of(colour, a is null ? 0.45 : 1),
+                LineColor = ChartStyle.Of(colour),
+                Orientation = Orientation.Horizontal,
+            });
+            ticks.AddMajor(pos, $"{ind.NameZh} {target}");
+            string text = a is not null
+                ? $"P(met) {a.ProbabilityMet:0.00} · {a.Likelihood.ToWords()} · {status.ToWords()}"
+                : $"{status.ToWords()} (no probability)";
+            words.Add(text);
+            var label = plot.Add.Text(text, 0.02, pos);
+            label.LabelFontSize = 13;
+            label.LabelFontColor = Colors.Black;
+            label.LabelBackgroundColor = Colors.White.WithAlpha(0.8);
+            label.Alignment = Alignment.MiddleLeft;
+        }
+
+        plot.Axes.Left.TickGenerator = ticks;
+        plot.Axes.SetLimits(0, 1, -0.6, Math.Max(0.6, rows.Count - 0.4));
+        plot.Add.VerticalLine(0.5, 1, Colors.Gray, LinePattern.Dotted);
+        plot.Title(rows.Count == 0 ? "Targets: none in the dataset" : "Targets: probability of being met");
+        plot.XLabel("P(target met) from simulated paths; colour: IPCC likelihood (status colour where there is no probability)");
+        int height = 150 + (60 * Math.Max(1, rows.Count));
+        return new Chart(plot, width, height)
+        {
+            Description = rows.Count == 0 ? "no targets" : string.Join("; ", rows.Select((r, i) => $"{(r.Assessment?.Indicator ?? r.Tracking!.Indicator).Id}: {words[i]}")),
+        };
+    }
+}

@@ -1,0 +1,72 @@
+using System.CommandLine;
+using Zhibiao.Analytics.Cli.Commands;
+
+namespace Zhibiao.Analytics.Cli;
+
+/// <summary>
+/// The analytics command line. User mistakes (a bad option, a bad file, an unknown indicator) print one line on
+/// stderr and exit with code 2; nothing is written to an output file that is not complete.
+/// </summary>
+public static class AnalyticsCli
+{
+    /// <summary>Exit code for success.</summary>
+    public const int Ok = 0;
+
+    /// <summary>Exit code for a mistake in the input or the command line.</summary>
+    public const int UserError = 2;
+
+    /// <summary>Exit code for a bug: something the program should have handled.</summary>
+    public const int InternalError = 70;
+
+    /// <summary>Runs the command line with the given writers (tests pass their own).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ML.GlobalForecaster.Register();
+        var context = new CliContext(stdout, stderr);
+        RootCommand root = new("Indicator time series: growth, target tracking and forecasts.")
+        {
+            TrackCommand.Create(context),
+            GrowthCommand.Create(context),
+            ForecastCommand.Create(context),
+            ProbabilityCommand.Create(context),
+            BacktestTargetsCommand.Create(context),
+            EvaluateCommand.Create(context),
+            ChartCommand.Create(context),
+            ReportCommand.Create(context),
+            ExtractCommand.Create(context),
+            ImportHistoryCommand.Create(context),
+        };
+
+        ParseResult parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            stderr.WriteLine($"error: {OneLine(string.Join("; ", parsed.Errors.Select(e => e.Message)))} (see analytics --help)");
+            return UserError;
+        }
+
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (IsUserError(e))
+        {
+            stderr.WriteLine($"error: {OneLine(e.Message)}");
+            return UserError;
+        }
+        catch (Exception e)
+        {
+            stderr.WriteLine($"internal error: {e.GetType().Name}: {OneLine(e.Message)} (please report it)");
+            if (Environment.GetEnvironmentVariable("ANALYTICS_DEBUG") is "1") stderr.WriteLine(e);
+            return InternalError;
+        }
+    }
+
+    private static bool IsUserError(Exception e) =>
+        e is AnalyticsException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException
+            or CliUsageException;
+
+    private static string OneLine(string message) => string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}
+
+/// <summary>A mistake in how a command was called that the parser cannot see (an option value out of range).</summary>
+public sealed class CliUsageException(string message) : Exception(message);

@@ -1,0 +1,145 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Zhibiao.Analytics.Cli.Output;
+using Zhibiao.Analytics.Data;
+using Zhibiao.Analytics.Forecasting;
+
+namespace Zhibiao.Analytics.Cli.Commands;
+
+/// <summary>
+/// <c>analytics forecast --input TRAIN.csv --horizon H --model M --output OUT.csv</c>: forecasts every series of a
+/// long-format file, in parallel, with intervals. Series that cannot be fitted are reported on stderr by id and
+/// reason; the others are written. Exit code 0 when all succeed, 1 when some failed, 2 when none could be forecast.
+/// </summary>
+internal static class ForecastCommand
+{
+    /// <summary>Exit code when some series failed but the others were written.</summary>
+    public const int PartialFailure = 1;
+
+    public static Command Create(CliContext context)
+    {
+        var input = new Option<string>("--input") { Description = "Long-format CSV: unique_id,ds,y.", Required = true };
+        var horizon = new Option<int>("--horizon") { Description = "Steps to forecast (1 to 10000).", Required = true };
+        var model = CommonOptions.Model();
+        var levels = LevelOption.Create();
+        var season = new Option<int?>("--season-length") { Description = "Season length (default from the frequency: 1 yearly, 4 quarterly, 12 monthly)." };
+        var threads = CommonOptions.Threads("Series forecast at once.");
+        var output = new Option<string?>("--output") { Description = "Output CSV (default: standard output)." };
+        var timing = new Option<bool>("--timing")
+        {
+            Description = "Print to stderr the time spent fitting and forecasting (files not included): a cold first run, then the median of warm runs.",
+        };
+        var quantiles = new Option<string?>("--quantiles") { Description = "Also write quantiles, comma-separated probabilities such as 0.05,0.1,0.5,0.9,0.95 (columns q-0.05, …)." };
+        var command = new Command("forecast", "Forecast every series of a long-format file with prediction intervals.")
+        {
+            input, horizon, model, levels, season, threads, output, timing, quantiles,
+        };
+        command.SetAction(parse =>
+        {
+            IReadOnlyList<double> shown = LevelOption.Values(parse.GetValue(levels));
+            IReadOnlyList<double> probabilities = ParseQuantiles(parse.GetValue(quantiles));
+            IReadOnlyList<double> all = [.. shown.Concat(probabilities.Select(Forecast.LevelForQuantile)).Distinct()];
+            var options = new BatchOptions(parse.GetValue(horizon), all, parse.GetValue(season), parse.GetValue(threads));
+            Check(options);
+            IForecaster forecaster = Forecasters.Create(parse.GetValue(model)!);
+            IReadOnlyList<LongSeries> series = LongFormat.Read(parse.GetValue(input)!);
+            BatchItem[] results = parse.GetValue(timing) ? RunTimed(context, series, forecaster, options) : Run(context, series, forecaster, options);
+            foreach (BatchItem failed in results.Where(r => r.Forecast is null))
+                context.Error.WriteLine($"warning: series {failed.Series.Id}: {failed.Error}");
+            int ok = results.Count(r => r.Forecast is not null);
+            if (ok == 0) throw new CliUsageException($"no series could be forecast with {forecaster.Name} ({results.Length} failed)");
+            Tabular table = ToTabular(results, shown, probabilities);
+            if (parse.GetValue(output) is { } path) LongFormat.WriteAtomically(path, w => table.Write(w, OutputFormat.Csv));
+            else table.Write(context.Out, OutputFormat.Csv);
+            return ok == results.Length ? AnalyticsCli.Ok : PartialFailure;
+        });
+        return command;
+    }
+
+    internal static void Check(BatchOptions options)
+    {
+        if (options.Horizon is < 1 or > ForecastLimits.MaxHorizon) throw new CliUsageException($"--horizon must be between 1 and {ForecastLimits.MaxHorizon}, not {options.Horizon}");
+        if (options.Threads < 1) throw new CliUsageException($"--threads must be at least 1, not {options.Threads}");
+        if (options.SeasonLength is < 1) throw new CliUsageException($"--season-length must be at least 1, not {options.SeasonLength}");
+    }
+
+    /// <summary>Runs the batch, with a progress bar on stderr when it is a terminal and the batch is long.</summary>
+    internal static BatchItem[] Run(CliContext context, IReadOnlyList<LongSeries> series, IForecaster forecaster, BatchOptions options) =>
+        ProgressBar.Run(context, $"{forecaster.Name}: {series.Count} series", series.Count, progress => BatchForecaster.Run(series, forecaster, options, progress));
+
+    /// <summary>
+    /// Runs the batch for --timing: once cold (the time includes JIT compilation) and then warm
+    /// at least three times and for at least a second; prints the cold time and the median warm time to stderr.
+    /// Reading and writing files is not timed.
+    /// </summary>
+    internal static BatchItem[] RunTimed(CliContext context, IReadOnlyList<LongSeries> series, IForecaster forecaster, BatchOptions options)
+    {
+        var clock = Stopwatch.StartNew();
+        BatchItem[] results = BatchForecaster.Run(series, forecaster, options);
+        double cold = clock.Elapsed.TotalSeconds;
+        var warm = new List<double>();
+        var total = Stopwatch.StartNew();
+        while (warm.Count < 3 || total.Elapsed.TotalSeconds < 1)
+        {
+            clock.Restart();
+            BatchForecaster.Run(series, forecaster, options);
+            warm.Add(clock.Elapsed.TotalSeconds);
+        }
+
+        warm.Sort();
+        double median = warm[warm.Count / 2];
+        context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"timing: model={forecaster.Name} series={series.Count} threads={options.Threads} cold_seconds={cold:0.######} warm_seconds={median:0.######} warm_runs={warm.Count} series_per_second={series.Count / median:0.0}"));
+        return results;
+    }
+
+    /// <summary>Parses --quantiles: comma-separated probabilities strictly between 0 and 1.</summary>
+    internal static IReadOnlyList<double> ParseQuantiles(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return [];
+        var result = new List<double>();
+        foreach (string part in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out double p) || !(p > 0 && p < 1))
+                throw new CliUsageException($"--quantiles: '{part}' is not a probability strictly between 0 and 1");
+            result.Add(p);
+        }
+
+        return result;
+    }
+
+    /// <summary>The columns unique_id,ds,h,model,mean,lo-L,hi-L per level, then q-P per quantile.</summary>
+    internal static Tabular ToTabular(IEnumerable<BatchItem> results, IReadOnlyList<double> levels, IReadOnlyList<double>? quantiles = null)
+    {
+        quantiles ??= [];
+        var columns = new List<string> { "unique_id", "ds", "h", "model", "mean" };
+        foreach (double l in levels) columns.AddRange([$"lo-{LevelOption.Name(l)}", $"hi-{LevelOption.Name(l)}"]);
+        foreach (double p in quantiles) columns.Add("q-" + p.ToString("0.######", CultureInfo.InvariantCulture));
+        var table = new Tabular(columns);
+        foreach (BatchItem r in results)
+        {
+            if (r.Forecast is not { } f) continue;
+            for (int h = 1; h <= f.Horizon; h++)
+            {
+                var cells = new object?[columns.Count];
+                cells[0] = r.Series.Id;
+                cells[1] = f.PeriodOf(h)?.ToString();
+                cells[2] = h;
+                cells[3] = f.Method;
+                cells[4] = f.Mean[h - 1];
+                for (int k = 0; k < levels.Count; k++)
+                {
+                    PredictionInterval pi = f.Interval(levels[k]);
+                    cells[5 + (2 * k)] = pi.Lower[h - 1];
+                    cells[6 + (2 * k)] = pi.Upper[h - 1];
+                }
+
+                for (int k = 0; k < quantiles.Count; k++) cells[5 + (2 * levels.Count) + k] = f.Quantile(quantiles[k])[h - 1];
+                table.Add(cells);
+            }
+        }
+
+        return table;
+    }
+}

@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.Globalization;
+using Zhibiao.Analytics.Cli.Output;
+using Zhibiao.Analytics.Data;
+using Zhibiao.Analytics.Forecasting;
+using Zhibiao.Analytics.Probability;
+
+namespace Zhibiao.Analytics.Cli.Commands;
+
+/// <summary>
+/// <c>analytics probability --input TRAIN.csv --horizon H --growth=-0.05,0,0.02 --output P.csv</c>: for every series,
+/// step h and growth g, the probability that the value at h reaches the last value compounded at g. Columns
+/// unique_id,h,growth,target,p_met.
+/// </summary>
+internal static class ProbabilityCommand
+{
+    public static readonly string[] Columns = ["unique_id", "h", "growth", "target", "p_met"];
+
+    public static Command Create(CliContext context)
+    {
+        var input = new Option<string>("--input") { Description = "Long-format CSV: unique_id,ds,y.", Required = true };
+        var horizon = new Option<int>("--horizon") { Description = "Steps ahead (1 to 10000).", Required = true };
+        var growth = GrowthOption.Create();
+        var model = CommonOptions.Model();
+        var paths = CommonOptions.Paths();
+        var seed = CommonOptions.Seed();
+        var threads = CommonOptions.Threads();
+        var output = new Option<string?>("--output") { Description = "Output CSV (default: standard output)." };
+        var command = new Command("probability", "Probability that each series reaches its last value compounded at given growth rates.")
+        {
+            input, horizon, growth, model, paths, seed, threads, output,
+        };
+        command.SetAction(parse =>
+        {
+            GrowthProbabilityOptions options = Options(parse.GetValue(horizon), parse.GetValue(growth)!, parse.GetValue(paths), parse.GetValue(seed), parse.GetValue(threads));
+            IForecaster forecaster = Forecasters.Create(parse.GetValue(model)!);
+            IReadOnlyList<LongSeries> series = LongFormat.Read(parse.GetValue(input)!);
+            GrowthProbabilityResult[] results = GrowthProbabilities.Run(series, forecaster, options);
+            int ok = Report(context, results, forecaster);
+            var table = new Tabular(Columns);
+            foreach (GrowthProbability p in results.SelectMany(r => r.Probabilities))
+                table.Add(p.SeriesId, p.H, p.Growth, p.Target, p.ProbabilityMet);
+            if (parse.GetValue(output) is { } path) LongFormat.WriteAtomically(path, w => table.Write(w, OutputFormat.Csv));
+            else table.Write(context.Out, OutputFormat.Csv);
+            return ok == results.Length ? AnalyticsCli.Ok : ForecastCommand.PartialFailure;
+        });
+        return command;
+    }
+
+    internal static GrowthProbabilityOptions Options(int horizon, string growth, int paths, int seed, int threads)
+    {
+        if (horizon is < 1 or > ForecastLimits.MaxHorizon) throw new CliUsageException($"--horizon must be between 1 and {ForecastLimits.MaxHorizon}, not {horizon}");
+        if (paths is < 1 or > 1_000_000) throw new CliUsageException($"--paths must be between 1 and 1000000, not {paths}");
+        if (threads < 1) throw new CliUsageException($"--threads must be at least 1, not {threads}");
+        return new GrowthProbabilityOptions(horizon, GrowthOption.Parse(growth), paths, seed, threads);
+    }
+
+    /// <summary>Warns about failed series on stderr; returns how many succeeded, or throws when none did.</summary>
+    internal static int Report(CliContext context, GrowthProbabilityResult[] results, IForecaster forecaster)
+    {
+        foreach (GrowthProbabilityResult failed in results.Where(r => r.Error is not null))
+            context.Error.WriteLine($"warning: series {failed.Series.Id}: {failed.Error}");
+        int ok = results.Count(r => r.Error is null);
+        if (ok == 0) throw new CliUsageException($"no series could be forecast with {forecaster.Name} ({results.Length} failed)");
+        return ok;
+    }
+}
+
+/// <summary>The --growth option: a comma-separated list of growth rates per step, e.g. --growth=-0.05,0,0.02.</summary>
+internal static class GrowthOption
+{
+    public static Option<string> Create() => new("--growth")
+    {
+        Description = "Growth rates per step, comma-separated fractions (write --growth=-0.05,0,0.02 when the list starts with a minus).",
+        Required = true,
+    };
+
+    public static IReadOnlyList<double> Parse(string text)
+    {
+        var rates = new List<double>();
+        foreach (string part in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out double g) || !double.IsFinite(g) || g <= -1)
+                throw new CliUsageException($"--growth: '{part}' is not a growth rate above -1 (a fraction such as 0.05)");
+            rates.Add(g);
+        }
+
+        return rates;
+    }
+}

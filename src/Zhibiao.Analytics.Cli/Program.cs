@@ -1,0 +1,3 @@
+using Zhibiao.Analytics.Cli;
+
+return AnalyticsCli.Run(args, Console.Out, Console.Error);

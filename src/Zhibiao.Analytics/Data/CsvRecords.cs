@@ -1,0 +1,93 @@
+using nietras.SeparatedValues;
+
+namespace Zhibiao.Analytics.Data;
+
+/// <summary>One data row of a CSV file: its 1-based line number and its fields by column name.</summary>
+internal sealed class CsvRecord(string file, int line, IReadOnlyDictionary<string, string> fields)
+{
+    public string File => file;
+
+    public int Line => line;
+
+    /// <summary>The trimmed field, empty when the column is absent or blank.</summary>
+    public string this[string column] => fields.TryGetValue(column, out string? v) ? v.Trim() : "";
+
+    /// <summary>The field, or an error naming file, line and column when it is blank.</summary>
+    public string Required(string column)
+    {
+        string v = this[column];
+        return v.Length > 0 ? v : throw Error(column, "value is missing");
+    }
+
+    /// <summary>Parses a field, turning parse errors into errors that name file, line and column.</summary>
+    public T Parse<T>(string column, Func<string, T> parse)
+    {
+        string v = Required(column);
+        try
+        {
+            return parse(v);
+        }
+        catch (Exception e) when (e is FormatException or AnalyticsException or ArgumentException)
+        {
+            throw Error(column, e.Message, e);
+        }
+    }
+
+    /// <summary>Parses an optional field; null when blank.</summary>
+    public T? ParseOptional<T>(string column, Func<string, T> parse)
+        where T : struct => this[column].Length == 0 ? null : Parse(column, parse);
+
+    public DataFormatException Error(string? column, string reason, Exception? inner = null) => new(file, line, column, reason, inner);
+}
+
+/// <summary>Reads small CSV files (UTF-8, header row, RFC 4180 quoting) with Sep into <see cref="CsvRecord"/>s.</summary>
+internal static class CsvRecords
+{
+    /// <summary>
+    /// All rows of a file. The header must hold every required column and nothing outside required and optional;
+    /// ragged rows are errors.
+    /// </summary>
+    /// <exception cref="DataFormatException">The file is missing, unreadable or malformed.</exception>
+    public static List<CsvRecord> Read(string path, IReadOnlyCollection<string> required, IReadOnlyCollection<string> optional)
+    {
+        if (!File.Exists(path)) throw new DataFormatException(path, 0, null, "file not found");
+        try
+        {
+            using SepReader reader = Sep.Reader(o => o with { Unescape = true, Trim = SepTrim.Outer, DisableColCountCheck = true }).FromFile(path);
+            IReadOnlyList<string> header = reader.Header.ColNames;
+            foreach (string c in header)
+                if (!required.Contains(c) && !optional.Contains(c))
+                    throw new DataFormatException(path, 1, c, $"unknown column (expected {string.Join(",", required.Concat(optional))})");
+            foreach (string c in required)
+                if (!header.Contains(c))
+                    throw new DataFormatException(path, 1, c, $"column is missing (expected {string.Join(",", required.Concat(optional))})");
+            if (header.Distinct(StringComparer.Ordinal).Count() != header.Count)
+                throw new DataFormatException(path, 1, null, "a column name appears twice");
+
+            var rows = new List<CsvRecord>();
+            foreach (SepReader.Row row in reader)
+            {
+                int line = row.LineNumberFrom;
+                if (row.ColCount != header.Count)
+                    throw new DataFormatException(path, line, null, $"row has {row.ColCount} fields, the header has {header.Count}");
+                var fields = new Dictionary<string, string>(header.Count, StringComparer.Ordinal);
+                for (int i = 0; i < header.Count; i++) fields[header[i]] = row[i].ToString();
+                rows.Add(new CsvRecord(path, line, fields));
+            }
+
+            return rows;
+        }
+        catch (InvalidDataException e)
+        {
+            throw new DataFormatException(path, 0, null, e.Message, e);
+        }
+        catch (IOException e)
+        {
+            throw new DataFormatException(path, 0, null, e.Message, e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new DataFormatException(path, 0, null, e.Message, e);
+        }
+    }
+}

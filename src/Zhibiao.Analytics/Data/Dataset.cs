@@ -1,0 +1,95 @@
+namespace Zhibiao.Analytics.Data;
+
+/// <summary>
+/// Indicators with their observations and targets, as held in a dataset directory (indicators.csv,
+/// observations.csv, targets.csv; formats in README.md). Immutable; every observation and target refers to a known
+/// indicator in a unit of its dimension.
+/// </summary>
+public sealed class Dataset
+{
+    private readonly Dictionary<string, Indicator> _indicators;
+    private readonly ILookup<string, Observation> _byIndicator;
+
+    /// <summary>A dataset from its parts; checks that they fit together.</summary>
+    /// <exception cref="AnalyticsException">An observation or target refers to an unknown indicator or an incompatible unit, or two figures disagree.</exception>
+    public Dataset(IEnumerable<Indicator> indicators, IEnumerable<Observation> observations, IEnumerable<Target> targets)
+    {
+        Indicators = [.. indicators];
+        _indicators = new Dictionary<string, Indicator>(StringComparer.Ordinal);
+        foreach (Indicator i in Indicators)
+            if (!_indicators.TryAdd(i.Id, i)) throw new AnalyticsException($"indicator '{i.Id}' is defined twice");
+        Observations = [.. observations];
+        Targets = [.. targets];
+        foreach (Observation o in Observations) DatasetRules.Check(Get(o.IndicatorId), o);
+        foreach (Target t in Targets) DatasetRules.Check(Get(t.IndicatorId), t);
+        DatasetRules.CheckDuplicates(Observations);
+        _byIndicator = Observations.ToLookup(o => o.IndicatorId, StringComparer.Ordinal);
+    }
+
+    /// <summary>The indicators, in file order.</summary>
+    public IReadOnlyList<Indicator> Indicators { get; }
+
+    /// <summary>Every observation: levels, changes and growth figures.</summary>
+    public IReadOnlyList<Observation> Observations { get; }
+
+    /// <summary>The targets.</summary>
+    public IReadOnlyList<Target> Targets { get; }
+
+    /// <summary>Reads a dataset directory; nothing is returned unless all three files are valid.</summary>
+    /// <exception cref="DataFormatException">A file is missing or malformed; the message names file, line and column.</exception>
+    public static Dataset Load(string directory) => DatasetReader.Read(directory);
+
+    /// <summary>Writes the three files into a directory, each atomically (written aside, then moved into place).</summary>
+    public void Save(string directory) => DatasetWriter.Write(this, directory);
+
+    /// <summary>The indicator with the id, or null.</summary>
+    public Indicator? Find(string id) => _indicators.GetValueOrDefault(id);
+
+    /// <summary>The indicator with the id.</summary>
+    /// <exception cref="AnalyticsException">No such indicator; the message lists the known ids.</exception>
+    public Indicator Get(string id) => Find(id) ?? throw new AnalyticsException(
+        $"unknown indicator '{id}' (known: {string.Join(", ", Indicators.Select(i => i.Id))})");
+
+    /// <summary>Every observation of an indicator.</summary>
+    public IEnumerable<Observation> ObservationsOf(string id) => _byIndicator[id];
+
+    /// <summary>The reported change and growth figures of an indicator.</summary>
+    public IEnumerable<Observation> ChangesOf(string id) => _byIndicator[id].Where(o => o.Measure != Measure.Level);
+
+    /// <summary>
+    /// The level series of an indicator. With <paramref name="implied"/>, periods without a reported level take the
+    /// level implied by the next period's reported change or growth, marked derived.
+    /// </summary>
+    public IndicatorSeries Series(string id, bool implied = true)
+    {
+        IndicatorSeries s = IndicatorSeries.Create(Get(id), _byIndicator[id].Where(o => o.Measure == Measure.Level));
+        return implied ? s.WithImpliedPrevious(ChangesOf(id)) : s;
+    }
+
+    /// <summary>The growth table of an indicator (with implied values), reported growth beside the computed.</summary>
+    public GrowthTable GrowthTable(string id, Period? indexBase = null) => Zhibiao.Analytics.GrowthTable.Of(Series(id), ChangesOf(id), indexBase);
+
+    /// <summary>The probability assessment of every target (in indicator order, targets in deadline order).</summary>
+    /// <exception cref="AnalyticsException">A target cannot be assessed (deadline not after the latest observation, too few values).</exception>
+    public IReadOnlyList<Probability.TargetAssessment> Assess(Probability.AssessmentOptions? options = null) =>
+        [.. Indicators.SelectMany(ind => Targets.Where(t => t.IndicatorId == ind.Id).OrderBy(t => t.Deadline.Year)
+            .Select(t => Probability.TargetAssessor.Assess(Series(ind.Id), t, options, ChangesOf(ind.Id))))];
+
+    /// <summary>
+    /// Tracks every indicator: one result per target, and one for each indicator without a target, in indicator
+    /// order (targets in deadline order).
+    /// </summary>
+    public IReadOnlyList<TrackingResult> Track(TrackingOptions? options = null)
+    {
+        var results = new List<TrackingResult>();
+        foreach (Indicator ind in Indicators)
+        {
+            IndicatorSeries s = Series(ind.Id);
+            Target[] targets = [.. Targets.Where(t => t.IndicatorId == ind.Id).OrderBy(t => t.Deadline.Year)];
+            if (targets.Length == 0) results.Add(Tracker.Track(s, null, ChangesOf(ind.Id), options));
+            foreach (Target t in targets) results.Add(Tracker.Track(s, t, ChangesOf(ind.Id), options));
+        }
+
+        return results;
+    }
+}

@@ -1,0 +1,133 @@
+namespace Zhibiao.Analytics.Data;
+
+/// <summary>
+/// Reads a dataset directory. Every row is checked as it is read, so an error names the file, the line and the
+/// column at fault; a dataset is returned only when all three files are valid.
+/// </summary>
+internal static class DatasetReader
+{
+    public static readonly string[] IndicatorColumns = ["id", "name_zh", "name_en", "unit", "frequency", "direction", "kind"];
+    public static readonly string[] ObservationColumns = ["indicator", "period", "measure", "value", "unit", "qualifier", "source"];
+    public static readonly string[] ObservationOptional = ["address", "note"];
+    public static readonly string[] TargetColumns = ["indicator", "period", "value", "unit", "kind", "direction", "source"];
+    public static readonly string[] TargetOptional = ["tolerance", "address", "note"];
+
+    /// <summary>Reads a dataset directory; with <paramref name="observationsOptional"/>, a missing observations.csv is an empty one.</summary>
+    public static Dataset Read(string directory, bool observationsOptional = false)
+    {
+        if (!Directory.Exists(directory)) throw new DataFormatException(directory, 0, null, "dataset directory not found");
+        Dictionary<string, Indicator> indicators = ReadIndicators(Path.Combine(directory, "indicators.csv"));
+        string observationsPath = Path.Combine(directory, "observations.csv");
+        List<Observation> observations = observationsOptional && !File.Exists(observationsPath) ? [] : ReadObservations(observationsPath, indicators);
+        string targetsPath = Path.Combine(directory, "targets.csv");
+        List<Target> targets = File.Exists(targetsPath) ? ReadTargets(targetsPath, indicators) : [];
+        return new Dataset(indicators.Values, observations, targets);
+    }
+
+    private static Dictionary<string, Indicator> ReadIndicators(string path)
+    {
+        var result = new Dictionary<string, Indicator>(StringComparer.Ordinal);
+        foreach (CsvRecord r in CsvRecords.Read(path, IndicatorColumns, []))
+        {
+            string id = r.Required("id");
+            var ind = new Indicator(id, r.Required("name_zh"), r.Required("name_en"),
+                r.Parse("unit", Units.Get), r.Parse("frequency", FrequencyExtensions.ParseFrequency),
+                r.Parse("direction", Indicator.ParseDirection), r.Parse("kind", Indicator.ParseKind));
+            if (!result.TryAdd(id, ind)) throw r.Error("id", $"indicator '{id}' is defined twice");
+        }
+
+        return result;
+    }
+
+    private static List<Observation> ReadObservations(string path, Dictionary<string, Indicator> indicators)
+    {
+        var result = new List<Observation>();
+        var seen = new Dictionary<(string, Period, Measure), (Observation Obs, int Line)>();
+        foreach (CsvRecord r in CsvRecords.Read(path, ObservationColumns, ObservationOptional))
+        {
+            Indicator ind = KnownIndicator(r, indicators);
+            var o = new Observation(ind.Id, r.Parse("period", s => Period.Parse(s)), r.Parse("measure", ParseMeasure),
+                ReadQuantity(r), r.Parse("qualifier", Qualifiers.Parse), ReadSource(r));
+            Checked(r, "unit", () => DatasetRules.Check(ind, o));
+            var key = (o.IndicatorId, o.Period, o.Measure);
+            if (seen.TryGetValue(key, out var first))
+            {
+                if (!DatasetRules.Agree(first.Obs, o))
+                    throw r.Error("value", $"{o.IndicatorId} {o.Period} {ToToken(o.Measure)} disagrees with line {first.Line} ({first.Obs.Qualifier.ToSign()}{first.Obs.Value} vs {o.Qualifier.ToSign()}{o.Value})");
+                continue;
+            }
+
+            seen[key] = (o, r.Line);
+            result.Add(o);
+        }
+
+        return result;
+    }
+
+    private static List<Target> ReadTargets(string path, Dictionary<string, Indicator> indicators)
+    {
+        var result = new List<Target>();
+        foreach (CsvRecord r in CsvRecords.Read(path, TargetColumns, TargetOptional))
+        {
+            Indicator ind = KnownIndicator(r, indicators);
+            string periodText = r.Required("period");
+            PlanPeriod? plan = PlanPeriod.TryParse(periodText, out PlanPeriod p) ? p : null;
+            Period deadline = plan?.End ?? r.Parse("period", s => Period.Parse(s));
+            var t = new Target(ind.Id, r.Parse("kind", Target.ParseKind), deadline, ReadQuantity(r),
+                r.Parse("direction", Target.ParseComparison), ReadSource(r))
+            {
+                Plan = plan,
+                Tolerance = r.ParseOptional("tolerance", ParseNumber),
+            };
+            Checked(r, "unit", () => DatasetRules.Check(ind, t));
+            result.Add(t);
+        }
+
+        return result;
+    }
+
+    private static Indicator KnownIndicator(CsvRecord r, Dictionary<string, Indicator> indicators)
+    {
+        string id = r.Required("indicator");
+        return indicators.TryGetValue(id, out Indicator? ind) ? ind
+            : throw r.Error("indicator", $"unknown indicator '{id}' (not in indicators.csv)");
+    }
+
+    private static Quantity ReadQuantity(CsvRecord r)
+    {
+        string unit = r.Required("unit");
+        Checked(r, "unit", () => Units.ParseScaled(unit));
+        return r.Parse("value", v => Quantity.Parse(v, unit));
+    }
+
+    private static Source ReadSource(CsvRecord r) =>
+        new(r.Required("source"), NullIfEmpty(r["address"]), NullIfEmpty(r["note"]));
+
+    private static void Checked(CsvRecord r, string column, Action check)
+    {
+        try
+        {
+            check();
+        }
+        catch (AnalyticsException e)
+        {
+            throw r.Error(column, e.Message, e);
+        }
+    }
+
+    private static double ParseNumber(string s) =>
+        double.TryParse(s, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v) && double.IsFinite(v)
+            ? v : throw new FormatException($"'{s}' is not a number");
+
+    internal static Measure ParseMeasure(string token) => token switch
+    {
+        "level" => Measure.Level,
+        "change" => Measure.Change,
+        "growth" => Measure.Growth,
+        _ => throw new FormatException($"unknown measure '{token}' (known: level, change, growth)"),
+    };
+
+    internal static string ToToken(Measure measure) => measure.ToString().ToLowerInvariant();
+
+    private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
+}

@@ -1,0 +1,53 @@
+namespace Zhibiao.Analytics.Data;
+
+/// <summary>What makes an observation or target fit its indicator.</summary>
+internal static class DatasetRules
+{
+    /// <summary>Period frequency, and unit: levels and changes in the indicator's dimension, growth in %, 倍 or 百分点.</summary>
+    public static void Check(Indicator ind, Observation o)
+    {
+        string where = $"{ind.Id} {o.Period}";
+        if (o.Period.Frequency != ind.Frequency)
+            throw new AnalyticsException($"{where}: {o.Period.Frequency.ToToken()} period for a {ind.Frequency.ToToken()} indicator");
+        Unit u = o.Value.Unit;
+        bool fits = o.Measure switch
+        {
+            Measure.Growth => u == Units.Percent || u == Units.Times || (u == Units.PercentagePoint && ind.ChangesInPoints),
+            Measure.Change when ind.ChangesInPoints => u == Units.PercentagePoint || u.IsCompatibleWith(ind.Unit),
+            _ => u.IsCompatibleWith(ind.Unit),
+        };
+        if (!fits)
+        {
+            string expected = o.Measure == Measure.Growth ? "%, 倍" + (ind.ChangesInPoints ? " or 百分点" : "") : $"a unit of {ind.Unit.Dimension} like {ind.Unit}";
+            throw new IncompatibleUnitsException($"{where}: a {o.Measure.ToString().ToLowerInvariant()} in {u} does not fit (expected {expected})");
+        }
+    }
+
+    /// <summary>Target unit: % for growth targets, the indicator's dimension otherwise; cumulative targets need a plan.</summary>
+    public static void Check(Indicator ind, Target t)
+    {
+        string where = $"{ind.Id} target {t.Deadline}";
+        if (t.Kind == TargetKind.Growth ? t.Value.Unit != Units.Percent : !t.Value.Unit.IsCompatibleWith(ind.Unit))
+            throw new IncompatibleUnitsException($"{where}: unit {t.Value.Unit} does not fit (expected {(t.Kind == TargetKind.Growth ? "%" : ind.Unit.Symbol)})");
+        if (t.Kind == TargetKind.Cumulative && t.Plan is null)
+            throw new AnalyticsException($"{where}: a cumulative target needs a plan period such as 2021-2025");
+    }
+
+    /// <summary>Whether two figures of one indicator, period and measure say the same: same dimension, value and qualifier.</summary>
+    public static bool Agree(Observation a, Observation b) =>
+        a.Value.Unit.IsCompatibleWith(b.Value.Unit) && a.Qualifier == b.Qualifier &&
+        Math.Abs(a.Value.Value - b.Value.ConvertTo(a.Value.Unit).Value) <= 1e-9 * Math.Max(1, Math.Abs(a.Value.Value));
+
+    /// <summary>Two figures of one indicator, period and measure must agree; identical repeats are allowed.</summary>
+    public static void CheckDuplicates(IEnumerable<Observation> observations)
+    {
+        var seen = new Dictionary<(string, Period, Measure), Observation>();
+        foreach (Observation o in observations)
+        {
+            var key = (o.IndicatorId, o.Period, o.Measure);
+            if (!seen.TryGetValue(key, out Observation? first)) seen[key] = o;
+            else if (!Agree(first, o))
+                throw new AnalyticsException($"{o.IndicatorId} {o.Period}: two {o.Measure.ToString().ToLowerInvariant()} figures disagree ({first.Qualifier.ToSign()}{first.Value} and {o.Qualifier.ToSign()}{o.Value})");
+        }
+    }
+}

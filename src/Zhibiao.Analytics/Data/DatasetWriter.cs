@@ -1,0 +1,87 @@
+using System.Globalization;
+using nietras.SeparatedValues;
+
+namespace Zhibiao.Analytics.Data;
+
+/// <summary>
+/// Writes a dataset directory in the format <see cref="DatasetReader"/> reads, losing nothing: figures are written
+/// as they were reported (number with its decimals, unit with its magnitude). The three files are first written to
+/// temporary files beside them and only then moved into place, so a failure while writing leaves the old files whole.
+/// </summary>
+internal static class DatasetWriter
+{
+    public static void Write(Dataset dataset, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var written = new List<(string Temp, string Path)>();
+        try
+        {
+            WriteAll(dataset, directory, written);
+            foreach ((string temp, string path) in written) File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            foreach ((string temp, _) in written)
+                if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    private static void WriteAll(Dataset dataset, string directory, List<(string Temp, string Path)> written)
+    {
+        Atomically(written, Path.Combine(directory, "indicators.csv"), DatasetReader.IndicatorColumns, dataset.Indicators, (row, i) =>
+        {
+            row["id"].Set(i.Id);
+            row["name_zh"].Set(i.NameZh);
+            row["name_en"].Set(i.NameEn);
+            row["unit"].Set(i.Unit.Symbol);
+            row["frequency"].Set(i.Frequency.ToToken());
+            row["direction"].Set(Indicator.ToToken(i.Direction));
+            row["kind"].Set(Indicator.ToToken(i.Kind));
+        });
+        Atomically(written, Path.Combine(directory, "observations.csv"), [.. DatasetReader.ObservationColumns, .. DatasetReader.ObservationOptional],
+            dataset.Observations.Where(o => !o.IsDerived), (row, o) =>
+            {
+                row["indicator"].Set(o.IndicatorId);
+                row["period"].Set(o.Period.ToString());
+                row["measure"].Set(DatasetReader.ToToken(o.Measure));
+                row["value"].Set(o.Value.WrittenNumber());
+                row["unit"].Set(o.Value.ScaledUnit.ToString());
+                row["qualifier"].Set(o.Qualifier.ToToken());
+                WriteSource(row, o.Source);
+            });
+        Atomically(written, Path.Combine(directory, "targets.csv"), [.. DatasetReader.TargetColumns, .. DatasetReader.TargetOptional], dataset.Targets, (row, t) =>
+        {
+            row["indicator"].Set(t.IndicatorId);
+            row["period"].Set(t.Plan?.ToString() ?? t.Deadline.ToString());
+            row["value"].Set(t.Value.WrittenNumber());
+            row["unit"].Set(t.Value.ScaledUnit.ToString());
+            row["kind"].Set(Target.ToToken(t.Kind));
+            row["direction"].Set(Target.ToToken(t.Comparison));
+            row["tolerance"].Set(t.Tolerance?.ToString("R", CultureInfo.InvariantCulture) ?? "");
+            WriteSource(row, t.Source);
+        });
+    }
+
+    private delegate void Fill<in T>(SepWriter.Row row, T item);
+
+    private static void WriteSource(SepWriter.Row row, Source source)
+    {
+        row["source"].Set(source.Document);
+        row["address"].Set(source.Address ?? "");
+        row["note"].Set(source.Note ?? "");
+    }
+
+    /// <summary>Writes one file to a temporary file beside <paramref name="path"/>; the caller moves it into place.</summary>
+    private static void Atomically<T>(List<(string Temp, string Path)> written, string path, string[] columns, IEnumerable<T> items, Fill<T> fill)
+    {
+        string temp = path + ".tmp";
+        written.Add((temp, path));
+        using SepWriter writer = Sep.New(',').Writer(o => o with { Escape = true }).ToFile(temp);
+        writer.Header.Add(columns);
+        foreach (T item in items)
+        {
+            using SepWriter.Row row = writer.NewRow();
+            fill(row, item);
+        }
+    }
+}

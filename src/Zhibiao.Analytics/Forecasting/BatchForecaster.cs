@@ -1,0 +1,83 @@
+using Zhibiao.Analytics.Data;
+
+namespace Zhibiao.Analytics.Forecasting;
+
+/// <summary>The outcome for one series of a batch: its forecast, or why it has none.</summary>
+/// <param name="Series">The series.</param>
+/// <param name="Forecast">The forecast (origin set to the series' last period), or null on failure.</param>
+/// <param name="Error">Why the series could not be forecast, or null.</param>
+public sealed record BatchItem(LongSeries Series, Forecast? Forecast, string? Error);
+
+/// <summary>Settings of a batch run.</summary>
+/// <param name="Horizon">Steps to forecast.</param>
+/// <param name="Levels">Interval levels in percent.</param>
+/// <param name="SeasonLength">Season length for every series; null takes it from each series' frequency (1, 4, 12).</param>
+/// <param name="Threads">Series fitted at once; the series are independent, so this is the only parallelism.</param>
+public sealed record BatchOptions(int Horizon, IReadOnlyList<double> Levels, int? SeasonLength = null, int Threads = 1);
+
+/// <summary>
+/// Forecasts many series with one forecaster, in parallel across series. A series that cannot be fitted, or whose
+/// forecast is not finite, is returned with its reason; the others are unaffected.
+/// </summary>
+public static class BatchForecaster
+{
+    /// <summary>
+    /// Forecasts every series; results are in input order. A global forecaster (<see cref="IGlobalForecaster"/>) is
+    /// first trained on all the series.
+    /// </summary>
+    /// <param name="series">The series.</param>
+    /// <param name="forecaster">The model.</param>
+    /// <param name="options">Horizon, levels, season length, threads.</param>
+    /// <param name="progress">Told the number of series finished so far, now and then.</param>
+    /// <param name="cancellation">Stops the run.</param>
+    /// <exception cref="ArgumentOutOfRangeException">Horizon or levels out of range, or threads below 1.</exception>
+    public static BatchItem[] Run(IReadOnlyList<LongSeries> series, IForecaster forecaster, BatchOptions options, IProgress<int>? progress = null, CancellationToken cancellation = default)
+    {
+        ForecastLimits.Check(options.Horizon, options.Levels);
+        if (options.Threads < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Threads, "threads must be at least 1");
+        var results = new BatchItem[series.Count];
+        try
+        {
+            forecaster = GlobalTraining.Prepare(forecaster, series, options.SeasonLength, options.Horizon, options.Threads);
+        }
+        catch (ForecastException e)
+        {
+            for (int i = 0; i < series.Count; i++) results[i] = new BatchItem(series[i], null, e.Message);
+            return results;
+        }
+
+        int done = 0;
+        Parallel.For(0, series.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = cancellation }, i =>
+        {
+            results[i] = One(series[i], forecaster, options);
+            int finished = Interlocked.Increment(ref done);
+            if (progress is not null && (finished % 16 == 0 || finished == series.Count)) progress.Report(finished);
+        });
+        return results;
+    }
+
+    /// <summary>Forecasts one series, catching the errors that belong to the series.</summary>
+    public static BatchItem One(LongSeries series, IForecaster forecaster, BatchOptions options)
+    {
+        try
+        {
+            int m = options.SeasonLength ?? series.Frequency.PeriodsPerYear();
+            Forecast f = forecaster.Fit(series.Values, m).Forecast(options.Horizon, options.Levels) with { Origin = series.End };
+            if (!IsFinite(f)) return new BatchItem(series, null, $"{forecaster.Name} produced a forecast that is not finite");
+            return new BatchItem(series, f, null);
+        }
+        catch (AnalyticsException e)
+        {
+            return new BatchItem(series, null, e.Message);
+        }
+    }
+
+    private static bool IsFinite(Forecast f)
+    {
+        foreach (double v in f.Mean) if (!double.IsFinite(v)) return false;
+        foreach (PredictionInterval pi in f.Intervals)
+            for (int h = 0; h < f.Horizon; h++)
+                if (!double.IsFinite(pi.Lower[h]) || !double.IsFinite(pi.Upper[h])) return false;
+        return true;
+    }
+}

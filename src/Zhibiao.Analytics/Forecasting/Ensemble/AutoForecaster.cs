@@ -1,0 +1,271 @@
+using Zhibiao.Analytics.Evaluation;
+
+namespace Zhibiao.Analytics.Forecasting.Ensemble;
+
+/// <summary>
+/// The library's default forecast: a combination of members chosen by rolling-origin validation on the training
+/// part of a batch of series, with intervals calibrated on the same validation errors.
+/// <list type="number">
+/// <item>Validation: every member forecasts each series from its last <see cref="AutoOptions.Origins"/> origins that
+/// leave a full horizon of training values to compare with (global members are first trained on the series cut at
+/// the earliest origin, so they never see what they are checked on).</item>
+/// <item>Selection: among all non-empty subsets of members, combined by mean or median, the one with the lowest
+/// validation OWA against the naive forecast (M4's measure: the mean of the sMAPE and MASE ratios) is chosen — one
+/// choice for the group of series in the batch.</item>
+/// <item>Calibration: the chosen combination's validation errors, normalised (<see cref="ErrorCalibration"/>), give
+/// its forecast distribution: intervals from their quantiles per step, sample paths from whole error vectors.</item>
+/// </list>
+/// Combining forecasts is among the most reliable gains in forecasting (Makridakis et al., M4, IJF 2020); the
+/// calibration answers the known narrowness of model-based intervals on yearly data. A single series fitted without a
+/// batch uses all members with the median and the members' own sample paths.
+/// </summary>
+public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecaster
+{
+    private readonly AutoOptions _options = options ?? AutoOptions.Default;
+
+    /// <inheritdoc/>
+    public string Name => "auto";
+
+    /// <summary>The candidate members.</summary>
+    public IReadOnlyList<IForecaster> Members => _options.Members;
+
+    /// <inheritdoc/>
+    /// <exception cref="ForecastException">No local member can fit the series.</exception>
+    public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1) =>
+        FitCombination(y, seasonLength, [.. _options.Members.Where(m => m is not IGlobalForecaster)], CombinationRule.Median, null);
+
+    /// <inheritdoc/>
+    public IForecaster Train(IReadOnlyList<double[]> series, int seasonLength, int horizon, int threads = 1)
+    {
+        ForecastLimits.Check(horizon, []);
+        if (threads < 1) throw new ArgumentOutOfRangeException(nameof(threads), threads, "threads must be at least 1");
+        int k = Math.Max(1, _options.Origins);
+        IForecaster[] members = [.. _options.Members];
+
+        // Validation forecasts: members trained on data cut at each series' earliest origin when they are global.
+        IForecaster?[] validators = [.. members.Select(m => m is IGlobalForecaster g ? TryTrain(g, Cut(series, horizon, k), seasonLength, horizon, threads) : m)];
+        var validation = new Validation?[series.Count];
+        Parallel.For(0, series.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
+            validation[i] = Validate(series[i], validators, seasonLength, horizon, k));
+        Validation[] valid = [.. validation.Where(v => v is not null).Select(v => v!)];
+
+        bool[] chosen = [.. members.Select((_, j) => validators[j] is not null)];
+        CombinationRule rule = CombinationRule.Median;
+        if (_options.SelectMembers && valid.Length >= _options.MinimumSeriesForSelection)
+            (chosen, rule) = Select(valid, chosen, members.Length);
+
+        ErrorCalibration? calibration = Calibrate(valid, chosen, rule, horizon);
+
+        // Final members: global ones learn from the whole series.
+        var final = new List<IForecaster>();
+        for (int j = 0; j < members.Length; j++)
+        {
+            if (!chosen[j]) continue;
+            IForecaster? f = members[j] is IGlobalForecaster g ? TryTrain(g, series, seasonLength, horizon, threads) : members[j];
+            if (f is not null) final.Add(f);
+        }
+
+        if (final.Count == 0) throw new ForecastException("auto: no member could be trained on these series");
+        return new TrainedAuto(this, [.. final], rule, calibration);
+    }
+
+    private IFittedModel FitCombination(ReadOnlySpan<double> y, int seasonLength, IForecaster[] members, CombinationRule rule, ErrorCalibration? calibration)
+    {
+        var fitted = new List<IFittedModel>(members.Length);
+        var failures = new List<string>();
+        foreach (IForecaster m in members)
+        {
+            try
+            {
+                fitted.Add(m.Fit(y, seasonLength));
+            }
+            catch (ForecastException e)
+            {
+                failures.Add($"{m.Name}: {e.Message}");
+            }
+        }
+
+        if (fitted.Count == 0) throw new ForecastException($"{Name}: no member could fit the series ({string.Join("; ", failures)})");
+        return new CombinedModel(y, seasonLength, [.. fitted], rule, calibration);
+    }
+
+    /// <summary>The training series cut at their earliest validation origin (short ones whole).</summary>
+    private static double[][] Cut(IReadOnlyList<double[]> series, int horizon, int origins) =>
+        [.. series.Select(y => y.Length - horizon - origins + 1 >= MinimumPrefix ? y[..(y.Length - horizon - origins + 1)] : y)];
+
+    /// <summary>Fewest values before a validation origin.</summary>
+    private const int MinimumPrefix = 5;
+
+    private static IForecaster? TryTrain(IGlobalForecaster g, IReadOnlyList<double[]> series, int seasonLength, int horizon, int threads)
+    {
+        try
+        {
+            return g.Train(series, seasonLength, horizon, threads);
+        }
+        catch (ForecastException)
+        {
+            return null; // left out: the members that remain are named in the fitted method
+        }
+    }
+
+    /// <summary>Member forecasts of one series at its validation origins, with what happened and the naive benchmark.</summary>
+    private static Validation? Validate(double[] y, IForecaster?[] members, int seasonLength, int horizon, int origins)
+    {
+        int count = 0;
+        for (int j = 0; j < origins; j++)
+            if (y.Length - horizon - j >= MinimumPrefix) count++;
+        if (count == 0 || Array.Exists(y, double.IsNaN)) return null;
+        var forecasts = new double[count, members.Length, horizon];
+        var prefixes = new int[count];
+        var scales = new double[count];
+        for (int j = 0; j < count; j++)
+        {
+            int length = y.Length - horizon - j;
+            prefixes[j] = length;
+            ReadOnlySpan<double> prefix = y.AsSpan(0, length);
+            for (int m = 0; m < members.Length; m++)
+            {
+                double[]? mean = null;
+                if (members[m] is { } f)
+                {
+                    try
+                    {
+                        mean = f.Fit(prefix, seasonLength).Forecast(horizon, []).Mean;
+                        if (Array.Exists(mean, v => !double.IsFinite(v))) mean = null;
+                    }
+                    catch (ForecastException)
+                    {
+                        mean = null;
+                    }
+                }
+
+                for (int h = 0; h < horizon; h++) forecasts[j, m, h] = mean?[h] ?? double.NaN;
+            }
+
+            scales[j] = ErrorCalibration.Scale(prefix, seasonLength);
+        }
+
+        return new Validation(y, prefixes, forecasts, scales, seasonLength);
+    }
+
+    /// <summary>The subset and rule with the lowest validation OWA against the naive forecast.</summary>
+    private static (bool[] Chosen, CombinationRule Rule) Select(Validation[] valid, bool[] available, int memberCount)
+    {
+        double best = double.PositiveInfinity;
+        bool[] bestSet = available;
+        CombinationRule bestRule = CombinationRule.Median;
+        double naiveSmape = 0, naiveMase = 0;
+        foreach (Validation v in valid) (naiveSmape, naiveMase) = Add((naiveSmape, naiveMase), v.NaiveErrors());
+        for (int mask = 1; mask < 1 << memberCount; mask++)
+        {
+            bool[] set = [.. Enumerable.Range(0, memberCount).Select(j => (mask & (1 << j)) != 0)];
+            if (set.Where((s, j) => s && !available[j]).Any()) continue;
+            foreach (CombinationRule rule in (CombinationRule[])[CombinationRule.Median, CombinationRule.Mean])
+            {
+                if (rule == CombinationRule.Mean && set.Count(s => s) <= 2) continue; // the same as the median
+                double smape = 0, mase = 0;
+                foreach (Validation v in valid) (smape, mase) = Add((smape, mase), v.Errors(set, rule));
+                double owa = 0.5 * ((smape / naiveSmape) + (mase / naiveMase));
+                if (owa < best - 1e-12)
+                {
+                    best = owa;
+                    bestSet = set;
+                    bestRule = rule;
+                }
+            }
+        }
+
+        return (bestSet, bestRule);
+    }
+
+    private ErrorCalibration? Calibrate(Validation[] valid, bool[] chosen, CombinationRule rule, int horizon)
+    {
+        var vectors = new List<double[]>();
+        foreach (Validation v in valid) vectors.AddRange(v.Scores(chosen, rule));
+        return vectors.Count >= _options.MinimumCalibration ? new ErrorCalibration(vectors, horizon) : null;
+    }
+
+    private static (double, double) Add((double S, double M) total, (double S, double M) e) =>
+        (total.S + (double.IsFinite(e.S) ? e.S : 0), total.M + (double.IsFinite(e.M) ? e.M : 0));
+
+    /// <summary>A trained auto forecaster: the chosen members, rule and calibration, applied series by series.</summary>
+    private sealed class TrainedAuto(AutoForecaster owner, IForecaster[] members, CombinationRule rule, ErrorCalibration? calibration) : IForecaster
+    {
+        public string Name => owner.Name;
+
+        public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1) => owner.FitCombination(y, seasonLength, members, rule, calibration);
+    }
+
+    /// <summary>Validation forecasts of one series: [origin, member, step].</summary>
+    private sealed class Validation(double[] y, int[] prefixes, double[,,] forecasts, double[] scales, int seasonLength)
+    {
+        private int Horizon => forecasts.GetLength(2);
+
+        /// <summary>Sums of sMAPE and MASE of the naive forecast over origins (means over steps).</summary>
+        public (double Smape, double Mase) NaiveErrors()
+        {
+            double s = 0, m = 0;
+            var f = new double[Horizon];
+            for (int j = 0; j < prefixes.Length; j++)
+            {
+                Array.Fill(f, y[prefixes[j] - 1]);
+                (double a, double b) = Score(j, f);
+                s += a;
+                m += b;
+            }
+
+            return (s, m);
+        }
+
+        /// <summary>Sums of sMAPE and MASE of a combination over origins.</summary>
+        public (double Smape, double Mase) Errors(bool[] set, CombinationRule rule)
+        {
+            double s = 0, m = 0;
+            for (int j = 0; j < prefixes.Length; j++)
+            {
+                double[] f = Combined(j, set, rule);
+                (double a, double b) = Score(j, f);
+                s += a;
+                m += b;
+            }
+
+            return (s, m);
+        }
+
+        /// <summary>Normalised error vectors of a combination, one per origin.</summary>
+        public IEnumerable<double[]> Scores(bool[] set, CombinationRule rule)
+        {
+            for (int j = 0; j < prefixes.Length; j++)
+            {
+                double d = scales[j];
+                double[] f = Combined(j, set, rule);
+                var v = new double[Horizon];
+                for (int h = 1; h <= Horizon; h++) v[h - 1] = ErrorCalibration.Normalise(y[prefixes[j] + h - 1], f[h - 1], h, d);
+                if (Array.TrueForAll(v, double.IsFinite)) yield return v;
+            }
+        }
+
+        private double[] Combined(int origin, bool[] set, CombinationRule rule)
+        {
+            var f = new double[Horizon];
+            Span<double> values = stackalloc double[set.Length];
+            for (int h = 0; h < Horizon; h++)
+            {
+                int k = 0;
+                for (int m = 0; m < set.Length; m++)
+                    if (set[m] && !double.IsNaN(forecasts[origin, m, h])) values[k++] = forecasts[origin, m, h];
+                f[h] = k == 0 ? y[prefixes[origin] - 1] : CombinedModel.Combine(values[..k], rule);
+            }
+
+            return f;
+        }
+
+        private (double Smape, double Mase) Score(int origin, double[] f)
+        {
+            ReadOnlySpan<double> actual = y.AsSpan(prefixes[origin], Horizon);
+            double scale = Metrics.SeasonalNaiveScale(y.AsSpan(0, prefixes[origin]), seasonLength < prefixes[origin] ? seasonLength : 1);
+            double mase = scale > 0 ? Metrics.Mae(actual, f) / scale : double.NaN;
+            return (Metrics.Smape(actual, f), mase);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+namespace Zhibiao.Analytics.Forecasting.Ensemble;
+
+/// <summary>How member forecasts are combined.</summary>
+public enum CombinationRule
+{
+    /// <summary>The mean of the members' point forecasts.</summary>
+    Mean,
+
+    /// <summary>The median of the members' point forecasts (robust to one member going astray).</summary>
+    Median,
+}
+
+/// <summary>Settings of <see cref="AutoForecaster"/>.</summary>
+public sealed record AutoOptions
+{
+    /// <summary>The defaults: members ets, theta, dotm and drift (plus the global model when Zhibiao.Analytics.ML registers it).</summary>
+    public static AutoOptions Default => new();
+
+    /// <summary>The candidate members.</summary>
+    public IReadOnlyList<IForecaster> Members { get; init; } = DefaultMembers();
+
+    /// <summary>Rolling origins per series in the validation on the training part (default 3).</summary>
+    public int Origins { get; init; } = 3;
+
+    /// <summary>
+    /// Whether members and the combination rule are chosen by validation on the batch; otherwise (the default) all
+    /// members are combined by the median. On M3 yearly with its last six training values held out, choosing among
+    /// subsets did worse than keeping them all (sMAPE 19.36 against 18.93), so choosing is opt-in (<c>auto-select</c>).
+    /// </summary>
+    public bool SelectMembers { get; init; }
+
+    /// <summary>Fewest validated series for choosing members; fewer keeps all members with the median.</summary>
+    public int MinimumSeriesForSelection { get; init; } = 20;
+
+    /// <summary>Fewest validation error vectors for a calibrated distribution; fewer falls back to the members' own paths.</summary>
+    public int MinimumCalibration { get; init; } = 30;
+
+    /// <summary>
+    /// The members the catalogue offers by default: ets, theta, dotm and drift. Chosen on M3 yearly with the last six
+    /// training values held out (never the test files): the median of these with the global model scored sMAPE 18.86 /
+    /// MASE 3.25 there, against 18.93 / 3.27 without dotm and 19.3–21.5 for any member alone.
+    /// </summary>
+    public static IReadOnlyList<IForecaster> DefaultMembers()
+    {
+        var names = Forecasters.Names;
+        return [.. ((string[])["ets", "theta", "dotm", "drift"]).Where(n => names.Contains(n)).Select(Forecasters.Create)];
+    }
+}

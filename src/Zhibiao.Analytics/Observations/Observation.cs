@@ -1,0 +1,60 @@
+namespace Zhibiao.Analytics;
+
+/// <summary>What a reported figure measures: the level itself, its change, or its growth rate.</summary>
+public enum Measure
+{
+    /// <summary>The amount, rate or share itself (粮食播种面积4440万亩).</summary>
+    Level,
+
+    /// <summary>A net difference from the previous period (新增202.9万亩).</summary>
+    Change,
+
+    /// <summary>A relative change in percent (增长10.6%), or in 倍, or a change of a rate in 百分点.</summary>
+    Growth,
+}
+
+/// <summary>How a derived value was obtained and the interval the rounding of its inputs allows.</summary>
+/// <param name="Method">In words: "implied from 2.37亿吨 (2024) and growth 10.6%".</param>
+/// <param name="Bounds">The interval of values consistent with the rounded inputs, in the observation's unit.</param>
+public sealed record Derivation(string Method, Interval Bounds);
+
+/// <summary>
+/// One figure of an indicator for a period: a level, change or growth, its qualifier (突破3亿 is more than 3亿) and
+/// source. Derived observations (an implied previous value, an interpolated gap) say how they were derived.
+/// </summary>
+/// <param name="IndicatorId">The indicator the figure belongs to.</param>
+/// <param name="Period">The period it is about.</param>
+/// <param name="Measure">Level, change or growth.</param>
+/// <param name="Value">The figure with its unit as written.</param>
+/// <param name="Qualifier">How the figure relates to the true value.</param>
+/// <param name="Source">Where it comes from.</param>
+public sealed record Observation(string IndicatorId, Period Period, Measure Measure, Quantity Value, Qualifier Qualifier, Source Source)
+{
+    /// <summary>How the value was derived; null for a reported figure.</summary>
+    public Derivation? Derivation { get; init; }
+
+    /// <summary>Whether the value was derived rather than reported.</summary>
+    public bool IsDerived => Derivation is not null;
+
+    /// <summary>
+    /// The interval the figure allows for the true value: the rounding interval for exact figures, the derivation's
+    /// bounds for derived ones, and a half-line for at least / more than / at most (nearly: up to the figure).
+    /// </summary>
+    public Interval Bounds
+    {
+        get
+        {
+            Interval r = Derivation?.Bounds ?? Value.RoundingInterval;
+            return Qualifier switch
+            {
+                Qualifier.AtLeast or Qualifier.MoreThan => new(r.Lower, double.PositiveInfinity),
+                Qualifier.AtMost => new(double.NegativeInfinity, r.Upper),
+                Qualifier.Nearly => new(double.NegativeInfinity, r.Upper),
+                _ => r,
+            };
+        }
+    }
+
+    /// <summary>"2024: >3亿人次" style text.</summary>
+    public override string ToString() => $"{Period}: {Qualifier.ToSign()}{Value}";
+}

@@ -1,0 +1,106 @@
+using Zhibiao.Analytics.Data;
+using Zhibiao.Analytics.Forecasting;
+
+namespace Zhibiao.Analytics.Probability;
+
+/// <summary>
+/// P(y_{n+h} ≥ y_n·(1 + g)^h): the probability that the value h steps ahead reaches the last observed value
+/// compounded at growth g, for one series, step and growth rate.
+/// </summary>
+/// <param name="SeriesId">The series.</param>
+/// <param name="H">Steps ahead (1-based).</param>
+/// <param name="Growth">The growth rate g per step (a fraction).</param>
+/// <param name="Target">y_n·(1 + g)^h.</param>
+/// <param name="ProbabilityMet">The share of sample paths at or above the target.</param>
+public sealed record GrowthProbability(string SeriesId, int H, double Growth, double Target, double ProbabilityMet);
+
+/// <summary>Settings of <see cref="GrowthProbabilities"/>.</summary>
+/// <param name="Horizon">Steps ahead.</param>
+/// <param name="Growth">The growth rates per step.</param>
+/// <param name="Paths">Sample paths per series.</param>
+/// <param name="Seed">Seed of the simulation (each series gets its own stream derived from it).</param>
+/// <param name="Threads">Series at once.</param>
+/// <param name="SeasonLength">Season length; null takes it from the frequency.</param>
+public sealed record GrowthProbabilityOptions(int Horizon, IReadOnlyList<double> Growth, int Paths = 2000, int Seed = 2025, int Threads = 1, int? SeasonLength = null);
+
+/// <summary>The outcome for one series: its probabilities, or why it has none.</summary>
+/// <param name="Series">The series.</param>
+/// <param name="Probabilities">One row per step and growth rate, or empty on failure.</param>
+/// <param name="Method">The fitted method.</param>
+/// <param name="Error">Why the series failed, or null.</param>
+public sealed record GrowthProbabilityResult(LongSeries Series, IReadOnlyList<GrowthProbability> Probabilities, string? Method, string? Error);
+
+/// <summary>Target probabilities on a grid of growth rates for many series, in parallel across series.</summary>
+public static class GrowthProbabilities
+{
+    /// <summary>Computes the grid for every series; results in input order. A global forecaster is first trained on all the series.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Horizon, paths or threads out of range.</exception>
+    public static GrowthProbabilityResult[] Run(IReadOnlyList<LongSeries> series, IForecaster forecaster, GrowthProbabilityOptions options, IProgress<int>? progress = null)
+    {
+        ForecastLimits.Check(options.Horizon, []);
+        if (options.Paths < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Paths, "at least one path");
+        if (options.Threads < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Threads, "threads must be at least 1");
+        var results = new GrowthProbabilityResult[series.Count];
+        try
+        {
+            forecaster = GlobalTraining.Prepare(forecaster, series, options.SeasonLength, options.Horizon, options.Threads);
+        }
+        catch (ForecastException e)
+        {
+            for (int i = 0; i < series.Count; i++) results[i] = new GrowthProbabilityResult(series[i], [], null, e.Message);
+            return results;
+        }
+
+        int done = 0;
+        Parallel.For(0, series.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, i =>
+        {
+            results[i] = One(series[i], forecaster, options, options.Seed + i);
+            int finished = Interlocked.Increment(ref done);
+            if (progress is not null && (finished % 16 == 0 || finished == series.Count)) progress.Report(finished);
+        });
+        return results;
+    }
+
+    /// <summary>The grid for one series.</summary>
+    public static GrowthProbabilityResult One(LongSeries series, IForecaster forecaster, GrowthProbabilityOptions options, int seed)
+    {
+        try
+        {
+            IFittedModel model = forecaster.Fit(series.Values, options.SeasonLength ?? series.Frequency.PeriodsPerYear());
+            SamplePaths paths = SamplePaths.Simulate(model, options.Horizon, options.Paths, seed);
+            double last = series.Values[^1];
+            var rows = new List<GrowthProbability>(options.Horizon * options.Growth.Count);
+            for (int h = 1; h <= options.Horizon; h++)
+            {
+                double[] sorted = paths.SortedAt(h);
+                if (!double.IsFinite(sorted[0]) || !double.IsFinite(sorted[^1]))
+                    return new GrowthProbabilityResult(series, [], model.Method, $"{forecaster.Name} simulated values that are not finite");
+                foreach (double g in options.Growth)
+                {
+                    double target = last * Math.Pow(1 + g, h);
+                    rows.Add(new GrowthProbability(series.Id, h, g, target, ShareAtLeast(sorted, target)));
+                }
+            }
+
+            return new GrowthProbabilityResult(series, rows, model.Method, null);
+        }
+        catch (AnalyticsException e)
+        {
+            return new GrowthProbabilityResult(series, [], null, e.Message);
+        }
+    }
+
+    /// <summary>Share of sorted values at or above the threshold (binary search).</summary>
+    public static double ShareAtLeast(ReadOnlySpan<double> sorted, double threshold)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < threshold) lo = mid + 1;
+            else hi = mid;
+        }
+
+        return (sorted.Length - lo) / (double)sorted.Length;
+    }
+}

@@ -1,0 +1,230 @@
+using Zhibiao.Analytics.Forecasting;
+using Zhibiao.Analytics.Forecasting.Baselines;
+
+namespace Zhibiao.Analytics.Probability;
+
+/// <summary>
+/// P(target met) for every kind of target: forecasts the indicator to the deadline, simulates sample paths and counts
+/// the share that meet the target (methods.md §2, probabilistic). Qualified and rounded observations enter as
+/// intervals: histories are drawn from them and refitted, so their uncertainty reaches the probability. Series with
+/// fewer than <see cref="AssessmentOptions.MinimumForModel"/> values use a log random walk with drift and a prior
+/// volatility, which widens the answer honestly.
+/// </summary>
+public static class TargetAssessor
+{
+    /// <summary>Assesses a target against the indicator's levels.</summary>
+    /// <exception cref="AnalyticsException">
+    /// The target belongs to another indicator, its unit does not fit, its deadline is not after the latest
+    /// observation, or the series has fewer than two values.
+    /// </exception>
+    public static TargetAssessment Assess(IndicatorSeries series, Target target, AssessmentOptions? options = null, IEnumerable<Observation>? reported = null)
+    {
+        options ??= AssessmentOptions.Default;
+        Indicator ind = series.Indicator;
+        if (!string.Equals(target.IndicatorId, ind.Id, StringComparison.Ordinal))
+            throw new AnalyticsException($"target of '{target.IndicatorId}' given for indicator '{ind.Id}'");
+        Observation latest = series.Latest ?? throw new AnalyticsException($"{ind.Id}: no observations");
+        if (series.Count < 2) throw new AnalyticsException($"{ind.Id}: a probability needs at least two observations, there is one ({latest})");
+        if (target.Deadline.Frequency != ind.Frequency)
+            throw new AnalyticsException($"{ind.Id}: target deadline {target.Deadline} is not a {ind.Frequency.ToToken()} period");
+        int steps = target.Deadline - latest.Period;
+        if (steps < 1)
+            throw new AnalyticsException($"{ind.Id}: target deadline {target.Deadline} is not after the latest observation {latest.Period}");
+        double goal = Goal(ind, target);
+
+        var notes = new List<string>();
+        TrackingResult deterministic = Tracker.Track(series, target, reported, options.Tracking);
+        IndicatorSeries complete = series.Gaps.Count == 0 ? series : Fill(series, notes);
+        var judged = new List<double>(options.Paths);
+        string method = Run(complete, steps, options, notes, (values, paths, count) =>
+        {
+            for (int p = 0; p < count; p++)
+                judged.Add(Judged(target, complete, values, paths.AsSpan(p * steps, steps)));
+        });
+
+        return Summarise(ind, target, latest, method, steps, goal, [.. judged], deterministic, notes);
+    }
+
+    /// <summary>
+    /// The sample paths of an indicator's levels for the next <paramref name="horizon"/> periods, from the same
+    /// simulation <see cref="Assess"/> runs (gaps filled, qualified and rounded figures drawn as intervals, the
+    /// same model and seed): with the horizon of a level target's deadline, the quantiles at the last step are the
+    /// assessment's median and intervals. For fan charts.
+    /// </summary>
+    /// <exception cref="AnalyticsException">The series has fewer than two values, or the horizon is out of range.</exception>
+    public static IndicatorPaths Simulate(IndicatorSeries series, int horizon, AssessmentOptions? options = null)
+    {
+        options ??= AssessmentOptions.Default;
+        Indicator ind = series.Indicator;
+        Observation latest = series.Latest ?? throw new AnalyticsException($"{ind.Id}: no observations");
+        if (series.Count < 2) throw new AnalyticsException($"{ind.Id}: a forecast needs at least two observations, there is one ({latest})");
+        if (horizon < 1 || horizon > ForecastLimits.MaxHorizon)
+            throw new AnalyticsException($"{ind.Id}: horizon must be between 1 and {ForecastLimits.MaxHorizon}, not {horizon}");
+        var notes = new List<string>();
+        IndicatorSeries complete = series.Gaps.Count == 0 ? series : Fill(series, notes);
+        var all = new List<double>(options.Paths * horizon);
+        string method = Run(complete, horizon, options, notes, (_, paths, count) => all.AddRange(paths.AsSpan(0, count * horizon)));
+        return new IndicatorPaths(series, new SamplePaths([.. all], horizon), method, notes);
+    }
+
+    /// <summary>
+    /// Draws the histories (one when every figure is exact), fits the model to each and simulates its share of the
+    /// paths; <paramref name="each"/> sees the history drawn, the paths (path-major) and their count.
+    /// </summary>
+    private static string Run(IndicatorSeries complete, int steps, AssessmentOptions options, List<string> notes, Action<double[], double[], int> each)
+    {
+        Indicator ind = complete.Indicator;
+        Observation[] obs = [.. complete];
+        bool uncertain = obs.Any(o => Bounds(o, options.QualifierWidth).Width > 0);
+        int histories = uncertain ? Math.Max(1, options.Histories) : 1;
+        if (uncertain) notes.Add($"qualified or rounded figures enter as intervals: {histories} histories drawn from them");
+        int perHistory = Math.Max(1, options.Paths / histories);
+
+        var random = new Random(options.Seed);
+        var values = new double[obs.Length];
+        var paths = new double[perHistory * steps];
+        string method = "";
+        for (int k = 0; k < histories; k++)
+        {
+            for (int i = 0; i < obs.Length; i++)
+            {
+                Interval b = Bounds(obs[i], options.QualifierWidth);
+                values[i] = histories == 1 ? obs[i].Value.Value : b.Lower + (random.NextDouble() * b.Width);
+            }
+
+            IFittedModel model = FitModel(values, ind, options, notes, ref method);
+            model.SimulatePaths(steps, paths, new Random(random.Next()));
+            each(values, paths, perHistory);
+        }
+
+        return method;
+    }
+
+    /// <summary>The quantity a target judges, for one path: the level at the deadline, its growth, or the plan total.</summary>
+    private static double Judged(Target t, IndicatorSeries s, double[] history, ReadOnlySpan<double> path)
+    {
+        switch (t.Kind)
+        {
+            case TargetKind.Growth:
+                double before = path.Length > 1 ? path[^2] : history[^1];
+                return (path[^1] / before) - 1;
+            case TargetKind.Cumulative:
+                PlanPeriod plan = t.Plan!.Value;
+                double sum = 0;
+                for (int i = 0; i < history.Length; i++)
+                    if (plan.Contains(s[i].Period)) sum += history[i];
+                Period first = s.Latest!.Period + 1;
+                for (int h = 0; h < path.Length; h++)
+                    if (plan.Contains(first + h)) sum += path[h];
+                return sum;
+            default:
+                return path[^1];
+        }
+    }
+
+    private static TargetAssessment Summarise(Indicator ind, Target t, Observation latest, string method, int steps, double goal, double[] judged, TrackingResult deterministic, List<string> notes)
+    {
+        Array.Sort(judged);
+        int met = 0;
+        double margin = 0, shortfall = 0;
+        int sign = t.Comparison == TargetComparison.AtMost ? -1 : 1;
+        double tolerance = t.Kind == TargetKind.Growth ? t.EffectiveTolerance / 100 : t.EffectiveTolerance * Math.Abs(t.Value.Unit.FactorTo(t.Kind == TargetKind.Growth ? Units.Percent : ind.Unit));
+        foreach (double x in judged)
+        {
+            bool ok = t.Comparison switch
+            {
+                TargetComparison.AtLeast => x >= goal,
+                TargetComparison.AtMost => x <= goal,
+                _ => Math.Abs(x - goal) <= tolerance,
+            };
+            if (ok) met++;
+            double m = t.Comparison == TargetComparison.About ? -Math.Abs(x - goal) : sign * (x - goal);
+            margin += m;
+            shortfall += Math.Max(0, t.Comparison == TargetComparison.About ? Math.Abs(x - goal) - tolerance : -m);
+        }
+
+        double p = met / (double)judged.Length;
+        double median = FittedModel.Quantile(judged, 0.5);
+        double years = steps / (double)ind.Frequency.PeriodsPerYear();
+        double growth = t.Kind switch
+        {
+            TargetKind.Growth => median,
+            TargetKind.Cumulative => double.NaN,
+            _ when ind.ChangesInPoints || t.Kind == TargetKind.Share => (median - latest.Value.Value) / years,
+            _ => median > 0 && latest.Value.Value > 0 ? Math.Pow(median / latest.Value.Value, 1 / years) - 1 : double.NaN,
+        };
+        return new TargetAssessment(ind, t, latest, method, steps, p, LikelihoodScale.Of(p), median,
+            new Interval(FittedModel.Quantile(judged, 0.1), FittedModel.Quantile(judged, 0.9)),
+            new Interval(FittedModel.Quantile(judged, 0.025), FittedModel.Quantile(judged, 0.975)),
+            goal, growth, margin / judged.Length, shortfall / judged.Length, deterministic, notes);
+    }
+
+    private static IFittedModel FitModel(double[] values, Indicator ind, AssessmentOptions options, List<string> notes, ref string method)
+    {
+        int season = ind.Frequency.PeriodsPerYear();
+        IFittedModel model;
+        if (values.Length >= options.MinimumForModel)
+        {
+            IForecaster forecaster = options.Forecaster ?? Forecasters.Create(Forecasters.Default);
+            try
+            {
+                model = forecaster.Fit(values, season);
+                method = model.Method;
+                return model;
+            }
+            catch (ForecastException e)
+            {
+                AddOnce(notes, $"{forecaster.Name} could not fit ({e.Message}): log random walk with drift instead");
+            }
+        }
+        else
+        {
+            AddOnce(notes, $"only {values.Length} observations: a log random walk with drift and a prior volatility (σ ≥ {new LogDriftOptions().PriorSigma:0.##} a year on the log scale), wide on purpose");
+        }
+
+        model = new LogDriftForecaster().Fit(values, season);
+        method = model.Method;
+        return model;
+    }
+
+    /// <summary>The interval a figure allows: rounding (or derivation) bounds widened by the qualifier.</summary>
+    internal static Interval Bounds(Observation o, double width)
+    {
+        Interval r = o.Derivation?.Bounds ?? o.Value.RoundingInterval;
+        double v = o.Value.Value, w = width * Math.Abs(v);
+        return o.Qualifier switch
+        {
+            Qualifier.AtLeast or Qualifier.MoreThan => new Interval(v, Math.Max(r.Upper, v + w)),
+            Qualifier.AtMost or Qualifier.Nearly => new Interval(Math.Min(r.Lower, v - w), v),
+            Qualifier.Approx => new Interval(Math.Min(r.Lower, v - (w / 2)), Math.Max(r.Upper, v + (w / 2))),
+            _ => r,
+        };
+    }
+
+    private static IndicatorSeries Fill(IndicatorSeries series, List<string> notes)
+    {
+        bool positive = series.All(o => o.Value.Value > 0);
+        notes.Add($"gaps {string.Join(", ", series.Gaps)} filled by {(positive ? "log-linear" : "linear")} interpolation for the forecast");
+        return series.Interpolate(positive ? Interpolation.LogLinear : Interpolation.Linear);
+    }
+
+    private static double Goal(Indicator ind, Target t)
+    {
+        if (t.Kind == TargetKind.Growth)
+        {
+            if (t.Value.Unit != Units.Percent) throw new IncompatibleUnitsException($"{ind.Id}: a growth target is in %, not {t.Value.Unit}");
+            return t.Value.Value / 100;
+        }
+
+        if (!t.Value.Unit.IsCompatibleWith(ind.Unit))
+            throw new IncompatibleUnitsException($"{ind.Id}: target unit {t.Value.Unit} ({t.Value.Unit.Dimension}) does not fit the indicator's unit {ind.Unit} ({ind.Unit.Dimension})");
+        if (t.Kind == TargetKind.Cumulative && t.Plan is null)
+            throw new AnalyticsException($"{ind.Id}: a cumulative target needs a plan period such as 2021-2025");
+        return t.Value.ConvertTo(ind.Unit).Value;
+    }
+
+    private static void AddOnce(List<string> notes, string note)
+    {
+        if (!notes.Contains(note)) notes.Add(note);
+    }
+}

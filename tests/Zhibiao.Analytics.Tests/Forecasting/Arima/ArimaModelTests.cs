@@ -1,0 +1,137 @@
+using Zhibiao.Analytics.Forecasting;
+using Zhibiao.Analytics.Forecasting.Arima;
+using CsCheck;
+using MathNet.Numerics.Distributions;
+
+namespace Zhibiao.Analytics.Tests.Forecasting.Arima;
+
+public class ArimaModelTests
+{
+    private static double[] SimulateArma(int n, double phi, double theta, double mean, int seed)
+    {
+        var random = new Random(seed);
+        var y = new double[n];
+        double previous = 0, shock = 0;
+        for (int t = 0; t < n + 100; t++)
+        {
+            double e = Normal.Sample(random, 0, 1);
+            double v = (phi * previous) + e + (theta * shock);
+            previous = v;
+            shock = e;
+            if (t >= 100) y[t - 100] = mean + v;
+        }
+
+        return y;
+    }
+
+    [Fact]
+    public void FixedOrderRecoversArmaCoefficients()
+    {
+        double[] y = SimulateArma(600, 0.6, 0.3, 10, seed: 7);
+        var model = (ArimaModel)new ArimaForecaster(new ArimaOptions(new ArimaOrder(1, 0, 1))).Fit(y);
+        Assert.Equal(0.6, model.Ar[0], 1e-1);
+        Assert.Equal(0.3, model.Ma[0], 1e-1);
+        Assert.Equal(10, model.Mean, 0.5);
+        Assert.Equal(1, model.Sigma2, 0.5);
+        Assert.Equal("ARIMA(1,0,1) with non-zero mean", model.Method);
+        Assert.Equal(["ar1", "ma1", "mean", "sigma2"], model.Parameters.Keys.ToArray());
+    }
+
+    [Fact]
+    public void RandomWalkWithDriftForecastsAStraightLineWithSqrtHWidth()
+    {
+        var random = new Random(3);
+        var y = new double[80];
+        for (int t = 1; t < y.Length; t++) y[t] = y[t - 1] + 2 + Normal.Sample(random, 0, 1);
+        var model = (ArimaModel)new ArimaForecaster(new ArimaOptions(new ArimaOrder(0, 1, 0))).Fit(y);
+        Forecast f = model.Forecast(5, [95]);
+        for (int h = 1; h <= 5; h++)
+        {
+            Assert.Equal(y[^1] + (h * model.Drift), f.Mean[h - 1], 1e-9 * Math.Abs(y[^1]));
+            double half = (f.Interval(95).Upper[h - 1] - f.Mean[h - 1]) / Math.Sqrt(h);
+            Assert.Equal(1.959963984540054 * Math.Sqrt(model.Sigma2), half, 1e-9);
+        }
+    }
+
+    [Fact]
+    public void SimulatedPathsAgreeWithTheAnalyticMeanAndVariance()
+    {
+        double[] y = SimulateArma(120, 0.5, -0.4, 0, seed: 11);
+        for (int t = 1; t < y.Length; t++) y[t] += y[t - 1];
+        var model = (ArimaModel)new ArimaForecaster(new ArimaOptions(new ArimaOrder(1, 1, 1), IncludeConstant: false)).Fit(y);
+        const int horizon = 6, paths = 20000;
+        Forecast f = model.Forecast(horizon, [95]);
+        var buffer = new double[paths * horizon];
+        model.SimulatePaths(horizon, buffer, new Random(5));
+        for (int h = 0; h < horizon; h++)
+        {
+            double sum = 0, sumSq = 0;
+            for (int p = 0; p < paths; p++)
+            {
+                double v = buffer[(p * horizon) + h];
+                sum += v;
+                sumSq += v * v;
+            }
+
+            double mean = sum / paths;
+            double sd = Math.Sqrt((sumSq / paths) - (mean * mean));
+            double analyticSd = (f.Interval(95).Upper[h] - f.Mean[h]) / 1.959963984540054;
+            Assert.True(Math.Abs(mean - f.Mean[h]) < 4 * analyticSd / Math.Sqrt(paths), $"mean at h={h + 1}");
+            Assert.True(Math.Abs(sd / analyticSd - 1) < 0.03, $"sd at h={h + 1}: {sd} vs {analyticSd}");
+        }
+    }
+
+    [Fact]
+    public void FittedValuesAreOneStepPredictions()
+    {
+        double[] y = SimulateArma(50, 0.7, 0, 5, seed: 2);
+        var model = (ArimaModel)new ArimaForecaster(new ArimaOptions(new ArimaOrder(1, 0, 0))).Fit(y);
+        // After the first value the exact AR(1) prediction is μ + φ(yₜ₋₁ − μ).
+        for (int t = 1; t < y.Length; t++)
+            Assert.Equal(model.Mean + (model.Ar[0] * (y[t - 1] - model.Mean)), model.Fitted[t], 1e-9);
+        Assert.Equal(y[10] - model.Fitted[10], model.Residuals[10], 1e-12);
+    }
+
+    [Fact]
+    public void ForecastsOfAConstantSeriesAreFlat() =>
+        Gen.Select(Gen.Double[-1e6, 1e6], Gen.Int[3, 60], Gen.OneOf(1, 4, 12)).Sample((level, n, m) =>
+        {
+            double[] y = [.. Enumerable.Repeat(level, n)];
+            IFittedModel model = new AutoArimaForecaster().Fit(y, m);
+            Forecast f = model.Forecast(8, [80, 95]);
+            foreach (double v in f.Mean) Assert.Equal(level, v, 1e-9 * Math.Max(1, Math.Abs(level)));
+            foreach (PredictionInterval pi in f.Intervals)
+                for (int h = 0; h < 8; h++)
+                    Assert.True(pi.Upper[h] - pi.Lower[h] <= 1e-6 * Math.Max(1, Math.Abs(level)));
+        });
+
+    [Fact]
+    public void IntervalsWidenWithTheHorizon() =>
+        Gen.Select(Gen.Double[-3, 3].Array[20, 60], Gen.Bool).Sample((shocks, integrate) =>
+        {
+            double[] y = (double[])shocks.Clone();
+            if (integrate)
+                for (int t = 1; t < y.Length; t++) y[t] += y[t - 1];
+            Forecast f = new AutoArimaForecaster().Fit(y).Forecast(12, [95]);
+            PredictionInterval pi = f.Interval(95);
+            for (int h = 1; h < 12; h++)
+            {
+                double before = pi.Upper[h - 1] - pi.Lower[h - 1];
+                double after = pi.Upper[h] - pi.Lower[h];
+                Assert.True(after >= before * (1 - 1e-9), $"width fell from {before} to {after} at h={h + 1} ({f.Method})");
+            }
+        }, iter: 60);
+
+    [Fact]
+    public void SeasonalModelsRepeatTheSeasonalPattern()
+    {
+        // A pure seasonal pattern with a little noise: forecasts follow the pattern a year ahead.
+        var random = new Random(1);
+        double[] pattern = [10, 14, 9, 20];
+        double[] y = [.. Enumerable.Range(0, 40).Select(t => pattern[t % 4] + (0.1 * Normal.Sample(random, 0, 1)))];
+        ArimaModel model = new AutoArimaForecaster().FitModel(y, 4);
+        Assert.Equal(4, model.Order.SeasonLength);
+        Forecast f = model.Forecast(8, [95]);
+        for (int h = 0; h < 8; h++) Assert.Equal(pattern[(40 + h) % 4], f.Mean[h], 0.5);
+    }
+}

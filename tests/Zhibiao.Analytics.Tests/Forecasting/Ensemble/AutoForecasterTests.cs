@@ -1,0 +1,118 @@
+using Zhibiao.Analytics.Forecasting;
+using Zhibiao.Analytics.Forecasting.Baselines;
+using Zhibiao.Analytics.Forecasting.Ensemble;
+using CsCheck;
+
+namespace Zhibiao.Analytics.Tests.Forecasting.Ensemble;
+
+public class AutoForecasterTests
+{
+    /// <summary>Trending series with Gaussian noise: y_t = a + b·t + e_t.</summary>
+    private static double[][] Trending(int count, int length, int seed)
+    {
+        var random = new Random(seed);
+        return [.. Enumerable.Range(0, count).Select(i =>
+        {
+            double a = 100 + (5 * i), b = 2 + (i % 5);
+            return Enumerable.Range(0, length).Select(t => a + (b * t) + (3 * MathNet.Numerics.Distributions.Normal.Sample(random, 0, 1))).ToArray();
+        })];
+    }
+
+    private static AutoForecaster NaiveAndDrift(bool select = true) => new(new AutoOptions
+    {
+        Members = [new NaiveForecaster(), new DriftForecaster()],
+        SelectMembers = select,
+    });
+
+    [Fact]
+    public void Validation_prefers_drift_on_trending_series_and_calibrates_intervals()
+    {
+        double[][] batch = Trending(60, 25, 1);
+        IForecaster trained = NaiveAndDrift().Train(batch, 1, 4);
+        IFittedModel fit = trained.Fit(batch[0]);
+        Assert.Equal("Median(Random walk with drift), calibrated", fit.Method);
+        Assert.Equal(2 * 60 * 3, fit.Parameters["calibration_vectors"]); // 3 origins of 60 series, with their mirror images
+
+        // Out of sample: the next 4 values of fresh series from the same process fall in the 90% interval about 90% of the time.
+        double[][] fresh = Trending(200, 29, 2);
+        int inside = 0, total = 0;
+        foreach (double[] y in fresh)
+        {
+            Forecast f = trained.Fit(y.AsSpan(0, 25)).Forecast(4, [90]);
+            for (int h = 0; h < 4; h++, total++)
+                if (y[25 + h] >= f.Interval(90).Lower[h] && y[25 + h] <= f.Interval(90).Upper[h]) inside++;
+        }
+
+        Assert.InRange(inside / (double)total, 0.84, 0.96);
+    }
+
+    [Fact]
+    public void Without_selection_all_members_are_combined_by_the_median()
+    {
+        double[][] batch = Trending(60, 25, 1);
+        IFittedModel fit = NaiveAndDrift(select: false).Train(batch, 1, 4).Fit(batch[0]);
+        Assert.Equal("Median(Naive, Random walk with drift), calibrated", fit.Method);
+    }
+
+    [Fact]
+    public void Too_few_series_keep_all_members_with_the_median()
+    {
+        double[][] batch = Trending(5, 25, 3);
+        IFittedModel fit = NaiveAndDrift().Train(batch, 1, 4).Fit(batch[0]);
+        Assert.StartsWith("Median(Naive, Random walk with drift)", fit.Method, StringComparison.Ordinal);
+        Assert.Equal(0, fit.Parameters["calibration_vectors"]); // 15 validated origins are fewer than the 30 needed
+        Forecast f = fit.Forecast(4, [95]);
+        Assert.All(f.Intervals[0].Lower.Zip(f.Mean), p => Assert.True(p.First < p.Second));
+    }
+
+    [Fact]
+    public void A_single_series_is_the_median_of_the_local_members()
+    {
+        double[] y = Trending(1, 20, 4)[0];
+        IFittedModel fit = NaiveAndDrift().Fit(y);
+        double[] naive = new NaiveForecaster().Fit(y).Forecast(3, []).Mean;
+        double[] drift = new DriftForecaster().Fit(y).Forecast(3, []).Mean;
+        double[] mean = fit.Forecast(3, []).Mean;
+        for (int h = 0; h < 3; h++) Assert.Equal((naive[h] + drift[h]) / 2, mean[h], 9);
+    }
+
+    [Fact]
+    public void Members_that_cannot_fit_are_left_out_and_none_is_an_error()
+    {
+        var auto = new AutoForecaster(new AutoOptions { Members = [new NaiveForecaster(), new LogDriftForecaster()] });
+        IFittedModel fit = auto.Fit([3, -1, 2, 4]);
+        Assert.Equal("Median(Naive)", fit.Method);
+        Assert.Throws<ForecastException>(() => new AutoForecaster(new AutoOptions { Members = [new LogDriftForecaster()] }).Fit([3, -1, 2, 4]));
+    }
+
+    [Fact]
+    public void Calibrated_errors_round_trip_and_scale_is_never_zero()
+    {
+        Gen.Select(Gen.Double[-1e6, 1e6], Gen.Double[-1e6, 1e6], Gen.Int[1, 20], Gen.Double[1e-3, 1e4]).Sample((y, f, h, d) =>
+            Math.Abs(ErrorCalibration.Apply(f, ErrorCalibration.Normalise(y, f, h, d), h, d) - y) <= 1e-6 * (1 + Math.Abs(y)));
+    }
+
+    [Fact]
+    public void Calibration_quantiles_are_the_pooled_scores_and_their_mirror_images()
+    {
+        // Step 1 pools 1..5 and −1..−5; step 2 pools −2..2 twice.
+        var c = new ErrorCalibration([[1, -2], [2, -1], [3, 0], [4, 1], [5, 2]], 2);
+        Assert.Equal(10, c.Count);
+        Assert.Equal(0, c.Quantile(1, 0.5), 12);
+        Assert.Equal(-5, c.Quantile(1, 0), 12);
+        Assert.Equal(4.55, c.Quantile(1, 0.95), 12); // type 7: position 0.95 × 9 = 8.55 between 4 and 5
+        Assert.Equal(-2, c.Quantile(2, 0), 12);
+        Assert.Equal(2, c.Quantile(7, 1), 12); // steps beyond the horizon use the last one
+        Assert.Throws<ArgumentException>(() => new ErrorCalibration([], 2));
+    }
+
+    [Fact]
+    public void The_error_scale_is_the_recent_mean_absolute_seasonal_change()
+    {
+        // Quarterly: the last max(6, 8) = 8 changes at lag 4 are each 4.
+        double[] y = [.. Enumerable.Range(0, 16).Select(t => (double)t + (10 * (t % 4)))];
+        Assert.Equal(4, ErrorCalibration.Scale(y, 4), 12);
+        Assert.Equal(2, ErrorCalibration.Scale([0, 10, 12, 14, 16, 18, 20, 22]), 12); // yearly: the last 6 changes
+        Assert.Equal(0.005, ErrorCalibration.Scale([5, 5, 5, 5]), 12); // a constant series keeps a scale
+    }
+}

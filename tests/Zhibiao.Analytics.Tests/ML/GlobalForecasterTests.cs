@@ -1,0 +1,64 @@
+using Zhibiao.Analytics.Data;
+using Zhibiao.Analytics.Forecasting;
+using Zhibiao.Analytics.ML;
+
+namespace Zhibiao.Analytics.Tests.ML;
+
+public class GlobalForecasterTests
+{
+    /// <summary>Series growing at a steady rate each (2%..9%), with small deterministic wiggles.</summary>
+    private static double[][] Growing(int count, int length)
+    {
+        var random = new Random(3);
+        return [.. Enumerable.Range(0, count).Select(i =>
+        {
+            double g = 0.02 + (0.07 * (i % 8) / 7.0);
+            double level = 100 + (10 * i);
+            return Enumerable.Range(0, length).Select(t => level * Math.Pow(1 + g, t) * (1 + (0.005 * (random.NextDouble() - 0.5)))).ToArray();
+        })];
+    }
+
+    [Fact]
+    public void Learns_growth_across_series_and_forecasts_it()
+    {
+        double[][] series = Growing(48, 20);
+        IForecaster trained = new GlobalForecaster(new GlobalModelOptions(Iterations: 200, MinimumLeafCount: 5)).Train(series, 1, 3);
+        double[] fast = series[7];  // 9% a year
+        double[] slow = series[8];  // 2% a year
+        Forecast f = trained.Fit(fast).Forecast(3, [80, 95]);
+        Forecast s = trained.Fit(slow).Forecast(3, [95]);
+        double fastGrowth = (f.Mean[0] / fast[^1]) - 1, slowGrowth = (s.Mean[0] / slow[^1]) - 1;
+        Assert.InRange(fastGrowth, 0.07, 0.11);
+        Assert.InRange(slowGrowth, 0.00, 0.04);
+        Assert.True(f.Mean[2] > f.Mean[0]);
+        PredictionInterval band = f.Interval(95);
+        for (int h = 0; h < 3; h++) Assert.InRange(f.Mean[h], band.Lower[h], band.Upper[h]);
+    }
+
+    [Fact]
+    public void Too_few_series_say_how_many_are_needed()
+    {
+        var e = Assert.Throws<ForecastException>(() => new GlobalForecaster().Train(Growing(5, 20), 1, 3));
+        Assert.Contains("at least 30", e.Message, StringComparison.Ordinal);
+        Assert.Contains("got 5", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Untrained_fit_and_non_positive_series_are_clear_errors()
+    {
+        Assert.Contains("train it on a set of series", Assert.Throws<ForecastException>(() => new GlobalForecaster().Fit([1, 2, 3, 4])).Message, StringComparison.Ordinal);
+        IForecaster trained = new GlobalForecaster(new GlobalModelOptions(Iterations: 20, MinimumLeafCount: 5)).Train(Growing(40, 12), 1, 2);
+        Assert.Contains("positive", Assert.Throws<ForecastException>(() => trained.Fit([3, 0, 4, 5])).Message, StringComparison.Ordinal);
+        Assert.Contains("trained for 2 steps", Assert.Throws<ForecastException>(() => trained.Fit([3, 4, 5, 6]).Forecast(3, [])).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_batch_runner_trains_it_on_the_batch()
+    {
+        LongSeries[] batch = [.. Growing(40, 15).Select((y, i) => new LongSeries($"s{i}", Period.OfYear(2000), y))];
+        BatchItem[] results = BatchForecaster.Run(batch, new GlobalForecaster(new GlobalModelOptions(Iterations: 50, MinimumLeafCount: 5)), new BatchOptions(2, [95]));
+        Assert.All(results, r => Assert.NotNull(r.Forecast));
+        BatchItem[] tooFew = BatchForecaster.Run(batch[..3], new GlobalForecaster(), new BatchOptions(2, [95]));
+        Assert.All(tooFew, r => Assert.Contains("at least 30", r.Error, StringComparison.Ordinal));
+    }
+}

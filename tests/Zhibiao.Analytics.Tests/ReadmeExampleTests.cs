@@ -1,0 +1,31 @@
+using Zhibiao.Analytics.Data;
+
+namespace Zhibiao.Analytics.Tests;
+
+/// <summary>The C# example of README.md, line for line, with its printed values checked.</summary>
+public class ReadmeExampleTests
+{
+    [Fact]
+    public void The_readme_example_prints_what_it_says()
+    {
+        Dataset data = Dataset.Load(RepositoryPaths.XinjiangDataset);
+        IndicatorSeries arrivals = data.Series("tourist_arrivals");
+        Target target = data.Targets.Single(t => t.IndicatorId == "tourist_arrivals");
+
+        TrackingResult result = Tracker.Track(arrivals, target);
+        Assert.Equal("on track: needs ≤0.0667 a year, observed >0.1739", $"{result.Status.ToWords()}: needs {result.Required} a year, observed {result.Observed}");
+
+        Quantity q = Quantity.Parse("3.2亿人次");
+        Assert.Equal(320000000, q.ConvertTo(Zhibiao.Analytics.Units.PersonTime).Value);
+        Assert.Equal("2330万吨", Quantity.Parse("466亿斤").ConvertTo(Zhibiao.Analytics.Units.Tonne).ToString());
+        Assert.Equal(0.1739, Zhibiao.Analytics.Growth.Cagr(1.58e8, 3e8, years: 4), 4);
+        GrowthTable table = data.GrowthTable("rail_freight_dispatched");
+        Assert.True(table.Rows.Single(r => r.Period == Period.OfYear(2023)).Observation.IsDerived);
+
+        // "How likely is a target to be met?"
+        Zhibiao.Analytics.Probability.TargetAssessment a = Zhibiao.Analytics.Probability.TargetAssessor.Assess(data.Series("tourist_arrivals"), target);
+        string line = $"P(met) {a.ProbabilityMet:0.00}, {Zhibiao.Analytics.Probability.LikelihoodScale.ToWords(a.Likelihood)}; 2025 median {a.Median:0}";
+        Assert.Matches(@"^P\(met\) [01]\.\d\d, [a-z ]+; 2025 median \d+$", line);
+        Assert.InRange(a.Median, 2e8, 5e8);
+    }
+}

@@ -1,0 +1,150 @@
+using CsCheck;
+
+namespace Zhibiao.Analytics.Tests.UnitsOfMeasure;
+
+public class QuantityTests
+{
+    [Theory]
+    [InlineData("3.2亿人次", 3.2e8, "人次", "亿", 1)]
+    [InlineData("4037万千瓦", 4.037e7, "千瓦", "万", 0)]
+    [InlineData("4037 万千瓦", 4.037e7, "千瓦", "万", 0)]
+    [InlineData("2.37亿吨", 2.37e8, "吨", "亿", 2)]
+    [InlineData("1264亿千瓦时", 1.264e11, "千瓦时", "亿", 0)]
+    [InlineData("2万亿元", 2e12, "元", "万亿", 0)]
+    [InlineData("1.5 million kWh", 1.5e6, "千瓦时", "million", 1)]
+    [InlineData("1050斤/亩", 1050, "斤/亩", "", 0)]
+    [InlineData("24.8%", 24.8, "%", "", 1)]
+    public void Parses_figures_into_base_units(string text, double value, string unit, string magnitude, int decimals)
+    {
+        Quantity q = Quantity.Parse(text);
+        Assert.Equal(value, q.Value);
+        Assert.Equal(unit, q.Unit.Symbol);
+        Assert.Equal(magnitude, q.Magnitude.Symbol);
+        Assert.Equal(decimals, q.Decimals);
+    }
+
+    [Theory]
+    [InlineData(3.2e8, "人次", "3.2亿人次")]
+    [InlineData(4.037e7, "千瓦", "4037万千瓦")]
+    [InlineData(1050, "斤", "1050斤")]
+    [InlineData(2.654403e8, "人次", "2.6544亿人次")]
+    [InlineData(1.2e13, "元", "12万亿元")]
+    [InlineData(-5e4, "吨", "-5万吨")]
+    public void Display_picks_the_natural_magnitude(double value, string unit, string expected) =>
+        Assert.Equal(expected, Quantity.Of(value, Zhibiao.Analytics.Units.Get(unit)).ToString());
+
+    [Fact]
+    public void Display_rounds_to_the_digits_asked()
+    {
+        Assert.Equal("3.313亿人次", Quantity.Of(3.31262e8, Zhibiao.Analytics.Units.PersonTime).ToString(4));
+        Assert.Equal("2.5万千瓦", Quantity.Of(24987, Zhibiao.Analytics.Units.Kilowatt).ToString(2));
+    }
+
+    [Fact]
+    public void Written_form_is_kept()
+    {
+        Quantity q = Quantity.Parse("26544.03万人次");
+        Assert.Equal("26544.03万人次", q.ToWrittenString());
+        Assert.Equal(26544.03, q.Written);
+        Assert.Equal(2.654403, q.In(Magnitude.Yi), 12);
+    }
+
+    [Theory]
+    [InlineData("466亿斤", "吨", 2.33e7)]
+    [InlineData("1吨", "斤", 2000)]
+    [InlineData("1公斤", "斤", 2)]
+    [InlineData("15亩", "公顷", 1)]
+    [InlineData("1公顷", "亩", 15)]
+    [InlineData("1GW", "千瓦", 1e6)]
+    [InlineData("4037万千瓦", "GW", 40.37)]
+    [InlineData("1264亿千瓦时", "TWh", 126.4)]
+    [InlineData("1137.8亿元", "元", 1.1378e11)]
+    [InlineData("524.8公斤/亩", "斤/亩", 1049.6)]
+    public void Converts_within_a_dimension(string from, string to, double expected) =>
+        Assert.Equal(expected, Quantity.Parse(from).ConvertTo(Zhibiao.Analytics.Units.Get(to)).Value, 9);
+
+    [Fact]
+    public void Combining_incompatible_units_is_an_error()
+    {
+        Quantity tonnes = Quantity.Parse("2.37亿吨");
+        Quantity kw = Quantity.Parse("4037万千瓦");
+        IncompatibleUnitsException e = Assert.Throws<IncompatibleUnitsException>(() => tonnes + kw);
+        Assert.Contains("千瓦", e.Message, StringComparison.Ordinal);
+        Assert.Throws<IncompatibleUnitsException>(() => tonnes.ConvertTo(Zhibiao.Analytics.Units.Train));
+        Assert.Throws<IncompatibleUnitsException>(() => Quantity.Parse("3人次") - Quantity.Parse("3人"));
+    }
+
+    [Fact]
+    public void Unknown_units_list_the_known_ones()
+    {
+        UnknownUnitException e = Assert.Throws<UnknownUnitException>(() => Quantity.Parse("3.2亿zz"));
+        Assert.Contains("'亿zz'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("人次", e.Message, StringComparison.Ordinal);
+        Assert.Contains("magnitudes", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Whole_unit_wins_over_a_magnitude_split()
+    {
+        Assert.Equal(Zhibiao.Analytics.Units.Kilowatt, ScaledUnit.Parse("千瓦").Unit);
+        Assert.Equal(Magnitude.One, ScaledUnit.Parse("千瓦").Magnitude);
+        Assert.Equal(Magnitude.QianWan, ScaledUnit.Parse("千万千瓦").Magnitude);
+        Assert.Equal(Magnitude.WanYi, ScaledUnit.Parse("万亿元").Magnitude);
+    }
+
+    [Fact]
+    public void Rounding_interval_follows_the_written_decimals()
+    {
+        Interval r = Quantity.Parse("2.37亿吨").RoundingInterval;
+        Assert.Equal(2.365e8, r.Lower, 3);
+        Assert.Equal(2.375e8, r.Upper, 3);
+        Assert.Equal(0.5e4, Quantity.Parse("4440万亩").HalfWidth, 9);
+        Assert.Equal(0, Quantity.Of(3, Zhibiao.Analytics.Units.Tonne).HalfWidth);
+    }
+
+    [Fact]
+    public void Sums_and_ratios_convert_explicitly()
+    {
+        Quantity sum = Quantity.Parse("1吨") + Quantity.Parse("500公斤");
+        Assert.Equal(1.5, sum.Value, 12);
+        Assert.Equal(Zhibiao.Analytics.Units.Tonne, sum.Unit);
+        Assert.Equal(2, Quantity.Parse("1吨") / Quantity.Parse("1000斤"), 12);
+    }
+
+    [Fact]
+    public void Written_text_round_trips() =>
+        Gen.Select(Gen.Int[-999_999, 999_999], Gen.Int[0, 3], Gen.Int[0, Magnitude.All.Count], Gen.Int[0, Zhibiao.Analytics.Units.All.Count - 1])
+            .Sample((digits, decimals, m, u) =>
+            {
+                double written = digits / Math.Pow(10, decimals);
+                Magnitude magnitude = m == Magnitude.All.Count ? Magnitude.One : Magnitude.All[m];
+                Unit unit = Zhibiao.Analytics.Units.All[u];
+
+                // 千 + 米 is written 千米, which is the kilometre: such pairs are a unit of their own.
+                if (magnitude != Magnitude.One && Zhibiao.Analytics.Units.Find(magnitude.Symbol + unit.Symbol) is not null) return true;
+                Quantity q = Quantity.Reported(written, magnitude, unit, decimals);
+                Quantity back = Quantity.Parse(q.WrittenNumber(), q.ScaledUnit.ToString());
+                return back == q;
+            });
+
+    [Fact]
+    public void Normalisation_round_trips_through_every_compatible_unit() =>
+        Gen.Select(Gen.Double[1e-3, 1e12], Gen.Int[0, Zhibiao.Analytics.Units.All.Count - 1]).Sample((value, u) =>
+        {
+            Unit unit = Zhibiao.Analytics.Units.All[u];
+            Quantity q = Quantity.Of(value, unit);
+            return Zhibiao.Analytics.Units.All.Where(unit.IsCompatibleWith)
+                .All(other => Math.Abs(q.ConvertTo(other).ConvertTo(unit).Value - value) <= 1e-12 * value);
+        });
+
+    [Fact]
+    public void Reported_in_a_magnitude_is_exact()
+    {
+        Gen.Select(Gen.Int[0, 99_999], Gen.Int[0, 2]).Sample((digits, decimals) =>
+        {
+            double written = digits / Math.Pow(10, decimals);
+            Quantity q = Quantity.Reported(written, Magnitude.Yi, Zhibiao.Analytics.Units.Tonne, decimals);
+            return q.In(Magnitude.Yi) == written && q.Written == written;
+        });
+    }
+}
