@@ -145,14 +145,15 @@ internal static class TrackCommand
     };
 }
 
-/// <summary>The optional dataset directory argument, default datasets/xinjiang.</summary>
+/// <summary>The optional dataset argument: a directory, else a bundled dataset's name; default the bundled xinjiang.</summary>
 internal static class DatasetArgument
 {
-    public const string Default = "datasets/xinjiang";
+    public const string Default = "xinjiang";
 
     public static Argument<string> Create() => new("dir")
     {
-        Description = "Dataset directory with indicators.csv, observations.csv and targets.csv.",
+        Description = "Dataset directory with indicators.csv, observations.csv and targets.csv, or the name of a bundled dataset ("
+            + string.Join(", ", Dataset.BundledNames) + "); default xinjiang.",
         Arity = ArgumentArity.ZeroOrOne,
         DefaultValueFactory = _ => Default,
     };

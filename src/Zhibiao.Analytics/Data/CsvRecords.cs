@@ -48,12 +48,21 @@ internal static class CsvRecords
     /// ragged rows are errors.
     /// </summary>
     /// <exception cref="DataFormatException">The file is missing, unreadable or malformed.</exception>
-    public static List<CsvRecord> Read(string path, IReadOnlyCollection<string> required, IReadOnlyCollection<string> optional)
+    public static List<CsvRecord> Read(string path, IReadOnlyCollection<string> required, IReadOnlyCollection<string> optional) =>
+        Read(path, File.Exists(path) ? () => new StreamReader(path) : null, required, optional);
+
+    /// <summary>
+    /// All rows of a text opened by <paramref name="open"/> (null: the file is absent), named <paramref name="path"/>
+    /// in errors; checked as <see cref="Read(string, IReadOnlyCollection{string}, IReadOnlyCollection{string})"/>.
+    /// </summary>
+    /// <exception cref="DataFormatException">The file is missing, unreadable or malformed.</exception>
+    public static List<CsvRecord> Read(string path, Func<TextReader>? open, IReadOnlyCollection<string> required, IReadOnlyCollection<string> optional)
     {
-        if (!File.Exists(path)) throw new DataFormatException(path, 0, null, "file not found");
+        if (open is null) throw new DataFormatException(path, 0, null, "file not found");
         try
         {
-            using SepReader reader = Sep.Reader(o => o with { Unescape = true, Trim = SepTrim.Outer, DisableColCountCheck = true }).FromFile(path);
+            using TextReader text = open();
+            using SepReader reader = Sep.Reader(o => o with { Unescape = true, Trim = SepTrim.Outer, DisableColCountCheck = true }).From(text);
             IReadOnlyList<string> header = reader.Header.ColNames;
             foreach (string c in header)
                 if (!required.Contains(c) && !optional.Contains(c))

@@ -35,9 +35,21 @@ public sealed class Dataset
     /// <summary>The targets.</summary>
     public IReadOnlyList<Target> Targets { get; }
 
-    /// <summary>Reads a dataset directory; nothing is returned unless all three files are valid.</summary>
-    /// <exception cref="DataFormatException">A file is missing or malformed; the message names file, line and column.</exception>
-    public static Dataset Load(string directory) => DatasetReader.Read(directory);
+    /// <summary>
+    /// Reads a dataset directory, or a bundled dataset by name (<see cref="BundledNames"/>, e.g. "xinjiang") when no
+    /// such directory exists; nothing is returned unless all three files are valid.
+    /// </summary>
+    /// <exception cref="DataFormatException">A file is missing or malformed (the message names file, line and column), or neither a directory nor a bundled name.</exception>
+    public static Dataset Load(string directoryOrName)
+    {
+        if (Directory.Exists(directoryOrName)) return DatasetReader.Read(directoryOrName);
+        if (BundledDatasets.Contains(directoryOrName)) return BundledDatasets.Load(directoryOrName);
+        throw new DataFormatException(directoryOrName, 0, null,
+            $"dataset directory not found, nor a bundled dataset (bundled: {string.Join(", ", BundledNames)})");
+    }
+
+    /// <summary>The names of the datasets that ship inside the package (the repository's datasets/NAME), sorted.</summary>
+    public static IReadOnlyList<string> BundledNames => BundledDatasets.Names;
 
     /// <summary>Writes the three files into a directory, each atomically (written aside, then moved into place).</summary>
     public void Save(string directory) => DatasetWriter.Write(this, directory);

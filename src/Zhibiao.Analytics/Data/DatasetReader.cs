@@ -1,5 +1,8 @@
 namespace Zhibiao.Analytics.Data;
 
+/// <summary>A dataset file: the path errors name, and how to open it (null when the file is absent).</summary>
+internal readonly record struct DatasetFile(string Path, Func<TextReader>? Open);
+
 /// <summary>
 /// Reads a dataset directory. Every row is checked as it is read, so an error names the file, the line and the
 /// column at fault; a dataset is returned only when all three files are valid.
@@ -16,18 +19,28 @@ internal static class DatasetReader
     public static Dataset Read(string directory, bool observationsOptional = false)
     {
         if (!Directory.Exists(directory)) throw new DataFormatException(directory, 0, null, "dataset directory not found");
-        Dictionary<string, Indicator> indicators = ReadIndicators(Path.Combine(directory, "indicators.csv"));
-        string observationsPath = Path.Combine(directory, "observations.csv");
-        List<Observation> observations = observationsOptional && !File.Exists(observationsPath) ? [] : ReadObservations(observationsPath, indicators);
-        string targetsPath = Path.Combine(directory, "targets.csv");
-        List<Target> targets = File.Exists(targetsPath) ? ReadTargets(targetsPath, indicators) : [];
+        return Read(name =>
+        {
+            string path = Path.Combine(directory, name);
+            return new DatasetFile(path, File.Exists(path) ? () => new StreamReader(path) : null);
+        }, observationsOptional);
+    }
+
+    /// <summary>Reads a dataset from files given by name (indicators.csv, observations.csv, targets.csv).</summary>
+    public static Dataset Read(Func<string, DatasetFile> file, bool observationsOptional = false)
+    {
+        Dictionary<string, Indicator> indicators = ReadIndicators(file("indicators.csv"));
+        DatasetFile observationsFile = file("observations.csv");
+        List<Observation> observations = observationsOptional && observationsFile.Open is null ? [] : ReadObservations(observationsFile, indicators);
+        DatasetFile targetsFile = file("targets.csv");
+        List<Target> targets = targetsFile.Open is not null ? ReadTargets(targetsFile, indicators) : [];
         return new Dataset(indicators.Values, observations, targets);
     }
 
-    private static Dictionary<string, Indicator> ReadIndicators(string path)
+    private static Dictionary<string, Indicator> ReadIndicators(DatasetFile file)
     {
         var result = new Dictionary<string, Indicator>(StringComparer.Ordinal);
-        foreach (CsvRecord r in CsvRecords.Read(path, IndicatorColumns, []))
+        foreach (CsvRecord r in CsvRecords.Read(file.Path, file.Open, IndicatorColumns, []))
         {
             string id = r.Required("id");
             var ind = new Indicator(id, r.Required("name_zh"), r.Required("name_en"),
@@ -39,11 +52,11 @@ internal static class DatasetReader
         return result;
     }
 
-    private static List<Observation> ReadObservations(string path, Dictionary<string, Indicator> indicators)
+    private static List<Observation> ReadObservations(DatasetFile file, Dictionary<string, Indicator> indicators)
     {
         var result = new List<Observation>();
         var seen = new Dictionary<(string, Period, Measure), (Observation Obs, int Line)>();
-        foreach (CsvRecord r in CsvRecords.Read(path, ObservationColumns, ObservationOptional))
+        foreach (CsvRecord r in CsvRecords.Read(file.Path, file.Open, ObservationColumns, ObservationOptional))
         {
             Indicator ind = KnownIndicator(r, indicators);
             var o = new Observation(ind.Id, r.Parse("period", s => Period.Parse(s)), r.Parse("measure", ParseMeasure),
@@ -64,10 +77,10 @@ internal static class DatasetReader
         return result;
     }
 
-    private static List<Target> ReadTargets(string path, Dictionary<string, Indicator> indicators)
+    private static List<Target> ReadTargets(DatasetFile file, Dictionary<string, Indicator> indicators)
     {
         var result = new List<Target>();
-        foreach (CsvRecord r in CsvRecords.Read(path, TargetColumns, TargetOptional))
+        foreach (CsvRecord r in CsvRecords.Read(file.Path, file.Open, TargetColumns, TargetOptional))
         {
             Indicator ind = KnownIndicator(r, indicators);
             string periodText = r.Required("period");
