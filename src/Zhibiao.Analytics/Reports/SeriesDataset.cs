@@ -11,7 +11,8 @@ namespace Zhibiao.Analytics.Reports;
 /// later different figure with its vintage), averages.csv (plan-period yearly averages, e.g. 2011-2015),
 /// report-targets.csv (targets as worded, with range bounds and the main-statement flag), verdicts.csv (the
 /// reports' own statements) and synonyms.csv (the subject table used). Everything is built before any file is
-/// written, and files are written beside their places and then moved in.
+/// written, and files are written beside their places and then moved in. targets.csv holds only the open targets
+/// (the latest report's); report-targets.csv holds all.
 /// </summary>
 public static class SeriesDataset
 {
@@ -31,9 +32,9 @@ public static class SeriesDataset
                 new Source(v.First.File, $"chars {v.First.Start}-{v.First.End}", note)));
         }
 
-        var targets = new List<Target>();
-        foreach (ReportTarget t in series.Reports.SelectMany(r => r.Targets))
-            targets.Add(ToTarget(t));
+        // targets.csv holds the open targets (those of the latest report), which track and probability assess;
+        // every target, past ones included, is in report-targets.csv.
+        var targets = series.Reports[^1].Targets.Select(ToTarget).ToList();
         var used = observations.Select(o => o.IndicatorId).Concat(targets.Select(t => t.IndicatorId)).ToHashSet(StringComparer.Ordinal);
         return new Dataset(ReportIndicators.All.Where(i => used.Contains(i.Id)).Select(i => i.Indicator), observations, targets);
     }
