@@ -34,6 +34,8 @@ public static class AnalyticsCli
             ChartCommand.Create(context),
             ReportCommand.Create(context),
             ExtractCommand.Create(context),
+            ExtractSeriesCommand.Create(context),
+            BacktestReportsCommand.Create(context),
             ImportHistoryCommand.Create(context),
         };
 

@@ -84,14 +84,44 @@ public sealed class SynonymTable
     /// <summary>The entry for a subject, or null.</summary>
     public Synonym? Find(string subject) => _bySubject.GetValueOrDefault(Normalize(subject));
 
-    /// <summary>A subject as compared: without quotation marks and spaces, parentheses as ASCII.</summary>
+    /// <summary>
+    /// The entry whose subject ends the given subject, the longest such: a Chinese noun phrase ends with its head, so
+    /// 2001年国内生产总值 and 全国国内生产总值 are 国内生产总值, while 单位国内生产总值能耗 is 能耗, not 国内生产总值. Null when none.
+    /// </summary>
+    public Synonym? FindByHead(string subject)
+    {
+        string key = Normalize(subject);
+        for (int start = 0; start < key.Length; start++)
+        {
+            if (_bySubject.TryGetValue(key[start..], out Synonym? s)) return s;
+        }
+
+        return null;
+    }
+
+    /// <summary>The entries whose subject occurs anywhere in a text (物价 in 节能减排、物价调控目标), in order of first occurrence.</summary>
+    public IReadOnlyList<Synonym> FindWithin(string text)
+    {
+        string key = Normalize(text);
+        var hits = _bySubject
+            .Select(kv => (Entry: kv.Value, At: key.IndexOf(kv.Key, StringComparison.Ordinal), Length: kv.Key.Length))
+            .Where(x => x.At >= 0)
+            .ToList();
+        // A name inside a longer name (国内生产总值 in 单位国内生产总值能耗) is not named on its own.
+        return [.. hits
+            .Where(x => !hits.Any(y => y.Length > x.Length && y.At <= x.At && x.At + x.Length <= y.At + y.Length))
+            .OrderBy(x => x.At)
+            .Select(x => x.Entry)];
+    }
+
+    /// <summary>A subject as compared: without quotation marks and spaces, parentheses as ASCII, full-width letters and digits (ＧＤＰ, ２００１) as ASCII.</summary>
     public static string Normalize(string subject)
     {
         var sb = new System.Text.StringBuilder(subject.Length);
         foreach (char c in subject)
         {
             if (char.IsWhiteSpace(c) || c is '“' or '”' or '"' or '\'' or '‘' or '’' or '「' or '」' or '《' or '》') continue;
-            sb.Append(c switch { '（' => '(', '）' => ')', _ => c });
+            sb.Append(c switch { '（' => '(', '）' => ')', >= '！' and <= '～' => (char)(c - 0xFEE0), _ => c });
         }
 
         return sb.ToString();

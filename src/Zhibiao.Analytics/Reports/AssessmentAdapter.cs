@@ -1,0 +1,41 @@
+using Zhibiao.Analytics.Probability;
+
+namespace Zhibiao.Analytics.Reports;
+
+/// <summary>The forecast side of a report target: P(met) from the indicator's own history and the deterministic status.</summary>
+/// <param name="Probability">P(met) by the forecast alone.</param>
+/// <param name="Status">The deterministic status token (on_track, achieved …).</param>
+/// <param name="OnTrack">Whether the deterministic rule says the target will be met (achieved or on track).</param>
+/// <param name="Method">How the probability was made.</param>
+public sealed record ForecastSide(double Probability, string Status, bool OnTrack, string Method);
+
+/// <summary>
+/// The one place where report targets meet the library's deterministic tracker and probabilistic assessor
+/// (<see cref="TargetAssessor"/>, which runs <see cref="Tracker"/> too): the integrator repoints this to the
+/// assessment pipeline. A target enters as a level target on the indicator's own yearly values with the threshold
+/// of <see cref="TargetSemantics"/> (tolerance included).
+/// </summary>
+public static class AssessmentAdapter
+{
+    /// <summary>Assesses a target on the yearly history known at its year.</summary>
+    /// <param name="indicator">The indicator.</param>
+    /// <param name="history">Yearly first-published figures before the target's year, oldest first.</param>
+    /// <param name="target">The target.</param>
+    /// <param name="options">Assessment options (model, paths, seed).</param>
+    /// <returns>The forecast side, or null when the history has fewer than two values.</returns>
+    public static ForecastSide? Assess(ReportIndicator indicator, IReadOnlyList<ReportFigure> history, ReportTarget target, AssessmentOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        ArgumentNullException.ThrowIfNull(history);
+        var usable = history.Where(h => h.Year < target.Year).ToList();
+        if (usable.Count < 2) return null;
+        Indicator ind = indicator.Indicator;
+        (TargetComparison side, double threshold, _) = TargetSemantics.Rule(target, ind.Direction, ind.Unit.Symbol == "%");
+        var observations = usable.Select(h => new Observation(ind.Id, Period.OfYear(h.Year!.Value), Measure.Level, Quantity.Of(h.Value, ind.Unit), Qualifier.Exact, new Source(h.File)));
+        var series = IndicatorSeries.Create(ind, observations);
+        var goal = new Target(ind.Id, TargetKind.Level, Period.OfYear(target.Year), Quantity.Of(threshold, ind.Unit), side, new Source(target.File));
+        TargetAssessment a = TargetAssessor.Assess(series, goal, options);
+        ProgressStatus s = a.Deterministic.Status;
+        return new ForecastSide(a.ProbabilityMet, s.ToToken(), s is ProgressStatus.TargetAchieved or ProgressStatus.OnTrack, a.Method);
+    }
+}

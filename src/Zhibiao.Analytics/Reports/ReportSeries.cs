@@ -1,0 +1,112 @@
+namespace Zhibiao.Analytics.Reports;
+
+/// <summary>A figure of a past period with its first-published vintage and any later, different figures.</summary>
+/// <param name="First">The first published figure: the vintage backtests use.</param>
+/// <param name="Revisions">Later reports' different figures for the same indicator and period, in report order.</param>
+public sealed record VintagedFigure(ReportFigure First, IReadOnlyList<ReportFigure> Revisions);
+
+/// <summary>
+/// The reports of one government in year order. A figure for a period is kept with its first-published vintage;
+/// later reports' different figures are revisions, never conflicts. Outcomes of a year's targets are the next
+/// report's figures; histories known at a year use only reports up to that year.
+/// </summary>
+public sealed class ReportSeries
+{
+    private ReportSeries(IReadOnlyList<ReportContent> reports) => Reports = reports;
+
+    /// <summary>The reports, oldest first.</summary>
+    public IReadOnlyList<ReportContent> Reports { get; }
+
+    /// <summary>Reads report files or directories (their *.txt files). Every file is read before anything is returned.</summary>
+    /// <exception cref="AnalyticsException">No report given, a file unreadable or not a report, or two reports of one year (both files named).</exception>
+    public static ReportSeries Load(IEnumerable<string> paths, Extraction.SynonymTable? synonyms = null)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var files = new List<string>();
+        foreach (string p in paths)
+        {
+            if (Directory.Exists(p)) files.AddRange(Directory.GetFiles(p, "*.txt").Order(StringComparer.Ordinal));
+            else files.Add(p);
+        }
+
+        if (files.Count == 0) throw new AnalyticsException("no report given (a directory without *.txt files?)");
+        return Of(files.Select(f => ReportReader.ReadFile(f, synonyms)), files);
+    }
+
+    /// <summary>A series from reports already read.</summary>
+    /// <exception cref="AnalyticsException">Two reports of one year.</exception>
+    public static ReportSeries Of(IEnumerable<ReportContent> reports, IReadOnlyList<string>? paths = null)
+    {
+        var list = reports.ToList();
+        var byYear = new Dictionary<int, int>();
+        for (int i = 0; i < list.Count; i++)
+        {
+            if (byYear.TryGetValue(list[i].Year, out int j))
+            {
+                string a = paths?[j] ?? list[j].File, b = paths?[i] ?? list[i].File;
+                throw new AnalyticsException($"{b}: a second report of {list[i].Year} (already given: {a}); give one report per year");
+            }
+
+            byYear[list[i].Year] = i;
+        }
+
+        return new ReportSeries([.. list.OrderBy(r => r.Year)]);
+    }
+
+    /// <summary>The report of a year, or null.</summary>
+    public ReportContent? Report(int year) => Reports.FirstOrDefault(r => r.Year == year);
+
+    /// <summary>Every figure with its vintages, from the reports up to <paramref name="asOf"/> (all when null), by indicator then period.</summary>
+    public IReadOnlyList<VintagedFigure> Figures(int? asOf = null)
+    {
+        var groups = new Dictionary<(string, string), List<ReportFigure>>();
+        var order = new List<(string, string)>();
+        foreach (ReportContent r in Reports.Where(r => asOf is null || r.Year <= asOf))
+        {
+            foreach (ReportFigure f in r.Figures)
+            {
+                var key = (f.IndicatorId, f.Period);
+                if (!groups.TryGetValue(key, out var l)) { groups[key] = l = []; order.Add(key); }
+                l.Add(f);
+            }
+        }
+
+        return [.. order.OrderBy(k => IndexOf(k.Item1)).ThenBy(k => k.Item2, StringComparer.Ordinal).Select(k =>
+        {
+            var l = groups[k];
+            var revisions = new List<ReportFigure>();
+            double last = l[0].Value;
+            foreach (ReportFigure f in l.Skip(1))
+            {
+                if (Math.Abs(f.Value - last) > 1e-9 * Math.Max(1, Math.Abs(last))) revisions.Add(f);
+                last = f.Value;
+            }
+
+            return new VintagedFigure(l[0], revisions);
+        })];
+    }
+
+    /// <summary>The first-published yearly values of an indicator known from the reports up to <paramref name="asOf"/>, by year.</summary>
+    public IReadOnlyList<ReportFigure> History(string indicatorId, int asOf) =>
+        [.. Figures(asOf).Select(v => v.First).Where(f => f.IndicatorId == indicatorId && f.Year is not null).OrderBy(f => f.Year)];
+
+    /// <summary>The outcome of a target: the figure of its year in the next report, or null when that report is absent or silent.</summary>
+    public ReportFigure? Outcome(ReportTarget target) =>
+        Report(target.Year + 1)?.Figures.FirstOrDefault(f => f.IndicatorId == target.IndicatorId && f.Year == target.Year);
+
+    /// <summary>The next report's verdict on a target: for its indicator, else for all main targets (main targets only); null if silent.</summary>
+    public bool? StatedVerdict(ReportTarget target)
+    {
+        var verdicts = Report(target.Year + 1)?.Verdicts ?? [];
+        if (verdicts.FirstOrDefault(v => v.IndicatorId == target.IndicatorId) is { } own) return own.Met;
+        if (target.IsMain && verdicts.FirstOrDefault(v => v.IndicatorId is null) is { } all) return all.Met;
+        return null;
+    }
+
+    private static int IndexOf(string id)
+    {
+        for (int i = 0; i < ReportIndicators.All.Count; i++)
+            if (ReportIndicators.All[i].Id == id) return i;
+        return int.MaxValue;
+    }
+}
