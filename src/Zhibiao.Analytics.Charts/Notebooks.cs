@@ -21,12 +21,18 @@ public static class ChartHtml
         Join(table.ToHtmlTable(), GrowthChart.Create(table, tracking).ToHtml());
 
     /// <summary>Tracking results: the targets overview (when some have a target) and the table.</summary>
-    public static HtmlContent ToHtml(this IEnumerable<TrackingResult> results, IEnumerable<TargetAssessment>? assessments = null)
+    public static HtmlContent ToHtml(this IEnumerable<TrackingResult> results) => ToHtml(results.Select(r => new TargetJudgement(r, null, null)));
+
+    /// <summary>Judged targets (<see cref="TargetPipeline"/>): the targets overview (when some have a target), the tracking table and the probability table.</summary>
+    public static HtmlContent ToHtml(this IEnumerable<TargetJudgement> judgements)
     {
-        TrackingResult[] all = [.. results];
-        return all.Any(r => r.Target is not null)
-            ? Join(TargetsChart.Create(all, assessments).ToHtml(), all.ToHtmlTable())
-            : all.ToHtmlTable();
+        TargetJudgement[] all = [.. judgements];
+        TargetAssessment[] assessed = [.. all.Select(j => j.Probability).OfType<TargetAssessment>()];
+        HtmlContent tracking = all.Select(j => j.Tracking).ToHtmlTable();
+        if (!all.Any(j => j.Target is not null)) return tracking;
+        return assessed.Length == 0
+            ? Join(TargetsChart.Create(all).ToHtml(), tracking)
+            : Join(TargetsChart.Create(all).ToHtml(), tracking, assessed.ToHtmlTable());
     }
 
     /// <summary>Target assessments: the targets overview and the table.</summary>
@@ -47,6 +53,8 @@ public static class ChartHtml
         TrackingResult r => ToHtml([r]).Markup,
         TargetAssessment a => ToHtml([a]).Markup,
         Forecast f => f.ToHtml().Markup,
+        TargetJudgement j => ToHtml([j]).Markup,
+        IEnumerable<TargetJudgement> js => js.ToHtml().Markup,
         IEnumerable<TrackingResult> rs => rs.ToHtml().Markup,
         IEnumerable<TargetAssessment> ass => ass.ToHtml().Markup,
         Chart c => c.ToHtml().Markup,
