@@ -1,5 +1,4 @@
 using Zhibiao.Analytics.Data;
-using Zhibiao.Analytics.Notebooks;
 using ScottPlot;
 
 namespace Zhibiao.Analytics.Charts;
@@ -18,7 +17,7 @@ public enum ChartFormat
 /// A rendered-on-demand chart: a ScottPlot <see cref="Plot"/> with its size, written as PNG or SVG offline. In a .NET
 /// notebook it displays as inline SVG.
 /// </summary>
-[TypeFormatterSource(typeof(ChartFormatterSource), PreferredMimeTypes = ["text/html"])]
+[TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
 public sealed class Chart
 {
     /// <summary>A chart of a plot at a size in pixels.</summary>

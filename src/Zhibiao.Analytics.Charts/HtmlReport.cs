@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Zhibiao.Analytics.Data;
-using Zhibiao.Analytics.Notebooks;
 using Zhibiao.Analytics.Probability;
 
 namespace Zhibiao.Analytics.Charts;

@@ -1,14 +1,13 @@
 using Zhibiao.Analytics.Forecasting;
-using Zhibiao.Analytics.Notebooks;
 using Zhibiao.Analytics.Probability;
 
 namespace Zhibiao.Analytics.Charts;
 
 /// <summary>
 /// HTML with inline SVG charts for the library's types, usable anywhere (pages, reports) and displayed by .NET
-/// notebooks: each result is an <see cref="HtmlContent"/> whose ToString() is the markup. The core's notebook
-/// formatter calls <see cref="Render"/> when this assembly is loaded, so a series or growth table shown in a notebook
-/// gets its chart beside its table.
+/// notebooks: each result is an <see cref="HtmlContent"/> whose ToString() is the markup, and which a notebook shows
+/// as HTML. The core knows nothing of rendering: a notebook turns a series, growth table or judged targets into HTML
+/// with these methods (<c>data.Series("gdp").ToHtml()</c>).
 /// </summary>
 public static class ChartHtml
 {
@@ -63,40 +62,4 @@ public static class ChartHtml
     };
 
     private static HtmlContent Join(params HtmlContent[] parts) => new($"<div class=\"analytics\">{string.Concat(parts.Select(p => p.Markup))}</div>");
-}
-
-/// <summary>Names the notebook formatter source of a type; .NET Interactive matches it by name (methods.md §5).</summary>
-[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = true, Inherited = true)]
-internal sealed class TypeFormatterSourceAttribute(Type formatterSourceType) : Attribute
-{
-    /// <summary>The type whose CreateTypeFormatters() yields the formatters.</summary>
-    public Type FormatterSourceType { get; } = formatterSourceType;
-
-    /// <summary>The MIME types to prefer.</summary>
-    public string[] PreferredMimeTypes { get; set; } = [];
-}
-
-/// <summary>The notebook formatter source of <see cref="Chart"/>: inline SVG.</summary>
-internal sealed class ChartFormatterSource
-{
-    /// <summary>The formatters, by the convention .NET Interactive reads.</summary>
-    public IEnumerable<object> CreateTypeFormatters()
-    {
-        yield return new ChartHtmlFormatter();
-    }
-}
-
-/// <summary>Writes a chart as inline SVG.</summary>
-internal sealed class ChartHtmlFormatter
-{
-    /// <summary>The MIME type written.</summary>
-    public string MimeType => "text/html";
-
-    /// <summary>Writes the chart; false for any other object.</summary>
-    public bool Format(object instance, TextWriter writer)
-    {
-        if (instance is not Chart chart) return false;
-        writer.Write(chart.ToHtml().Markup);
-        return true;
-    }
 }
