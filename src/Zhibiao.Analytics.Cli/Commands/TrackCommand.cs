@@ -44,7 +44,7 @@ internal static class TrackCommand
             var options = new TrackingOptions(years, StatusPreset.Named[parse.GetValue(preset)!]);
             IReadOnlyList<TargetJudgement> results = TargetPipeline.Judge(data, new PipelineOptions
             {
-                Assessment = new AssessmentOptions { Tracking = options },
+                Assessment = context.Assessment with { Tracking = options },
                 Probability = !parse.GetValue(noProbability),
             });
             OutputFormat f = FormatOption.Parse(parse.GetValue(format)!);
