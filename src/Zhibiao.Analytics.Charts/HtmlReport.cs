@@ -100,7 +100,7 @@ public static class HtmlReport
         Dataset data = Dataset.Load(datasetDirectory);
         string name = new DirectoryInfo(Path.GetFullPath(datasetDirectory)).Name;
         string page = Build(data, name, options);
-        LongFormat.WriteAtomically(path, w => w.Write(page));
+        AtomicFile.WriteText(path, w => w.Write(page));
     }
 
     private static void AppendIndicator(StringBuilder html, Dataset data, Indicator ind, IReadOnlyList<TargetJudgement> judgements, ReportOptions options)

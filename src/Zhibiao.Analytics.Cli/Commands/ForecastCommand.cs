@@ -50,7 +50,7 @@ internal static class ForecastCommand
             int ok = results.Count(r => r.Forecast is not null);
             if (ok == 0) throw new CliUsageException($"no series could be forecast with {forecaster.Name} ({results.Length} failed)");
             Tabular table = ToTabular(results, shown, probabilities);
-            if (parse.GetValue(output) is { } path) LongFormat.WriteAtomically(path, w => table.Write(w, OutputFormat.Csv));
+            if (parse.GetValue(output) is { } path) AtomicFile.WriteText(path, w => table.Write(w, OutputFormat.Csv));
             else table.Write(context.Out, OutputFormat.Csv);
             return ok == results.Length ? AnalyticsCli.Ok : PartialFailure;
         });

@@ -40,7 +40,7 @@ internal static class ProbabilityCommand
             var table = new Tabular(Columns);
             foreach (GrowthProbability p in results.SelectMany(r => r.Probabilities))
                 table.Add(p.SeriesId, p.H, p.Growth, p.Target, p.ProbabilityMet);
-            if (parse.GetValue(output) is { } path) LongFormat.WriteAtomically(path, w => table.Write(w, OutputFormat.Csv));
+            if (parse.GetValue(output) is { } path) AtomicFile.WriteText(path, w => table.Write(w, OutputFormat.Csv));
             else table.Write(context.Out, OutputFormat.Csv);
             return ok == results.Length ? AnalyticsCli.Ok : ForecastCommand.PartialFailure;
         });
