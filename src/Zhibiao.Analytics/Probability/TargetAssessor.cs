@@ -5,7 +5,7 @@ namespace Zhibiao.Analytics.Probability;
 
 /// <summary>
 /// P(target met) for every kind of target: forecasts the indicator to the deadline, simulates sample paths and counts
-/// the share that meet the target (methods.md §2, probabilistic). Qualified and rounded observations enter as
+/// the share that meet the target. Qualified and rounded observations enter as
 /// intervals: histories are drawn from them and refitted, so their uncertainty reaches the probability. Series with
 /// fewer than <see cref="AssessmentOptions.MinimumForModel"/> values use a log random walk with drift and a prior
 /// volatility, which widens the answer honestly.
