@@ -12,6 +12,7 @@
 // usage: dotnet run benchmarks/target-probability-study.cs -- TRAIN.csv TEST.csv HORIZON SEASON
 //   e.g. dotnet run benchmarks/target-probability-study.cs -- /tmp/m3v/yearly-train.csv /tmp/m3v/yearly-test.csv 6 1
 using System.Globalization;
+using Zhibiao.Analytics;
 using Zhibiao.Analytics.Data;
 using Zhibiao.Analytics.Forecasting;
 using Zhibiao.Analytics.Forecasting.Ensemble;

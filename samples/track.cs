@@ -16,16 +16,18 @@ Directory.CreateDirectory(output);
 Dataset data = Dataset.Load(dataset);
 Console.WriteLine($"{data.Indicators.Count} indicators, {data.Observations.Count} figures, {data.Targets.Count} target(s) from {dataset}");
 
-foreach (TargetAssessment a in data.Assess())
+// Every target judged once: tracking, probability and the paths behind it; the charts draw from these results.
+IReadOnlyList<TargetJudgement> judged = data.Judge();
+foreach (TargetJudgement j in judged.Where(j => j.Probability is not null))
 {
-    TrackingResult r = a.Deterministic;
+    (TrackingResult r, TargetAssessment a) = (j.Tracking, j.Probability!);
     Console.WriteLine($"{a.Indicator.Id}: {r.Status.ToWords()} for {a.Target}; required {Pct(r.Required)}/yr, observed {Pct(r.Observed)}/yr; "
         + $"P(met) {a.ProbabilityMet:0.00} ({a.Likelihood.ToWords()}) by {a.Method}");
 
     foreach ((string name, Chart chart) in new[]
     {
-        ($"{a.Indicator.Id}-fan.png", FanChart.Create(data, a.Indicator.Id)),
-        ($"{a.Indicator.Id}-growth.svg", GrowthChart.Create(data, a.Indicator.Id)),
+        ($"{a.Indicator.Id}-fan.png", FanChart.Create(data.Series(a.Indicator.Id), j)),
+        ($"{a.Indicator.Id}-growth.svg", GrowthChart.Create(data.GrowthTable(a.Indicator.Id), r)),
     })
     {
         string path = Path.Combine(output, name);
@@ -35,7 +37,7 @@ foreach (TargetAssessment a in data.Assess())
 }
 
 string overview = Path.Combine(output, "targets.png");
-TargetsChart.Create(data).Save(overview);
+TargetsChart.Create(judged).Save(overview);
 Console.WriteLine($"wrote {overview} ({new FileInfo(overview).Length} bytes)");
 
 static string Pct(QualifiedValue? q) =>

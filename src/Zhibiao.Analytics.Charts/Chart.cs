@@ -1,5 +1,4 @@
 using Zhibiao.Analytics.Data;
-using Zhibiao.Analytics.Notebooks;
 using ScottPlot;
 
 namespace Zhibiao.Analytics.Charts;
@@ -18,7 +17,7 @@ public enum ChartFormat
 /// A rendered-on-demand chart: a ScottPlot <see cref="Plot"/> with its size, written as PNG or SVG offline. In a .NET
 /// notebook it displays as inline SVG.
 /// </summary>
-[TypeFormatterSource(typeof(ChartFormatterSource), PreferredMimeTypes = ["text/html"])]
+[TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
 public sealed class Chart
 {
     /// <summary>A chart of a plot at a size in pixels.</summary>
@@ -74,26 +73,10 @@ public sealed class Chart
     public void Save(string path)
     {
         ChartFormat format = FormatOf(path);
-        if (format == ChartFormat.Svg) LongFormat.WriteAtomically(path, w => w.Write(ToSvg()));
-        else WriteBytesAtomically(path, ToPng());
+        if (format == ChartFormat.Svg) AtomicFile.WriteText(path, w => w.Write(ToSvg()));
+        else AtomicFile.WriteBytes(path, ToPng());
     }
 
     /// <summary>The SVG for inline use in an HTML page (no XML declaration), with a role and a label.</summary>
     public HtmlContent ToHtml() => new($"<figure class=\"chart\">{ToSvg()}{(Description.Length > 0 ? $"<figcaption>{Html.Encode(Description)}</figcaption>" : "")}</figure>");
-
-    /// <summary>Writes bytes to a file atomically: a temporary file beside it, then a move over the target.</summary>
-    internal static void WriteBytesAtomically(string path, byte[] bytes)
-    {
-        string full = Path.GetFullPath(path);
-        string temp = full + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".tmp";
-        try
-        {
-            File.WriteAllBytes(temp, bytes);
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
-    }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Zhibiao.Analytics.Notebooks;
 using Zhibiao.Analytics.Probability;
 using ScottPlot;
 

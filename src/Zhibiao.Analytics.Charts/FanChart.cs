@@ -50,18 +50,35 @@ public static class FanChart
     public static Chart Create(IndicatorSeries series, Target? target = null, FanChartOptions? options = null, IEnumerable<Observation>? reported = null)
     {
         ArgumentNullException.ThrowIfNull(series);
+        Observation latest = series.Latest ?? throw new AnalyticsException($"{series.Indicator.Id}: no observations to chart");
+        if (target is not null) Check(series.Indicator, target);
+        bool assessable = target is not null && target.Deadline - latest.Period >= 1 && series.Count >= 2;
+        var pipeline = new PipelineOptions { Assessment = options?.Assessment, Probability = assessable };
+        return Create(series, TargetPipeline.Judge(series, target, reported, pipeline), options);
+    }
+
+    /// <summary>
+    /// The fan chart of a judged target (<see cref="TargetPipeline"/>): the fan is drawn from the paths its
+    /// probability was counted on; without them (no target, or no probability) the series is simulated for
+    /// <see cref="FanChartOptions.Horizon"/> periods.
+    /// </summary>
+    /// <exception cref="AnalyticsException">The series is empty or is not the judgement's indicator.</exception>
+    public static Chart Create(IndicatorSeries series, TargetJudgement judgement, FanChartOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        ArgumentNullException.ThrowIfNull(judgement);
         options ??= FanChartOptions.Default;
         Indicator ind = series.Indicator;
         Observation latest = series.Latest ?? throw new AnalyticsException($"{ind.Id}: no observations to chart");
-        if (target is not null && !string.Equals(target.IndicatorId, ind.Id, StringComparison.Ordinal))
-            throw new AnalyticsException($"target of '{target.IndicatorId}' given for indicator '{ind.Id}'");
+        Target? target = judgement.Target;
+        if (target is not null) Check(ind, target);
+        if (!string.Equals(judgement.Indicator.Id, ind.Id, StringComparison.Ordinal))
+            throw new AnalyticsException($"judgement of '{judgement.Indicator.Id}' given for indicator '{ind.Id}'");
 
         int toDeadline = target is null ? 0 : target.Deadline - latest.Period;
         int horizon = toDeadline >= 1 ? toDeadline : options.Horizon ?? (3 * ind.Frequency.PeriodsPerYear());
-        IndicatorPaths? paths = series.Count >= 2 ? TargetAssessor.Simulate(series, horizon, options.Assessment) : null;
-        TargetAssessment? assessment = target is not null && toDeadline >= 1 && series.Count >= 2
-            ? TargetAssessor.Assess(series, target, options.Assessment, reported)
-            : null;
+        IndicatorPaths? paths = judgement.Paths ?? (series.Count >= 2 ? TargetAssessor.Simulate(series, horizon, options.Assessment) : null);
+        TargetAssessment? assessment = judgement.Probability;
 
         var fan = paths is null ? null : Fan.Of(paths, latest.Value.Value);
         double? goal = target is null ? null : GoalLevel(ind, target, latest);
@@ -133,6 +150,12 @@ public static class FanChart
         plot.Title(title.Length > 0 ? title : forecast.Method);
         plot.ShowLegend(Alignment.UpperLeft);
         return new Chart(plot, width, height) { Description = $"{forecast.Method}: {forecast.Horizon} steps ahead" };
+    }
+
+    private static void Check(Indicator ind, Target target)
+    {
+        if (!string.Equals(target.IndicatorId, ind.Id, StringComparison.Ordinal))
+            throw new AnalyticsException($"target of '{target.IndicatorId}' given for indicator '{ind.Id}'");
     }
 
     private static void FillBand(Plot plot, double[] xs, double[] lo, double[] hi, double f, double opacity, string legend)

@@ -16,9 +16,7 @@ public static class GrowthChart
     public static Chart Create(Dataset data, string indicatorId, int width = 900, int height = 420)
     {
         ArgumentNullException.ThrowIfNull(data);
-        IndicatorSeries series = data.Series(indicatorId);
-        Target? target = data.Targets.Where(t => t.IndicatorId == indicatorId).OrderBy(t => t.Deadline).FirstOrDefault();
-        TrackingResult tracking = Tracker.Track(series, target, data.ChangesOf(indicatorId));
+        TrackingResult tracking = TargetPipeline.JudgeFirst(data, indicatorId, new PipelineOptions { Probability = false }).Tracking;
         return Create(data.GrowthTable(indicatorId), tracking, width, height);
     }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Zhibiao.Analytics.Data;
-using Zhibiao.Analytics.Notebooks;
 using Zhibiao.Analytics.Probability;
 
 namespace Zhibiao.Analytics.Charts;
@@ -52,8 +51,9 @@ public static class HtmlReport
         ArgumentNullException.ThrowIfNull(data);
         options ??= ReportOptions.Default;
         string title = options.Title ?? $"Indicators and targets: {name}";
-        IReadOnlyList<TrackingResult> tracking = data.Track(options.Assessment?.Tracking);
-        IReadOnlyList<TargetAssessment> assessments = data.Assess(options.Assessment);
+        IReadOnlyList<TargetJudgement> judgements = TargetPipeline.Judge(data, new PipelineOptions { Assessment = options.Assessment });
+        TrackingResult[] tracking = [.. judgements.Select(j => j.Tracking)];
+        TargetAssessment[] assessments = [.. judgements.Select(j => j.Probability).OfType<TargetAssessment>()];
         Indicator[] charted = [.. data.Indicators.Where(i => data.Series(i.Id).Count >= 2)
             .OrderBy(i => data.Targets.Any(t => t.IndicatorId == i.Id) ? 0 : 1)];
         Indicator[] single = [.. data.Indicators.Where(i => data.Series(i.Id).Count < 2)];
@@ -67,8 +67,8 @@ public static class HtmlReport
         html.Append("</p>\n");
 
         html.Append("<section id=\"overview\">\n<h2>Targets overview</h2>\n");
-        html.Append(TargetsChart.Create(tracking, assessments).ToHtml().Markup);
-        if (assessments.Count > 0) html.Append(assessments.ToHtmlTable().Markup);
+        html.Append(TargetsChart.Create(judgements).ToHtml().Markup);
+        if (assessments.Length > 0) html.Append(assessments.ToHtmlTable().Markup);
         html.Append(tracking.Where(r => r.Target is not null || r.Observed is not null).ToHtmlTable().Markup);
         html.Append("</section>\n");
 
@@ -78,7 +78,7 @@ public static class HtmlReport
         if (single.Length > 0) html.Append("<li><a href=\"#single\">Indicators with a single figure</a></li>");
         html.Append("</ol></nav>\n");
 
-        foreach (Indicator ind in charted) AppendIndicator(html, data, ind, tracking, assessments, options);
+        foreach (Indicator ind in charted) AppendIndicator(html, data, ind, judgements, options);
 
         if (single.Length > 0)
         {
@@ -100,15 +100,17 @@ public static class HtmlReport
         Dataset data = Dataset.Load(datasetDirectory);
         string name = new DirectoryInfo(Path.GetFullPath(datasetDirectory)).Name;
         string page = Build(data, name, options);
-        LongFormat.WriteAtomically(path, w => w.Write(page));
+        AtomicFile.WriteText(path, w => w.Write(page));
     }
 
-    private static void AppendIndicator(StringBuilder html, Dataset data, Indicator ind, IReadOnlyList<TrackingResult> tracking, IReadOnlyList<TargetAssessment> assessments, ReportOptions options)
+    private static void AppendIndicator(StringBuilder html, Dataset data, Indicator ind, IReadOnlyList<TargetJudgement> judgements, ReportOptions options)
     {
         string id = Html.Encode(ind.Id);
         html.Append(CultureInfo.InvariantCulture, $"<section class=\"indicator\" id=\"ind-{id}\">\n<h2>{Html.Encode(ind.NameZh)} {Html.Encode(ind.NameEn)} <small>({id}, {Html.Encode(ind.Unit.Symbol)})</small></h2>\n");
-        TrackingResult[] mine = [.. tracking.Where(r => r.Indicator.Id == ind.Id)];
-        TargetAssessment[] assessed = [.. assessments.Where(a => a.Indicator.Id == ind.Id)];
+        TargetJudgement[] judged = [.. judgements.Where(j => j.Indicator.Id == ind.Id)];
+        TrackingResult[] mine = [.. judged.Select(j => j.Tracking)];
+        TargetAssessment[] assessed = [.. judged.Select(j => j.Probability).OfType<TargetAssessment>()];
+        TargetJudgement first = judged.Where(j => j.Target is not null).MinBy(j => j.Target!.Deadline) ?? judged[0];
         html.Append(mine.ToHtmlTable().Markup);
         if (assessed.Length > 0) html.Append(assessed.ToHtmlTable().Markup);
         string[] notes = [.. mine.SelectMany(r => r.Notes).Concat(assessed.SelectMany(a => a.Notes)).Distinct(StringComparer.Ordinal)];
@@ -116,8 +118,8 @@ public static class HtmlReport
             html.Append("<ul class=\"notes\">").Append(string.Concat(notes.Select(n => $"<li>{Html.Encode(n)}</li>"))).Append("</ul>\n");
 
         html.Append(data.GrowthTable(ind.Id).ToHtmlTable().Markup);
-        html.Append(GrowthChart.Create(data, ind.Id).ToHtml().Markup);
-        html.Append(FanChart.Create(data, ind.Id, new FanChartOptions { Assessment = options.Assessment }).ToHtml().Markup);
+        html.Append(GrowthChart.Create(data.GrowthTable(ind.Id), first.Tracking).ToHtml().Markup);
+        html.Append(FanChart.Create(data.Series(ind.Id), first, new FanChartOptions { Assessment = options.Assessment }).ToHtml().Markup);
 
         html.Append("<h3>Sources</h3>\n<ul class=\"sources\">");
         var sources = data.ObservationsOf(ind.Id).Select(o => (o.Source, What: $"{o.Period} {o.Measure.ToString().ToLowerInvariant()}"))

@@ -15,20 +15,14 @@ public static class TargetsChart
     public static Chart Create(Dataset data, AssessmentOptions? options = null, int width = 900)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return Create(data.Track(options?.Tracking), data.Assess(options), width);
+        return Create(TargetPipeline.Judge(data, new PipelineOptions { Assessment = options }), width);
     }
 
-    /// <summary>The overview of the tracking results that have a target, with their assessments where given.</summary>
-    public static Chart Create(IEnumerable<TrackingResult> results, IEnumerable<TargetAssessment>? assessments = null, int width = 900)
+    /// <summary>The overview of the judged targets (<see cref="TargetPipeline"/>), with their probabilities where assessed.</summary>
+    public static Chart Create(IEnumerable<TargetJudgement> judgements, int width = 900)
     {
-        ArgumentNullException.ThrowIfNull(results);
-        TargetAssessment[] assessed = [.. assessments ?? []];
-        var rows = results.Where(r => r.Target is not null)
-            .Select(r => (Tracking: (TrackingResult?)r, Assessment: assessed.FirstOrDefault(a => ReferenceEquals(a.Target, r.Target) || a.Target == r.Target)))
-            .ToList();
-        foreach (TargetAssessment a in assessed.Where(a => !rows.Any(r => r.Assessment == a)))
-            rows.Add((a.Deterministic, a));
-        return Build(rows, width);
+        ArgumentNullException.ThrowIfNull(judgements);
+        return Build([.. judgements.Where(j => j.Target is not null).Select(j => ((TrackingResult?)j.Tracking, j.Probability))], width);
     }
 
     /// <summary>The overview of target assessments alone.</summary>

@@ -21,7 +21,6 @@ public static class AnalyticsCli
     /// <summary>Runs the command line with the given writers (tests pass their own).</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        ML.GlobalForecaster.Register();
         var context = new CliContext(stdout, stderr);
         RootCommand root = new("Indicator time series: growth, target tracking and forecasts.")
         {

@@ -1,5 +1,4 @@
 using Zhibiao.Analytics.Forecasting;
-using Zhibiao.Analytics.Forecasting.Ensemble;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.FastTree;
@@ -28,17 +27,6 @@ public sealed class GlobalForecaster(GlobalModelOptions? options = null) : IGlob
     /// yearly at a third of the time.
     /// </summary>
     public static readonly GlobalModelOptions EnsembleMember = new(Iterations: 100, LearningRate: 0.1, OutOfFoldErrors: false);
-
-    /// <summary>
-    /// Registers <c>global</c> in <see cref="Forecasters"/> so the command line can name it, and makes it a candidate
-    /// member of <c>auto</c> (validation decides whether it is used).
-    /// </summary>
-    public static void Register()
-    {
-        Forecasters.Register("global", () => new GlobalForecaster());
-        Forecasters.Register("auto", () => new AutoForecaster(AutoOptions.Default with { Members = [.. AutoOptions.DefaultMembers(), new GlobalForecaster(EnsembleMember)] }));
-        Forecasters.Register("auto-select", () => new AutoForecaster(AutoOptions.Default with { Members = [.. AutoOptions.DefaultMembers(), new GlobalForecaster(EnsembleMember)], SelectMembers = true }));
-    }
 
     /// <inheritdoc/>
     /// <exception cref="ForecastException">Always: a global model must be trained on a set of series first (<see cref="Train"/>).</exception>

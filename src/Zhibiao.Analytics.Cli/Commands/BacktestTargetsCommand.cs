@@ -23,7 +23,7 @@ internal static class BacktestTargetsCommand
         var test = new Option<string>("--test") { Description = "What happened next, long format.", Required = true };
         var horizon = new Option<int>("--horizon") { Description = "Steps ahead.", Required = true };
         var growth = GrowthOption.Create();
-        var model = CommonOptions.Model();
+        var model = CommonOptions.Model(context.Models);
         var paths = CommonOptions.Paths();
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
@@ -35,7 +35,7 @@ internal static class BacktestTargetsCommand
         command.SetAction(parse =>
         {
             GrowthProbabilityOptions options = ProbabilityCommand.Options(parse.GetValue(horizon), parse.GetValue(growth)!, parse.GetValue(paths), parse.GetValue(seed), parse.GetValue(threads));
-            IForecaster forecaster = Forecasters.Create(parse.GetValue(model)!);
+            IForecaster forecaster = context.Models.Create(parse.GetValue(model)!);
             string testPath = parse.GetValue(test)!;
             IReadOnlyList<LongSeries> trainSeries = LongFormat.Read(parse.GetValue(train)!);
             Dictionary<string, LongSeries> testSeries = LongFormat.Read(testPath).ToDictionary(s => s.Id, StringComparer.Ordinal);

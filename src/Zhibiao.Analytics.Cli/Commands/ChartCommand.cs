@@ -35,8 +35,8 @@ internal static class ChartCommand
             Chart chart = parse.GetValue(kind) switch
             {
                 "growth" => GrowthChart.Create(data, id, w, h),
-                "targets" => TargetsChart.Create(data, width: w),
-                _ => FanChart.Create(data, id, new FanChartOptions { Width = w, Height = h }),
+                "targets" => TargetsChart.Create(data, context.Assessment, w),
+                _ => FanChart.Create(data, id, new FanChartOptions { Width = w, Height = h, Assessment = context.Assessment }),
             };
             chart.Save(path);
             context.Out.WriteLine($"{path}: {chart.Description}");

@@ -27,8 +27,8 @@ internal static class EvaluateCommand
         var horizon = new Option<int>("--horizon") { Description = "Steps to forecast and score (1 to 10000).", Required = true };
         var models = new Option<string[]>("--model")
         {
-            Description = $"Model to evaluate; repeat or separate by commas for several ({string.Join(", ", Forecasters.Names)}).",
-            DefaultValueFactory = _ => [Forecasters.Default],
+            Description = $"Model to evaluate; repeat or separate by commas for several ({string.Join(", ", context.Models.Names)}).",
+            DefaultValueFactory = _ => [ForecasterCatalogue.Default],
         };
         var levels = LevelOption.Create();
         var season = new Option<int?>("--season-length") { Description = "Season length (default from the frequency: 1 yearly, 4 quarterly, 12 monthly)." };
@@ -48,7 +48,7 @@ internal static class EvaluateCommand
             RollingOrigin? design = originCount is { } k ? new RollingOrigin(k, parse.GetValue(step)) : null;
             if (design is { Origins: < 1 }) throw new CliUsageException($"--origins must be at least 1, not {design.Origins}");
             if (design is { Step: < 1 }) throw new CliUsageException($"--step must be at least 1, not {design.Step}");
-            IForecaster[] forecasters = [.. ModelNames(parse.GetValue(models)).Select(Forecasters.Create)];
+            IForecaster[] forecasters = [.. ModelNames(parse.GetValue(models)).Select(context.Models.Create)];
 
             IReadOnlyList<LongSeries> series = LongFormat.Read(parse.GetValue(train)!);
             IReadOnlyList<LongSeries>? held = testPath is null ? null : LongFormat.Read(testPath);

@@ -21,7 +21,7 @@ internal static class ForecastCommand
     {
         var input = new Option<string>("--input") { Description = "Long-format CSV: unique_id,ds,y.", Required = true };
         var horizon = new Option<int>("--horizon") { Description = "Steps to forecast (1 to 10000).", Required = true };
-        var model = CommonOptions.Model();
+        var model = CommonOptions.Model(context.Models);
         var levels = LevelOption.Create();
         var season = new Option<int?>("--season-length") { Description = "Season length (default from the frequency: 1 yearly, 4 quarterly, 12 monthly)." };
         var threads = CommonOptions.Threads("Series forecast at once.");
@@ -42,7 +42,7 @@ internal static class ForecastCommand
             IReadOnlyList<double> all = [.. shown.Concat(probabilities.Select(Forecast.LevelForQuantile)).Distinct()];
             var options = new BatchOptions(parse.GetValue(horizon), all, parse.GetValue(season), parse.GetValue(threads));
             Check(options);
-            IForecaster forecaster = Forecasters.Create(parse.GetValue(model)!);
+            IForecaster forecaster = context.Models.Create(parse.GetValue(model)!);
             IReadOnlyList<LongSeries> series = LongFormat.Read(parse.GetValue(input)!);
             BatchItem[] results = parse.GetValue(timing) ? RunTimed(context, series, forecaster, options) : Run(context, series, forecaster, options);
             foreach (BatchItem failed in results.Where(r => r.Forecast is null))
@@ -50,7 +50,7 @@ internal static class ForecastCommand
             int ok = results.Count(r => r.Forecast is not null);
             if (ok == 0) throw new CliUsageException($"no series could be forecast with {forecaster.Name} ({results.Length} failed)");
             Tabular table = ToTabular(results, shown, probabilities);
-            if (parse.GetValue(output) is { } path) LongFormat.WriteAtomically(path, w => table.Write(w, OutputFormat.Csv));
+            if (parse.GetValue(output) is { } path) AtomicFile.WriteText(path, w => table.Write(w, OutputFormat.Csv));
             else table.Write(context.Out, OutputFormat.Csv);
             return ok == results.Length ? AnalyticsCli.Ok : PartialFailure;
         });

@@ -21,7 +21,7 @@ internal static class ProbabilityCommand
         var input = new Option<string>("--input") { Description = "Long-format CSV: unique_id,ds,y.", Required = true };
         var horizon = new Option<int>("--horizon") { Description = "Steps ahead (1 to 10000).", Required = true };
         var growth = GrowthOption.Create();
-        var model = CommonOptions.Model();
+        var model = CommonOptions.Model(context.Models);
         var paths = CommonOptions.Paths();
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
@@ -33,14 +33,14 @@ internal static class ProbabilityCommand
         command.SetAction(parse =>
         {
             GrowthProbabilityOptions options = Options(parse.GetValue(horizon), parse.GetValue(growth)!, parse.GetValue(paths), parse.GetValue(seed), parse.GetValue(threads));
-            IForecaster forecaster = Forecasters.Create(parse.GetValue(model)!);
+            IForecaster forecaster = context.Models.Create(parse.GetValue(model)!);
             IReadOnlyList<LongSeries> series = LongFormat.Read(parse.GetValue(input)!);
             GrowthProbabilityResult[] results = GrowthProbabilities.Run(series, forecaster, options);
             int ok = Report(context, results, forecaster);
             var table = new Tabular(Columns);
             foreach (GrowthProbability p in results.SelectMany(r => r.Probabilities))
                 table.Add(p.SeriesId, p.H, p.Growth, p.Target, p.ProbabilityMet);
-            if (parse.GetValue(output) is { } path) LongFormat.WriteAtomically(path, w => table.Write(w, OutputFormat.Csv));
+            if (parse.GetValue(output) is { } path) AtomicFile.WriteText(path, w => table.Write(w, OutputFormat.Csv));
             else table.Write(context.Out, OutputFormat.Csv);
             return ok == results.Length ? AnalyticsCli.Ok : ForecastCommand.PartialFailure;
         });

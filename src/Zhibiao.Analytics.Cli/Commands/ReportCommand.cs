@@ -20,7 +20,7 @@ internal static class ReportCommand
         command.SetAction(parse =>
         {
             string path = parse.GetValue(output)!, directory = parse.GetValue(dir)!;
-            HtmlReport.Write(directory, path, new ReportOptions { MadeBy = $"analytics report {directory} --output {Path.GetFileName(path)}" });
+            HtmlReport.Write(directory, path, new ReportOptions { Assessment = context.Assessment, MadeBy = $"analytics report {directory} --output {Path.GetFileName(path)}" });
             context.Out.WriteLine($"{path}: report of {directory}");
             return AnalyticsCli.Ok;
         });

@@ -42,23 +42,27 @@ internal static class TrackCommand
             if (years < 1) throw new CliUsageException($"--window must be at least 1 year, not {years}");
             Dataset data = Dataset.Load(parse.GetValue(dir)!);
             var options = new TrackingOptions(years, StatusPreset.Named[parse.GetValue(preset)!]);
-            var results = data.Track(options);
-            IReadOnlyList<TargetAssessment> assessments = parse.GetValue(noProbability) ? [] : data.Assess(new AssessmentOptions { Tracking = options });
+            IReadOnlyList<TargetJudgement> results = TargetPipeline.Judge(data, new PipelineOptions
+            {
+                Assessment = context.Assessment with { Tracking = options },
+                Probability = !parse.GetValue(noProbability),
+            });
             OutputFormat f = FormatOption.Parse(parse.GetValue(format)!);
-            if (f == OutputFormat.Table) WriteTable(context, results, assessments, options, parse.GetValue(all));
-            else ToTabular(results, assessments).Write(context.Out, f);
+            if (f == OutputFormat.Table) WriteTable(context, results, options, parse.GetValue(all));
+            else ToTabular(results).Write(context.Out, f);
             return AnalyticsCli.Ok;
         });
         return command;
     }
 
-    internal static Tabular ToTabular(IEnumerable<TrackingResult> results, IReadOnlyList<TargetAssessment> assessments)
+    internal static Tabular ToTabular(IEnumerable<TargetJudgement> results)
     {
         var t = new Tabular(Columns);
-        foreach (TrackingResult r in results)
+        foreach (TargetJudgement j in results)
         {
+            TrackingResult r = j.Tracking;
             Target? target = r.Target;
-            TargetAssessment? a = assessments.FirstOrDefault(x => ReferenceEquals(x.Target, target));
+            TargetAssessment? a = j.Probability;
             t.Add(
                 r.Indicator.Id, r.Indicator.NameZh, r.Indicator.NameEn,
                 r.Latest?.Period.ToString(), r.Latest?.Value.Value, r.Latest?.Qualifier.ToToken(), r.Indicator.Unit.Symbol,
@@ -86,13 +90,14 @@ internal static class TrackCommand
         _ => "cagr",
     };
 
-    private static void WriteTable(CliContext context, IReadOnlyList<TrackingResult> results, IReadOnlyList<TargetAssessment> assessments, TrackingOptions options, bool all)
+    private static void WriteTable(CliContext context, IReadOnlyList<TargetJudgement> results, TrackingOptions options, bool all)
     {
-        TrackingResult[] shown = [.. results.Where(r => all || r.Target is not null || r.Observed is not null).OrderBy(r => r.Target is null)];
+        TargetJudgement[] shown = [.. results.Where(j => all || j.Target is not null || j.Tracking.Observed is not null).OrderBy(j => j.Target is null)];
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumns("indicator", "latest", "target", "required", "observed", "ratio", "status", "P(met)");
-        foreach (TrackingResult r in shown)
+        foreach (TargetJudgement j in shown)
         {
+            TrackingResult r = j.Tracking;
             string latest = r.Latest is { } o ? $"{o.Period}: {o.Qualifier.ToSign()}{o.Value}" : "—";
             string observed = r.Observed is { } ob ? $"{Fmt.Growth(ob, r.Basis)} since {r.ObservedFrom}" : "—";
             table.AddRow(
@@ -103,16 +108,17 @@ internal static class TrackCommand
                 Markup.Escape(observed),
                 Markup.Escape(r.Ratio is { } ratio ? ratio.Qualifier.ToSign() + Fmt.Ratio(ratio.Value) : "—"),
                 $"[{Colour(r.Status)}]{Markup.Escape(r.Status.ToWords())}[/]",
-                assessments.FirstOrDefault(a => ReferenceEquals(a.Target, r.Target)) is { } a ? Markup.Escape($"{a.ProbabilityMet:0.00} {a.Likelihood.ToWords()}") : "—");
+                j.Probability is { } a ? Markup.Escape($"{a.ProbabilityMet:0.00} {a.Likelihood.ToWords()}") : "—");
         }
 
         context.Console.Write(table);
         int hidden = results.Count - shown.Length;
         if (hidden > 0) context.Console.WriteLine($"{hidden} indicators with a single value and no target are not shown (--all shows them).");
-        foreach (TrackingResult r in shown.Where(r => r.Target is not null))
+        foreach (TargetJudgement j in shown.Where(j => j.Target is not null))
         {
+            TrackingResult r = j.Tracking;
             context.Console.WriteLine($"{r.Indicator.Id}: {r.Status.ToWords()} for {r.Target}.");
-            if (assessments.FirstOrDefault(a => ReferenceEquals(a.Target, r.Target)) is { } a)
+            if (j.Probability is { } a)
             {
                 context.Console.WriteLine($"  P(met) = {a.ProbabilityMet:0.00}: {a.Likelihood.ToWords()} (IPCC scale); forecast for {a.Target.Deadline} by {a.Method}: {Describe(a)}");
                 foreach (string note in a.Notes) context.Console.WriteLine($"  note: {note}");

@@ -6,11 +6,11 @@ namespace Zhibiao.Analytics.Cli.Output;
 /// <summary>Options several batch commands share, declared once.</summary>
 internal static class CommonOptions
 {
-    /// <summary>--model: a name of the catalogue, default <see cref="Forecasters.Default"/>.</summary>
-    public static Option<string> Model() => new("--model")
+    /// <summary>--model: a name of the catalogue, default <see cref="ForecasterCatalogue.Default"/>.</summary>
+    public static Option<string> Model(ForecasterCatalogue models) => new("--model")
     {
-        Description = $"The model: {string.Join(", ", Forecasters.Names)}.",
-        DefaultValueFactory = _ => Forecasters.Default,
+        Description = $"The model: {string.Join(", ", models.Names)}.",
+        DefaultValueFactory = _ => ForecasterCatalogue.Default,
     };
 
     /// <summary>--threads: series worked on at once (default: the processor count).</summary>

@@ -80,28 +80,4 @@ public sealed class Dataset
 
     /// <summary>The growth table of an indicator (with implied values), reported growth beside the computed.</summary>
     public GrowthTable GrowthTable(string id, Period? indexBase = null) => Zhibiao.Analytics.GrowthTable.Of(Series(id), ChangesOf(id), indexBase);
-
-    /// <summary>The probability assessment of every target (in indicator order, targets in deadline order).</summary>
-    /// <exception cref="AnalyticsException">A target cannot be assessed (deadline not after the latest observation, too few values).</exception>
-    public IReadOnlyList<Probability.TargetAssessment> Assess(Probability.AssessmentOptions? options = null) =>
-        [.. Indicators.SelectMany(ind => Targets.Where(t => t.IndicatorId == ind.Id).OrderBy(t => t.Deadline.Year)
-            .Select(t => Probability.TargetAssessor.Assess(Series(ind.Id), t, options, ChangesOf(ind.Id))))];
-
-    /// <summary>
-    /// Tracks every indicator: one result per target, and one for each indicator without a target, in indicator
-    /// order (targets in deadline order).
-    /// </summary>
-    public IReadOnlyList<TrackingResult> Track(TrackingOptions? options = null)
-    {
-        var results = new List<TrackingResult>();
-        foreach (Indicator ind in Indicators)
-        {
-            IndicatorSeries s = Series(ind.Id);
-            Target[] targets = [.. Targets.Where(t => t.IndicatorId == ind.Id).OrderBy(t => t.Deadline.Year)];
-            if (targets.Length == 0) results.Add(Tracker.Track(s, null, ChangesOf(ind.Id), options));
-            foreach (Target t in targets) results.Add(Tracker.Track(s, t, ChangesOf(ind.Id), options));
-        }
-
-        return results;
-    }
 }

@@ -13,20 +13,12 @@ internal static class DatasetWriter
     public static void Write(Dataset dataset, string directory)
     {
         Directory.CreateDirectory(directory);
-        var written = new List<(string Temp, string Path)>();
-        try
-        {
-            WriteAll(dataset, directory, written);
-            foreach ((string temp, string path) in written) File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            foreach ((string temp, _) in written)
-                if (File.Exists(temp)) File.Delete(temp);
-        }
+        var files = new List<(string Path, Action<string> Write)>();
+        WriteAll(dataset, directory, files);
+        AtomicFile.WriteAll(files);
     }
 
-    private static void WriteAll(Dataset dataset, string directory, List<(string Temp, string Path)> written)
+    private static void WriteAll(Dataset dataset, string directory, List<(string Path, Action<string> Write)> written)
     {
         Atomically(written, Path.Combine(directory, "indicators.csv"), DatasetReader.IndicatorColumns, dataset.Indicators, (row, i) =>
         {
@@ -71,17 +63,16 @@ internal static class DatasetWriter
         row["note"].Set(source.Note ?? "");
     }
 
-    /// <summary>Writes one file to a temporary file beside <paramref name="path"/>; the caller moves it into place.</summary>
-    private static void Atomically<T>(List<(string Temp, string Path)> written, string path, string[] columns, IEnumerable<T> items, Fill<T> fill)
-    {
-        string temp = path + ".tmp";
-        written.Add((temp, path));
-        using SepWriter writer = Sep.New(',').Writer(o => o with { Escape = true }).ToFile(temp);
-        writer.Header.Add(columns);
-        foreach (T item in items)
+    /// <summary>Adds one file to the set <see cref="AtomicFile.WriteAll"/> writes to temporary files and then moves into place.</summary>
+    private static void Atomically<T>(List<(string Path, Action<string> Write)> written, string path, string[] columns, IEnumerable<T> items, Fill<T> fill) =>
+        written.Add((path, temp =>
         {
-            using SepWriter.Row row = writer.NewRow();
-            fill(row, item);
-        }
-    }
+            using SepWriter writer = Sep.New(',').Writer(o => o with { Escape = true }).ToFile(temp);
+            writer.Header.Add(columns);
+            foreach (T item in items)
+            {
+                using SepWriter.Row row = writer.NewRow();
+                fill(row, item);
+            }
+        }));
 }

@@ -80,21 +80,7 @@ public static class LongFormat
 
     /// <summary>
     /// Writes text to <paramref name="path"/> atomically: into a temporary file beside it, then moved into place, so
-    /// a failure never leaves a half-written file.
+    /// a failure never leaves a half-written file (<see cref="AtomicFile.WriteText"/>, which every writer uses).
     /// </summary>
-    public static void WriteAtomically(string path, Action<TextWriter> write)
-    {
-        string full = Path.GetFullPath(path);
-        string temp = full + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + ".tmp";
-        try
-        {
-            using (var writer = new StreamWriter(temp, append: false, new System.Text.UTF8Encoding(false)))
-                write(writer);
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
-    }
+    public static void WriteAtomically(string path, Action<TextWriter> write) => AtomicFile.WriteText(path, write);
 }

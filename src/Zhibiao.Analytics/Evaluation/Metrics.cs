@@ -1,3 +1,5 @@
+using Zhibiao.Analytics.Forecasting;
+
 namespace Zhibiao.Analytics.Evaluation;
 
 /// <summary>
@@ -13,9 +15,7 @@ public static class Metrics
     public static double Mae(ReadOnlySpan<double> actual, ReadOnlySpan<double> forecast)
     {
         Check(actual, forecast);
-        double sum = 0;
-        for (int h = 0; h < actual.Length; h++) sum += Math.Abs(actual[h] - forecast[h]);
-        return sum / actual.Length;
+        return PointErrors.Mae(actual, forecast);
     }
 
     /// <summary>Root mean squared error: √((1/H) Σ (y_h − f_h)²), in the units of the series.</summary>
@@ -56,14 +56,7 @@ public static class Metrics
     public static double Smape(ReadOnlySpan<double> actual, ReadOnlySpan<double> forecast)
     {
         Check(actual, forecast);
-        double sum = 0;
-        for (int h = 0; h < actual.Length; h++)
-        {
-            double denominator = Math.Abs(actual[h]) + Math.Abs(forecast[h]);
-            if (denominator > 0) sum += 200 * Math.Abs(actual[h] - forecast[h]) / denominator;
-        }
-
-        return sum / actual.Length;
+        return PointErrors.Smape(actual, forecast);
     }
 
     /// <summary>
@@ -74,11 +67,7 @@ public static class Metrics
     public static double SeasonalNaiveScale(ReadOnlySpan<double> insample, int seasonLength)
     {
         if (seasonLength < 1) throw new ArgumentOutOfRangeException(nameof(seasonLength), seasonLength, "the season length must be at least 1");
-        int n = insample.Length;
-        if (n <= seasonLength) return double.NaN;
-        double sum = 0;
-        for (int t = seasonLength; t < n; t++) sum += Math.Abs(insample[t] - insample[t - seasonLength]);
-        return sum / (n - seasonLength);
+        return PointErrors.SeasonalNaiveScale(insample, seasonLength);
     }
 
     /// <summary>

@@ -1,5 +1,3 @@
-using Zhibiao.Analytics.Data;
-
 namespace Zhibiao.Analytics.Forecasting;
 
 /// <summary>The outcome for one series of a batch: its forecast, or why it has none.</summary>

@@ -15,7 +15,6 @@ public sealed record PredictionInterval(double Level, double[] Lower, double[] U
 /// <param name="Intervals">Prediction intervals, one per requested level, in the order requested.</param>
 /// <param name="Fitted">One-step in-sample fitted values (NaN where a model has none, e.g. the first naive value).</param>
 /// <param name="Residuals">In-sample residuals y − fitted, same length (NaN where undefined).</param>
-[Notebooks.TypeFormatterSource(typeof(Notebooks.NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
 public sealed record Forecast(string Method, double[] Mean, IReadOnlyList<PredictionInterval> Intervals, double[] Fitted, double[] Residuals)
 {
     /// <summary>The last period of the data the model was fitted on; null for plain numeric series.</summary>

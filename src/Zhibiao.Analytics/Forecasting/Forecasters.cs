@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Zhibiao.Analytics.Forecasting.Arima;
 using Zhibiao.Analytics.Forecasting.Baselines;
 using Zhibiao.Analytics.Forecasting.Ets;
@@ -6,12 +7,27 @@ using Zhibiao.Analytics.Forecasting.Theta;
 namespace Zhibiao.Analytics.Forecasting;
 
 /// <summary>
-/// The catalogue of forecasters by name, as the command line's --model uses them. Each entry builds a forecaster
-/// with default options; construct the classes directly for other options.
+/// Forecasters by name, as the command line's --model uses them: an immutable catalogue. Each entry builds a
+/// forecaster with default options; construct the classes directly for other options. A package outside the core
+/// offers its models by returning a larger catalogue (<see cref="With"/>, e.g. Zhibiao.Analytics.ML's
+/// <c>WithGlobalModel()</c>), and an application composes the one it ships and uses it everywhere, so a name means
+/// one model throughout the process.
 /// </summary>
-public static class Forecasters
+public sealed class ForecasterCatalogue
 {
-    private static readonly Dictionary<string, Func<IForecaster>> Catalogue = new(StringComparer.OrdinalIgnoreCase)
+    private readonly FrozenDictionary<string, Func<IForecaster>> _entries;
+
+    private ForecasterCatalogue(IEnumerable<KeyValuePair<string, Func<IForecaster>>> entries)
+    {
+        _entries = entries.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        Names = [.. _entries.Keys.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The model used when none is named.</summary>
+    public const string Default = "auto";
+
+    /// <summary>The core's models: baselines, theta, ETS, ARIMA, SSA and the <c>auto</c> ensemble of <see cref="Ensemble.AutoOptions.DefaultMembers"/>.</summary>
+    public static ForecasterCatalogue Core { get; } = new(new Dictionary<string, Func<IForecaster>>
     {
         ["naive"] = () => new NaiveForecaster(),
         ["snaive"] = () => new SeasonalNaiveForecaster(),
@@ -30,37 +46,36 @@ public static class Forecasters
         ["arima"] = () => new AutoArimaForecaster(),
         ["auto"] = () => new Ensemble.AutoForecaster(),
         ["auto-select"] = () => new Ensemble.AutoForecaster(Ensemble.AutoOptions.Default with { SelectMembers = true }),
-    };
+    });
 
-    /// <summary>The model used when none is named.</summary>
-    public const string Default = "auto";
+    /// <summary>The names known, in ordinal order.</summary>
+    public IReadOnlyList<string> Names { get; }
 
-    private static readonly object Gate = new();
-
-    /// <summary>
-    /// Adds a forecaster to the catalogue (for packages outside the core, such as the global model of
-    /// Zhibiao.Analytics.ML); a name already taken is replaced.
-    /// </summary>
-    public static void Register(string name, Func<IForecaster> factory)
+    /// <summary>A new catalogue with this one's entries and <paramref name="name"/> added or replaced; this one is unchanged.</summary>
+    public ForecasterCatalogue With(string name, Func<IForecaster> factory)
     {
-        lock (Gate) Catalogue[name] = factory;
-    }
-
-    /// <summary>The names known, in alphabetical order.</summary>
-    public static IReadOnlyList<string> Names
-    {
-        get
-        {
-            lock (Gate) return [.. Catalogue.Keys.Order(StringComparer.Ordinal)];
-        }
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(factory);
+        var entries = new Dictionary<string, Func<IForecaster>>(_entries, StringComparer.OrdinalIgnoreCase) { [name] = factory };
+        return new ForecasterCatalogue(entries);
     }
 
     /// <summary>The forecaster with the name.</summary>
     /// <exception cref="AnalyticsException">No such forecaster; the message lists the known names.</exception>
-    public static IForecaster Create(string name)
-    {
-        Func<IForecaster>? make;
-        lock (Gate) Catalogue.TryGetValue(name, out make);
-        return make is not null ? make() : throw new AnalyticsException($"unknown model '{name}' (known: {string.Join(", ", Names)})");
-    }
+    public IForecaster Create(string name) =>
+        _entries.TryGetValue(name, out Func<IForecaster>? make) ? make() : throw new AnalyticsException($"unknown model '{name}' (known: {string.Join(", ", Names)})");
+}
+
+/// <summary>The core's catalogue (<see cref="ForecasterCatalogue.Core"/>) by name; it never changes.</summary>
+public static class Forecasters
+{
+    /// <summary>The model used when none is named.</summary>
+    public const string Default = ForecasterCatalogue.Default;
+
+    /// <summary>The names known, in alphabetical order.</summary>
+    public static IReadOnlyList<string> Names => ForecasterCatalogue.Core.Names;
+
+    /// <summary>The core's forecaster with the name.</summary>
+    /// <exception cref="AnalyticsException">No such forecaster; the message lists the known names.</exception>
+    public static IForecaster Create(string name) => ForecasterCatalogue.Core.Create(name);
 }

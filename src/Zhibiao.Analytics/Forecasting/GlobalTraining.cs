@@ -1,5 +1,3 @@
-using Zhibiao.Analytics.Data;
-
 namespace Zhibiao.Analytics.Forecasting;
 
 /// <summary>What batch runners do before fitting series one by one: train a global forecaster on the whole batch.</summary>

@@ -1,7 +1,7 @@
 namespace Zhibiao.Analytics;
 
 /// <summary>
-/// Growth arithmetic of ../shared/docs/methods.md §1. Rates are fractions (0.067 is 6.7%). Values of different signs
+/// Growth arithmetic of statistical reports. Rates are fractions (0.067 is 6.7%). Values of different signs
 /// or a zero value make a relative growth undefined: those throw <see cref="GrowthUndefinedException"/>, never NaN.
 /// </summary>
 public static class Growth

@@ -33,7 +33,6 @@ public sealed record GrowthRow(
 /// <param name="Indicator">The indicator.</param>
 /// <param name="IndexBase">The period whose value is 100 in the index column; null when no index could be formed.</param>
 /// <param name="Rows">One row per observed period, in order.</param>
-[Notebooks.TypeFormatterSource(typeof(Notebooks.NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
 public sealed record GrowthTable(Indicator Indicator, Period? IndexBase, IReadOnlyList<GrowthRow> Rows)
 {
     /// <summary>

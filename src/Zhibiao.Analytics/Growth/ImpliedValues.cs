@@ -1,8 +1,8 @@
 namespace Zhibiao.Analytics;
 
 /// <summary>
-/// Previous-period levels implied by a reported level and its reported change or growth
-/// (../shared/docs/methods.md §1): y_{t−1} = y_t / (1 + g) from a growth, y_t − Δ from a change. Reported figures are
+/// Previous-period levels implied by a reported level and its reported change or growth:
+/// y_{t−1} = y_t / (1 + g) from a growth, y_t − Δ from a change. Reported figures are
 /// rounded, so the result carries the interval the rounding allows: 2.37亿吨 after 增长10.6% gives 2.1429亿吨 in
 /// [2.1374, 2.1484]. China reports real growth at constant prices but levels at current prices, so for GDP-like
 /// indicators the implied value is not last year's published level.

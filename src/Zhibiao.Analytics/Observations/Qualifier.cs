@@ -1,7 +1,7 @@
 namespace Zhibiao.Analytics;
 
 /// <summary>
-/// How a reported figure relates to the true value. Chinese report words (../shared/docs/methods.md §1):
+/// How a reported figure relates to the true value. Chinese report words:
 /// 以上 / 不低于 = at least; 突破 / 超过 / 超 / 余 / 多 / 逾 = more than; 以内 / 不超过 / 以下 = at most;
 /// 左右 / 约 = approximately; 近 / 接近 = nearly (slightly below). Also read: 不少于 (at least), 不到 / 不足 (at most),
 /// 大约 / 上下 (approximately), 将近 (nearly).

@@ -1,4 +1,3 @@
-using Zhibiao.Analytics.Data;
 using Zhibiao.Analytics.Forecasting;
 
 namespace Zhibiao.Analytics.Probability;

@@ -11,7 +11,7 @@ public sealed record ReliabilityBin(double Lower, double Upper, int Count, doubl
 /// <summary>
 /// Scores of probability forecasts of binary events: the Brier score (Brier 1950) mean (p − o)², the expected
 /// calibration error over 10 equal-width bins Σ_b (n_b/n)·|mean p_b − mean o_b| (Naeini et al. 2015; bin of p is
-/// min(⌊10p⌋, 9), as ../shared/peers/prob_score.py), the base rate and the Brier score of always answering it.
+/// min(⌊10p⌋, 9)), the base rate and the Brier score of always answering it.
 /// </summary>
 /// <param name="Cases">Number of forecasts.</param>
 /// <param name="BaseRate">Share of events that happened.</param>

@@ -8,7 +8,7 @@ public delegate bool PathPredicate(ReadOnlySpan<double> path);
 /// <summary>
 /// Simulated future paths of a series: <see cref="Count"/> paths of <see cref="Horizon"/> steps, path p step h at
 /// index p·Horizon + h − 1. Probabilities of events are the share of paths in which they happen (the approach of
-/// the UN's probabilistic projections, methods.md §2).
+/// the UN's probabilistic projections).
 /// </summary>
 public sealed class SamplePaths
 {

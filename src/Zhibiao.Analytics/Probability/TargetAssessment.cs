@@ -52,7 +52,6 @@ public sealed record AssessmentOptions
 /// <param name="ExpectedShortfall">Mean shortfall max(0, −margin): how far short the paths fall, counting the met ones as 0.</param>
 /// <param name="Deterministic">The growth-ratio tracking of the same target.</param>
 /// <param name="Notes">What the reader should know (short series, qualified values, filled gaps).</param>
-[Notebooks.TypeFormatterSource(typeof(Notebooks.NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
 public sealed record TargetAssessment(
     Indicator Indicator,
     Target Target,

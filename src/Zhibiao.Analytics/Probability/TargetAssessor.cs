@@ -5,7 +5,7 @@ namespace Zhibiao.Analytics.Probability;
 
 /// <summary>
 /// P(target met) for every kind of target: forecasts the indicator to the deadline, simulates sample paths and counts
-/// the share that meet the target (methods.md §2, probabilistic). Qualified and rounded observations enter as
+/// the share that meet the target. Qualified and rounded observations enter as
 /// intervals: histories are drawn from them and refitted, so their uncertainty reaches the probability. Series with
 /// fewer than <see cref="AssessmentOptions.MinimumForModel"/> values use a log random walk with drift and a prior
 /// volatility, which widens the answer honestly.
@@ -20,9 +20,40 @@ public static class TargetAssessor
     public static TargetAssessment Assess(IndicatorSeries series, Target target, AssessmentOptions? options = null, IEnumerable<Observation>? reported = null)
     {
         options ??= AssessmentOptions.Default;
+        Check(series, target);
+        TrackingResult deterministic = Tracker.Track(series, target, reported, options.Tracking);
+        return AssessTracked(series, deterministic, options).Assessment;
+    }
+
+    /// <summary>
+    /// Assesses the target of a deterministic tracking result (computed once by the caller, <see cref="TargetPipeline"/>)
+    /// and returns the paths the probability was counted on: step h is the period latest + h, to the deadline.
+    /// </summary>
+    internal static (TargetAssessment Assessment, IndicatorPaths Paths) AssessTracked(IndicatorSeries series, TrackingResult deterministic, AssessmentOptions options)
+    {
+        Target target = deterministic.Target ?? throw new ArgumentException("the tracking result has no target", nameof(deterministic));
+        (Observation latest, int steps, double goal) = Check(series, target);
         Indicator ind = series.Indicator;
-        if (!string.Equals(target.IndicatorId, ind.Id, StringComparison.Ordinal))
-            throw new AnalyticsException($"target of '{target.IndicatorId}' given for indicator '{ind.Id}'");
+        var notes = new List<string>();
+        IndicatorSeries complete = series.Gaps.Count == 0 ? series : Fill(series, notes);
+        var judged = new List<double>(options.Paths);
+        var all = new List<double>(options.Paths * steps);
+        string method = Run(complete, steps, options, notes, (values, paths, count) =>
+        {
+            for (int p = 0; p < count; p++)
+                judged.Add(Judged(target, complete, values, paths.AsSpan(p * steps, steps)));
+            all.AddRange(paths.AsSpan(0, count * steps));
+        });
+
+        TargetAssessment assessment = Summarise(ind, target, latest, method, steps, goal, [.. judged], deterministic, notes);
+        return (assessment, new IndicatorPaths(series, new SamplePaths([.. all], steps), method, notes));
+    }
+
+    /// <summary>The checks of a target against its series, in the order their errors are reported; the latest observation, the steps to the deadline and the goal.</summary>
+    private static (Observation Latest, int Steps, double Goal) Check(IndicatorSeries series, Target target)
+    {
+        Indicator ind = series.Indicator;
+        TargetRules.CheckBelongsTo(ind, target);
         Observation latest = series.Latest ?? throw new AnalyticsException($"{ind.Id}: no observations");
         if (series.Count < 2) throw new AnalyticsException($"{ind.Id}: a probability needs at least two observations, there is one ({latest})");
         if (target.Deadline.Frequency != ind.Frequency)
@@ -30,19 +61,7 @@ public static class TargetAssessor
         int steps = target.Deadline - latest.Period;
         if (steps < 1)
             throw new AnalyticsException($"{ind.Id}: target deadline {target.Deadline} is not after the latest observation {latest.Period}");
-        double goal = Goal(ind, target);
-
-        var notes = new List<string>();
-        TrackingResult deterministic = Tracker.Track(series, target, reported, options.Tracking);
-        IndicatorSeries complete = series.Gaps.Count == 0 ? series : Fill(series, notes);
-        var judged = new List<double>(options.Paths);
-        string method = Run(complete, steps, options, notes, (values, paths, count) =>
-        {
-            for (int p = 0; p < count; p++)
-                judged.Add(Judged(target, complete, values, paths.AsSpan(p * steps, steps)));
-        });
-
-        return Summarise(ind, target, latest, method, steps, goal, [.. judged], deterministic, notes);
+        return (latest, steps, Goal(ind, target));
     }
 
     /// <summary>
@@ -210,17 +229,10 @@ public static class TargetAssessor
 
     private static double Goal(Indicator ind, Target t)
     {
-        if (t.Kind == TargetKind.Growth)
-        {
-            if (t.Value.Unit != Units.Percent) throw new IncompatibleUnitsException($"{ind.Id}: a growth target is in %, not {t.Value.Unit}");
-            return t.Value.Value / 100;
-        }
-
-        if (!t.Value.Unit.IsCompatibleWith(ind.Unit))
-            throw new IncompatibleUnitsException($"{ind.Id}: target unit {t.Value.Unit} ({t.Value.Unit.Dimension}) does not fit the indicator's unit {ind.Unit} ({ind.Unit.Dimension})");
-        if (t.Kind == TargetKind.Cumulative && t.Plan is null)
-            throw new AnalyticsException($"{ind.Id}: a cumulative target needs a plan period such as 2021-2025");
-        return t.Value.ConvertTo(ind.Unit).Value;
+        if (t.Kind == TargetKind.Growth) return TargetRules.GrowthGoal(ind, t);
+        double goal = TargetRules.InIndicatorUnit(ind, t);
+        if (t.Kind == TargetKind.Cumulative) TargetRules.RequirePlan(ind, t);
+        return goal;
     }
 
     private static void AddOnce(List<string> notes, string note)

@@ -16,7 +16,6 @@ public enum Interpolation
 /// The levels of one indicator in period order, in the indicator's unit. Gaps stay gaps: a missing year is
 /// missing, never filled unless <see cref="Interpolate"/> is asked, and then the filled values are marked derived.
 /// </summary>
-[Notebooks.TypeFormatterSource(typeof(Notebooks.NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
 public sealed class IndicatorSeries : IReadOnlyList<Observation>
 {
     private readonly Observation[] _observations;

@@ -1,7 +1,7 @@
 namespace Zhibiao.Analytics;
 
 /// <summary>
-/// Deterministic target tracking (../shared/docs/methods.md §2): the growth a target requires from the latest value,
+/// Deterministic target tracking (the UN SDG growth-ratio method): the growth a target requires from the latest value,
 /// the growth observed over a recent window, their ratio CR and a status from a <see cref="StatusPreset"/>, plus the
 /// plan-period time-progress check. Qualified values are honoured: a latest value "more than 3亿" gives a required
 /// growth "at most" its face value, and the notes say so.
@@ -19,8 +19,7 @@ public static class Tracker
         options ??= TrackingOptions.Default;
         if (options.WindowYears < 1) throw new ArgumentOutOfRangeException(nameof(options), options.WindowYears, "the window must be at least one year");
         Indicator ind = series.Indicator;
-        if (target is not null && !string.Equals(target.IndicatorId, ind.Id, StringComparison.Ordinal))
-            throw new AnalyticsException($"target of '{target.IndicatorId}' given for indicator '{ind.Id}'");
+        if (target is not null) TargetRules.CheckBelongsTo(ind, target);
         var ctx = new Context(series, target, options, [.. reported ?? []]);
         return target?.Kind switch
         {
@@ -93,9 +92,7 @@ public static class Tracker
 
         public TrackingResult GrowthTarget(Target t)
         {
-            if (t.Value.Unit != Units.Percent)
-                throw new IncompatibleUnitsException($"{_ind.Id}: a growth target is in %, not {t.Value.Unit}");
-            double goal = t.Value.Value / 100;
+            double goal = TargetRules.GrowthGoal(_ind, t);
             QualifiedValue required = new(goal, Qualifier.Exact);
             (Period period, QualifiedValue growth)? latest = LatestYearOnYear();
             if (latest is null) return Result(series.Latest, GrowthBasis.YearOnYear, required, null, null, null, ProgressStatus.InsufficientData, null);
@@ -120,8 +117,7 @@ public static class Tracker
 
         public TrackingResult CumulativeTarget(Target t)
         {
-            if (t.Plan is not { } plan)
-                throw new AnalyticsException($"{_ind.Id}: a cumulative target needs a plan period such as 2021-2025");
+            PlanPeriod plan = TargetRules.RequirePlan(_ind, t);
             double goal = InIndicatorUnit(t);
             Observation? latest = series.AtOrBefore(plan.End);
             if (latest is null || !plan.Contains(latest.Period))
@@ -257,12 +253,7 @@ public static class Tracker
 
         private static double EndInYears(Period p) => p.Year + ((double)p.SubPeriod / p.Frequency.PeriodsPerYear());
 
-        private double InIndicatorUnit(Target t)
-        {
-            if (!t.Value.Unit.IsCompatibleWith(_ind.Unit))
-                throw new IncompatibleUnitsException($"{_ind.Id}: target unit {t.Value.Unit} ({t.Value.Unit.Dimension}) does not fit the indicator's unit {_ind.Unit} ({_ind.Unit.Dimension})");
-            return t.Value.ConvertTo(_ind.Unit).Value;
-        }
+        private double InIndicatorUnit(Target t) => TargetRules.InIndicatorUnit(_ind, t);
 
         private void NoteQualified(Observation latest, Observation? from)
         {

@@ -47,7 +47,6 @@ public sealed record TimeProgress(PlanPeriod Plan, double ChangeShare, double Ti
 /// <param name="Status">The status under the preset.</param>
 /// <param name="TimeProgress">The plan-period check, when the target has a plan and the baseline is observed.</param>
 /// <param name="Notes">What a reader should know: qualified values, a widened window, a passed deadline.</param>
-[Notebooks.TypeFormatterSource(typeof(Notebooks.NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
 public sealed record TrackingResult(
     Indicator Indicator,
     Observation? Latest,

@@ -3,7 +3,7 @@ namespace Zhibiao.Analytics;
 /// <summary>
 /// The known units, by dimension, and parsing of unit texts with magnitude words (万千瓦 = 万 × 千瓦). Reference units:
 /// mass 公斤, area 公顷, power 千瓦, energy 千瓦时, money 元, length 公里, volume 立方米, yield 公斤/公顷.
-/// Sources: 1 亩 = 1/15 公顷; 1 斤 = 0.5 公斤 (../shared/docs/methods.md §1).
+/// Sources: 1 亩 = 1/15 公顷; 1 斤 = 0.5 公斤 (the statutory conversions of China's units of measurement).
 /// </summary>
 public static class Units
 {

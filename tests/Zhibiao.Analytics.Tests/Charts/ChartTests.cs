@@ -107,8 +107,9 @@ public class ChartTests
     [Fact]
     public void Targets_overview_colours_each_row_by_its_likelihood()
     {
-        IReadOnlyList<TargetAssessment> assessed = Data.Assess();
-        Chart chart = TargetsChart.Create(Data.Track(), assessed);
+        IReadOnlyList<TargetJudgement> judged = Data.Judge();
+        TargetAssessment[] assessed = [.. judged.Select(j => j.Probability).OfType<TargetAssessment>()];
+        Chart chart = TargetsChart.Create(judged);
         string svg = chart.ToSvg();
         TargetAssessment a = assessed.Single();
         Assert.Contains($"fill=\"{ChartStyle.ForLikelihood(a.Likelihood)}\"", svg, StringComparison.OrdinalIgnoreCase);

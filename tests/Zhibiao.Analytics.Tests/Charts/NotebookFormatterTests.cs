@@ -1,7 +1,6 @@
 using System.Reflection;
 using Zhibiao.Analytics.Charts;
 using Zhibiao.Analytics.Data;
-using Zhibiao.Analytics.Notebooks;
 
 namespace Zhibiao.Analytics.Tests.Charts;
 
@@ -16,7 +15,7 @@ public class NotebookFormatterTests
     [Fact]
     public void Series_shows_its_table_and_fan_chart()
     {
-        string html = Format(Data.Series("tourist_arrivals"));
+        string html = Format(Data.Series("tourist_arrivals").ToHtml());
         Assert.Contains("<table class=\"analytics-table\">", html, StringComparison.Ordinal);
         Assert.Contains("&gt;3亿人次", html, StringComparison.Ordinal); // the qualified latest value
         Assert.Contains("<svg", html, StringComparison.Ordinal);
@@ -25,14 +24,15 @@ public class NotebookFormatterTests
     [Fact]
     public void Growth_table_tracking_assessment_and_forecast_format_as_html()
     {
-        Assert.Contains("117.0%", Format(Data.GrowthTable("tourist_arrivals")), StringComparison.Ordinal);
+        Assert.Contains("117.0%", Format(Data.GrowthTable("tourist_arrivals").ToHtml()), StringComparison.Ordinal);
         TrackingResult tracked = Data.Track().First(r => r.Target is not null);
-        Assert.Contains("status-on_track", Format(tracked), StringComparison.Ordinal);
-        string assessed = Format(Data.Assess().Single());
+        Assert.Contains("status-on_track", Format(ChartHtml.ToHtml([tracked])), StringComparison.Ordinal);
+        string assessed = Format(Data.Judge().ToHtml());
         Assert.Contains("class=\"p-met\"", assessed, StringComparison.Ordinal);
+        Assert.Contains("status-on_track", assessed, StringComparison.Ordinal);
         Assert.Contains("<svg", assessed, StringComparison.Ordinal);
         var forecast = Zhibiao.Analytics.Forecasting.Forecasters.Create("naive").Fit([1.0, 2, 3], 1).Forecast(2, [80]);
-        Assert.Contains("lo 80", Format(forecast), StringComparison.Ordinal);
+        Assert.Contains("lo 80", Format(forecast.ToHtml()), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -54,6 +54,15 @@ public class NotebookFormatterTests
         Assert.Contains("<td>", Html.TableOf(Data.Track()) ?? "", StringComparison.Ordinal);
         Assert.Null(Html.TableOf("a string"));
         Assert.Equal("&lt;b&gt;", Html.Encode("<b>"));
+    }
+
+    [Fact]
+    public void Core_types_carry_no_display_attribute()
+    {
+        // Presentation lives in this package: the core's records are displayed through ToHtml(), not by attribute.
+        Type[] core = [typeof(IndicatorSeries), typeof(GrowthTable), typeof(TrackingResult), typeof(Zhibiao.Analytics.Probability.TargetAssessment), typeof(Zhibiao.Analytics.Forecasting.Forecast)];
+        Assert.All(core, t => Assert.DoesNotContain(t.GetCustomAttributes(inherit: true), a => a.GetType().Name == "TypeFormatterSourceAttribute"));
+        Assert.Contains(Data.Series("grain_output").ToHtmlTable().Markup, Format(Data.Series("grain_output").ToHtml()), StringComparison.Ordinal);
     }
 
     /// <summary>What .NET Interactive does with a type that has a TypeFormatterSource attribute (matched by name).</summary>

@@ -1,4 +1,3 @@
-using Zhibiao.Analytics.Data;
 using Zhibiao.Analytics.Evaluation;
 using Zhibiao.Analytics.Forecasting;
 using Zhibiao.Analytics.Forecasting.Baselines;

@@ -1,3 +1,5 @@
+using Zhibiao.Analytics.Forecasting.Seasonality;
+
 namespace Zhibiao.Analytics.Forecasting.Arima;
 
 /// <summary>

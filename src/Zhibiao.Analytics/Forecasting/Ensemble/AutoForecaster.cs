@@ -1,5 +1,3 @@
-using Zhibiao.Analytics.Evaluation;
-
 namespace Zhibiao.Analytics.Forecasting.Ensemble;
 
 /// <summary>
@@ -263,9 +261,9 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
         private (double Smape, double Mase) Score(int origin, double[] f)
         {
             ReadOnlySpan<double> actual = y.AsSpan(prefixes[origin], Horizon);
-            double scale = Metrics.SeasonalNaiveScale(y.AsSpan(0, prefixes[origin]), seasonLength < prefixes[origin] ? seasonLength : 1);
-            double mase = scale > 0 ? Metrics.Mae(actual, f) / scale : double.NaN;
-            return (Metrics.Smape(actual, f), mase);
+            double scale = PointErrors.SeasonalNaiveScale(y.AsSpan(0, prefixes[origin]), seasonLength < prefixes[origin] ? seasonLength : 1);
+            double mase = scale > 0 ? PointErrors.Mae(actual, f) / scale : double.NaN;
+            return (PointErrors.Smape(actual, f), mase);
         }
     }
 }

@@ -1,8 +1,10 @@
 namespace Zhibiao.Analytics.Forecasting.Seasonality;
 
 /// <summary>
-/// A classical multiplicative decomposition y_t = T_t · S_t · R_t: the trend T is the centred moving average of
-/// order m (a 2×m average for even m), S repeats the seasonal figure, R is the remainder.
+/// A seasonal decomposition into trend, seasonal and remainder. Classical (<see cref="ClassicalDecomposition"/>):
+/// multiplicative, y_t = T_t · S_t · R_t, the trend T the centred moving average of order m (a 2×m average for even
+/// m), S repeating the seasonal figure. STL (internal, for the seasonal-strength test): additive, y_t = T_t + S_t + R_t,
+/// its figure the first m seasonal values.
 /// </summary>
 /// <param name="SeasonLength">The period m.</param>
 /// <param name="Trend">T_t; NaN for the first and last ⌊m/2⌋ values, where the centred average is undefined.</param>

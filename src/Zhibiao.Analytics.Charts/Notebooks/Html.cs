@@ -3,7 +3,7 @@ using System.Text;
 using Zhibiao.Analytics.Forecasting;
 using Zhibiao.Analytics.Probability;
 
-namespace Zhibiao.Analytics.Notebooks;
+namespace Zhibiao.Analytics.Charts;
 
 /// <summary>
 /// HTML tables of the library's types, for notebooks, reports and web pages: plain &lt;table&gt; markup with classes

@@ -1,6 +1,4 @@
-using Zhibiao.Analytics.Forecasting.Optimization;
-
-namespace Zhibiao.Analytics.Forecasting.Arima;
+namespace Zhibiao.Analytics.Forecasting.Optimization;
 
 /// <summary>Settings of <see cref="Bfgs"/>.</summary>
 /// <param name="MaxIterations">Iterations (each one gradient and one line search) before giving up.</param>

@@ -1,10 +1,4 @@
-namespace Zhibiao.Analytics.Forecasting.Arima;
-
-/// <summary>An additive decomposition yₜ = Tₜ + Sₜ + Rₜ.</summary>
-/// <param name="Trend">Trend T.</param>
-/// <param name="Seasonal">Seasonal S.</param>
-/// <param name="Remainder">Remainder R = y − T − S.</param>
-internal sealed record Decomposition(double[] Trend, double[] Seasonal, double[] Remainder);
+namespace Zhibiao.Analytics.Forecasting.Seasonality;
 
 /// <summary>
 /// STL, seasonal-trend decomposition by loess (Cleveland, Cleveland, McRae and Terpenning, Journal of Official
@@ -70,7 +64,7 @@ internal static class Stl
 
         var remainder = new double[n];
         for (int t = 0; t < n; t++) remainder[t] = y[t] - trend[t] - seasonal[t];
-        return new Decomposition(trend, seasonal, remainder);
+        return new Decomposition(m, trend, seasonal, remainder, seasonal[..m]);
     }
 
     private static int NextOdd(int x) => x % 2 == 0 ? x + 1 : x;

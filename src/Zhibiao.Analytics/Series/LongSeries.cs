@@ -1,4 +1,4 @@
-namespace Zhibiao.Analytics.Data;
+namespace Zhibiao.Analytics;
 
 /// <summary>
 /// One series of a long-format file (unique_id, ds, y): its id, first period and values, one per period, with NaN

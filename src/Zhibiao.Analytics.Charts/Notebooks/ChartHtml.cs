@@ -1,14 +1,13 @@
 using Zhibiao.Analytics.Forecasting;
-using Zhibiao.Analytics.Notebooks;
 using Zhibiao.Analytics.Probability;
 
 namespace Zhibiao.Analytics.Charts;
 
 /// <summary>
 /// HTML with inline SVG charts for the library's types, usable anywhere (pages, reports) and displayed by .NET
-/// notebooks: each result is an <see cref="HtmlContent"/> whose ToString() is the markup. The core's notebook
-/// formatter calls <see cref="Render"/> when this assembly is loaded, so a series or growth table shown in a notebook
-/// gets its chart beside its table.
+/// notebooks: each result is an <see cref="HtmlContent"/> whose ToString() is the markup, and which a notebook shows
+/// as HTML. The core knows nothing of rendering: a notebook turns a series, growth table or judged targets into HTML
+/// with these methods (<c>data.Series("gdp").ToHtml()</c>).
 /// </summary>
 public static class ChartHtml
 {
@@ -21,12 +20,18 @@ public static class ChartHtml
         Join(table.ToHtmlTable(), GrowthChart.Create(table, tracking).ToHtml());
 
     /// <summary>Tracking results: the targets overview (when some have a target) and the table.</summary>
-    public static HtmlContent ToHtml(this IEnumerable<TrackingResult> results, IEnumerable<TargetAssessment>? assessments = null)
+    public static HtmlContent ToHtml(this IEnumerable<TrackingResult> results) => ToHtml(results.Select(r => new TargetJudgement(r, null, null)));
+
+    /// <summary>Judged targets (<see cref="TargetPipeline"/>): the targets overview (when some have a target), the tracking table and the probability table.</summary>
+    public static HtmlContent ToHtml(this IEnumerable<TargetJudgement> judgements)
     {
-        TrackingResult[] all = [.. results];
-        return all.Any(r => r.Target is not null)
-            ? Join(TargetsChart.Create(all, assessments).ToHtml(), all.ToHtmlTable())
-            : all.ToHtmlTable();
+        TargetJudgement[] all = [.. judgements];
+        TargetAssessment[] assessed = [.. all.Select(j => j.Probability).OfType<TargetAssessment>()];
+        HtmlContent tracking = all.Select(j => j.Tracking).ToHtmlTable();
+        if (!all.Any(j => j.Target is not null)) return tracking;
+        return assessed.Length == 0
+            ? Join(TargetsChart.Create(all).ToHtml(), tracking)
+            : Join(TargetsChart.Create(all).ToHtml(), tracking, assessed.ToHtmlTable());
     }
 
     /// <summary>Target assessments: the targets overview and the table.</summary>
@@ -47,6 +52,8 @@ public static class ChartHtml
         TrackingResult r => ToHtml([r]).Markup,
         TargetAssessment a => ToHtml([a]).Markup,
         Forecast f => f.ToHtml().Markup,
+        TargetJudgement j => ToHtml([j]).Markup,
+        IEnumerable<TargetJudgement> js => js.ToHtml().Markup,
         IEnumerable<TrackingResult> rs => rs.ToHtml().Markup,
         IEnumerable<TargetAssessment> ass => ass.ToHtml().Markup,
         Chart c => c.ToHtml().Markup,
@@ -55,40 +62,4 @@ public static class ChartHtml
     };
 
     private static HtmlContent Join(params HtmlContent[] parts) => new($"<div class=\"analytics\">{string.Concat(parts.Select(p => p.Markup))}</div>");
-}
-
-/// <summary>Names the notebook formatter source of a type; .NET Interactive matches it by name (methods.md §5).</summary>
-[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = true, Inherited = true)]
-internal sealed class TypeFormatterSourceAttribute(Type formatterSourceType) : Attribute
-{
-    /// <summary>The type whose CreateTypeFormatters() yields the formatters.</summary>
-    public Type FormatterSourceType { get; } = formatterSourceType;
-
-    /// <summary>The MIME types to prefer.</summary>
-    public string[] PreferredMimeTypes { get; set; } = [];
-}
-
-/// <summary>The notebook formatter source of <see cref="Chart"/>: inline SVG.</summary>
-internal sealed class ChartFormatterSource
-{
-    /// <summary>The formatters, by the convention .NET Interactive reads.</summary>
-    public IEnumerable<object> CreateTypeFormatters()
-    {
-        yield return new ChartHtmlFormatter();
-    }
-}
-
-/// <summary>Writes a chart as inline SVG.</summary>
-internal sealed class ChartHtmlFormatter
-{
-    /// <summary>The MIME type written.</summary>
-    public string MimeType => "text/html";
-
-    /// <summary>Writes the chart; false for any other object.</summary>
-    public bool Format(object instance, TextWriter writer)
-    {
-        if (instance is not Chart chart) return false;
-        writer.Write(chart.ToHtml().Markup);
-        return true;
-    }
 }

@@ -1,4 +1,4 @@
-namespace Zhibiao.Analytics.Notebooks;
+namespace Zhibiao.Analytics.Charts;
 
 /// <summary>
 /// A piece of HTML (a table, an inline SVG chart, a report section). Displays as HTML in .NET notebooks; anywhere
