@@ -21,7 +21,7 @@ internal static class BacktestReportsCommand
         var reports = new Argument<string[]>("reports") { Description = "Report files or directories of *.txt files.", Arity = ArgumentArity.OneOrMore };
         var from = new Option<int?>("--from") { Description = "First target year scored (earlier years still build the track record)." };
         var to = new Option<int?>("--to") { Description = "Last target year scored." };
-        var model = CommonOptions.Model();
+        var model = CommonOptions.Model(context.Models);
         var format = FormatOption.Create();
         var command = new Command("backtest-reports", "Score P(met) of every report target against the next report's outcome: forecast, track-record prior, both, and the deterministic rule.")
         {
@@ -29,7 +29,7 @@ internal static class BacktestReportsCommand
         };
         command.SetAction(parse =>
         {
-            IForecaster forecaster = Forecasters.Create(parse.GetValue(model)!);
+            IForecaster forecaster = context.Models.Create(parse.GetValue(model)!);
             ReportSeries series = ReportSeries.Load(parse.GetValue(reports)!);
             var rows = ReportBacktest.Run(series, parse.GetValue(from), parse.GetValue(to), new AssessmentOptions { Forecaster = forecaster });
             OutputFormat fmt = FormatOption.Parse(parse.GetValue(format)!);

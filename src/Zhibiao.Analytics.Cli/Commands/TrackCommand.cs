@@ -123,6 +123,10 @@ internal static class TrackCommand
                 context.Console.WriteLine($"  P(met) = {a.ProbabilityMet:0.00}: {a.Likelihood.ToWords()} (IPCC scale); forecast for {a.Target.Deadline} by {a.Method}: {Describe(a)}");
                 foreach (string note in a.Notes) context.Console.WriteLine($"  note: {note}");
             }
+            else if (j.Unassessed is { } why)
+            {
+                context.Console.WriteLine($"  P(met): none, {why}");
+            }
 
             if (r.TimeProgress is { } tp)
                 context.Console.WriteLine($"  plan {tp.Plan}: {Fmt.Percent(tp.ChangeShare)} of the change with {Fmt.Percent(tp.TimeShare)} of the time{(tp.OnSchedule ? "" : " (behind schedule)")}");

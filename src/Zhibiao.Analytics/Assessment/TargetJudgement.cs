@@ -17,6 +17,12 @@ public sealed record TargetJudgement(TrackingResult Tracking, TargetAssessment? 
 
     /// <summary>The target, or null for an indicator without one.</summary>
     public Target? Target => Tracking.Target;
+
+    /// <summary>
+    /// Why a target asked to be assessed has no probability (e.g. its indicator has a single observation), or null.
+    /// Such a target keeps its deterministic tracking; nothing is guessed.
+    /// </summary>
+    public string? Unassessed { get; init; }
 }
 
 /// <summary>Settings of <see cref="TargetPipeline"/>.</summary>

@@ -17,7 +17,8 @@ public static class TargetPipeline
     /// <param name="options">Tracking, simulation, and whether to assess the probability.</param>
     /// <exception cref="AnalyticsException">
     /// The target belongs to another indicator or its unit does not fit; with a probability also: its deadline is
-    /// not after the latest observation, or the series has fewer than two values.
+    /// not after the latest observation. A series with fewer than two values gives no probability but
+    /// <see cref="TargetJudgement.Unassessed"/>.
     /// </exception>
     public static TargetJudgement Judge(IndicatorSeries series, Target? target, IEnumerable<Observation>? reported = null, PipelineOptions? options = null)
     {
@@ -64,6 +65,12 @@ public static class TargetPipeline
 
     private static TargetJudgement WithProbability(IndicatorSeries series, TrackingResult tracking, AssessmentOptions options)
     {
+        if (series.Count < 2)
+        {
+            string latest = series.Latest is { } o ? $"there is one ({o})" : "there is none";
+            return new TargetJudgement(tracking, null, null) { Unassessed = $"P(met) needs at least two observations; {latest}" };
+        }
+
         (TargetAssessment assessment, IndicatorPaths paths) = TargetAssessor.AssessTracked(series, tracking, options);
         return new TargetJudgement(tracking, assessment, paths);
     }

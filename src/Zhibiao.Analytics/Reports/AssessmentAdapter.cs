@@ -10,9 +10,8 @@ namespace Zhibiao.Analytics.Reports;
 public sealed record ForecastSide(double Probability, string Status, bool OnTrack, string Method);
 
 /// <summary>
-/// The one place where report targets meet the library's deterministic tracker and probabilistic assessor
-/// (<see cref="TargetAssessor"/>, which runs <see cref="Tracker"/> too): the integrator repoints this to the
-/// assessment pipeline. A target enters as a level target on the indicator's own yearly values with the threshold
+/// The one place where report targets meet the assessment pipeline (<see cref="TargetPipeline"/>: the deterministic
+/// tracking and the probability, judged once). A target enters as a level target on the indicator's own yearly values with the threshold
 /// of <see cref="TargetSemantics"/> (tolerance included).
 /// </summary>
 public static class AssessmentAdapter
@@ -34,7 +33,7 @@ public static class AssessmentAdapter
         var observations = usable.Select(h => new Observation(ind.Id, Period.OfYear(h.Year!.Value), Measure.Level, Quantity.Of(h.Value, ind.Unit), Qualifier.Exact, new Source(h.File)));
         var series = IndicatorSeries.Create(ind, observations);
         var goal = new Target(ind.Id, TargetKind.Level, Period.OfYear(target.Year), Quantity.Of(threshold, ind.Unit), side, new Source(target.File));
-        TargetAssessment a = TargetAssessor.Assess(series, goal, options);
+        TargetAssessment a = TargetPipeline.Judge(series, goal, options: new PipelineOptions { Assessment = options }).Probability!;
         ProgressStatus s = a.Deterministic.Status;
         return new ForecastSide(a.ProbabilityMet, s.ToToken(), s is ProgressStatus.TargetAchieved or ProgressStatus.OnTrack, a.Method);
     }

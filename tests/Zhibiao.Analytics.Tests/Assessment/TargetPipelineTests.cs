@@ -66,4 +66,16 @@ public class TargetPipelineTests
         var e = Assert.Throws<AnalyticsException>(() => TargetPipeline.Judge(s, t));
         Assert.Equal("target of 'gdp' given for indicator 'tourist_arrivals'", e.Message);
     }
+
+    [Fact]
+    public void A_target_on_a_single_observation_keeps_its_tracking_and_says_why_it_has_no_probability()
+    {
+        IndicatorSeries one = IndicatorSeries.Create(Data.Get("tourist_arrivals"), [Data.Series("tourist_arrivals").Latest!]);
+        Target t = Data.Targets.Single();
+        TargetJudgement j = TargetPipeline.Judge(one, t);
+        Assert.Null(j.Probability);
+        Assert.Null(j.Paths);
+        Assert.Same(t, j.Target);
+        Assert.StartsWith("P(met) needs at least two observations; there is one (2024", j.Unassessed, StringComparison.Ordinal);
+    }
 }
