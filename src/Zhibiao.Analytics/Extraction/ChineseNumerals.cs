@@ -5,7 +5,7 @@ namespace Zhibiao.Analytics.Extraction;
 /// places. Magnitude words (万, 亿, 万亿) are not part of a numeral here: a scanner splits 两万亿 into the numeral 两 and
 /// the magnitude 万亿. Ill-formed runs (十四五, 一二, 千百) are rejected rather than guessed.
 /// </summary>
-public static class ChineseNumerals
+internal static class ChineseNumerals
 {
     /// <summary>Whether the character can be part of a Chinese number (a digit, 十 百 千, 万 亿, 零 〇, 两).</summary>
     public static bool IsNumeralChar(char c) => DigitValue(c) >= 0 || PlaceValue(c) > 0 || c is '万' or '亿';

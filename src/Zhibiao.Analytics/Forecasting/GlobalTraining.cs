@@ -1,7 +1,7 @@
 namespace Zhibiao.Analytics.Forecasting;
 
 /// <summary>What batch runners do before fitting series one by one: train a global forecaster on the whole batch.</summary>
-public static class GlobalTraining
+internal static class GlobalTraining
 {
     /// <summary>
     /// The forecaster to fit the series with: a global forecaster (<see cref="IGlobalForecaster"/>) trained on all of

@@ -7,14 +7,14 @@ namespace Zhibiao.Analytics.Reports;
 /// <param name="Status">The deterministic status token (on_track, achieved …).</param>
 /// <param name="OnTrack">Whether the deterministic rule says the target will be met (achieved or on track).</param>
 /// <param name="Method">How the probability was made.</param>
-public sealed record ForecastSide(double Probability, string Status, bool OnTrack, string Method);
+internal sealed record ForecastSide(double Probability, string Status, bool OnTrack, string Method);
 
 /// <summary>
 /// The one place where report targets meet the assessment pipeline (<see cref="TargetPipeline"/>: the deterministic
 /// tracking and the probability, judged once). A target enters as a level target on the indicator's own yearly values with the threshold
 /// of <see cref="TargetSemantics"/> (tolerance included).
 /// </summary>
-public static class AssessmentAdapter
+internal static class AssessmentAdapter
 {
     /// <summary>Assesses a target on the yearly history known at its year.</summary>
     /// <param name="indicator">The indicator.</param>

@@ -14,7 +14,7 @@ namespace Zhibiao.Analytics.Reports;
 /// that speaks of the coming year (今年 or the report's year); it runs to the end of its paragraph (to the next
 /// paragraph when the sentence ends in a colon), stopping at the first sentence without a figure.
 /// </remarks>
-public static class ReportReader
+internal static class ReportReader
 {
     private static readonly string[] StatementCues = ["主要预期目标", "主要目标", "预期目标"];
     private static readonly string[] GrowthNouns = ["增长率", "涨幅", "增幅", "增速", "降幅", "增长", "上涨", "下降", "降低"];

@@ -7,7 +7,7 @@ namespace Zhibiao.Analytics.Forecasting.Arima;
 /// eₜ = xₜ − x̄, Sₜ = Σ_{s≤t} eₛ, η = Σ Sₜ² / (n² s²(l)) with the Newey–West long-run variance
 /// s²(l) = (1/n)Σeₜ² + (2/n)Σ_{s=1}^{l} (1 − s/(l + 1)) Σ_{t>s} eₜeₜ₋ₛ. Large η rejects stationarity.
 /// </summary>
-public static class Kpss
+internal static class Kpss
 {
     /// <summary>The lag truncation of Hyndman and Khandakar (2008): l = ⌊3√n/13⌋.</summary>
     public static int DefaultLags(int n) => (int)Math.Floor(3 * Math.Sqrt(n) / 13);
@@ -70,7 +70,7 @@ public static class Kpss
 /// seasonal strength of an STL decomposition (Wang, Smith and Hyndman 2006; D = 1 when it exceeds 0.64), then d by
 /// repeated KPSS tests on the (seasonally differenced) series.
 /// </summary>
-public static class UnitRoots
+internal static class UnitRoots
 {
     /// <summary>Seasonal strength above which a seasonal difference is taken (the threshold of R's nsdiffs, tuned on M3 and M4).</summary>
     public const double SeasonalStrengthThreshold = 0.64;

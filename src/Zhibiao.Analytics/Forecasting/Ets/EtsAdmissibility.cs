@@ -14,7 +14,7 @@ namespace Zhibiao.Analytics.Forecasting.Ets;
 /// tested with the Schur–Cohn recursion, without computing them. The same region is used for every error and
 /// season type, as R's ets() does.
 /// </remarks>
-public static class EtsAdmissibility
+internal static class EtsAdmissibility
 {
     /// <summary>Whether the parameters are admissible.</summary>
     /// <param name="alpha">α.</param>

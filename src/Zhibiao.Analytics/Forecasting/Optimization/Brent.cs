@@ -1,7 +1,7 @@
 namespace Zhibiao.Analytics.Forecasting.Optimization;
 
 /// <summary>A function of one variable to minimise; a struct implementing it, passed by reference, lets the minimiser run without allocating.</summary>
-public interface IScalarObjective
+internal interface IScalarObjective
 {
     /// <summary>The objective at <paramref name="x"/>.</summary>
     double Evaluate(double x);
@@ -11,7 +11,7 @@ public interface IScalarObjective
 /// <param name="X">The best point.</param>
 /// <param name="Value">The objective there.</param>
 /// <param name="Evaluations">How many times the objective was evaluated.</param>
-public readonly record struct ScalarMinimum(double X, double Value, int Evaluations);
+internal readonly record struct ScalarMinimum(double X, double Value, int Evaluations);
 
 /// <summary>
 /// Brent's minimisation of a function of one variable on an interval without derivatives: golden-section steps,
@@ -19,7 +19,7 @@ public readonly record struct ScalarMinimum(double X, double Value, int Evaluati
 /// Derivatives, 1973, ch. 5). It finds a local minimum; <see cref="MinimizeOnGrid"/> first scans a grid so the search
 /// starts in the basin of the best grid point.
 /// </summary>
-public static class Brent
+internal static class Brent
 {
     private static readonly double GoldenSection = (3 - Math.Sqrt(5)) / 2;
     /// <summary>√ of the machine epsilon 2⁻⁵²: the relative part of the tolerance in x.</summary>

@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics;
 namespace Zhibiao.Analytics.Forecasting.Optimization;
 
 /// <summary>The variant of the simplex search.</summary>
-public enum NelderMeadVariant
+internal enum NelderMeadVariant
 {
     /// <summary>
     /// Trial points are clamped into the box; the initial simplex steps each coordinate by a fraction of its range;
@@ -27,7 +27,7 @@ public enum NelderMeadVariant
 /// <param name="Tolerance">Stop when the simplex's function values differ by less than this, relatively: |f_worst − f_best| ≤ tol·(|f_best| + tol) (Nash: relative to the starting value).</param>
 /// <param name="InitialStep">Initial simplex edge as a fraction of each parameter's range (upper − lower); 0.1 by default (Nash: of the largest |x_i|).</param>
 /// <param name="Variant">The algorithm variant.</param>
-public sealed record NelderMeadOptions(int MaxIterations = 2000, double Tolerance = 1e-8, double InitialStep = 0.1, NelderMeadVariant Variant = NelderMeadVariant.Clamped)
+internal sealed record NelderMeadOptions(int MaxIterations = 2000, double Tolerance = 1e-8, double InitialStep = 0.1, NelderMeadVariant Variant = NelderMeadVariant.Clamped)
 {
     /// <summary>The defaults.</summary>
     public static readonly NelderMeadOptions Default = new();
@@ -39,7 +39,7 @@ public sealed record NelderMeadOptions(int MaxIterations = 2000, double Toleranc
 /// <param name="Iterations">Iterations used.</param>
 /// <param name="Converged">Whether the tolerance was met before the iteration limit.</param>
 /// <param name="Evaluations">Function evaluations used (0 when not counted).</param>
-public readonly record struct OptimizationResult(double[] Point, double Value, int Iterations, bool Converged, int Evaluations = 0);
+internal readonly record struct OptimizationResult(double[] Point, double Value, int Iterations, bool Converged, int Evaluations = 0);
 
 /// <summary>The objective of a minimisation: a function of the parameter vector.</summary>
 public delegate double Objective(ReadOnlySpan<double> x);
@@ -52,7 +52,7 @@ public delegate double Objective(ReadOnlySpan<double> x);
 public delegate void BatchObjective(ReadOnlySpan<double> points, Span<double> values);
 
 /// <summary>An objective evaluated at several points at once, as a type (a struct lets the optimiser be specialised for it).</summary>
-public interface IBatchObjective
+internal interface IBatchObjective
 {
     /// <summary>Writes the values of k = values.Length points, coordinate i of point j at points[i·k + j].</summary>
     void Evaluate(ReadOnlySpan<double> points, Span<double> values);
@@ -64,7 +64,7 @@ public interface IBatchObjective
 /// optimisers of ETS implementations do; an objective may return +∞ for points outside its admissible region.
 /// All work arrays are allocated once per call.
 /// </summary>
-public static class NelderMead
+internal static class NelderMead
 {
     /// <summary>Minimises <paramref name="f"/> from <paramref name="start"/> within [lower, upper].</summary>
     /// <exception cref="ArgumentException">The vectors differ in length or a lower bound exceeds its upper bound.</exception>

@@ -11,7 +11,7 @@ namespace Zhibiao.Analytics.Forecasting.Seasonality;
 /// <param name="Seasonal">S_t = figure[t mod m] (t counted from the first value).</param>
 /// <param name="Remainder">R_t = y_t / (T_t · S_t); NaN where the trend is.</param>
 /// <param name="Figure">The m seasonal indices, from the position of the first value on; they average 1.</param>
-public sealed record Decomposition(int SeasonLength, double[] Trend, double[] Seasonal, double[] Remainder, double[] Figure);
+internal sealed record Decomposition(int SeasonLength, double[] Trend, double[] Seasonal, double[] Remainder, double[] Figure);
 
 /// <summary>
 /// Classical multiplicative decomposition by moving averages (Macaulay 1931; Kendall and Stuart; the method of R's
@@ -19,7 +19,7 @@ public sealed record Decomposition(int SeasonLength, double[] Trend, double[] Se
 /// the seasonal index of each position in the season is the mean of y_t / T_t over the seasons, and the m indices are
 /// normalised to average 1.
 /// </summary>
-public static class ClassicalDecomposition
+internal static class ClassicalDecomposition
 {
     /// <summary>Decomposes <paramref name="y"/> multiplicatively.</summary>
     /// <param name="y">The series: complete, positive, at least two full seasons (n ≥ 2m).</param>

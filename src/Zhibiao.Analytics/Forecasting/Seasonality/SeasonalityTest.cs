@@ -6,7 +6,7 @@ namespace Zhibiao.Analytics.Forecasting.Seasonality;
 /// period m when |r_m| &gt; z · √((1 + 2 Σ_{k=1}^{m−1} r_k²) / n), r_k the sample autocorrelation at lag k,
 /// z = 1.645 (90% two-sided, i.e. the one-sided 95% normal quantile).
 /// </summary>
-public static class SeasonalityTest
+internal static class SeasonalityTest
 {
     /// <summary>The default critical value z = Φ⁻¹(0.95) ≈ 1.645, the "90%" test of the M competitions.</summary>
     public const double DefaultCriticalValue = 1.6448536269514722;
