@@ -171,8 +171,12 @@ public static class AtomicFile
             foreach (string stale in Directory.EnumerateFiles(directory, prefix + "*.tmp"))
             {
                 string middle = Path.GetFileName(stale)[prefix.Length..^".tmp".Length];
-                if (middle.EndsWith(".old", StringComparison.Ordinal)) continue; // a backup: may be the only copy of a file
-                if (int.TryParse(middle, NumberStyles.None, CultureInfo.InvariantCulture, out int owner) && !IsRunning(owner)) TryDelete(stale);
+                bool backup = middle.EndsWith(".old", StringComparison.Ordinal);
+                if (backup) middle = middle[..^".old".Length];
+
+                // A backup is kept while its file is missing: it may be the only copy left.
+                if (int.TryParse(middle, NumberStyles.None, CultureInfo.InvariantCulture, out int owner) && !IsRunning(owner) && (!backup || File.Exists(full)))
+                    TryDelete(stale);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
