@@ -90,6 +90,11 @@ internal static class CsvRecords
         {
             throw new DataFormatException(path, 0, null, e.Message, e);
         }
+        catch (ArgumentException e)
+        {
+            // Sep refuses a header that names a column twice before the checks above can.
+            throw new DataFormatException(path, 1, null, "a column name appears twice in the header", e);
+        }
         catch (IOException e)
         {
             throw new DataFormatException(path, 0, null, e.Message, e);

@@ -131,4 +131,14 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void Values_whose_scale_overflows_the_models_are_an_error_naming_the_series() =>
         Refused("series 'a': values up to 1.5E+308 are too large for the models", "forecast", "--input", Yearly(value: "1.5e308"), "--horizon", "2", "--model", "ets");
+
+    [Fact]
+    public void Fuzz_crash_a_column_named_twice_is_a_format_error()
+    {
+        string longFormat = Write("twice.csv", "unique_id,ds,y,ds\na,2020,1,2020\n");
+        Refused($"{longFormat}:1: a column name appears twice in the header", "forecast", "--input", longFormat, "--horizon", "1");
+        string ds = CopyDataset();
+        File.WriteAllText(Path.Combine(ds, "targets.csv"), "indicator,period,value,unit,kind,direction,source,period\n");
+        Refused("targets.csv:1: a column name appears twice in the header", "track", ds, "--no-probability");
+    }
 }
