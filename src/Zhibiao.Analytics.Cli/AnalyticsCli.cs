@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.RegularExpressions;
 using Zhibiao.Analytics.Cli.Commands;
 
 namespace Zhibiao.Analytics.Cli;
@@ -7,7 +8,7 @@ namespace Zhibiao.Analytics.Cli;
 /// The analytics command line. User mistakes (a bad option, a bad file, an unknown indicator) print one line on
 /// stderr and exit with code 2; nothing is written to an output file that is not complete.
 /// </summary>
-public static class AnalyticsCli
+public static partial class AnalyticsCli
 {
     /// <summary>Exit code for success.</summary>
     public const int Ok = 0;
@@ -38,6 +39,12 @@ public static class AnalyticsCli
             ImportHistoryCommand.Create(context),
         };
 
+        if (args.FirstOrDefault(a => a.StartsWith("--", StringComparison.Ordinal) && a.EndsWith('=')) is { } empty)
+        {
+            stderr.WriteLine($"error: {empty} has no value (write {empty}VALUE, e.g. --growth=0.05) (see analytics --help)");
+            return UserError;
+        }
+
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -66,7 +73,16 @@ public static class AnalyticsCli
         e is AnalyticsException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException
             or CliUsageException;
 
-    private static string OneLine(string message) => string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    /// <summary>The message on one line, every quoted value cut to 60 characters and the whole to 600.</summary>
+    private static string OneLine(string message)
+    {
+        string line = string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        line = QuotedValue().Replace(line, m => $"'{m.Groups[1].Value}…'");
+        return line.Length <= 600 ? line : string.Concat(line.AsSpan(0, 600), "…");
+    }
+
+    [GeneratedRegex("'([^']{60})[^']+'")]
+    private static partial Regex QuotedValue();
 }
 
 /// <summary>A mistake in how a command was called that the parser cannot see (an option value out of range).</summary>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Zhibiao.Analytics.Cli.Output;
 using Zhibiao.Analytics.Data;
+using Zhibiao.Analytics.Evaluation;
 using Zhibiao.Analytics.Forecasting;
 using Zhibiao.Analytics.Probability;
 using Spectre.Console;
@@ -22,7 +23,7 @@ internal static class BacktestTargetsCommand
         var train = new Option<string>("--train") { Description = "Training series, long format.", Required = true };
         var test = new Option<string>("--test") { Description = "What happened next, long format.", Required = true };
         var horizon = new Option<int>("--horizon") { Description = "Steps ahead.", Required = true };
-        var growth = GrowthOption.Create();
+        var growth = ListOptions.Growth();
         var model = CommonOptions.Model(context.Models);
         var paths = CommonOptions.Paths();
         var seed = CommonOptions.Seed();
@@ -38,13 +39,11 @@ internal static class BacktestTargetsCommand
             IForecaster forecaster = context.Models.Create(parse.GetValue(model)!);
             string testPath = parse.GetValue(test)!;
             IReadOnlyList<LongSeries> trainSeries = LongFormat.Read(parse.GetValue(train)!);
-            Dictionary<string, LongSeries> testSeries = LongFormat.Read(testPath).ToDictionary(s => s.Id, StringComparer.Ordinal);
-            foreach (LongSeries s in trainSeries)
-            {
-                if (!testSeries.TryGetValue(s.Id, out LongSeries? t)) throw new DataFormatException(testPath, 0, "unique_id", $"series '{s.Id}' has no test values");
-                if (t.Values.Length < options.Horizon || Array.Exists(t.Values[..options.Horizon], double.IsNaN))
-                    throw new DataFormatException(testPath, 0, "y", $"series '{s.Id}' has fewer than {options.Horizon} test values");
-            }
+            SeriesChecks.Check(trainSeries, options.Horizon);
+            SeriesChecks.CheckGrowth(trainSeries, options.Growth, options.Horizon);
+
+            // The test data must start right after the training data, with H values, as for evaluate.
+            Dictionary<string, LongSeries> testSeries = Evaluator.Match(trainSeries, LongFormat.Read(testPath), options.Horizon).ToDictionary(s => s.Id, StringComparer.Ordinal);
 
             GrowthProbabilityResult[] results = GrowthProbabilities.Run(trainSeries, forecaster, options);
             int ok = ProbabilityCommand.Report(context, results, forecaster);

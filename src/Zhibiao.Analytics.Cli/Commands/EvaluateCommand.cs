@@ -30,7 +30,7 @@ internal static class EvaluateCommand
             Description = $"Model to evaluate; repeat or separate by commas for several ({string.Join(", ", context.Models.Names)}).",
             DefaultValueFactory = _ => [ForecasterCatalogue.Default],
         };
-        var levels = LevelOption.Create();
+        var levels = ListOptions.Levels();
         var season = new Option<int?>("--season-length") { Description = "Season length (default from the frequency: 1 yearly, 4 quarterly, 12 monthly)." };
         var threads = CommonOptions.Threads("Series evaluated at once.");
         var format = FormatOption.Create();
@@ -40,7 +40,7 @@ internal static class EvaluateCommand
         };
         command.SetAction(parse =>
         {
-            var options = new EvaluationOptions(parse.GetValue(horizon), LevelOption.Values(parse.GetValue(levels)), parse.GetValue(season), parse.GetValue(threads));
+            var options = new EvaluationOptions(parse.GetValue(horizon), parse.GetValue(levels)!, parse.GetValue(season), parse.GetValue(threads));
             ForecastCommand.Check(new BatchOptions(options.Horizon, options.LevelsOrDefault, options.SeasonLength, options.Threads));
             string? testPath = parse.GetValue(test);
             int? originCount = parse.GetValue(origins);
@@ -52,6 +52,7 @@ internal static class EvaluateCommand
 
             IReadOnlyList<LongSeries> series = LongFormat.Read(parse.GetValue(train)!);
             IReadOnlyList<LongSeries>? held = testPath is null ? null : LongFormat.Read(testPath);
+            SeriesChecks.Check(series, options.Horizon);
             if (held is not null) Evaluator.Match(series, held, options.Horizon);
 
             // Naive2 is always evaluated, for the OWA; it is shown only when asked for.
@@ -102,7 +103,7 @@ internal static class EvaluateCommand
     internal static Tabular ToTabular(IReadOnlyList<ModelAccuracy> results, ModelAccuracy naive2, IReadOnlyList<double> levels)
     {
         var columns = new List<string> { "model", "series", "failed", "smape", "mase", "mape", "mae", "rmse", "owa" };
-        foreach (double l in levels) columns.AddRange([$"coverage-{LevelOption.Name(l)}", $"msis-{LevelOption.Name(l)}"]);
+        foreach (double l in levels) columns.AddRange([$"coverage-{ListOptions.Name(l)}", $"msis-{ListOptions.Name(l)}"]);
         var table = new Tabular(columns);
         foreach (ModelAccuracy r in results)
         {
@@ -132,7 +133,7 @@ internal static class EvaluateCommand
         string how = design is null ? "hold-out" : $"rolling origin ({design.Origins} origins, step {design.Step})";
         var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"{how}, horizon {options.Horizon}, {series} series"));
         table.AddColumns("model", "series", "failed", "sMAPE", "MASE", "MAPE", "MAE", "RMSE", "OWA");
-        foreach (double l in options.LevelsOrDefault) table.AddColumns($"cov {LevelOption.Name(l)}%", $"MSIS {LevelOption.Name(l)}%");
+        foreach (double l in options.LevelsOrDefault) table.AddColumns($"cov {ListOptions.Name(l)}%", $"MSIS {ListOptions.Name(l)}%");
         for (int c = 1; c < table.Columns.Count; c++) table.Columns[c].RightAligned();
         foreach (ModelAccuracy r in results)
         {

@@ -22,7 +22,7 @@ internal static class ForecastCommand
         var input = new Option<string>("--input") { Description = "Long-format CSV: unique_id,ds,y.", Required = true };
         var horizon = new Option<int>("--horizon") { Description = "Steps to forecast (1 to 10000).", Required = true };
         var model = CommonOptions.Model(context.Models);
-        var levels = LevelOption.Create();
+        var levels = ListOptions.Levels();
         var season = new Option<int?>("--season-length") { Description = "Season length (default from the frequency: 1 yearly, 4 quarterly, 12 monthly)." };
         var threads = CommonOptions.Threads("Series forecast at once.");
         var output = new Option<string?>("--output") { Description = "Output CSV (default: standard output)." };
@@ -30,20 +30,21 @@ internal static class ForecastCommand
         {
             Description = "Print to stderr the time spent fitting and forecasting (files not included): a cold first run, then the median of warm runs.",
         };
-        var quantiles = new Option<string?>("--quantiles") { Description = "Also write quantiles, comma-separated probabilities such as 0.05,0.1,0.5,0.9,0.95 (columns q-0.05, …)." };
+        var quantiles = ListOptions.Quantiles();
         var command = new Command("forecast", "Forecast every series of a long-format file with prediction intervals.")
         {
             input, horizon, model, levels, season, threads, output, timing, quantiles,
         };
         command.SetAction(parse =>
         {
-            IReadOnlyList<double> shown = LevelOption.Values(parse.GetValue(levels));
-            IReadOnlyList<double> probabilities = ParseQuantiles(parse.GetValue(quantiles));
+            IReadOnlyList<double> shown = parse.GetValue(levels)!;
+            IReadOnlyList<double> probabilities = parse.GetValue(quantiles)!;
             IReadOnlyList<double> all = [.. shown.Concat(probabilities.Select(Forecast.LevelForQuantile)).Distinct()];
             var options = new BatchOptions(parse.GetValue(horizon), all, parse.GetValue(season), parse.GetValue(threads));
             Check(options);
             IForecaster forecaster = context.Models.Create(parse.GetValue(model)!);
             IReadOnlyList<LongSeries> series = LongFormat.Read(parse.GetValue(input)!);
+            SeriesChecks.Check(series, options.Horizon);
             BatchItem[] results = parse.GetValue(timing) ? RunTimed(context, series, forecaster, options) : Run(context, series, forecaster, options);
             foreach (BatchItem failed in results.Where(r => r.Forecast is null))
                 context.Error.WriteLine($"warning: series {failed.Series.Id}: {failed.Error}");
@@ -94,27 +95,12 @@ internal static class ForecastCommand
         return results;
     }
 
-    /// <summary>Parses --quantiles: comma-separated probabilities strictly between 0 and 1.</summary>
-    internal static IReadOnlyList<double> ParseQuantiles(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return [];
-        var result = new List<double>();
-        foreach (string part in text.Split(',', StringSplitOptions.TrimEntries))
-        {
-            if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out double p) || !(p > 0 && p < 1))
-                throw new CliUsageException($"--quantiles: '{part}' is not a probability strictly between 0 and 1");
-            result.Add(p);
-        }
-
-        return result;
-    }
-
     /// <summary>The columns unique_id,ds,h,model,mean,lo-L,hi-L per level, then q-P per quantile.</summary>
     internal static Tabular ToTabular(IEnumerable<BatchItem> results, IReadOnlyList<double> levels, IReadOnlyList<double>? quantiles = null)
     {
         quantiles ??= [];
         var columns = new List<string> { "unique_id", "ds", "h", "model", "mean" };
-        foreach (double l in levels) columns.AddRange([$"lo-{LevelOption.Name(l)}", $"hi-{LevelOption.Name(l)}"]);
+        foreach (double l in levels) columns.AddRange([$"lo-{ListOptions.Name(l)}", $"hi-{ListOptions.Name(l)}"]);
         foreach (double p in quantiles) columns.Add("q-" + p.ToString("0.######", CultureInfo.InvariantCulture));
         var table = new Tabular(columns);
         foreach (BatchItem r in results)

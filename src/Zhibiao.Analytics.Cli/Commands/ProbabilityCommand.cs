@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Zhibiao.Analytics.Cli.Output;
 using Zhibiao.Analytics.Data;
 using Zhibiao.Analytics.Forecasting;
@@ -20,7 +19,7 @@ internal static class ProbabilityCommand
     {
         var input = new Option<string>("--input") { Description = "Long-format CSV: unique_id,ds,y.", Required = true };
         var horizon = new Option<int>("--horizon") { Description = "Steps ahead (1 to 10000).", Required = true };
-        var growth = GrowthOption.Create();
+        var growth = ListOptions.Growth();
         var model = CommonOptions.Model(context.Models);
         var paths = CommonOptions.Paths();
         var seed = CommonOptions.Seed();
@@ -35,6 +34,8 @@ internal static class ProbabilityCommand
             GrowthProbabilityOptions options = Options(parse.GetValue(horizon), parse.GetValue(growth)!, parse.GetValue(paths), parse.GetValue(seed), parse.GetValue(threads));
             IForecaster forecaster = context.Models.Create(parse.GetValue(model)!);
             IReadOnlyList<LongSeries> series = LongFormat.Read(parse.GetValue(input)!);
+            SeriesChecks.Check(series, options.Horizon);
+            SeriesChecks.CheckGrowth(series, options.Growth, options.Horizon);
             GrowthProbabilityResult[] results = GrowthProbabilities.Run(series, forecaster, options);
             int ok = Report(context, results, forecaster);
             var table = new Tabular(Columns);
@@ -47,12 +48,12 @@ internal static class ProbabilityCommand
         return command;
     }
 
-    internal static GrowthProbabilityOptions Options(int horizon, string growth, int paths, int seed, int threads)
+    internal static GrowthProbabilityOptions Options(int horizon, IReadOnlyList<double> growth, int paths, int seed, int threads)
     {
         if (horizon is < 1 or > ForecastLimits.MaxHorizon) throw new CliUsageException($"--horizon must be between 1 and {ForecastLimits.MaxHorizon}, not {horizon}");
         if (paths is < 1 or > 1_000_000) throw new CliUsageException($"--paths must be between 1 and 1000000, not {paths}");
         if (threads < 1) throw new CliUsageException($"--threads must be at least 1, not {threads}");
-        return new GrowthProbabilityOptions(horizon, GrowthOption.Parse(growth), paths, seed, threads);
+        return new GrowthProbabilityOptions(horizon, growth, paths, seed, threads);
     }
 
     /// <summary>Warns about failed series on stderr; returns how many succeeded, or throws when none did.</summary>
@@ -63,28 +64,5 @@ internal static class ProbabilityCommand
         int ok = results.Count(r => r.Error is null);
         if (ok == 0) throw new CliUsageException($"no series could be forecast with {forecaster.Name} ({results.Length} failed)");
         return ok;
-    }
-}
-
-/// <summary>The --growth option: a comma-separated list of growth rates per step, e.g. --growth=-0.05,0,0.02.</summary>
-internal static class GrowthOption
-{
-    public static Option<string> Create() => new("--growth")
-    {
-        Description = "Growth rates per step, comma-separated fractions (write --growth=-0.05,0,0.02 when the list starts with a minus).",
-        Required = true,
-    };
-
-    public static IReadOnlyList<double> Parse(string text)
-    {
-        var rates = new List<double>();
-        foreach (string part in text.Split(',', StringSplitOptions.TrimEntries))
-        {
-            if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out double g) || !double.IsFinite(g) || g <= -1)
-                throw new CliUsageException($"--growth: '{part}' is not a growth rate above -1 (a fraction such as 0.05)");
-            rates.Add(g);
-        }
-
-        return rates;
     }
 }

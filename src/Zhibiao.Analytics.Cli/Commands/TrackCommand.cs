@@ -27,7 +27,7 @@ internal static class TrackCommand
     {
         var dir = DatasetArgument.Create();
         var format = FormatOption.Create();
-        var window = new Option<int>("--window") { Description = "Years of history for the observed growth (at least two points).", DefaultValueFactory = _ => 5 };
+        var window = new Option<int>("--window") { Description = "Years of history for the observed growth (1 to 1000; at least two points).", DefaultValueFactory = _ => 5 };
         var noProbability = new Option<bool>("--no-probability") { Description = "Skip the forecast-based probability that each target is met." };
         var all = new Option<bool>("--all") { Description = "Table: also list indicators with a single value and no target." };
         var preset = new Option<string>("--preset") { Description = "Status thresholds: un-sdg-2022 or open-sdg.", DefaultValueFactory = _ => "un-sdg-2022" };
@@ -39,7 +39,7 @@ internal static class TrackCommand
         command.SetAction(parse =>
         {
             int years = parse.GetValue(window);
-            if (years < 1) throw new CliUsageException($"--window must be at least 1 year, not {years}");
+            if (years is < 1 or > 1000) throw new CliUsageException($"--window must be between 1 and 1000 years, not {years}");
             Dataset data = Dataset.Load(parse.GetValue(dir)!);
             var options = new TrackingOptions(years, StatusPreset.Named[parse.GetValue(preset)!]);
             IReadOnlyList<TargetJudgement> results = TargetPipeline.Judge(data, new PipelineOptions

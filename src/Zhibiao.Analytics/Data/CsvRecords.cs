@@ -49,7 +49,7 @@ internal static class CsvRecords
     /// </summary>
     /// <exception cref="DataFormatException">The file is missing, unreadable or malformed.</exception>
     public static List<CsvRecord> Read(string path, IReadOnlyCollection<string> required, IReadOnlyCollection<string> optional) =>
-        Read(path, File.Exists(path) ? () => new StreamReader(path) : null, required, optional);
+        Read(path, File.Exists(path) || Directory.Exists(path) ? () => TextFile.OpenUtf8(path) : null, required, optional);
 
     /// <summary>
     /// All rows of a text opened by <paramref name="open"/> (null: the file is absent), named <paramref name="path"/>
@@ -66,7 +66,7 @@ internal static class CsvRecords
             IReadOnlyList<string> header = reader.Header.ColNames;
             foreach (string c in header)
                 if (!required.Contains(c) && !optional.Contains(c))
-                    throw new DataFormatException(path, 1, c, $"unknown column (expected {string.Join(",", required.Concat(optional))})");
+                    throw new DataFormatException(path, 1, TextFile.Excerpt(c), $"unknown column (expected {string.Join(",", required.Concat(optional))})");
             foreach (string c in required)
                 if (!header.Contains(c))
                     throw new DataFormatException(path, 1, c, $"column is missing (expected {string.Join(",", required.Concat(optional))})");
@@ -89,6 +89,11 @@ internal static class CsvRecords
         catch (InvalidDataException e)
         {
             throw new DataFormatException(path, 0, null, e.Message, e);
+        }
+        catch (ArgumentException e)
+        {
+            // Sep refuses a header that names a column twice before the checks above can.
+            throw new DataFormatException(path, 1, null, "a column name appears twice in the header", e);
         }
         catch (IOException e)
         {

@@ -22,7 +22,7 @@ internal static class DatasetReader
         return Read(name =>
         {
             string path = Path.Combine(directory, name);
-            return new DatasetFile(path, File.Exists(path) ? () => new StreamReader(path) : null);
+            return new DatasetFile(path, File.Exists(path) || Directory.Exists(path) ? () => TextFile.OpenUtf8(path) : null);
         }, observationsOptional);
     }
 

@@ -137,7 +137,10 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>, ICompar
         return true;
     }
 
-    /// <summary>Parses "2024", "2024-Q1" (also "2024Q1") or "2024-03".</summary>
+    /// <summary>The earliest year a parsed period may have: a two- or three-digit year is a typo, not the year 19.</summary>
+    public const int MinParsedYear = 1000;
+
+    /// <summary>Parses "2024", "2024-Q1" (also "2024Q1") or "2024-03"; the year must be 1000–9999.</summary>
     /// <exception cref="FormatException">The text is not a period; the message says why.</exception>
     public static Period Parse(ReadOnlySpan<char> text) =>
         TryParse(text, out Period period, out string? error) ? period : throw new FormatException(error);
@@ -153,7 +156,13 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>, ICompar
         while (yearEnd < text.Length && char.IsAsciiDigit(text[yearEnd])) yearEnd++;
         if (yearEnd is 0 or > 4 || !int.TryParse(text[..yearEnd], NumberStyles.None, CultureInfo.InvariantCulture, out int year) || year < 1)
         {
-            error = $"'{text}' is not a period (expected 2024, 2024-Q1 or 2024-03)";
+            error = $"'{Excerpt(text)}' is not a period (expected 2024, 2024-Q1 or 2024-03)";
+            return false;
+        }
+
+        if (year < MinParsedYear)
+        {
+            error = $"'{Excerpt(text)}' is not a period: the year {year} is outside {MinParsedYear}–9999 (write the year in full, e.g. 2019)";
             return false;
         }
 
@@ -171,7 +180,7 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>, ICompar
         int sub = quarter ? rest[^1] - '0' : month ? ((rest[1] - '0') * 10) + (rest[2] - '0') : 0;
         if (!(quarter && sub is >= 1 and <= 4) && !(month && sub is >= 1 and <= 12))
         {
-            error = $"'{text}' is not a period (expected 2024, 2024-Q1 or 2024-03)";
+            error = $"'{Excerpt(text)}' is not a period (expected 2024, 2024-Q1 or 2024-03)";
             return false;
         }
 
@@ -179,6 +188,8 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>, ICompar
         error = null;
         return true;
     }
+
+    private static string Excerpt(ReadOnlySpan<char> text) => text.Length <= 60 ? text.ToString() : string.Concat(text[..60], "…");
 
     private void RequireSameFrequency(Period other, string parameter)
     {

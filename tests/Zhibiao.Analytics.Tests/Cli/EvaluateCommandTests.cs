@@ -54,7 +54,7 @@ public sealed class EvaluateCommandTests : IDisposable
         { ["--horizon", "5", "--test", "TEST"], "the horizon is 5" },
         { ["--horizon", "2", "--test", "OTHER"], "series b of the test data has no training data" },
         { ["--horizon", "2", "--origins", "0"], "--origins must be at least 1" },
-        { ["--horizon", "2", "--test", "TEST", "--level", "100"], "--level must be between 0 and 100" },
+        { ["--horizon", "2", "--test", "TEST", "--level", "100"], "--level: '100' is not a level in percent strictly between 0 and 100" },
     };
 
     [Theory]

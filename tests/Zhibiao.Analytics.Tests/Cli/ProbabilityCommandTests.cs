@@ -63,7 +63,7 @@ public class ProbabilityCommandTests
         string train = dir.File("train.csv", Train), test = dir.File("test.csv", "unique_id,ds,y\na,2020,121\n");
         var (exit, _, err) = CliRunner.Run("backtest-targets", "--train", train, "--test", test, "--horizon", "2", "--growth=0");
         Assert.Equal(2, exit);
-        Assert.Contains("series 'a' has fewer than 2 test values", err, StringComparison.Ordinal);
+        Assert.Contains("series a: the test data hold 1 values, the horizon is 2", err, StringComparison.Ordinal);
     }
 }
 

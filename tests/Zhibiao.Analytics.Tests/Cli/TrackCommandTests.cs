@@ -57,7 +57,7 @@ public class TrackCommandTests
     [Theory]
     [InlineData(new[] { "track", "/nonexistent" }, "dataset directory not found")]
     [InlineData(new[] { "track", "--format", "xml" }, "xml")]
-    [InlineData(new[] { "track", "--window", "0" }, "--window must be at least 1")]
+    [InlineData(new[] { "track", "--window", "0" }, "--window must be between 1 and 1000 years, not 0")]
     [InlineData(new[] { "growth", "no_such_indicator" }, "unknown indicator 'no_such_indicator'")]
     [InlineData(new[] { "frobnicate" }, "frobnicate")]
     public void Mistakes_print_one_line_and_exit_2(string[] args, string expected)

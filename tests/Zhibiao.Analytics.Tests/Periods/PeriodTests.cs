@@ -10,7 +10,6 @@ public class PeriodTests
     [InlineData("2024Q4", Frequency.Quarterly, 2024, 4)]
     [InlineData("2024-03", Frequency.Monthly, 2024, 3)]
     [InlineData(" 1990-12 ", Frequency.Monthly, 1990, 12)]
-    [InlineData("97", Frequency.Yearly, 97, 1)]
     public void Parses_the_three_forms(string text, Frequency frequency, int year, int sub)
     {
         Period p = Period.Parse(text);
@@ -29,6 +28,8 @@ public class PeriodTests
     [InlineData("24-01-01")]
     [InlineData("abc")]
     [InlineData("0")]
+    [InlineData("97")]
+    [InlineData("999-Q1")]
     public void Rejects_what_is_not_a_period(string text)
     {
         Assert.False(Period.TryParse(text, out _));
@@ -54,7 +55,7 @@ public class PeriodTests
 
     [Fact]
     public void Text_round_trips_for_every_frequency() =>
-        Gen.Select(Gen.Int[1, 9990], Gen.Int[1, 12], Gen.Int[0, 2]).Sample((year, sub, f) =>
+        Gen.Select(Gen.Int[1000, 9990], Gen.Int[1, 12], Gen.Int[0, 2]).Sample((year, sub, f) =>
         {
             Period p = f switch
             {
