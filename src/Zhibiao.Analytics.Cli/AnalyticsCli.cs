@@ -36,6 +36,7 @@ public static class AnalyticsCli
             ExtractCommand.Create(context),
             ExtractSeriesCommand.Create(context),
             BacktestReportsCommand.Create(context),
+            BoardCommand.Create(context),
             ImportHistoryCommand.Create(context),
         };
 
