@@ -37,6 +37,7 @@ public static class AnalyticsCli
             ExtractSeriesCommand.Create(context),
             BacktestReportsCommand.Create(context),
             BoardCommand.Create(context),
+            BoardCommand.CreateCheck(context),
             ImportHistoryCommand.Create(context),
         };
 

@@ -65,5 +65,43 @@ internal static class BoardCommand
         return t;
     }
 
+    /// <summary>
+    /// <c>analytics backtest-board [--national DATASET]</c>: the board's P(met) checked on the national series, each target
+    /// forecast from what a provincial report would have shown (last year and a five-year average), for a grid of the
+    /// two choices (weight of the average in the centre, weight of the forecast against the track record).
+    /// </summary>
+    public static Command CreateCheck(CliContext context)
+    {
+        var national = new Option<string>("--national") { Description = "The national report-series dataset (directory or bundled name).", DefaultValueFactory = _ => "china-national" };
+        var command = new Command("backtest-board", "Check the board's P(met) on the national series: each target forecast from last year and a five-year average only.")
+        {
+            national,
+        };
+        command.SetAction(parse =>
+        {
+            NationalRecord record = NationalRecord.Load(parse.GetValue(national)!);
+            var w = context.Out;
+            var rows = BoardBacktest.Run(record);
+            w.WriteLine(Inv($"{rows.Count} national main targets with an outcome ({rows.Min(r => r.Target.Year)}–{rows.Max(r => r.Target.Year)}), {rows.Count(r => r.Met)} met; {rows.Count(r => r.Chance.PForecast is not null)} with a forecast"));
+            w.WriteLine("defaults (average weight 0.5, forecast weight 0.25):");
+            w.WriteLine("score          Brier   log score");
+            foreach (BacktestScore s in BoardBacktest.Scores(rows))
+                w.WriteLine(Inv($"{s.Name,-13} {s.Brier,6:0.000}  {s.Log,9:0.000}"));
+            w.WriteLine("grid: average_weight forecast_weight  Brier  log score (p_met)");
+            foreach (double a in (double[])[0, 0.5, 1])
+            {
+                foreach (double f in (double[])[0, 0.25, 0.5, 0.75, 1])
+                {
+                    var o = new BoardProbabilityOptions { AverageWeight = a, ForecastWeight = f };
+                    BacktestScore s = BoardBacktest.Scores(BoardBacktest.Run(record, o))[0];
+                    w.WriteLine(Inv($"  {a,4:0.00}  {f,4:0.00}  {s.Brier,6:0.000}  {s.Log,7:0.000}"));
+                }
+            }
+
+            return AnalyticsCli.Ok;
+        });
+        return command;
+    }
+
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

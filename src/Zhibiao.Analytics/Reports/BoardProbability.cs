@@ -9,13 +9,13 @@ public sealed record BoardProbabilityOptions
     public static readonly BoardProbabilityOptions Default = new();
 
     /// <summary>
-    /// Weight of the five-year average in the centre of the forecast (default 0): centre = (1 − a)·latest + a·average.
+    /// Weight of the five-year average in the centre of the forecast (default 0.5): centre = (1 − a)·latest + a·average.
     /// 0 is persistence (next year like last year).
     /// </summary>
-    public double AverageWeight { get; init; }
+    public double AverageWeight { get; init; } = 0.5;
 
-    /// <summary>Weight of the forecast's log-odds against the track record's in P(met) (<see cref="HonestPrior.Combine"/>); default 0.5.</summary>
-    public double ForecastWeight { get; init; } = 0.5;
+    /// <summary>Weight of the forecast's log-odds against the track record's in P(met) (<see cref="HonestPrior.Combine"/>); default 0.25 (chosen by `analytics backtest-board`).</summary>
+    public double ForecastWeight { get; init; } = 0.25;
 
     /// <summary>The track-record prior's strength in pseudo-targets (<see cref="PriorOptions.Strength"/>), default 4.</summary>
     public double PriorStrength { get; init; } = 4;
