@@ -52,7 +52,7 @@ public static class BoardHtml
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html>\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\">\n");
         sb.Append(Inv($"<title>{year} targets of the regions: P(met)</title>\n"));
-        sb.Append("<style>\nbody{font-family:sans-serif;margin:1em;color:#222}table{border-collapse:collapse;font-size:13px}"
+        sb.Append("<style>\nbody{font-family:'WenQuanYi Micro Hei','Noto Sans CJK SC','Microsoft YaHei',sans-serif;margin:1em;color:#222}table{border-collapse:collapse;font-size:13px}"
             + "th,td{border:1px solid #bbb;padding:3px 5px;text-align:center;white-space:nowrap}th{background:#eee;cursor:pointer;position:sticky;top:0}"
             + "td.region{text-align:left;font-weight:bold}td .p{font-size:11px;color:#333}td.none{background:#fafafa;color:#aaa}"
             + ".legend span{display:inline-block;padding:2px 6px;margin-right:4px;border:1px solid #bbb;font-size:12px}\n</style>\n</head>\n<body>\n");

@@ -13,7 +13,7 @@ internal enum SectionKind
 /// <summary>
 /// The sections of a report, found from its headings: short lines without a full stop that name a year and say
 /// whether they review it (回顾, 过去, 总结) or plan it (安排, 任务, 要求, 目标 …). The report's year is the year it
-/// plans for; the review reports the year before, and a heading naming a year before the plan year is a review
+/// plans for; the review reports the year before, and a heading naming the year before the plan year is a review
 /// whatever its words. Text before the first heading counts as review.
 /// </summary>
 internal sealed class ReportLayout
@@ -55,11 +55,11 @@ internal sealed class ReportLayout
             plan = planMax > 0 ? planMax : headings.Max(h => h.Year) + 1;
         }
 
-        // A heading naming a year before the plan year reviews it, whatever its words (2025年主要工作和“十四五”发展成就).
+        // A heading naming the year before the plan year reviews it, whatever its words (2025年主要工作和“十四五”发展成就).
         if (plan is { } p)
         {
             for (int i = 0; i < headings.Count; i++)
-                if (headings[i].Year < p) headings[i] = (headings[i].Start, SectionKind.Review, headings[i].Year);
+                if (headings[i].Year == p - 1) headings[i] = (headings[i].Start, SectionKind.Review, headings[i].Year);
         }
 
         if (year is { } y)

@@ -186,4 +186,11 @@ public static partial class ReportReader
             if (s.StartsWith(w, StringComparison.Ordinal)) s = s[w.Length..];
         return s == "经济" && f.Kind == Measure.Growth ? synonyms.FindByHead("经济增长") : null;
     }
+
+    /// <summary>增长 right before the figure (地区生产总值按增长5%安排): the figure is a growth whatever the extractor's kind.</summary>
+    private static bool GrowthBeforeFigure(string text)
+    {
+        int at = text.LastIndexOf("增长", StringComparison.Ordinal);
+        return at >= 0 && at + 2 < text.Length && (char.IsAsciiDigit(text[at + 2]) || text[at + 2] is >= '０' and <= '９');
+    }
 }

@@ -17,7 +17,7 @@ public static partial class ReportReader
 {
     private static readonly string[] StatementCues = ["主要预期目标", "主要目标", "预期目标"];
     private static readonly string[] GrowthNouns = ["增长率", "上涨幅度", "涨幅", "增幅", "增速", "降幅", "增长", "上涨", "下降", "降低"];
-    private static readonly string[] TrailingVerbs = ["控制在", "保持在", "稳定在", "继续保持", "保持", "不超过", "不高于", "不低于", "低于", "高于", "超过", "达到", "在", "为"];
+    private static readonly string[] TrailingVerbs = ["控制在", "保持在", "稳定在", "继续保持", "保持", "按", "不超过", "不高于", "不低于", "低于", "高于", "超过", "达到", "在", "为"];
     private static readonly string[] MultiYearWords = ["五年", "累计", "时期"];
     private static readonly string[] SingleYearWords = ["去年", "全年", "上年", "一年来", "这一年", "过去一年", "收官之年"];
     private static readonly string[] MissedWords = ["没有完成", "未完成", "未能完成", "没有实现", "未实现", "未能实现", "未达到", "没有达到"];
@@ -156,7 +156,7 @@ public static partial class ReportReader
         Unit unit = ind.Indicator.Unit;
         if (ind.Reads == Measure.Growth)
         {
-            bool growth = f.Kind == Measure.Growth || (f.Kind == Measure.Level && growthNoun);
+            bool growth = f.Kind == Measure.Growth || (f.Kind == Measure.Level && (growthNoun || GrowthBeforeFigure(f.Text)));
             if (!growth || f.Value.Unit.Symbol != "%") return null;
             return (ind.Id, f.Value.Value);
         }
