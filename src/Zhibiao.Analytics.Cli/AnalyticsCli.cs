@@ -36,6 +36,8 @@ public static partial class AnalyticsCli
             ExtractCommand.Create(context),
             ExtractSeriesCommand.Create(context),
             BacktestReportsCommand.Create(context),
+            BoardCommand.Create(context),
+            BoardCommand.CreateCheck(context),
             ImportHistoryCommand.Create(context),
         };
 

@@ -13,7 +13,8 @@ internal enum SectionKind
 /// <summary>
 /// The sections of a report, found from its headings: short lines without a full stop that name a year and say
 /// whether they review it (回顾, 过去, 总结) or plan it (安排, 任务, 要求, 目标 …). The report's year is the year it
-/// plans for; the review reports the year before. Text before the first heading counts as review.
+/// plans for; the review reports the year before, and a heading naming the year before the plan year is a review
+/// whatever its words. Text before the first heading counts as review.
 /// </summary>
 internal sealed class ReportLayout
 {
@@ -52,6 +53,13 @@ internal sealed class ReportLayout
         {
             int planMax = headings.Where(h => h.Kind == SectionKind.Plan).Select(h => h.Year).DefaultIfEmpty(0).Max();
             plan = planMax > 0 ? planMax : headings.Max(h => h.Year) + 1;
+        }
+
+        // A heading naming the year before the plan year reviews it, whatever its words (2025年主要工作和“十四五”发展成就).
+        if (plan is { } p)
+        {
+            for (int i = 0; i < headings.Count; i++)
+                if (headings[i].Year == p - 1) headings[i] = (headings[i].Start, SectionKind.Review, headings[i].Year);
         }
 
         if (year is { } y)
@@ -95,7 +103,8 @@ internal sealed class ReportLayout
     private static (SectionKind Kind, int Year)? Heading(ReadOnlySpan<char> line)
     {
         line = line.Trim();
-        if (line.Length is 0 or > MaxHeadingLength || line.Contains('。')) return null;
+        // The title (2026年浙江省政府工作报告) names the report, not a section.
+        if (line.Length is 0 or > MaxHeadingLength || line.Contains('。') || line.Contains("政府工作报告", StringComparison.Ordinal)) return null;
         int year = 0;
         for (int i = 0; i + 4 < line.Length; i++)
         {

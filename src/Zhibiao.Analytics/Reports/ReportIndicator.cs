@@ -44,6 +44,9 @@ public static class ReportIndicators
         Growth("fixed_investment_growth", "固定资产投资增长", "growth of fixed-asset investment", Direction.HigherIsBetter),
         Growth("retail_sales_growth", "社会消费品零售总额增长", "growth of retail sales of consumer goods", Direction.HigherIsBetter),
         Growth("budget_revenue_growth", "财政收入增长", "growth of budget revenue", Direction.HigherIsBetter),
+        Growth("income_growth", "居民人均可支配收入增长", "growth of per-capita disposable income of residents", Direction.HigherIsBetter),
+        Growth("urban_income_growth", "城镇居民人均可支配收入增长", "growth of per-capita disposable income of urban residents", Direction.HigherIsBetter),
+        Growth("rural_income_growth", "农村居民人均可支配收入增长", "growth of per-capita disposable income of rural residents", Direction.HigherIsBetter),
     ];
 
     /// <summary>The indicator of an id, or null.</summary>
@@ -77,5 +80,11 @@ public static class ReportIndicators
         new("社会消费品零售总额", "retail_sales_growth"),
         new("财政收入", "budget_revenue_growth"), new("一般公共预算收入", "budget_revenue_growth"),
         new("地方一般公共预算收入", "budget_revenue_growth"), new("全国财政收入", "budget_revenue_growth"),
+        new("进出口总值", "trade_growth"), new("外贸进出口总值", "trade_growth"),
+        new("居民人均可支配收入", "income_growth"), new("全体居民人均可支配收入", "income_growth"), new("居民收入", "income_growth"),
+        new("城镇居民人均可支配收入", "urban_income_growth"), new("城镇常住居民人均可支配收入", "urban_income_growth"),
+        new("城镇居民收入", "urban_income_growth"),
+        new("农村居民人均可支配收入", "rural_income_growth"), new("农村常住居民人均可支配收入", "rural_income_growth"),
+        new("农村居民收入", "rural_income_growth"), new("农村居民人均纯收入", "rural_income_growth"),
     ]);
 }

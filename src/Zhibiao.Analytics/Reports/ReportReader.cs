@@ -10,16 +10,16 @@ namespace Zhibiao.Analytics.Reports;
 /// verdicts on last year's targets.
 /// </summary>
 /// <remarks>
-/// The main-targets statement is the first sentence with 主要预期目标 / 主要目标 / 预期目标 followed by 是, 为 or a colon
-/// that speaks of the coming year (今年 or the report's year); it runs to the end of its paragraph (to the next
-/// paragraph when the sentence ends in a colon), stopping at the first sentence without a figure.
+/// The main-targets statement is found by <see cref="MainStatement"/> (ReportReader.MainTargets.cs): the first cue
+/// (主要预期目标 / 主要目标 / 预期目标 followed by 是, 为 or a colon) whose time frame is the coming year.
 /// </remarks>
-internal static class ReportReader
+internal static partial class ReportReader
 {
     private static readonly string[] StatementCues = ["主要预期目标", "主要目标", "预期目标"];
-    private static readonly string[] GrowthNouns = ["增长率", "涨幅", "增幅", "增速", "降幅", "增长", "上涨", "下降", "降低"];
-    private static readonly string[] TrailingVerbs = ["控制在", "保持在", "稳定在", "不超过", "不高于", "不低于", "低于", "高于", "超过", "达到", "在", "为"];
-    private static readonly string[] MultiYearWords = ["五年", "累计", "期间", "时期"];
+    private static readonly string[] GrowthNouns = ["增长率", "上涨幅度", "涨幅", "增幅", "增速", "降幅", "增长", "上涨", "下降", "降低"];
+    private static readonly string[] TrailingVerbs = ["控制在", "保持在", "稳定在", "继续保持", "保持", "按", "不超过", "不高于", "不低于", "低于", "高于", "超过", "达到", "在", "为"];
+    private static readonly string[] MultiYearWords = ["五年", "累计", "时期"];
+    private static readonly string[] SingleYearWords = ["去年", "全年", "上年", "一年来", "这一年", "过去一年", "收官之年"];
     private static readonly string[] MissedWords = ["没有完成", "未完成", "未能完成", "没有实现", "未实现", "未能实现", "未达到", "没有达到"];
     private static readonly string[] MetWords = ["超额完成", "全面完成", "圆满完成", "顺利完成", "完成", "全面实现", "圆满实现", "实现", "超过", "达到"];
 
@@ -55,6 +55,7 @@ internal static class ReportReader
         if (facts.Count == 0) throw new AnalyticsException($"{file}: not a government work report (no figures with units)");
         int reportYear = year ?? facts.Where(f => f.IsTarget).Select(f => f.Period.Year).DefaultIfEmpty(facts.Max(f => f.Period.Year) + 1).Max();
 
+        facts = Respectively(text, facts);
         (int Start, int End)? main = MainStatement(text, reportYear);
         var targets = Targets(facts, synonyms, reportYear, main, file);
         var figures = Figures(text, facts.Where(f => main is not { } ms || f.Start < ms.Start || f.End > ms.End).ToList(), synonyms, reportYear, file);
@@ -74,52 +75,6 @@ internal static class ReportReader
         }
 
         return found;
-    }
-
-    /// <summary>The span of the main-targets statement, or null (see the remarks of <see cref="ReportReader"/>).</summary>
-    public static (int Start, int End)? MainStatement(string text, int year)
-    {
-        string yearText = year.ToString(CultureInfo.InvariantCulture);
-        foreach ((int s, int e) in Sentences(text, 0, text.Length))
-        {
-            string sentence = text[s..e];
-            int cue = CueAt(sentence);
-            if (cue < 0) continue;
-            string before = sentence[..cue];
-            if (!before.Contains("今年", StringComparison.Ordinal) && !before.Contains(yearText, StringComparison.Ordinal)
-                && !before.Contains(ToFullWidth(yearText), StringComparison.Ordinal)) continue;
-            int start = s + cue;
-            int end = e;
-            int paragraphEnd = ParagraphEnd(text, start);
-            if (!HasDigit(text, start, Math.Min(e, paragraphEnd)) && paragraphEnd < text.Length)
-                paragraphEnd = ParagraphEnd(text, paragraphEnd + 1);
-            foreach ((int ns, int ne) in Sentences(text, e, paragraphEnd))
-            {
-                if (!HasDigit(text, ns, ne)) break;
-                end = ne;
-            }
-
-            return (start, Math.Max(end, Math.Min(paragraphEnd, e)));
-        }
-
-        return null;
-    }
-
-    private static int CueAt(string sentence)
-    {
-        foreach (string cue in StatementCues)
-        {
-            int at = 0;
-            while ((at = sentence.IndexOf(cue, at, StringComparison.Ordinal)) >= 0)
-            {
-                int after = at + cue.Length;
-                ReadOnlySpan<char> next = sentence.AsSpan(after, Math.Min(3, sentence.Length - after));
-                if (next.StartsWith("是") || next.StartsWith("为") || next.StartsWith("定为") || next.StartsWith("：") || next.StartsWith(":")) return at;
-                at = after;
-            }
-        }
-
-        return -1;
     }
 
     private static List<ReportTarget> Targets(IReadOnlyList<Fact> facts, SynonymTable synonyms, int year, (int Start, int End)? main, string file)
@@ -196,12 +151,12 @@ internal static class ReportReader
     /// <summary>The canonical indicator of a fact and its value in the indicator's unit, or null when the fact does not fit one.</summary>
     internal static (string Id, double Value)? Map(Fact f, SynonymTable synonyms)
     {
-        string stripped = StripGrowthNoun(f.Subject.TrimEnd(), out bool growthNoun);
-        if ((synonyms.FindByHead(f.Subject) ?? synonyms.FindByHead(stripped)) is not { } s || ReportIndicators.Find(s.IndicatorId) is not { } ind) return null;
+        string stripped = StripGrowthNoun(Qualified(f.Subject.TrimEnd()), out bool growthNoun);
+        if ((synonyms.FindByHead(Qualified(f.Subject)) ?? synonyms.FindByHead(stripped) ?? EconomyAsGdp(stripped, f, synonyms)) is not { } s || ReportIndicators.Find(s.IndicatorId) is not { } ind) return null;
         Unit unit = ind.Indicator.Unit;
         if (ind.Reads == Measure.Growth)
         {
-            bool growth = f.Kind == Measure.Growth || (f.Kind == Measure.Level && growthNoun);
+            bool growth = f.Kind == Measure.Growth || (f.Kind == Measure.Level && (growthNoun || GrowthBeforeFigure(f.Text)));
             if (!growth || f.Value.Unit.Symbol != "%") return null;
             return (ind.Id, f.Value.Value);
         }
@@ -218,7 +173,7 @@ internal static class ReportReader
 
     /// <summary>
     /// Whether a figure is about several years: the nearest time marker before it in its paragraph is a multi-year one
-    /// (五年, 累计, 期间, 时期, “十一五”) rather than a single year (2007年, 去年, 全年), or its clause compares with a base
+    /// (五年, 累计, 时期, “十一五”) rather than a single year (2007年, 去年, 全年, 一年来, “十四五”收官之年), or its clause compares with a base
     /// year (比2002年增长65.5%). Figures in a clause about a target (目标) are not outcomes either.
     /// </summary>
     private static bool MultiYear(string text, int at, int year)
@@ -238,7 +193,8 @@ internal static class ReportReader
         for (int i = 0; i + 2 < before.Length; i++)
             if (before[i] == '十' && before[i + 2] == '五' && "一二三四五六".Contains(before[i + 1], StringComparison.Ordinal)) multi = Math.Max(multi, i);
         if (multi < 0) return false;
-        int single = Math.Max(Math.Max(before.LastIndexOf("去年", StringComparison.Ordinal), before.LastIndexOf("全年", StringComparison.Ordinal)), before.LastIndexOf("上年", StringComparison.Ordinal));
+        int single = -1;
+        foreach (string w in SingleYearWords) single = Math.Max(single, before.LastIndexOf(w, StringComparison.Ordinal));
         for (int i = 0; i + 4 < before.Length; i++)
             if (YearAt(before, i) is { } y && y == year - 1 && !before.AsSpan(i + 5).StartsWith("以来")) single = Math.Max(single, i);
         return multi > single;
@@ -373,6 +329,4 @@ internal static class ReportReader
         int nl = text.IndexOf('\n', from);
         return nl < 0 ? text.Length : nl;
     }
-
-    private static string ToFullWidth(string digits) => string.Concat(digits.Select(c => (char)(c + 0xFEE0)));
 }

@@ -1,0 +1,107 @@
+using System.CommandLine;
+using System.Globalization;
+using Zhibiao.Analytics.Charts;
+using Zhibiao.Analytics.Cli.Output;
+using Zhibiao.Analytics.Reports;
+
+namespace Zhibiao.Analytics.Cli.Commands;
+
+/// <summary>
+/// <c>analytics board REPORT... [--format table|csv|json] [--output board.html] [--to-dataset DIR] [--national DATASET]</c>:
+/// the main targets of many regional reports of one year on one board, with last year's outcome, the five-year
+/// average, P(met) and the deterministic status.
+/// </summary>
+internal static class BoardCommand
+{
+    /// <summary>The CSV/JSON columns, in this order (issue 17).</summary>
+    public static readonly string[] Columns = ["region", "year", "indicator", "subject", "kind", "direction", "value", "high", "unit", "latest", "latest_period", "average_5y", "p_met", "status"];
+
+    public static Command Create(CliContext context)
+    {
+        var reports = new Argument<string[]>("reports") { Description = "Regional report files or directories of *.txt files (year from the file name, e.g. zhejiang-2026.txt, or from the headings).", Arity = ArgumentArity.OneOrMore };
+        var format = FormatOption.Create();
+        var output = new Option<string?>("--output") { Description = "Also write the board as a self-contained HTML page (regions × indicators, P(met) in IPCC words, sortable)." };
+        var toDataset = new Option<string?>("--to-dataset") { Description = "Write the board as a dataset directory (one indicator per region and indicator, e.g. gdp_growth.zhejiang)." };
+        var national = new Option<string>("--national") { Description = "The national report-series dataset giving the pooled changes and the track record (directory or bundled name).", DefaultValueFactory = _ => "china-national" };
+        var command = new Command("board", "The main targets of many regional reports of one year on one board: latest outcome, five-year average, P(met), status.")
+        {
+            reports, format, output, toDataset, national,
+        };
+        command.SetAction(parse =>
+        {
+            NationalRecord record = NationalRecord.Load(parse.GetValue(national)!);
+            ProvincialBoard board = ProvincialBoard.Load(parse.GetValue(reports)!, record);
+            OutputFormat fmt = FormatOption.Parse(parse.GetValue(format)!);
+            string? html = parse.GetValue(output);
+            string? dir = parse.GetValue(toDataset);
+            if (html is not null) BoardHtml.Write(board, html);
+            if (dir is not null) ProvincialDataset.Write(board, dir);
+            foreach (RegionTargets r in board.Regions.Where(r => r.Note is not null))
+                context.Error.WriteLine($"note: {r.File} ({r.Region}): {r.Note}");
+            Table(board).Write(context.Out, fmt);
+            if (fmt == OutputFormat.Table)
+            {
+                context.Out.WriteLine(Inv($"{board.Regions.Count} reports, {board.Rows.Count} main targets; regions without main targets: {board.Regions.Count(r => r.Main.Count == 0)}"));
+                if (html is not null) context.Out.WriteLine($"board written to {html}");
+                if (dir is not null) context.Out.WriteLine($"dataset written to {dir}");
+            }
+
+            return AnalyticsCli.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>The board's rows in the columns of <see cref="Columns"/>.</summary>
+    public static Tabular Table(ProvincialBoard board)
+    {
+        var t = new Tabular(Columns);
+        foreach (BoardRow r in board.Rows)
+        {
+            t.Add(r.Region, r.Target.Year, r.Indicator.Id, r.Target.Subject, r.Indicator.Reads == Measure.Growth ? "growth" : "level",
+                Indicator.ToToken(r.Indicator.Indicator.Direction), r.Target.Value, r.Target.High, r.Indicator.Indicator.Unit.Symbol,
+                r.Latest?.Value, r.Latest?.Period, r.Average5y?.Value, Math.Round(r.Chance.PMet, 4), r.Status);
+        }
+
+        return t;
+    }
+
+    /// <summary>
+    /// <c>analytics backtest-board [--national DATASET]</c>: the board's P(met) checked on the national series, each target
+    /// forecast from what a provincial report would have shown (last year and a five-year average), for a grid of the
+    /// two choices (weight of the average in the centre, weight of the forecast against the track record).
+    /// </summary>
+    public static Command CreateCheck(CliContext context)
+    {
+        var national = new Option<string>("--national") { Description = "The national report-series dataset (directory or bundled name).", DefaultValueFactory = _ => "china-national" };
+        var command = new Command("backtest-board", "Check the board's P(met) on the national series: each target forecast from last year and a five-year average only.")
+        {
+            national,
+        };
+        command.SetAction(parse =>
+        {
+            NationalRecord record = NationalRecord.Load(parse.GetValue(national)!);
+            var w = context.Out;
+            var rows = BoardBacktest.Run(record);
+            w.WriteLine(Inv($"{rows.Count} national main targets with an outcome ({rows.Min(r => r.Target.Year)}–{rows.Max(r => r.Target.Year)}), {rows.Count(r => r.Met)} met; {rows.Count(r => r.Chance.PForecast is not null)} with a forecast"));
+            w.WriteLine("defaults (average weight 0.5, forecast weight 0.25):");
+            w.WriteLine("score          Brier   log score");
+            foreach (BacktestScore s in BoardBacktest.Scores(rows))
+                w.WriteLine(Inv($"{s.Name,-13} {s.Brier,6:0.000}  {s.Log,9:0.000}"));
+            w.WriteLine("grid: average_weight forecast_weight  Brier  log score (p_met)");
+            foreach (double a in (double[])[0, 0.5, 1])
+            {
+                foreach (double f in (double[])[0, 0.25, 0.5, 0.75, 1])
+                {
+                    var o = new BoardProbabilityOptions { AverageWeight = a, ForecastWeight = f };
+                    BacktestScore s = BoardBacktest.Scores(BoardBacktest.Run(record, o))[0];
+                    w.WriteLine(Inv($"  {a,4:0.00}  {f,4:0.00}  {s.Brier,6:0.000}  {s.Log,7:0.000}"));
+                }
+            }
+
+            return AnalyticsCli.Ok;
+        });
+        return command;
+    }
+
+    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

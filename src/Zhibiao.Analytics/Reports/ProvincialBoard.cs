@@ -1,0 +1,169 @@
+using System.Text.RegularExpressions;
+
+namespace Zhibiao.Analytics.Reports;
+
+/// <summary>The main targets of one regional report, with what its review says of the year before.</summary>
+/// <param name="Region">The region as the report names it (浙江省, 新疆维吾尔自治区).</param>
+/// <param name="File">The report file name.</param>
+/// <param name="Content">The report as read.</param>
+/// <param name="Main">Its main targets of the board's indicators, in text order.</param>
+/// <param name="Note">Why it has none (no main-targets statement found), else null.</param>
+public sealed record RegionTargets(string Region, string File, ReportContent Content, IReadOnlyList<ReportTarget> Main, string? Note);
+
+/// <summary>One cell of the board: a region's main target with its latest outcome, five-year average, P(met) and status.</summary>
+/// <param name="Region">The region as the report names it.</param>
+/// <param name="Target">The target.</param>
+/// <param name="Indicator">Its indicator.</param>
+/// <param name="Latest">The region's figure for the year before (its own review), or null.</param>
+/// <param name="Average5y">The yearly average of the five years before (十四五 figures), or null.</param>
+/// <param name="Chance">P(met) and its inputs.</param>
+/// <param name="Status">The deterministic verdict: on_track when last year's figure already meets this year's target, off_track when not, insufficient_data without it.</param>
+public sealed record BoardRow(string Region, ReportTarget Target, ReportIndicator Indicator, ReportFigure? Latest, ReportFigure? Average5y, BoardChance Chance, string Status);
+
+/// <summary>
+/// Every region's main targets of one year on one board (issue 17): the main targets of each report (its
+/// 主要预期目标 statement, <see cref="ReportReader.MainStatement"/>), last year's outcome and the five-year average from
+/// its own review, and P(met) by <see cref="BoardProbability"/> with the spread of changes pooled across the regions
+/// and the national history, and the national target setters' track record.
+/// </summary>
+public sealed partial class ProvincialBoard
+{
+    /// <summary>The indicators of the board, in column order.</summary>
+    public static IReadOnlyList<string> Indicators { get; } =
+    [
+        "gdp_growth", "industrial_value_added_growth", "fixed_investment_growth", "retail_sales_growth", "trade_growth", "budget_revenue_growth",
+        "income_growth", "urban_income_growth", "rural_income_growth", "cpi", "urban_new_jobs", "surveyed_unemployment", "grain_output",
+    ];
+
+    private ProvincialBoard(IReadOnlyList<RegionTargets> regions, IReadOnlyList<BoardRow> rows)
+    {
+        Regions = regions;
+        Rows = rows;
+    }
+
+    /// <summary>The regions, in the order given.</summary>
+    public IReadOnlyList<RegionTargets> Regions { get; }
+
+    /// <summary>One row per region and main target.</summary>
+    public IReadOnlyList<BoardRow> Rows { get; }
+
+    /// <summary>Reads report files or directories (their *.txt files) and builds the board; every file is read before anything is returned.</summary>
+    /// <exception cref="AnalyticsException">No report given, or a file unreadable or not a report (the file named).</exception>
+    public static ProvincialBoard Load(IEnumerable<string> paths, NationalRecord national, BoardProbabilityOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var files = new List<string>();
+        foreach (string p in paths)
+        {
+            if (Directory.Exists(p)) files.AddRange(Directory.GetFiles(p, "*.txt").Order(StringComparer.Ordinal));
+            else files.Add(p);
+        }
+
+        if (files.Count == 0) throw new AnalyticsException("no report given (a directory without *.txt files?)");
+        var regions = files.Select(f => Read(Extraction.FactExtractor.ReadReport(f), Path.GetFileName(f), ReportReader.YearOfFileName(Path.GetFileNameWithoutExtension(f)))).ToList();
+        return Build(regions, national, options);
+    }
+
+    /// <summary>Reads one regional report: its region, main targets and a note when it has no main-targets statement.</summary>
+    /// <exception cref="AnalyticsException">Not a government work report.</exception>
+    public static RegionTargets Read(string text, string file, int? year = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ReportContent content;
+        try
+        {
+            content = ReportReader.Read(text, file, year);
+        }
+        catch (AnalyticsException e) when (!e.Message.StartsWith(file, StringComparison.Ordinal))
+        {
+            throw new AnalyticsException($"{file}: {e.Message}", e);
+        }
+
+        var main = content.Targets.Where(t => t.IsMain && Indicators.Contains(t.IndicatorId)).OrderBy(t => t.Start).ToList();
+        string? note = content.MainStatement is null
+            ? "no main-targets statement found (no 主要预期目标/主要目标 … 是/为 for the coming year, nor a list after 今年)"
+            : main.Count == 0 ? "the main-targets statement names none of the board's indicators with a figure" : null;
+        return new RegionTargets(RegionOf(text, file), file, content, main, note);
+    }
+
+    /// <summary>Builds the board from reports already read.</summary>
+    public static ProvincialBoard Build(IReadOnlyList<RegionTargets> regions, NationalRecord national, BoardProbabilityOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(regions);
+        ArgumentNullException.ThrowIfNull(national);
+        options ??= BoardProbabilityOptions.Default;
+        var rows = new List<BoardRow>();
+        var changes = Indicators.ToDictionary(id => id, id => PooledChanges(id, regions, national, options));
+        var record = national.Record();
+        foreach (RegionTargets r in regions)
+        {
+            foreach (ReportTarget t in r.Main)
+            {
+                ReportIndicator ind = ReportIndicators.Find(t.IndicatorId)!;
+                ReportFigure? latest = Latest(r.Content, t.IndicatorId);
+                ReportFigure? average = Average(r.Content, t.IndicatorId);
+                BoardChance chance = BoardProbability.Assess(t, new ThinHistory(latest?.Value, average?.Value), changes[t.IndicatorId], record, options);
+                string status = latest is null ? "insufficient_data" : TargetSemantics.IsMet(t, ind.Indicator, latest.Value) ? "on_track" : "off_track";
+                rows.Add(new BoardRow(r.Region, t, ind, latest, average, chance, status));
+            }
+        }
+
+        return new ProvincialBoard(regions, rows);
+    }
+
+    /// <summary>
+    /// The changes pooled for an indicator: its national year-to-year changes and each region's deviation of last year
+    /// from its five-year average (scaled by √<see cref="BoardProbabilityOptions.DeviationToChange"/>).
+    /// </summary>
+    public static IReadOnlyList<double> PooledChanges(string indicatorId, IEnumerable<RegionTargets> regions, NationalRecord national, BoardProbabilityOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(national);
+        options ??= BoardProbabilityOptions.Default;
+        bool percent = ReportIndicators.Find(indicatorId)?.Indicator.Unit.Symbol == "%";
+        var pooled = national.Changes(indicatorId).ToList();
+        foreach (RegionTargets r in regions)
+        {
+            if (Latest(r.Content, indicatorId) is not { } l || Average(r.Content, indicatorId) is not { } a) continue;
+            double d = percent ? l.Value - a.Value : l.Value > 0 && a.Value > 0 ? Math.Log(l.Value / a.Value) : double.NaN;
+            if (double.IsFinite(d)) pooled.Add(d * Math.Sqrt(options.DeviationToChange));
+        }
+
+        return pooled;
+    }
+
+    /// <summary>The report's figure of the year before for an indicator, or null.</summary>
+    public static ReportFigure? Latest(ReportContent report, string indicatorId)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.Figures.FirstOrDefault(f => f.IndicatorId == indicatorId && f.Year == report.Year - 1);
+    }
+
+    /// <summary>The report's yearly average of the five years before (e.g. 2021-2025) for an indicator, or null.</summary>
+    public static ReportFigure? Average(ReportContent report, string indicatorId)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        string period = $"{report.Year - 5}-{report.Year - 1}";
+        return report.Figures.FirstOrDefault(f => f.IndicatorId == indicatorId && f.Period == period);
+    }
+
+    /// <summary>
+    /// The region as the report names it: the body that hears it (在浙江省第十四届人民代表大会…), else the title
+    /// (2026年浙江省政府工作报告), else the file name.
+    /// </summary>
+    public static string RegionOf(string text, string file)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        int firstLine = text.IndexOf('\n', StringComparison.Ordinal);
+        string head = text[(firstLine < 0 ? 0 : firstLine + 1)..Math.Min(text.Length, Math.Max(firstLine, 0) + 1200)];
+        Match m = Congress().Match(head);
+        if (m.Success) return m.Groups[1].Value;
+        m = Title().Match(head);
+        return m.Success ? m.Groups[1].Value : Path.GetFileNameWithoutExtension(file);
+    }
+
+    [GeneratedRegex(@"在(\p{IsCJKUnifiedIdeographs}{1,10}?(?:省|市|自治区|特别行政区))第?[一二三四五六七八九十]+届人民代表大会")]
+    private static partial Regex Congress();
+
+    [GeneratedRegex(@"(?:^|[0-9０-９]{4}年)(\p{IsCJKUnifiedIdeographs}{1,10}?(?:省|市|自治区|特别行政区))(?:[0-9０-９]{4}年)?(?:人民)?政府工作报告", RegexOptions.Multiline)]
+    private static partial Regex Title();
+}
