@@ -32,26 +32,8 @@ public static class BatchForecaster
     public static BatchItem[] Run(IReadOnlyList<LongSeries> series, IForecaster forecaster, BatchOptions options, IProgress<int>? progress = null, CancellationToken cancellation = default)
     {
         ForecastLimits.Check(options.Horizon, options.Levels);
-        if (options.Threads < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Threads, "threads must be at least 1");
-        var results = new BatchItem[series.Count];
-        try
-        {
-            forecaster = GlobalTraining.Prepare(forecaster, series, options.SeasonLength, options.Horizon, options.Threads);
-        }
-        catch (ForecastException e)
-        {
-            for (int i = 0; i < series.Count; i++) results[i] = new BatchItem(series[i], null, e.Message);
-            return results;
-        }
-
-        int done = 0;
-        Parallel.For(0, series.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = cancellation }, i =>
-        {
-            results[i] = One(series[i], forecaster, options);
-            int finished = Interlocked.Increment(ref done);
-            if (progress is not null && (finished % 16 == 0 || finished == series.Count)) progress.Report(finished);
-        });
-        return results;
+        return BatchRunner.Run(series, forecaster, options.SeasonLength, options.Horizon, options.Threads,
+            (prepared, s, _) => One(s, prepared, options), (s, error) => new BatchItem(s, null, error), progress, cancellation);
     }
 
     /// <summary>Forecasts one series, catching the errors that belong to the series.</summary>

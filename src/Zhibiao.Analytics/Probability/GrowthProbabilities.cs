@@ -33,31 +33,18 @@ public sealed record GrowthProbabilityResult(LongSeries Series, IReadOnlyList<Gr
 public static class GrowthProbabilities
 {
     /// <summary>Computes the grid for every series; results in input order. A global forecaster is first trained on all the series.</summary>
+    /// <param name="series">The series.</param>
+    /// <param name="forecaster">The model.</param>
+    /// <param name="options">Horizon, growth rates, paths, seed, threads, season length.</param>
+    /// <param name="progress">Told the number of series finished so far, now and then.</param>
+    /// <param name="cancellation">Stops the run.</param>
     /// <exception cref="ArgumentOutOfRangeException">Horizon, paths or threads out of range.</exception>
-    public static GrowthProbabilityResult[] Run(IReadOnlyList<LongSeries> series, IForecaster forecaster, GrowthProbabilityOptions options, IProgress<int>? progress = null)
+    public static GrowthProbabilityResult[] Run(IReadOnlyList<LongSeries> series, IForecaster forecaster, GrowthProbabilityOptions options, IProgress<int>? progress = null, CancellationToken cancellation = default)
     {
         ForecastLimits.Check(options.Horizon, []);
         if (options.Paths < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Paths, "at least one path");
-        if (options.Threads < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Threads, "threads must be at least 1");
-        var results = new GrowthProbabilityResult[series.Count];
-        try
-        {
-            forecaster = GlobalTraining.Prepare(forecaster, series, options.SeasonLength, options.Horizon, options.Threads);
-        }
-        catch (ForecastException e)
-        {
-            for (int i = 0; i < series.Count; i++) results[i] = new GrowthProbabilityResult(series[i], [], null, e.Message);
-            return results;
-        }
-
-        int done = 0;
-        Parallel.For(0, series.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, i =>
-        {
-            results[i] = One(series[i], forecaster, options, options.Seed + i);
-            int finished = Interlocked.Increment(ref done);
-            if (progress is not null && (finished % 16 == 0 || finished == series.Count)) progress.Report(finished);
-        });
-        return results;
+        return BatchRunner.Run(series, forecaster, options.SeasonLength, options.Horizon, options.Threads,
+            (prepared, s, i) => One(s, prepared, options, options.Seed + i), (s, error) => new GrowthProbabilityResult(s, [], null, error), progress, cancellation);
     }
 
     /// <summary>The grid for one series.</summary>
