@@ -40,7 +40,7 @@ internal static class ForecastCommand
             IReadOnlyList<double> shown = LevelOption.Values(parse.GetValue(levels));
             IReadOnlyList<double> probabilities = ParseQuantiles(parse.GetValue(quantiles));
             IReadOnlyList<double> all = [.. shown.Concat(probabilities.Select(Forecast.LevelForQuantile)).Distinct()];
-            var options = new BatchOptions(parse.GetValue(horizon), all, parse.GetValue(season), parse.GetValue(threads));
+            var options = new BatchOptions { Horizon = parse.GetValue(horizon), Levels = all, SeasonLength = parse.GetValue(season), Threads = parse.GetValue(threads) };
             Check(options);
             IForecaster forecaster = context.Models.Create(parse.GetValue(model)!);
             IReadOnlyList<LongSeries> series = LongFormat.Read(parse.GetValue(input)!);

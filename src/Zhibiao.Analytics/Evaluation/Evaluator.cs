@@ -3,12 +3,20 @@ using Zhibiao.Analytics.Forecasting;
 namespace Zhibiao.Analytics.Evaluation;
 
 /// <summary>Settings of an evaluation.</summary>
-/// <param name="Horizon">Steps forecast and scored (1 to <see cref="ForecastLimits.MaxHorizon"/>).</param>
-/// <param name="Levels">Interval levels in percent; null for 80 and 95.</param>
-/// <param name="SeasonLength">m for the models and for the MASE/MSIS scale; null takes it from each series' frequency.</param>
-/// <param name="Threads">Series evaluated at once (the only parallelism).</param>
-public sealed record EvaluationOptions(int Horizon, IReadOnlyList<double>? Levels = null, int? SeasonLength = null, int Threads = 1)
+public sealed record EvaluationOptions
 {
+    /// <summary>Steps forecast and scored (1 to <see cref="ForecastLimits.MaxHorizon"/>).</summary>
+    public required int Horizon { get; init; }
+
+    /// <summary>Interval levels in percent; null for 80 and 95.</summary>
+    public IReadOnlyList<double>? Levels { get; init; }
+
+    /// <summary>m for the models and for the MASE/MSIS scale; null takes it from each series' frequency.</summary>
+    public int? SeasonLength { get; init; }
+
+    /// <summary>Series evaluated at once (the only parallelism).</summary>
+    public int Threads { get; init; } = 1;
+
     /// <summary>The levels used: <see cref="Levels"/>, or 80 and 95.</summary>
     public IReadOnlyList<double> LevelsOrDefault => Levels ?? [80, 95];
 }

@@ -7,11 +7,20 @@ namespace Zhibiao.Analytics.Forecasting;
 public sealed record BatchItem(LongSeries Series, Forecast? Forecast, string? Error);
 
 /// <summary>Settings of a batch run.</summary>
-/// <param name="Horizon">Steps to forecast.</param>
-/// <param name="Levels">Interval levels in percent.</param>
-/// <param name="SeasonLength">Season length for every series; null takes it from each series' frequency (1, 4, 12).</param>
-/// <param name="Threads">Series fitted at once; the series are independent, so this is the only parallelism.</param>
-public sealed record BatchOptions(int Horizon, IReadOnlyList<double> Levels, int? SeasonLength = null, int Threads = 1);
+public sealed record BatchOptions
+{
+    /// <summary>Steps to forecast.</summary>
+    public required int Horizon { get; init; }
+
+    /// <summary>Interval levels in percent.</summary>
+    public required IReadOnlyList<double> Levels { get; init; }
+
+    /// <summary>Season length for every series; null takes it from each series' frequency (1, 4, 12).</summary>
+    public int? SeasonLength { get; init; }
+
+    /// <summary>Series fitted at once; the series are independent, so this is the only parallelism.</summary>
+    public int Threads { get; init; } = 1;
+}
 
 /// <summary>
 /// Forecasts many series with one forecaster, in parallel across series. A series that cannot be fitted, or whose

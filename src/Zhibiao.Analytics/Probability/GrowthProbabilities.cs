@@ -14,13 +14,26 @@ namespace Zhibiao.Analytics.Probability;
 public sealed record GrowthProbability(string SeriesId, int H, double Growth, double Target, double ProbabilityMet);
 
 /// <summary>Settings of <see cref="GrowthProbabilities"/>.</summary>
-/// <param name="Horizon">Steps ahead.</param>
-/// <param name="Growth">The growth rates per step.</param>
-/// <param name="Paths">Sample paths per series.</param>
-/// <param name="Seed">Seed of the simulation (each series gets its own stream derived from it).</param>
-/// <param name="Threads">Series at once.</param>
-/// <param name="SeasonLength">Season length; null takes it from the frequency.</param>
-public sealed record GrowthProbabilityOptions(int Horizon, IReadOnlyList<double> Growth, int Paths = 2000, int Seed = 2025, int Threads = 1, int? SeasonLength = null);
+public sealed record GrowthProbabilityOptions
+{
+    /// <summary>Steps ahead.</summary>
+    public required int Horizon { get; init; }
+
+    /// <summary>The growth rates per step.</summary>
+    public required IReadOnlyList<double> Growth { get; init; }
+
+    /// <summary>Sample paths per series.</summary>
+    public int Paths { get; init; } = 2000;
+
+    /// <summary>Seed of the simulation (each series gets its own stream derived from it).</summary>
+    public int Seed { get; init; } = 2025;
+
+    /// <summary>Series at once.</summary>
+    public int Threads { get; init; } = 1;
+
+    /// <summary>Season length; null takes it from the frequency.</summary>
+    public int? SeasonLength { get; init; }
+}
 
 /// <summary>The outcome for one series: its probabilities, or why it has none.</summary>
 /// <param name="Series">The series.</param>

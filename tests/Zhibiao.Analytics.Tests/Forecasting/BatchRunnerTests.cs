@@ -33,7 +33,7 @@ public class BatchRunnerTests
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
         Assert.ThrowsAny<OperationCanceledException>(() =>
-            GrowthProbabilities.Run(Batch(3), new NaiveForecaster(), new GrowthProbabilityOptions(2, [0.0]), cancellation: cancelled.Token));
+            GrowthProbabilities.Run(Batch(3), new NaiveForecaster(), new GrowthProbabilityOptions { Horizon = 2, Growth = [0.0] }, cancellation: cancelled.Token));
     }
 
     [Fact]

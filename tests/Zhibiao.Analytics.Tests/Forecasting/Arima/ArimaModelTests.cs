@@ -28,7 +28,7 @@ public class ArimaModelTests
     public void FixedOrderRecoversArmaCoefficients()
     {
         double[] y = SimulateArma(600, 0.6, 0.3, 10, seed: 7);
-        var model = (ArimaModel)new ArimaForecaster(new ArimaOptions(new ArimaOrder(1, 0, 1))).Fit(y);
+        var model = (ArimaModel)new ArimaForecaster(new ArimaOptions { Order = new ArimaOrder(1, 0, 1) }).Fit(y);
         Assert.Equal(0.6, model.Ar[0], 1e-1);
         Assert.Equal(0.3, model.Ma[0], 1e-1);
         Assert.Equal(10, model.Mean, 0.5);
@@ -43,7 +43,7 @@ public class ArimaModelTests
         var random = new Random(3);
         var y = new double[80];
         for (int t = 1; t < y.Length; t++) y[t] = y[t - 1] + 2 + Normal.Sample(random, 0, 1);
-        var model = (ArimaModel)new ArimaForecaster(new ArimaOptions(new ArimaOrder(0, 1, 0))).Fit(y);
+        var model = (ArimaModel)new ArimaForecaster(new ArimaOptions { Order = new ArimaOrder(0, 1, 0) }).Fit(y);
         Forecast f = model.Forecast(5, [95]);
         for (int h = 1; h <= 5; h++)
         {
@@ -58,7 +58,7 @@ public class ArimaModelTests
     {
         double[] y = SimulateArma(120, 0.5, -0.4, 0, seed: 11);
         for (int t = 1; t < y.Length; t++) y[t] += y[t - 1];
-        var model = (ArimaModel)new ArimaForecaster(new ArimaOptions(new ArimaOrder(1, 1, 1), IncludeConstant: false)).Fit(y);
+        var model = (ArimaModel)new ArimaForecaster(new ArimaOptions { Order = new ArimaOrder(1, 1, 1), IncludeConstant = false }).Fit(y);
         const int horizon = 6, paths = 20000;
         Forecast f = model.Forecast(horizon, [95]);
         var buffer = new double[paths * horizon];
@@ -85,7 +85,7 @@ public class ArimaModelTests
     public void FittedValuesAreOneStepPredictions()
     {
         double[] y = SimulateArma(50, 0.7, 0, 5, seed: 2);
-        var model = (ArimaModel)new ArimaForecaster(new ArimaOptions(new ArimaOrder(1, 0, 0))).Fit(y);
+        var model = (ArimaModel)new ArimaForecaster(new ArimaOptions { Order = new ArimaOrder(1, 0, 0) }).Fit(y);
         // After the first value the exact AR(1) prediction is μ + φ(yₜ₋₁ − μ).
         for (int t = 1; t < y.Length; t++)
             Assert.Equal(model.Mean + (model.Ar[0] * (y[t - 1] - model.Mean)), model.Fitted[t], 1e-9);
