@@ -42,7 +42,7 @@ internal static class BacktestTargetsCommand
             foreach (LongSeries s in trainSeries)
             {
                 if (!testSeries.TryGetValue(s.Id, out LongSeries? t)) throw new DataFormatException(testPath, 0, "unique_id", $"series '{s.Id}' has no test values");
-                if (t.Values.Length < options.Horizon || Array.Exists(t.Values[..options.Horizon], double.IsNaN))
+                if (t.Values.Length < options.Horizon || Array.Exists(t.Values[..options.Horizon].ToArray(), double.IsNaN))
                     throw new DataFormatException(testPath, 0, "y", $"series '{s.Id}' has fewer than {options.Horizon} test values");
             }
 
@@ -52,11 +52,11 @@ internal static class BacktestTargetsCommand
             var rule = new List<(double P, bool O)>();
             foreach (GrowthProbabilityResult r in results.Where(r => r.Error is null))
             {
-                double[] y = r.Series.Values;
+                double[] y = r.Series.Values.ToArray();
                 double cagr = RuleGrowth(y);
                 foreach (GrowthProbability p in r.Probabilities)
                 {
-                    bool happened = testSeries[r.Series.Id].Values[p.H - 1] >= p.Target;
+                    bool happened = testSeries[r.Series.Id].Values.Span[p.H - 1] >= p.Target;
                     scored.Add((p.ProbabilityMet, happened));
                     rule.Add((double.IsNaN(cagr) ? 0.5 : y[^1] * Math.Pow(1 + cagr, p.H) >= p.Target ? 1 : 0, happened));
                 }

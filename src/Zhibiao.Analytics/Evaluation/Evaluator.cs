@@ -83,7 +83,7 @@ public static class Evaluator
     public static ModelAccuracy HoldOut(IForecaster model, IReadOnlyList<LongSeries> train, IReadOnlyList<LongSeries> test, EvaluationOptions options, IProgress<int>? progress = null, CancellationToken cancellation = default)
     {
         LongSeries[] matched = Match(train, test, options.Horizon);
-        return Run(model, train, options, progress, cancellation, (fitted, s, i, m) => HoldOut(fitted, s.Values, matched[i].Values, m, options.Horizon, options.LevelsOrDefault));
+        return Run(model, train, options, progress, cancellation, (fitted, s, i, m) => HoldOut(fitted, s.Values.Span, matched[i].Values.Span, m, options.Horizon, options.LevelsOrDefault));
     }
 
     /// <summary>Rolling-origin evaluation of many series (the one-series rolling evaluation on each).</summary>
@@ -94,7 +94,7 @@ public static class Evaluator
         CheckDesign(design);
         if (model is IGlobalForecaster)
             throw new AnalyticsException($"{model.Name} is a global model: evaluate it on a hold-out (a test file), not by rolling origin");
-        return Run(model, series, options, progress, cancellation, (_, s, _, m) => Rolling(model, s.Values, m, options.Horizon, design, options.LevelsOrDefault));
+        return Run(model, series, options, progress, cancellation, (_, s, _, m) => Rolling(model, s.Values.Span, m, options.Horizon, design, options.LevelsOrDefault));
     }
 
     /// <summary>
@@ -116,7 +116,7 @@ public static class Evaluator
             if (t.Start != s.End + 1) throw new AnalyticsException($"series {s.Id}: the test data start at {t.Start}, not right after the training data ({s.End})");
             if (t.Values.Length < horizon) throw new AnalyticsException($"series {s.Id}: the test data hold {t.Values.Length} values, the horizon is {horizon}");
             for (int h = 0; h < horizon; h++)
-                if (double.IsNaN(t.Values[h])) throw new AnalyticsException($"series {s.Id}: test value {h + 1} ({t.Start + h}) is missing");
+                if (double.IsNaN(t.Values.Span[h])) throw new AnalyticsException($"series {s.Id}: test value {h + 1} ({t.Start + h}) is missing");
             matched[i] = t;
         }
 
@@ -137,11 +137,11 @@ public static class Evaluator
 
     private static void RequireFinite(Forecast forecast, string model)
     {
-        foreach (double v in forecast.Mean)
+        foreach (double v in forecast.Mean.Span)
             if (!double.IsFinite(v)) throw new ForecastException($"{model} produced a forecast that is not finite");
         foreach (PredictionInterval pi in forecast.Intervals)
             for (int h = 0; h < forecast.Horizon; h++)
-                if (!double.IsFinite(pi.Lower[h]) || !double.IsFinite(pi.Upper[h])) throw new ForecastException($"{model} produced an interval that is not finite");
+                if (!double.IsFinite(pi.Lower.Span[h]) || !double.IsFinite(pi.Upper.Span[h])) throw new ForecastException($"{model} produced an interval that is not finite");
     }
 
     private static void CheckDesign(RollingOrigin design)

@@ -51,7 +51,7 @@ public static class BatchForecaster
         try
         {
             int m = options.SeasonLength ?? series.Frequency.PeriodsPerYear();
-            Forecast f = forecaster.Fit(series.Values, m).Forecast(options.Horizon, options.Levels) with { Origin = series.End };
+            Forecast f = forecaster.Fit(series.Values.Span, m).Forecast(options.Horizon, options.Levels) with { Origin = series.End };
             if (!IsFinite(f)) return new BatchItem(series, null, $"{forecaster.Name} produced a forecast that is not finite");
             return new BatchItem(series, f, null);
         }
@@ -63,10 +63,10 @@ public static class BatchForecaster
 
     private static bool IsFinite(Forecast f)
     {
-        foreach (double v in f.Mean) if (!double.IsFinite(v)) return false;
+        foreach (double v in f.Mean.Span) if (!double.IsFinite(v)) return false;
         foreach (PredictionInterval pi in f.Intervals)
             for (int h = 0; h < f.Horizon; h++)
-                if (!double.IsFinite(pi.Lower[h]) || !double.IsFinite(pi.Upper[h])) return false;
+                if (!double.IsFinite(pi.Lower.Span[h]) || !double.IsFinite(pi.Upper.Span[h])) return false;
         return true;
     }
 }

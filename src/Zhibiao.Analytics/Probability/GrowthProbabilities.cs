@@ -65,9 +65,9 @@ public static class GrowthProbabilities
     {
         try
         {
-            IFittedModel model = forecaster.Fit(series.Values, options.SeasonLength ?? series.Frequency.PeriodsPerYear());
+            IFittedModel model = forecaster.Fit(series.Values.Span, options.SeasonLength ?? series.Frequency.PeriodsPerYear());
             SamplePaths paths = SamplePaths.Simulate(model, options.Horizon, options.Paths, seed);
-            double last = series.Values[^1];
+            double last = series.Values.Span[^1];
             var rows = new List<GrowthProbability>(options.Horizon * options.Growth.Count);
             for (int h = 1; h <= options.Horizon; h++)
             {

@@ -15,10 +15,10 @@ public class EvaluatorTests
         IForecaster model = new ThetaForecaster();
         Accuracy a = Evaluator.HoldOut(model, Y.AsSpan(0, 12), Y.AsSpan(12), 1, 3, [80, 95]);
         Forecast f = model.Fit(Y.AsSpan(0, 12)).Forecast(3, [80, 95]);
-        Assert.Equal(Metrics.Smape(Y.AsSpan(12), f.Mean), a.Smape, 12);
-        Assert.Equal(Metrics.Mase(Y.AsSpan(12), f.Mean, Y.AsSpan(0, 12), 1), a.Mase, 12);
-        Assert.Equal(Metrics.Coverage(Y.AsSpan(12), f.Interval(80).Lower, f.Interval(80).Upper), a.Interval(80)!.Coverage, 12);
-        Assert.Equal(Metrics.Msis(Y.AsSpan(12), f.Interval(95).Lower, f.Interval(95).Upper, 95, Y.AsSpan(0, 12), 1), a.Interval(95)!.Msis, 12);
+        Assert.Equal(Metrics.Smape(Y.AsSpan(12), f.Mean.Span), a.Smape, 12);
+        Assert.Equal(Metrics.Mase(Y.AsSpan(12), f.Mean.Span, Y.AsSpan(0, 12), 1), a.Mase, 12);
+        Assert.Equal(Metrics.Coverage(Y.AsSpan(12), f.Interval(80).Lower.Span, f.Interval(80).Upper.Span), a.Interval(80)!.Coverage, 12);
+        Assert.Equal(Metrics.Msis(Y.AsSpan(12), f.Interval(95).Lower.Span, f.Interval(95).Upper.Span, 95, Y.AsSpan(0, 12), 1), a.Interval(95)!.Msis, 12);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace Zhibiao.Analytics.Tests.Forecasting;
 public class BatchRunnerTests
 {
     private static LongSeries[] Batch(int count) =>
-        [.. Enumerable.Range(0, count).Select(i => new LongSeries($"s{i}", Period.OfYear(2000), [.. Enumerable.Range(0, 8).Select(t => 10.0 + i + t)]))];
+        [.. Enumerable.Range(0, count).Select(i => new LongSeries($"s{i}", Period.OfYear(2000), Enumerable.Range(0, 8).Select(t => 10.0 + i + t).ToArray()))];
 
     [Fact]
     public void Results_are_in_input_order_and_a_failing_series_fails_alone()

@@ -26,12 +26,12 @@ public class GlobalForecasterTests
         double[] slow = series[8];  // 2% a year
         Forecast f = trained.Fit(fast).Forecast(3, [80, 95]);
         Forecast s = trained.Fit(slow).Forecast(3, [95]);
-        double fastGrowth = (f.Mean[0] / fast[^1]) - 1, slowGrowth = (s.Mean[0] / slow[^1]) - 1;
+        double fastGrowth = (f.Mean.Span[0] / fast[^1]) - 1, slowGrowth = (s.Mean.Span[0] / slow[^1]) - 1;
         Assert.InRange(fastGrowth, 0.07, 0.11);
         Assert.InRange(slowGrowth, 0.00, 0.04);
-        Assert.True(f.Mean[2] > f.Mean[0]);
+        Assert.True(f.Mean.Span[2] > f.Mean.Span[0]);
         PredictionInterval band = f.Interval(95);
-        for (int h = 0; h < 3; h++) Assert.InRange(f.Mean[h], band.Lower[h], band.Upper[h]);
+        for (int h = 0; h < 3; h++) Assert.InRange(f.Mean.Span[h], band.Lower.Span[h], band.Upper.Span[h]);
     }
 
     [Fact]

@@ -47,8 +47,8 @@ public class ArimaModelTests
         Forecast f = model.Forecast(5, [95]);
         for (int h = 1; h <= 5; h++)
         {
-            Assert.Equal(y[^1] + (h * model.Drift), f.Mean[h - 1], 1e-9 * Math.Abs(y[^1]));
-            double half = (f.Interval(95).Upper[h - 1] - f.Mean[h - 1]) / Math.Sqrt(h);
+            Assert.Equal(y[^1] + (h * model.Drift), f.Mean.Span[h - 1], 1e-9 * Math.Abs(y[^1]));
+            double half = (f.Interval(95).Upper.Span[h - 1] - f.Mean.Span[h - 1]) / Math.Sqrt(h);
             Assert.Equal(1.959963984540054 * Math.Sqrt(model.Sigma2), half, 1e-9);
         }
     }
@@ -75,8 +75,8 @@ public class ArimaModelTests
 
             double mean = sum / paths;
             double sd = Math.Sqrt((sumSq / paths) - (mean * mean));
-            double analyticSd = (f.Interval(95).Upper[h] - f.Mean[h]) / 1.959963984540054;
-            Assert.True(Math.Abs(mean - f.Mean[h]) < 4 * analyticSd / Math.Sqrt(paths), $"mean at h={h + 1}");
+            double analyticSd = (f.Interval(95).Upper.Span[h] - f.Mean.Span[h]) / 1.959963984540054;
+            Assert.True(Math.Abs(mean - f.Mean.Span[h]) < 4 * analyticSd / Math.Sqrt(paths), $"mean at h={h + 1}");
             Assert.True(Math.Abs(sd / analyticSd - 1) < 0.03, $"sd at h={h + 1}: {sd} vs {analyticSd}");
         }
     }
@@ -99,10 +99,10 @@ public class ArimaModelTests
             double[] y = [.. Enumerable.Repeat(level, n)];
             IFittedModel model = new AutoArimaForecaster().Fit(y, m);
             Forecast f = model.Forecast(8, [80, 95]);
-            foreach (double v in f.Mean) Assert.Equal(level, v, 1e-9 * Math.Max(1, Math.Abs(level)));
+            foreach (double v in f.Mean.Span) Assert.Equal(level, v, 1e-9 * Math.Max(1, Math.Abs(level)));
             foreach (PredictionInterval pi in f.Intervals)
                 for (int h = 0; h < 8; h++)
-                    Assert.True(pi.Upper[h] - pi.Lower[h] <= 1e-6 * Math.Max(1, Math.Abs(level)));
+                    Assert.True(pi.Upper.Span[h] - pi.Lower.Span[h] <= 1e-6 * Math.Max(1, Math.Abs(level)));
         });
 
     [Fact]
@@ -116,8 +116,8 @@ public class ArimaModelTests
             PredictionInterval pi = f.Interval(95);
             for (int h = 1; h < 12; h++)
             {
-                double before = pi.Upper[h - 1] - pi.Lower[h - 1];
-                double after = pi.Upper[h] - pi.Lower[h];
+                double before = pi.Upper.Span[h - 1] - pi.Lower.Span[h - 1];
+                double after = pi.Upper.Span[h] - pi.Lower.Span[h];
                 Assert.True(after >= before * (1 - 1e-9), $"width fell from {before} to {after} at h={h + 1} ({f.Method})");
             }
         }, iter: 60);
@@ -132,6 +132,6 @@ public class ArimaModelTests
         ArimaModel model = new AutoArimaForecaster().FitModel(y, 4);
         Assert.Equal(4, model.Order.SeasonLength);
         Forecast f = model.Forecast(8, [95]);
-        for (int h = 0; h < 8; h++) Assert.Equal(pattern[(40 + h) % 4], f.Mean[h], 0.5);
+        for (int h = 0; h < 8; h++) Assert.Equal(pattern[(40 + h) % 4], f.Mean.Span[h], 0.5);
     }
 }

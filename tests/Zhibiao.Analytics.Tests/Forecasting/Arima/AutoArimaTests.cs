@@ -52,7 +52,7 @@ public class AutoArimaTests
         Assert.Contains("too short", model.FallbackReason, StringComparison.Ordinal);
         Assert.StartsWith("ARIMA(0,2,0) (fallback: no ARIMA order could be fitted", model.Method, StringComparison.Ordinal);
         Forecast f = model.Forecast(3, [95]);
-        Assert.All(f.Mean, v => Assert.True(double.IsFinite(v)));
+        Assert.All(f.Mean.ToArray(), v => Assert.True(double.IsFinite(v)));
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public class AutoArimaTests
         (double[] y, int m) = Golden.Dataset("usaccdeaths");
         Forecast f = new AutoArimaForecaster().Fit(y, m).Forecast(ForecastLimits.MaxHorizon, [95]);
         Assert.Equal(ForecastLimits.MaxHorizon, f.Horizon);
-        Assert.True(double.IsFinite(f.Interval(95).Upper[^1]));
+        Assert.True(double.IsFinite(f.Interval(95).Upper.Span[^1]));
     }
 
     [Fact]

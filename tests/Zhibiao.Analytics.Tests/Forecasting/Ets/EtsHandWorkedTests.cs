@@ -32,8 +32,8 @@ public class EtsHandWorkedTests
             int h = (int)row.Number("h");
             double tol = row.Number("tolerance");
             EtsCsv.Close(row.Number("fitted"), fit.Fitted[h - 1], tol, $"{name} fitted {h}");
-            if (!double.IsNaN(row.Number("forecast"))) EtsCsv.Close(row.Number("forecast"), f.Mean[h - 1], tol, $"{name} forecast h={h}");
-            if (!double.IsNaN(row.Number("sd"))) EtsCsv.Close(row.Number("sd"), (f.Interval(95).Upper[h - 1] - f.Mean[h - 1]) / z, 1e-9, $"{name} sd h={h}");
+            if (!double.IsNaN(row.Number("forecast"))) EtsCsv.Close(row.Number("forecast"), f.Mean.Span[h - 1], tol, $"{name} forecast h={h}");
+            if (!double.IsNaN(row.Number("sd"))) EtsCsv.Close(row.Number("sd"), (f.Interval(95).Upper.Span[h - 1] - f.Mean.Span[h - 1]) / z, 1e-9, $"{name} sd h={h}");
         }
     }
 
