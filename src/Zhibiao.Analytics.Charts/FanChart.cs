@@ -132,18 +132,18 @@ public static class FanChart
         double origin = forecast.Origin is { } o ? ChartStyle.X(o) : n;
         double step = forecast.Origin is { } p ? 1.0 / p.Frequency.PeriodsPerYear() : 1;
         double[] hx = [.. Enumerable.Range(0, n).Select(i => origin - ((n - 1 - i) * step))];
-        double[] hy = [.. Enumerable.Range(0, n).Select(i => forecast.Fitted[i] + forecast.Residuals[i])];
+        double[] hy = [.. Enumerable.Range(0, n).Select(i => forecast.Fitted.Span[i] + forecast.Residuals.Span[i])];
         double last = hy.LastOrDefault(double.IsFinite);
         double[] fx = [origin, .. Enumerable.Range(1, forecast.Horizon).Select(h => origin + (h * step))];
         foreach (PredictionInterval pi in forecast.Intervals.OrderByDescending(i => i.Level))
         {
             double opacity = pi.Level >= 90 ? ChartStyle.Band95Opacity : ChartStyle.Band80Opacity;
-            FillBand(plot, fx, [last, .. pi.Lower], [last, .. pi.Upper], 1, opacity, $"{pi.Level:0.#}% interval");
+            FillBand(plot, fx, [last, .. pi.Lower.Span], [last, .. pi.Upper.Span], 1, opacity, $"{pi.Level:0.#}% interval");
         }
 
         var history = plot.Add.Scatter(hx.Where((_, i) => double.IsFinite(hy[i])).ToArray(), hy.Where(double.IsFinite).ToArray(), ChartStyle.Of(ChartStyle.History));
         history.LegendText = "observed";
-        var mean = plot.Add.ScatterLine(fx, [last, .. forecast.Mean], ChartStyle.Of(ChartStyle.Median));
+        var mean = plot.Add.ScatterLine(fx, [last, .. forecast.Mean.Span], ChartStyle.Of(ChartStyle.Median));
         mean.LineWidth = 2;
         mean.LinePattern = LinePattern.Dashed;
         mean.LegendText = $"forecast mean ({forecast.Method})";

@@ -26,7 +26,7 @@ public sealed class GlobalForecaster(GlobalModelOptions? options = null) : IGlob
     /// 100 boosting rounds at learning rate 0.1, which validated as well as 300 at 0.05 on the training part of M3
     /// yearly at a third of the time.
     /// </summary>
-    public static readonly GlobalModelOptions EnsembleMember = new(Iterations: 100, LearningRate: 0.1, OutOfFoldErrors: false);
+    public static readonly GlobalModelOptions EnsembleMember = new() { Iterations = 100, LearningRate = 0.1, OutOfFoldErrors = false };
 
     /// <inheritdoc/>
     /// <exception cref="ForecastException">Always: a global model must be trained on a set of series first (<see cref="Train"/>).</exception>

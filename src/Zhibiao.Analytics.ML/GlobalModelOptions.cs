@@ -11,29 +11,35 @@ public enum GlobalLearner
 }
 
 /// <summary>Settings of <see cref="GlobalForecaster"/>.</summary>
-/// <param name="WindowLength">Past values per window; null for 6 (non-seasonal) or two seasons.</param>
-/// <param name="Learner">LightGBM (default) or FastTree.</param>
-/// <param name="Iterations">Boosting rounds.</param>
-/// <param name="Leaves">Leaves per tree.</param>
-/// <param name="LearningRate">Shrinkage.</param>
-/// <param name="MinimumLeafCount">Fewest training rows in a leaf.</param>
-/// <param name="MinimumSeries">Fewest usable training series; fewer is an error rather than a model learned from too little.</param>
-/// <param name="Seed">Seed of the learner and of the fold split.</param>
-/// <param name="OutOfFoldErrors">
-/// Whether to learn the model's own error distribution from two folds of series (two more trainings) for its sample
-/// paths; off when an ensemble calibrates the errors itself, leaving point forecasts only.
-/// </param>
-public sealed record GlobalModelOptions(
-    int? WindowLength = null,
-    GlobalLearner Learner = GlobalLearner.LightGbm,
-    int Iterations = 300,
-    int Leaves = 16,
-    double LearningRate = 0.05,
-    int MinimumLeafCount = 20,
-    int MinimumSeries = 30,
-    int Seed = 1,
-    bool OutOfFoldErrors = true)
+public sealed record GlobalModelOptions
 {
+    /// <summary>Past values per window; null for 6 (non-seasonal) or two seasons.</summary>
+    public int? WindowLength { get; init; }
+
+    /// <summary>LightGBM (default) or FastTree.</summary>
+    public GlobalLearner Learner { get; init; } = GlobalLearner.LightGbm;
+
+    /// <summary>Boosting rounds.</summary>
+    public int Iterations { get; init; } = 300;
+
+    /// <summary>Leaves per tree.</summary>
+    public int Leaves { get; init; } = 16;
+
+    /// <summary>Shrinkage.</summary>
+    public double LearningRate { get; init; } = 0.05;
+
+    /// <summary>Fewest training rows in a leaf.</summary>
+    public int MinimumLeafCount { get; init; } = 20;
+
+    /// <summary>Fewest usable training series; fewer is an error rather than a model learned from too little.</summary>
+    public int MinimumSeries { get; init; } = 30;
+
+    /// <summary>Seed of the learner and of the fold split.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Whether to learn the model's own error distribution from two folds of series (two more trainings) for its sample paths; off when an ensemble calibrates the errors itself, leaving point forecasts only.</summary>
+    public bool OutOfFoldErrors { get; init; } = true;
+
     /// <summary>The defaults.</summary>
     public static readonly GlobalModelOptions Default = new();
 

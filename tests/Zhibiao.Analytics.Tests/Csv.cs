@@ -1,8 +1,9 @@
 using System.Globalization;
+using nietras.SeparatedValues;
 
 namespace Zhibiao.Analytics.Tests;
 
-/// <summary>Reads the small reference tables kept beside the tests (plain CSV, no quoted commas).</summary>
+/// <summary>Reads the small reference tables kept beside the tests with Sep (a header row; double-quoted fields allowed).</summary>
 internal static class Csv
 {
     public sealed class Row(Dictionary<string, string> fields)
@@ -12,15 +13,23 @@ internal static class Csv
         public double D(string column) => double.Parse(fields[column], NumberStyles.Float, CultureInfo.InvariantCulture);
     }
 
-    public static IEnumerable<Row> Read(string path)
+    public static IEnumerable<Row> Read(string path) => Records(path).Select(r => new Row(r));
+
+    /// <summary>The rows of a CSV file as column → cell (a cell missing at the end of a short row is empty).</summary>
+    public static List<Dictionary<string, string>> Records(string path)
     {
-        string[] lines = File.ReadAllLines(path);
-        string[] header = lines[0].Split(',');
-        foreach (string line in lines.Skip(1).Where(l => l.Length > 0))
+        using SepReader reader = Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = true }).FromFile(path);
+        IReadOnlyList<string> header = reader.Header.ColNames;
+        var rows = new List<Dictionary<string, string>>();
+        foreach (SepReader.Row row in reader)
         {
-            string[] cells = line.Split(',');
-            yield return new Row(header.Select((h, i) => (h, i)).ToDictionary(p => p.h, p => p.i < cells.Length ? cells[p.i] : ""));
+            if (row.ColCount == 1 && row[0].Span.IsEmpty) continue;
+            var fields = new Dictionary<string, string>(header.Count, StringComparer.Ordinal);
+            for (int i = 0; i < header.Count; i++) fields[header[i]] = i < row.ColCount ? row[i].ToString() : "";
+            rows.Add(fields);
         }
+
+        return rows;
     }
 
     public static TheoryData<T1, T2, T3, T4, T5> Theory<T1, T2, T3, T4, T5>(string path, Func<Row, (T1, T2, T3, T4, T5)> map)

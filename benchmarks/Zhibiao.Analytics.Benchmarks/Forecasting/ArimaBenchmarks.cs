@@ -15,7 +15,7 @@ public class ArimaBenchmarks
 {
     private static readonly double[] Levels = [80, 95];
     private readonly AutoArimaForecaster _auto = new();
-    private readonly ArimaForecaster _airline = new(new ArimaOptions(new ArimaOrder(0, 1, 1, 0, 1, 1, 12)));
+    private readonly ArimaForecaster _airline = new(new ArimaOptions { Order = new ArimaOrder(0, 1, 1, 0, 1, 1, 12) });
     private double[] _yearly = [];
     private double[] _monthly = [];
 

@@ -42,5 +42,5 @@ public class EtsBenchmarks
     public Forecast MonthlySeries() => _ets.Fit(_monthly, 12).Forecast(18, Levels);
 
     [Benchmark]
-    public BatchItem[] M3Yearly() => BatchForecaster.Run(_m3Yearly, _ets, new BatchOptions(6, Levels, Threads: 1));
+    public BatchItem[] M3Yearly() => BatchForecaster.Run(_m3Yearly, _ets, new BatchOptions { Horizon = 6, Levels = Levels, Threads = 1 });
 }

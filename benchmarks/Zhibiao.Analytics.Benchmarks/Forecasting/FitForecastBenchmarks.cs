@@ -30,7 +30,7 @@ public class FitForecastBenchmarks
     public void Setup()
     {
         LongSeries series = M3Data.Train(Set)[0];
-        _y = series.Values;
+        _y = series.Values.ToArray();
         _m = series.Frequency.PeriodsPerYear();
         _h = Set == "yearly" ? 6 : 18;
         _model = Forecasters.Create(Model);

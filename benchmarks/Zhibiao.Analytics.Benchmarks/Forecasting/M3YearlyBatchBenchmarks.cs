@@ -11,7 +11,7 @@ namespace Zhibiao.Analytics.Benchmarks.Forecasting;
 [MemoryDiagnoser]
 public class M3YearlyBatchBenchmarks
 {
-    private static readonly BatchOptions Options = new(6, [80, 95], Threads: 1);
+    private static readonly BatchOptions Options = new() { Horizon = 6, Levels = [80, 95], Threads = 1 };
     private IReadOnlyList<LongSeries> _series = [];
     private IForecaster _model = null!;
 

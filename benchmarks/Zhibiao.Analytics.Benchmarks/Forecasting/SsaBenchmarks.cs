@@ -30,16 +30,16 @@ public class SsaBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public double[] Yearly() => Default.Fit(_yearly).Forecast(6, [80, 95]).Mean;
+    public ReadOnlyMemory<double> Yearly() => Default.Fit(_yearly).Forecast(6, [80, 95]).Mean;
 
     [Benchmark]
-    public double[] YearlyMlNetOptions() => _mlNetYearly.Fit(_yearly).Forecast(6, [80, 95]).Mean;
+    public ReadOnlyMemory<double> YearlyMlNetOptions() => _mlNetYearly.Fit(_yearly).Forecast(6, [80, 95]).Mean;
 
     [Benchmark]
-    public double[] Monthly() => Default.Fit(_monthly, 12).Forecast(18, [80, 95]).Mean;
+    public ReadOnlyMemory<double> Monthly() => Default.Fit(_monthly, 12).Forecast(18, [80, 95]).Mean;
 
     [Benchmark]
-    public double[] MonthlyMlNetOptions() => _mlNetMonthly.Fit(_monthly, 12).Forecast(18, [80, 95]).Mean;
+    public ReadOnlyMemory<double> MonthlyMlNetOptions() => _mlNetMonthly.Fit(_monthly, 12).Forecast(18, [80, 95]).Mean;
 
     private static double Gaussian(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());

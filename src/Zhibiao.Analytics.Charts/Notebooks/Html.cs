@@ -122,8 +122,8 @@ public static class Html
         string[] head = ["h", "period", "mean", .. forecast.Intervals.SelectMany(i => new[] { $"lo {i.Level:0.#}", $"hi {i.Level:0.#}" })];
         var t = new TableBuilder($"forecast by {forecast.Method}", head);
         for (int h = 1; h <= forecast.Horizon; h++)
-            t.Row([h.ToString(CultureInfo.InvariantCulture), forecast.PeriodOf(h)?.ToString() ?? "", Number(forecast.Mean[h - 1]),
-                .. forecast.Intervals.SelectMany(i => new[] { Number(i.Lower[h - 1]), Number(i.Upper[h - 1]) })]);
+            t.Row([h.ToString(CultureInfo.InvariantCulture), forecast.PeriodOf(h)?.ToString() ?? "", Number(forecast.Mean.Span[h - 1]),
+                .. forecast.Intervals.SelectMany(i => new[] { Number(i.Lower.Span[h - 1]), Number(i.Upper.Span[h - 1]) })]);
         return t.Build();
     }
 

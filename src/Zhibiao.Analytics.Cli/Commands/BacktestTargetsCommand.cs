@@ -51,11 +51,11 @@ internal static class BacktestTargetsCommand
             var rule = new List<(double P, bool O)>();
             foreach (GrowthProbabilityResult r in results.Where(r => r.Error is null))
             {
-                double[] y = r.Series.Values;
+                double[] y = r.Series.Values.ToArray();
                 double cagr = RuleGrowth(y);
                 foreach (GrowthProbability p in r.Probabilities)
                 {
-                    bool happened = testSeries[r.Series.Id].Values[p.H - 1] >= p.Target;
+                    bool happened = testSeries[r.Series.Id].Values.Span[p.H - 1] >= p.Target;
                     scored.Add((p.ProbabilityMet, happened));
                     rule.Add((double.IsNaN(cagr) ? 0.5 : y[^1] * Math.Pow(1 + cagr, p.H) >= p.Target ? 1 : 0, happened));
                 }

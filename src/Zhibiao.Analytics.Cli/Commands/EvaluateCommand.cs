@@ -40,8 +40,8 @@ internal static class EvaluateCommand
         };
         command.SetAction(parse =>
         {
-            var options = new EvaluationOptions(parse.GetValue(horizon), parse.GetValue(levels)!, parse.GetValue(season), parse.GetValue(threads));
-            ForecastCommand.Check(new BatchOptions(options.Horizon, options.LevelsOrDefault, options.SeasonLength, options.Threads));
+            var options = new EvaluationOptions { Horizon = parse.GetValue(horizon), Levels = parse.GetValue(levels)!, SeasonLength = parse.GetValue(season), Threads = parse.GetValue(threads) };
+            ForecastCommand.Check(new BatchOptions { Horizon = options.Horizon, Levels = options.LevelsOrDefault, SeasonLength = options.SeasonLength, Threads = options.Threads });
             string? testPath = parse.GetValue(test);
             int? originCount = parse.GetValue(origins);
             if (testPath is null == originCount is null) throw new CliUsageException("give either --test (hold-out) or --origins (rolling origin), not both or neither");

@@ -40,7 +40,7 @@ internal static class ForecastCommand
             IReadOnlyList<double> shown = parse.GetValue(levels)!;
             IReadOnlyList<double> probabilities = parse.GetValue(quantiles)!;
             IReadOnlyList<double> all = [.. shown.Concat(probabilities.Select(Forecast.LevelForQuantile)).Distinct()];
-            var options = new BatchOptions(parse.GetValue(horizon), all, parse.GetValue(season), parse.GetValue(threads));
+            var options = new BatchOptions { Horizon = parse.GetValue(horizon), Levels = all, SeasonLength = parse.GetValue(season), Threads = parse.GetValue(threads) };
             Check(options);
             IForecaster forecaster = context.Models.Create(parse.GetValue(model)!);
             IReadOnlyList<LongSeries> series = LongFormat.Read(parse.GetValue(input)!);
@@ -113,15 +113,15 @@ internal static class ForecastCommand
                 cells[1] = f.PeriodOf(h)?.ToString();
                 cells[2] = h;
                 cells[3] = f.Method;
-                cells[4] = f.Mean[h - 1];
+                cells[4] = f.Mean.Span[h - 1];
                 for (int k = 0; k < levels.Count; k++)
                 {
                     PredictionInterval pi = f.Interval(levels[k]);
-                    cells[5 + (2 * k)] = pi.Lower[h - 1];
-                    cells[6 + (2 * k)] = pi.Upper[h - 1];
+                    cells[5 + (2 * k)] = pi.Lower.Span[h - 1];
+                    cells[6 + (2 * k)] = pi.Upper.Span[h - 1];
                 }
 
-                for (int k = 0; k < quantiles.Count; k++) cells[5 + (2 * levels.Count) + k] = f.Quantile(quantiles[k])[h - 1];
+                for (int k = 0; k < quantiles.Count; k++) cells[5 + (2 * levels.Count) + k] = f.Quantile(quantiles[k]).Span[h - 1];
                 table.Add(cells);
             }
         }

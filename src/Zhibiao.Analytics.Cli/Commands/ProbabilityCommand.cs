@@ -53,7 +53,7 @@ internal static class ProbabilityCommand
         if (horizon is < 1 or > ForecastLimits.MaxHorizon) throw new CliUsageException($"--horizon must be between 1 and {ForecastLimits.MaxHorizon}, not {horizon}");
         if (paths is < 1 or > 1_000_000) throw new CliUsageException($"--paths must be between 1 and 1000000, not {paths}");
         if (threads < 1) throw new CliUsageException($"--threads must be at least 1, not {threads}");
-        return new GrowthProbabilityOptions(horizon, growth, paths, seed, threads);
+        return new GrowthProbabilityOptions { Horizon = horizon, Growth = growth, Paths = paths, Seed = seed, Threads = threads };
     }
 
     /// <summary>Warns about failed series on stderr; returns how many succeeded, or throws when none did.</summary>

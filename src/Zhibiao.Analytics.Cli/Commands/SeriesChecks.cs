@@ -46,7 +46,7 @@ internal static class SeriesChecks
     private static double Largest(LongSeries s)
     {
         double largest = 0;
-        foreach (double y in s.Values)
+        foreach (double y in s.Values.Span)
             if (double.IsFinite(y)) largest = Math.Max(largest, Math.Abs(y));
         return largest;
     }

@@ -41,7 +41,7 @@ internal static class TrackCommand
             int years = parse.GetValue(window);
             if (years is < 1 or > 1000) throw new CliUsageException($"--window must be between 1 and 1000 years, not {years}");
             Dataset data = Dataset.Load(parse.GetValue(dir)!);
-            var options = new TrackingOptions(years, StatusPreset.Named[parse.GetValue(preset)!]);
+            var options = new TrackingOptions { WindowYears = years, Preset = StatusPreset.Named[parse.GetValue(preset)!] };
             IReadOnlyList<TargetJudgement> results = TargetPipeline.Judge(data, new PipelineOptions
             {
                 Assessment = context.Assessment with { Tracking = options },

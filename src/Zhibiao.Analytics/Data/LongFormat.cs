@@ -44,7 +44,7 @@ public static class LongFormat
 
                 if (id is null || !rowId.Equals(id, StringComparison.Ordinal))
                 {
-                    if (id is not null) result.Add(new LongSeries(id, start, [.. values]));
+                    if (id is not null) result.Add(new LongSeries(id, start, values.ToArray()));
                     id = rowId.ToString();
                     if (!seen.Add(id)) throw new DataFormatException(path, line, "unique_id", $"rows of series '{TextFile.Excerpt(id)}' are not together");
                     start = last = period;
@@ -62,7 +62,7 @@ public static class LongFormat
                 last = period;
             }
 
-            if (id is not null) result.Add(new LongSeries(id, start, [.. values]));
+            if (id is not null) result.Add(new LongSeries(id, start, values.ToArray()));
         }
         catch (InvalidDataException e)
         {

@@ -36,12 +36,12 @@ public sealed record Accuracy(double Mae, double Rmse, double Mape, double Smape
         for (int i = 0; i < intervals.Length; i++)
         {
             PredictionInterval pi = forecast.Intervals[i];
-            double score = Metrics.IntervalScore(y, pi.Lower, pi.Upper, pi.Level);
-            intervals[i] = new IntervalAccuracy(pi.Level, Metrics.Coverage(y, pi.Lower, pi.Upper), scale > 0 ? score / scale : double.NaN);
+            double score = Metrics.IntervalScore(y, pi.Lower.Span, pi.Upper.Span, pi.Level);
+            intervals[i] = new IntervalAccuracy(pi.Level, Metrics.Coverage(y, pi.Lower.Span, pi.Upper.Span), scale > 0 ? score / scale : double.NaN);
         }
 
-        double mae = Metrics.Mae(y, forecast.Mean);
-        return new Accuracy(mae, Metrics.Rmse(y, forecast.Mean), Metrics.Mape(y, forecast.Mean), Metrics.Smape(y, forecast.Mean),
+        double mae = Metrics.Mae(y, forecast.Mean.Span);
+        return new Accuracy(mae, Metrics.Rmse(y, forecast.Mean.Span), Metrics.Mape(y, forecast.Mean.Span), Metrics.Smape(y, forecast.Mean.Span),
             scale > 0 ? mae / scale : double.NaN, intervals);
     }
 

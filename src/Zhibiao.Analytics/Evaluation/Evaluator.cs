@@ -3,12 +3,20 @@ using Zhibiao.Analytics.Forecasting;
 namespace Zhibiao.Analytics.Evaluation;
 
 /// <summary>Settings of an evaluation.</summary>
-/// <param name="Horizon">Steps forecast and scored (1 to <see cref="ForecastLimits.MaxHorizon"/>).</param>
-/// <param name="Levels">Interval levels in percent; null for 80 and 95.</param>
-/// <param name="SeasonLength">m for the models and for the MASE/MSIS scale; null takes it from each series' frequency.</param>
-/// <param name="Threads">Series evaluated at once (the only parallelism).</param>
-public sealed record EvaluationOptions(int Horizon, IReadOnlyList<double>? Levels = null, int? SeasonLength = null, int Threads = 1)
+public sealed record EvaluationOptions
 {
+    /// <summary>Steps forecast and scored (1 to <see cref="ForecastLimits.MaxHorizon"/>).</summary>
+    public required int Horizon { get; init; }
+
+    /// <summary>Interval levels in percent; null for 80 and 95.</summary>
+    public IReadOnlyList<double>? Levels { get; init; }
+
+    /// <summary>m for the models and for the MASE/MSIS scale; null takes it from each series' frequency.</summary>
+    public int? SeasonLength { get; init; }
+
+    /// <summary>Series evaluated at once (the only parallelism).</summary>
+    public int Threads { get; init; } = 1;
+
     /// <summary>The levels used: <see cref="Levels"/>, or 80 and 95.</summary>
     public IReadOnlyList<double> LevelsOrDefault => Levels ?? [80, 95];
 }
@@ -75,19 +83,7 @@ public static class Evaluator
     public static ModelAccuracy HoldOut(IForecaster model, IReadOnlyList<LongSeries> train, IReadOnlyList<LongSeries> test, EvaluationOptions options, IProgress<int>? progress = null, CancellationToken cancellation = default)
     {
         LongSeries[] matched = Match(train, test, options.Horizon);
-        IForecaster fitted;
-        try
-        {
-            // A global model learns from all the training series first (as the batch forecaster does).
-            ForecastLimits.Check(options.Horizon, options.LevelsOrDefault);
-            fitted = GlobalTraining.Prepare(model, train, options.SeasonLength, options.Horizon, options.Threads);
-        }
-        catch (ForecastException e)
-        {
-            return new ModelAccuracy(model.Name, null, [.. train.Select(s => new SeriesAccuracy(s.Id, null, e.Message))]);
-        }
-
-        return Run(model, train, options, progress, cancellation, (s, i, m) => HoldOut(fitted, s.Values, matched[i].Values, m, options.Horizon, options.LevelsOrDefault));
+        return Run(model, train, options, progress, cancellation, (fitted, s, i, m) => HoldOut(fitted, s.Values.Span, matched[i].Values.Span, m, options.Horizon, options.LevelsOrDefault));
     }
 
     /// <summary>Rolling-origin evaluation of many series (the one-series rolling evaluation on each).</summary>
@@ -98,7 +94,7 @@ public static class Evaluator
         CheckDesign(design);
         if (model is IGlobalForecaster)
             throw new AnalyticsException($"{model.Name} is a global model: evaluate it on a hold-out (a test file), not by rolling origin");
-        return Run(model, series, options, progress, cancellation, (s, _, m) => Rolling(model, s.Values, m, options.Horizon, design, options.LevelsOrDefault));
+        return Run(model, series, options, progress, cancellation, (_, s, _, m) => Rolling(model, s.Values.Span, m, options.Horizon, design, options.LevelsOrDefault));
     }
 
     /// <summary>
@@ -120,47 +116,32 @@ public static class Evaluator
             if (t.Start != s.End + 1) throw new AnalyticsException($"series {s.Id}: the test data start at {t.Start}, not right after the training data ({s.End})");
             if (t.Values.Length < horizon) throw new AnalyticsException($"series {s.Id}: the test data hold {t.Values.Length} values, the horizon is {horizon}");
             for (int h = 0; h < horizon; h++)
-                if (double.IsNaN(t.Values[h])) throw new AnalyticsException($"series {s.Id}: test value {h + 1} ({t.Start + h}) is missing");
+                if (double.IsNaN(t.Values.Span[h])) throw new AnalyticsException($"series {s.Id}: test value {h + 1} ({t.Start + h}) is missing");
             matched[i] = t;
         }
 
         return matched;
     }
 
-    private static ModelAccuracy Run(IForecaster model, IReadOnlyList<LongSeries> series, EvaluationOptions options, IProgress<int>? progress, CancellationToken cancellation, Func<LongSeries, int, int, Accuracy> evaluate)
+    /// <summary>Evaluates every series with the batch runner (a global model is trained on all of them first).</summary>
+    private static ModelAccuracy Run(IForecaster model, IReadOnlyList<LongSeries> series, EvaluationOptions options, IProgress<int>? progress, CancellationToken cancellation, Func<IForecaster, LongSeries, int, int, Accuracy> evaluate)
     {
         ForecastLimits.Check(options.Horizon, options.LevelsOrDefault);
-        if (options.Threads < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Threads, "threads must be at least 1");
         if (options.SeasonLength is < 1) throw new ArgumentOutOfRangeException(nameof(options), options.SeasonLength, "the season length must be at least 1");
-        var results = new SeriesAccuracy[series.Count];
-        int done = 0;
-        Parallel.For(0, series.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = cancellation }, i =>
-        {
-            LongSeries s = series[i];
-            try
-            {
-                int m = options.SeasonLength ?? s.Frequency.PeriodsPerYear();
-                results[i] = new SeriesAccuracy(s.Id, evaluate(s, i, m), null);
-            }
-            catch (AnalyticsException e)
-            {
-                results[i] = new SeriesAccuracy(s.Id, null, e.Message);
-            }
-
-            int finished = Interlocked.Increment(ref done);
-            if (progress is not null && (finished % 16 == 0 || finished == series.Count)) progress.Report(finished);
-        });
+        SeriesAccuracy[] results = BatchRunner.Run(series, model, options.SeasonLength, options.Horizon, options.Threads,
+            (prepared, s, i) => new SeriesAccuracy(s.Id, evaluate(prepared, s, i, options.SeasonLength ?? s.Frequency.PeriodsPerYear()), null),
+            (s, error) => new SeriesAccuracy(s.Id, null, error), progress, cancellation);
         Accuracy[] ok = [.. results.Where(r => r.Accuracy is not null).Select(r => r.Accuracy!)];
         return new ModelAccuracy(model.Name, ok.Length == 0 ? null : Accuracy.Mean(ok), results);
     }
 
     private static void RequireFinite(Forecast forecast, string model)
     {
-        foreach (double v in forecast.Mean)
+        foreach (double v in forecast.Mean.Span)
             if (!double.IsFinite(v)) throw new ForecastException($"{model} produced a forecast that is not finite");
         foreach (PredictionInterval pi in forecast.Intervals)
             for (int h = 0; h < forecast.Horizon; h++)
-                if (!double.IsFinite(pi.Lower[h]) || !double.IsFinite(pi.Upper[h])) throw new ForecastException($"{model} produced an interval that is not finite");
+                if (!double.IsFinite(pi.Lower.Span[h]) || !double.IsFinite(pi.Upper.Span[h])) throw new ForecastException($"{model} produced an interval that is not finite");
     }
 
     private static void CheckDesign(RollingOrigin design)

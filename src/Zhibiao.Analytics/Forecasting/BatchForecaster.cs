@@ -7,11 +7,20 @@ namespace Zhibiao.Analytics.Forecasting;
 public sealed record BatchItem(LongSeries Series, Forecast? Forecast, string? Error);
 
 /// <summary>Settings of a batch run.</summary>
-/// <param name="Horizon">Steps to forecast.</param>
-/// <param name="Levels">Interval levels in percent.</param>
-/// <param name="SeasonLength">Season length for every series; null takes it from each series' frequency (1, 4, 12).</param>
-/// <param name="Threads">Series fitted at once; the series are independent, so this is the only parallelism.</param>
-public sealed record BatchOptions(int Horizon, IReadOnlyList<double> Levels, int? SeasonLength = null, int Threads = 1);
+public sealed record BatchOptions
+{
+    /// <summary>Steps to forecast.</summary>
+    public required int Horizon { get; init; }
+
+    /// <summary>Interval levels in percent.</summary>
+    public required IReadOnlyList<double> Levels { get; init; }
+
+    /// <summary>Season length for every series; null takes it from each series' frequency (1, 4, 12).</summary>
+    public int? SeasonLength { get; init; }
+
+    /// <summary>Series fitted at once; the series are independent, so this is the only parallelism.</summary>
+    public int Threads { get; init; } = 1;
+}
 
 /// <summary>
 /// Forecasts many series with one forecaster, in parallel across series. A series that cannot be fitted, or whose
@@ -32,26 +41,8 @@ public static class BatchForecaster
     public static BatchItem[] Run(IReadOnlyList<LongSeries> series, IForecaster forecaster, BatchOptions options, IProgress<int>? progress = null, CancellationToken cancellation = default)
     {
         ForecastLimits.Check(options.Horizon, options.Levels);
-        if (options.Threads < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Threads, "threads must be at least 1");
-        var results = new BatchItem[series.Count];
-        try
-        {
-            forecaster = GlobalTraining.Prepare(forecaster, series, options.SeasonLength, options.Horizon, options.Threads);
-        }
-        catch (ForecastException e)
-        {
-            for (int i = 0; i < series.Count; i++) results[i] = new BatchItem(series[i], null, e.Message);
-            return results;
-        }
-
-        int done = 0;
-        Parallel.For(0, series.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = cancellation }, i =>
-        {
-            results[i] = One(series[i], forecaster, options);
-            int finished = Interlocked.Increment(ref done);
-            if (progress is not null && (finished % 16 == 0 || finished == series.Count)) progress.Report(finished);
-        });
-        return results;
+        return BatchRunner.Run(series, forecaster, options.SeasonLength, options.Horizon, options.Threads,
+            (prepared, s, _) => One(s, prepared, options), (s, error) => new BatchItem(s, null, error), progress, cancellation);
     }
 
     /// <summary>Forecasts one series, catching the errors that belong to the series.</summary>
@@ -60,7 +51,7 @@ public static class BatchForecaster
         try
         {
             int m = options.SeasonLength ?? series.Frequency.PeriodsPerYear();
-            Forecast f = forecaster.Fit(series.Values, m).Forecast(options.Horizon, options.Levels) with { Origin = series.End };
+            Forecast f = forecaster.Fit(series.Values.Span, m).Forecast(options.Horizon, options.Levels) with { Origin = series.End };
             if (!IsFinite(f)) return new BatchItem(series, null, $"{forecaster.Name} produced a forecast that is not finite");
             return new BatchItem(series, f, null);
         }
@@ -72,10 +63,10 @@ public static class BatchForecaster
 
     private static bool IsFinite(Forecast f)
     {
-        foreach (double v in f.Mean) if (!double.IsFinite(v)) return false;
+        foreach (double v in f.Mean.Span) if (!double.IsFinite(v)) return false;
         foreach (PredictionInterval pi in f.Intervals)
             for (int h = 0; h < f.Horizon; h++)
-                if (!double.IsFinite(pi.Lower[h]) || !double.IsFinite(pi.Upper[h])) return false;
+                if (!double.IsFinite(pi.Lower.Span[h]) || !double.IsFinite(pi.Upper.Span[h])) return false;
         return true;
     }
 }

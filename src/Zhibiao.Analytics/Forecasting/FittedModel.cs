@@ -94,7 +94,7 @@ public abstract class FittedModel : IFittedModel
             intervals.AddRange(SimulatedIntervals(horizon, levels));
         }
 
-        return new Forecast(Method, mean, intervals, [.. Fitted], [.. Residuals]);
+        return new Forecast(Method, mean, intervals, Fitted.ToArray(), Residuals.ToArray());
     }
 
     /// <inheritdoc/>
@@ -111,18 +111,21 @@ public abstract class FittedModel : IFittedModel
         var paths = new double[SimulatedPaths * horizon];
         SimulatePaths(horizon, paths, new Random(IntervalSeed));
         var column = new double[SimulatedPaths];
-        var result = levels.Select(l => new PredictionInterval(l, new double[horizon], new double[horizon])).ToArray();
+        var lower = levels.Select(_ => new double[horizon]).ToArray();
+        var upper = levels.Select(_ => new double[horizon]).ToArray();
         for (int h = 0; h < horizon; h++)
         {
             for (int p = 0; p < SimulatedPaths; p++) column[p] = paths[(p * horizon) + h];
             Array.Sort(column);
-            foreach (PredictionInterval pi in result)
+            for (int i = 0; i < levels.Count; i++)
             {
-                double a = (100 - pi.Level) / 200;
-                pi.Lower[h] = Quantile(column, a);
-                pi.Upper[h] = Quantile(column, 1 - a);
+                double a = (100 - levels[i]) / 200;
+                lower[i][h] = Quantile(column, a);
+                upper[i][h] = Quantile(column, 1 - a);
             }
         }
+
+        var result = levels.Select((l, i) => new PredictionInterval(l, lower[i], upper[i])).ToArray();
 
         return result;
     }

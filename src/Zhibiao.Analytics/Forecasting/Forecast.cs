@@ -4,7 +4,7 @@ namespace Zhibiao.Analytics.Forecasting;
 /// <param name="Level">The coverage in percent (80, 95).</param>
 /// <param name="Lower">Lower bound per step h = 1..H.</param>
 /// <param name="Upper">Upper bound per step.</param>
-public sealed record PredictionInterval(double Level, double[] Lower, double[] Upper);
+public sealed record PredictionInterval(double Level, ReadOnlyMemory<double> Lower, ReadOnlyMemory<double> Upper);
 
 /// <summary>
 /// The one forecast result of every model: the method, the origin (the last period used for fitting, when known),
@@ -15,7 +15,7 @@ public sealed record PredictionInterval(double Level, double[] Lower, double[] U
 /// <param name="Intervals">Prediction intervals, one per requested level, in the order requested.</param>
 /// <param name="Fitted">One-step in-sample fitted values (NaN where a model has none, e.g. the first naive value).</param>
 /// <param name="Residuals">In-sample residuals y − fitted, same length (NaN where undefined).</param>
-public sealed record Forecast(string Method, double[] Mean, IReadOnlyList<PredictionInterval> Intervals, double[] Fitted, double[] Residuals)
+public sealed record Forecast(string Method, ReadOnlyMemory<double> Mean, IReadOnlyList<PredictionInterval> Intervals, ReadOnlyMemory<double> Fitted, ReadOnlyMemory<double> Residuals)
 {
     /// <summary>The last period of the data the model was fitted on; null for plain numeric series.</summary>
     public Period? Origin { get; init; }
@@ -45,10 +45,14 @@ public sealed record Forecast(string Method, double[] Mean, IReadOnlyList<Predic
     /// (request that level when forecasting).
     /// </summary>
     /// <exception cref="KeyNotFoundException">That level was not requested.</exception>
-    public double[] Quantile(double p)
+    public ReadOnlyMemory<double> Quantile(double p)
     {
         PredictionInterval pi = Interval(LevelForQuantile(p));
-        return p < 0.5 ? pi.Lower : p > 0.5 ? pi.Upper : [.. pi.Lower.Zip(pi.Upper, (a, b) => (a + b) / 2)];
+        if (p < 0.5) return pi.Lower;
+        if (p > 0.5) return pi.Upper;
+        var median = new double[Horizon];
+        for (int h = 0; h < median.Length; h++) median[h] = (pi.Lower.Span[h] + pi.Upper.Span[h]) / 2;
+        return median;
     }
 
     /// <summary>The interval at a level.</summary>

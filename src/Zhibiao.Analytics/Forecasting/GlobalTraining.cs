@@ -12,6 +12,6 @@ internal static class GlobalTraining
     {
         if (forecaster is not IGlobalForecaster global) return forecaster;
         int m = seasonLength ?? (series.Count > 0 ? series[0].Frequency.PeriodsPerYear() : 1);
-        return global.Train([.. series.Select(s => s.Values)], m, horizon, threads);
+        return global.Train([.. series.Select(s => s.Values.ToArray())], m, horizon, threads);
     }
 }

@@ -14,13 +14,26 @@ namespace Zhibiao.Analytics.Probability;
 public sealed record GrowthProbability(string SeriesId, int H, double Growth, double Target, double ProbabilityMet);
 
 /// <summary>Settings of <see cref="GrowthProbabilities"/>.</summary>
-/// <param name="Horizon">Steps ahead.</param>
-/// <param name="Growth">The growth rates per step.</param>
-/// <param name="Paths">Sample paths per series.</param>
-/// <param name="Seed">Seed of the simulation (each series gets its own stream derived from it).</param>
-/// <param name="Threads">Series at once.</param>
-/// <param name="SeasonLength">Season length; null takes it from the frequency.</param>
-public sealed record GrowthProbabilityOptions(int Horizon, IReadOnlyList<double> Growth, int Paths = 2000, int Seed = 2025, int Threads = 1, int? SeasonLength = null);
+public sealed record GrowthProbabilityOptions
+{
+    /// <summary>Steps ahead.</summary>
+    public required int Horizon { get; init; }
+
+    /// <summary>The growth rates per step.</summary>
+    public required IReadOnlyList<double> Growth { get; init; }
+
+    /// <summary>Sample paths per series.</summary>
+    public int Paths { get; init; } = 2000;
+
+    /// <summary>Seed of the simulation (each series gets its own stream derived from it).</summary>
+    public int Seed { get; init; } = 2025;
+
+    /// <summary>Series at once.</summary>
+    public int Threads { get; init; } = 1;
+
+    /// <summary>Season length; null takes it from the frequency.</summary>
+    public int? SeasonLength { get; init; }
+}
 
 /// <summary>The outcome for one series: its probabilities, or why it has none.</summary>
 /// <param name="Series">The series.</param>
@@ -33,31 +46,18 @@ public sealed record GrowthProbabilityResult(LongSeries Series, IReadOnlyList<Gr
 public static class GrowthProbabilities
 {
     /// <summary>Computes the grid for every series; results in input order. A global forecaster is first trained on all the series.</summary>
+    /// <param name="series">The series.</param>
+    /// <param name="forecaster">The model.</param>
+    /// <param name="options">Horizon, growth rates, paths, seed, threads, season length.</param>
+    /// <param name="progress">Told the number of series finished so far, now and then.</param>
+    /// <param name="cancellation">Stops the run.</param>
     /// <exception cref="ArgumentOutOfRangeException">Horizon, paths or threads out of range.</exception>
-    public static GrowthProbabilityResult[] Run(IReadOnlyList<LongSeries> series, IForecaster forecaster, GrowthProbabilityOptions options, IProgress<int>? progress = null)
+    public static GrowthProbabilityResult[] Run(IReadOnlyList<LongSeries> series, IForecaster forecaster, GrowthProbabilityOptions options, IProgress<int>? progress = null, CancellationToken cancellation = default)
     {
         ForecastLimits.Check(options.Horizon, []);
         if (options.Paths < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Paths, "at least one path");
-        if (options.Threads < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Threads, "threads must be at least 1");
-        var results = new GrowthProbabilityResult[series.Count];
-        try
-        {
-            forecaster = GlobalTraining.Prepare(forecaster, series, options.SeasonLength, options.Horizon, options.Threads);
-        }
-        catch (ForecastException e)
-        {
-            for (int i = 0; i < series.Count; i++) results[i] = new GrowthProbabilityResult(series[i], [], null, e.Message);
-            return results;
-        }
-
-        int done = 0;
-        Parallel.For(0, series.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, i =>
-        {
-            results[i] = One(series[i], forecaster, options, options.Seed + i);
-            int finished = Interlocked.Increment(ref done);
-            if (progress is not null && (finished % 16 == 0 || finished == series.Count)) progress.Report(finished);
-        });
-        return results;
+        return BatchRunner.Run(series, forecaster, options.SeasonLength, options.Horizon, options.Threads,
+            (prepared, s, i) => One(s, prepared, options, options.Seed + i), (s, error) => new GrowthProbabilityResult(s, [], null, error), progress, cancellation);
     }
 
     /// <summary>The grid for one series.</summary>
@@ -65,9 +65,9 @@ public static class GrowthProbabilities
     {
         try
         {
-            IFittedModel model = forecaster.Fit(series.Values, options.SeasonLength ?? series.Frequency.PeriodsPerYear());
+            IFittedModel model = forecaster.Fit(series.Values.Span, options.SeasonLength ?? series.Frequency.PeriodsPerYear());
             SamplePaths paths = SamplePaths.Simulate(model, options.Horizon, options.Paths, seed);
-            double last = series.Values[^1];
+            double last = series.Values.Span[^1];
             var rows = new List<GrowthProbability>(options.Horizon * options.Growth.Count);
             for (int h = 1; h <= options.Horizon; h++)
             {

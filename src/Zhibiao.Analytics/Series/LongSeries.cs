@@ -7,7 +7,7 @@ namespace Zhibiao.Analytics;
 /// <param name="Id">The unique_id.</param>
 /// <param name="Start">The first period.</param>
 /// <param name="Values">Values per period from <paramref name="Start"/>; NaN marks a missing value.</param>
-public sealed record LongSeries(string Id, Period Start, double[] Values)
+public sealed record LongSeries(string Id, Period Start, ReadOnlyMemory<double> Values)
 {
     /// <summary>The last period.</summary>
     public Period End => Start + (Values.Length - 1);
@@ -16,5 +16,13 @@ public sealed record LongSeries(string Id, Period Start, double[] Values)
     public Frequency Frequency => Start.Frequency;
 
     /// <summary>Whether any value is missing.</summary>
-    public bool HasMissing => Array.Exists(Values, double.IsNaN);
+    public bool HasMissing
+    {
+        get
+        {
+            foreach (double v in Values.Span)
+                if (double.IsNaN(v)) return true;
+            return false;
+        }
+    }
 }

@@ -61,10 +61,14 @@ public sealed record TrackingResult(
     IReadOnlyList<string> Notes);
 
 /// <summary>Options of deterministic tracking.</summary>
-/// <param name="WindowYears">The observed growth runs over the last this many years (default 5), from at least two points.</param>
-/// <param name="Preset">The status thresholds (default UN SDG Progress Chart 2022).</param>
-public sealed record TrackingOptions(int WindowYears = 5, StatusPreset? Preset = null)
+public sealed record TrackingOptions
 {
+    /// <summary>The observed growth runs over the last this many years (default 5), from at least two points.</summary>
+    public int WindowYears { get; init; } = 5;
+
+    /// <summary>The status thresholds (default UN SDG Progress Chart 2022).</summary>
+    public StatusPreset? Preset { get; init; }
+
     /// <summary>The defaults: a five-year window and the UN 2022 thresholds.</summary>
     public static readonly TrackingOptions Default = new();
 

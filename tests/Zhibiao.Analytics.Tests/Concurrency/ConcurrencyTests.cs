@@ -39,7 +39,7 @@ public class ConcurrencyTests
         {
             Forecast f = model.Fit(y).Forecast(6, [80, 95]);
             PredictionInterval pi = f.Interval(95);
-            return string.Join(',', Enumerable.Range(0, 6).Select(h => string.Create(CultureInfo.InvariantCulture, $"{f.Mean[h]:R}/{pi.Lower[h]:R}/{pi.Upper[h]:R}")));
+            return string.Join(',', Enumerable.Range(0, 6).Select(h => string.Create(CultureInfo.InvariantCulture, $"{f.Mean.Span[h]:R}/{pi.Lower.Span[h]:R}/{pi.Upper.Span[h]:R}")));
         }
         catch (ForecastException e)
         {

@@ -123,7 +123,7 @@ public class DatasetTests
         IReadOnlyList<LongSeries> s = LongFormat.Read(ok);
         Assert.Equal(2, s.Count);
         Assert.Equal(3, s[0].Values.Length);
-        Assert.True(double.IsNaN(s[0].Values[1]));
+        Assert.True(double.IsNaN(s[0].Values.Span[1]));
         Assert.True(s[1].HasMissing);
         Assert.Equal(Period.OfQuarter(2024, 2), s[1].End);
 

@@ -15,10 +15,10 @@ public class EvaluatorTests
         IForecaster model = new ThetaForecaster();
         Accuracy a = Evaluator.HoldOut(model, Y.AsSpan(0, 12), Y.AsSpan(12), 1, 3, [80, 95]);
         Forecast f = model.Fit(Y.AsSpan(0, 12)).Forecast(3, [80, 95]);
-        Assert.Equal(Metrics.Smape(Y.AsSpan(12), f.Mean), a.Smape, 12);
-        Assert.Equal(Metrics.Mase(Y.AsSpan(12), f.Mean, Y.AsSpan(0, 12), 1), a.Mase, 12);
-        Assert.Equal(Metrics.Coverage(Y.AsSpan(12), f.Interval(80).Lower, f.Interval(80).Upper), a.Interval(80)!.Coverage, 12);
-        Assert.Equal(Metrics.Msis(Y.AsSpan(12), f.Interval(95).Lower, f.Interval(95).Upper, 95, Y.AsSpan(0, 12), 1), a.Interval(95)!.Msis, 12);
+        Assert.Equal(Metrics.Smape(Y.AsSpan(12), f.Mean.Span), a.Smape, 12);
+        Assert.Equal(Metrics.Mase(Y.AsSpan(12), f.Mean.Span, Y.AsSpan(0, 12), 1), a.Mase, 12);
+        Assert.Equal(Metrics.Coverage(Y.AsSpan(12), f.Interval(80).Lower.Span, f.Interval(80).Upper.Span), a.Interval(80)!.Coverage, 12);
+        Assert.Equal(Metrics.Msis(Y.AsSpan(12), f.Interval(95).Lower.Span, f.Interval(95).Upper.Span, 95, Y.AsSpan(0, 12), 1), a.Interval(95)!.Msis, 12);
     }
 
     [Fact]
@@ -43,12 +43,12 @@ public class EvaluatorTests
     {
         LongSeries[] train = [Series("a", Y[..12]), Series("b", [5, 6, 7]), Series("c", [.. Y[..12].Select(v => v * 2)])];
         LongSeries[] test = [Series("a", Y[12..], 12), Series("b", [8, 9, 10], 3), Series("c", [.. Y[12..].Select(v => v * 2)], 12)];
-        ModelAccuracy theta = Evaluator.HoldOut(new ThetaForecaster(), train, test, new EvaluationOptions(3));
+        ModelAccuracy theta = Evaluator.HoldOut(new ThetaForecaster(), train, test, new EvaluationOptions { Horizon = 3 });
         Assert.Equal(2, theta.Evaluated);
         Assert.Equal(1, theta.Failed);
         Assert.Contains("at least 4 values", theta.Series[1].Error, StringComparison.Ordinal);
         Assert.Equal(theta.Series[0].Accuracy!.Smape, theta.Series[2].Accuracy!.Smape, 9);
-        ModelAccuracy naive2 = Evaluator.HoldOut(new Naive2Forecaster(), train, test, new EvaluationOptions(3));
+        ModelAccuracy naive2 = Evaluator.HoldOut(new Naive2Forecaster(), train, test, new EvaluationOptions { Horizon = 3 });
         Assert.Equal(1, naive2.Owa(naive2), 12);
         Assert.True(theta.Owa(naive2) is > 0 and < 2);
     }
@@ -65,7 +65,7 @@ public class EvaluatorTests
     }
 
     private static string Refused(LongSeries[] train, LongSeries[] test) =>
-        Assert.ThrowsAny<AnalyticsException>(() => Evaluator.HoldOut(new NaiveForecaster(), train, test, new EvaluationOptions(3))).Message;
+        Assert.ThrowsAny<AnalyticsException>(() => Evaluator.HoldOut(new NaiveForecaster(), train, test, new EvaluationOptions { Horizon = 3 })).Message;
 
     private static LongSeries Series(string id, double[] values, int offset = 0) => new(id, Period.OfYear(2000 + offset), values);
 }

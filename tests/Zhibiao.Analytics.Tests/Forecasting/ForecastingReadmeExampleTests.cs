@@ -14,7 +14,7 @@ public class ForecastingReadmeExampleTests
         IForecaster theta = Forecasters.Create("theta");
         IFittedModel fit = theta.Fit(y, seasonLength: 1);
         Forecast f = fit.Forecast(horizon: 3, levels: [80, 95]);
-        string forecast = string.Create(CultureInfo.InvariantCulture, $"{f.Method}: {f.Mean[0]:F1} [{f.Interval(95).Lower[0]:F1}, {f.Interval(95).Upper[0]:F1}]");
+        string forecast = string.Create(CultureInfo.InvariantCulture, $"{f.Method}: {f.Mean.Span[0]:F1} [{f.Interval(95).Lower.Span[0]:F1}, {f.Interval(95).Upper.Span[0]:F1}]");
 
         var paths = new double[1000 * 3];
         fit.SimulatePaths(3, paths, new Random(1));

@@ -21,17 +21,17 @@ public class GlobalForecasterTests
     public void Learns_growth_across_series_and_forecasts_it()
     {
         double[][] series = Growing(48, 20);
-        IForecaster trained = new GlobalForecaster(new GlobalModelOptions(Iterations: 200, MinimumLeafCount: 5)).Train(series, 1, 3);
+        IForecaster trained = new GlobalForecaster(new GlobalModelOptions { Iterations = 200, MinimumLeafCount = 5 }).Train(series, 1, 3);
         double[] fast = series[7];  // 9% a year
         double[] slow = series[8];  // 2% a year
         Forecast f = trained.Fit(fast).Forecast(3, [80, 95]);
         Forecast s = trained.Fit(slow).Forecast(3, [95]);
-        double fastGrowth = (f.Mean[0] / fast[^1]) - 1, slowGrowth = (s.Mean[0] / slow[^1]) - 1;
+        double fastGrowth = (f.Mean.Span[0] / fast[^1]) - 1, slowGrowth = (s.Mean.Span[0] / slow[^1]) - 1;
         Assert.InRange(fastGrowth, 0.07, 0.11);
         Assert.InRange(slowGrowth, 0.00, 0.04);
-        Assert.True(f.Mean[2] > f.Mean[0]);
+        Assert.True(f.Mean.Span[2] > f.Mean.Span[0]);
         PredictionInterval band = f.Interval(95);
-        for (int h = 0; h < 3; h++) Assert.InRange(f.Mean[h], band.Lower[h], band.Upper[h]);
+        for (int h = 0; h < 3; h++) Assert.InRange(f.Mean.Span[h], band.Lower.Span[h], band.Upper.Span[h]);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public class GlobalForecasterTests
     public void Untrained_fit_and_non_positive_series_are_clear_errors()
     {
         Assert.Contains("train it on a set of series", Assert.Throws<ForecastException>(() => new GlobalForecaster().Fit([1, 2, 3, 4])).Message, StringComparison.Ordinal);
-        IForecaster trained = new GlobalForecaster(new GlobalModelOptions(Iterations: 20, MinimumLeafCount: 5)).Train(Growing(40, 12), 1, 2);
+        IForecaster trained = new GlobalForecaster(new GlobalModelOptions { Iterations = 20, MinimumLeafCount = 5 }).Train(Growing(40, 12), 1, 2);
         Assert.Contains("positive", Assert.Throws<ForecastException>(() => trained.Fit([3, 0, 4, 5])).Message, StringComparison.Ordinal);
         Assert.Contains("trained for 2 steps", Assert.Throws<ForecastException>(() => trained.Fit([3, 4, 5, 6]).Forecast(3, [])).Message, StringComparison.Ordinal);
     }
@@ -55,9 +55,9 @@ public class GlobalForecasterTests
     public void The_batch_runner_trains_it_on_the_batch()
     {
         LongSeries[] batch = [.. Growing(40, 15).Select((y, i) => new LongSeries($"s{i}", Period.OfYear(2000), y))];
-        BatchItem[] results = BatchForecaster.Run(batch, new GlobalForecaster(new GlobalModelOptions(Iterations: 50, MinimumLeafCount: 5)), new BatchOptions(2, [95]));
+        BatchItem[] results = BatchForecaster.Run(batch, new GlobalForecaster(new GlobalModelOptions { Iterations = 50, MinimumLeafCount = 5 }), new BatchOptions { Horizon = 2, Levels = [95] });
         Assert.All(results, r => Assert.NotNull(r.Forecast));
-        BatchItem[] tooFew = BatchForecaster.Run(batch[..3], new GlobalForecaster(), new BatchOptions(2, [95]));
+        BatchItem[] tooFew = BatchForecaster.Run(batch[..3], new GlobalForecaster(), new BatchOptions { Horizon = 2, Levels = [95] });
         Assert.All(tooFew, r => Assert.Contains("at least 30", r.Error, StringComparison.Ordinal));
     }
 }

@@ -128,8 +128,8 @@ public class LogDriftForecasterTests
         SamplePaths paths = SamplePaths.Simulate(fit, 3, 40000, 5);
         for (int h = 1; h <= 3; h++)
         {
-            Assert.Equal(f.Interval(80).Lower[h - 1], paths.Quantile(h, 0.1), f.Mean[h - 1] * 0.01);
-            Assert.Equal(f.Interval(80).Upper[h - 1], paths.Quantile(h, 0.9), f.Mean[h - 1] * 0.01);
+            Assert.Equal(f.Interval(80).Lower.Span[h - 1], paths.Quantile(h, 0.1), f.Mean.Span[h - 1] * 0.01);
+            Assert.Equal(f.Interval(80).Upper.Span[h - 1], paths.Quantile(h, 0.9), f.Mean.Span[h - 1] * 0.01);
         }
     }
 }

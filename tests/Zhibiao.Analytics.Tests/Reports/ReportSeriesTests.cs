@@ -139,14 +139,6 @@ public sealed class ReportSeriesTests : IDisposable
             Assert.Equal((c["year"], int.Parse(c["main_targets"], CultureInfo.InvariantCulture)), (c["year"], found.Count(f => f["year"] == c["year"])));
     }
 
-    private static List<Dictionary<string, string>> Csv(string path)
-    {
-        string[] lines = File.ReadAllLines(path);
-        string[] header = lines[0].Split(',');
-        return [.. lines.Skip(1).Where(l => l.Length > 0).Select(l =>
-        {
-            string[] cells = l.Split(',');
-            return header.Select((h, i) => (h, v: i < cells.Length ? cells[i] : "")).ToDictionary(x => x.h, x => x.v);
-        })];
-    }
+    private static List<Dictionary<string, string>> Csv(string path) => Tests.Csv.Records(path);
+
 }

@@ -47,7 +47,7 @@ public class TrackerTests
         TrackingResult r = Tracker.Track(s, LevelTarget(2026, "400人次"));
         Assert.Equal(Period.OfYear(2018), r.ObservedFrom);
         Assert.Contains(r.Notes, n => n.Contains("no observation within 5 years", StringComparison.Ordinal));
-        TrackingResult wide = Tracker.Track(s, LevelTarget(2026, "400人次"), options: new TrackingOptions(WindowYears: 20));
+        TrackingResult wide = Tracker.Track(s, LevelTarget(2026, "400人次"), options: new TrackingOptions { WindowYears = 20 });
         Assert.Equal(Period.OfYear(2010), wide.ObservedFrom);
     }
 

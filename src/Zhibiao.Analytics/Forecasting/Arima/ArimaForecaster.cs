@@ -1,10 +1,17 @@
 namespace Zhibiao.Analytics.Forecasting.Arima;
 
 /// <summary>Settings of an ARIMA model of given orders.</summary>
-/// <param name="Order">The orders (p,d,q)(P,D,Q)m; the seasonal part uses the order's season length.</param>
-/// <param name="IncludeConstant">Estimate a mean (d + D = 0) or drift (d + D = 1); ignored when d + D ≥ 2, as R's Arima does.</param>
-/// <param name="Method">Estimation: CSS then exact ML by default.</param>
-public sealed record ArimaOptions(ArimaOrder Order, bool IncludeConstant = true, ArimaMethod Method = ArimaMethod.CssMl);
+public sealed record ArimaOptions
+{
+    /// <summary>The orders (p,d,q)(P,D,Q)m; the seasonal part uses the order's season length.</summary>
+    public required ArimaOrder Order { get; init; }
+
+    /// <summary>Estimate a mean (d + D = 0) or drift (d + D = 1); ignored when d + D ≥ 2, as R's Arima does.</summary>
+    public bool IncludeConstant { get; init; } = true;
+
+    /// <summary>Estimation: CSS then exact ML by default.</summary>
+    public ArimaMethod Method { get; init; } = ArimaMethod.CssMl;
+}
 
 /// <summary>
 /// ARIMA of given orders fitted by exact maximum likelihood (Kalman filter on the state-space form after a

@@ -25,32 +25,68 @@ public enum InformationCriterion
 /// Settings of the automatic ARIMA search; the defaults are those of Hyndman and Khandakar (2008) as R's auto.arima
 /// applies them.
 /// </summary>
-/// <param name="MaxP">Largest non-seasonal AR order p (further limited to ⌊n/3⌋ and, when seasonal terms are allowed, m − 1).</param>
-/// <param name="MaxQ">Largest non-seasonal MA order q (same limits).</param>
-/// <param name="MaxSeasonalP">Largest seasonal AR order P (further limited to ⌊n/3m⌋).</param>
-/// <param name="MaxSeasonalQ">Largest seasonal MA order Q (same limit).</param>
-/// <param name="MaxOrder">Largest p + q + P + Q a step may reach.</param>
-/// <param name="MaxD">Largest number of first differences.</param>
-/// <param name="MaxSeasonalD">Largest number of seasonal differences (0 or 1).</param>
-/// <param name="StartP">Starting p of the stepwise search.</param>
-/// <param name="StartQ">Starting q.</param>
-/// <param name="StartSeasonalP">Starting P.</param>
-/// <param name="StartSeasonalQ">Starting Q.</param>
-/// <param name="Stepwise">Stepwise search (true) or every order up to <paramref name="MaxOrder"/> (false).</param>
-/// <param name="Approximation">Rank candidates by their CSS likelihood and refit the winner by exact ML; null chooses it for n &gt; 150 or m &gt; 12.</param>
-/// <param name="AllowDrift">Consider a drift when d + D = 1.</param>
-/// <param name="AllowMean">Consider a non-zero mean when d + D = 0.</param>
-/// <param name="Alpha">Significance level of the KPSS tests that choose d (0.01 to 0.1).</param>
-/// <param name="MaxModels">Largest number of models the stepwise search fits.</param>
-/// <param name="Criterion">The criterion that ranks models.</param>
-/// <param name="D">Fixes d instead of testing for it.</param>
-/// <param name="SeasonalD">Fixes D instead of testing for it.</param>
-public sealed record AutoArimaOptions(
-    int MaxP = 5, int MaxQ = 5, int MaxSeasonalP = 2, int MaxSeasonalQ = 2, int MaxOrder = 5, int MaxD = 2, int MaxSeasonalD = 1,
-    int StartP = 2, int StartQ = 2, int StartSeasonalP = 1, int StartSeasonalQ = 1, bool Stepwise = true, bool? Approximation = null,
-    bool AllowDrift = true, bool AllowMean = true, double Alpha = 0.05, int MaxModels = 94,
-    InformationCriterion Criterion = InformationCriterion.Aicc, int? D = null, int? SeasonalD = null)
+public sealed record AutoArimaOptions
 {
+    /// <summary>Largest non-seasonal AR order p (further limited to ⌊n/3⌋ and, when seasonal terms are allowed, m − 1).</summary>
+    public int MaxP { get; init; } = 5;
+
+    /// <summary>Largest non-seasonal MA order q (same limits).</summary>
+    public int MaxQ { get; init; } = 5;
+
+    /// <summary>Largest seasonal AR order P (further limited to ⌊n/3m⌋).</summary>
+    public int MaxSeasonalP { get; init; } = 2;
+
+    /// <summary>Largest seasonal MA order Q (same limit).</summary>
+    public int MaxSeasonalQ { get; init; } = 2;
+
+    /// <summary>Largest p + q + P + Q a step may reach.</summary>
+    public int MaxOrder { get; init; } = 5;
+
+    /// <summary>Largest number of first differences.</summary>
+    public int MaxD { get; init; } = 2;
+
+    /// <summary>Largest number of seasonal differences (0 or 1).</summary>
+    public int MaxSeasonalD { get; init; } = 1;
+
+    /// <summary>Starting p of the stepwise search.</summary>
+    public int StartP { get; init; } = 2;
+
+    /// <summary>Starting q.</summary>
+    public int StartQ { get; init; } = 2;
+
+    /// <summary>Starting P.</summary>
+    public int StartSeasonalP { get; init; } = 1;
+
+    /// <summary>Starting Q.</summary>
+    public int StartSeasonalQ { get; init; } = 1;
+
+    /// <summary>Stepwise search (true) or every order up to <see cref="MaxOrder"/> (false).</summary>
+    public bool Stepwise { get; init; } = true;
+
+    /// <summary>Rank candidates by their CSS likelihood and refit the winner by exact ML; null chooses it for n &gt; 150 or m &gt; 12.</summary>
+    public bool? Approximation { get; init; }
+
+    /// <summary>Consider a drift when d + D = 1.</summary>
+    public bool AllowDrift { get; init; } = true;
+
+    /// <summary>Consider a non-zero mean when d + D = 0.</summary>
+    public bool AllowMean { get; init; } = true;
+
+    /// <summary>Significance level of the KPSS tests that choose d (0.01 to 0.1).</summary>
+    public double Alpha { get; init; } = 0.05;
+
+    /// <summary>Largest number of models the stepwise search fits.</summary>
+    public int MaxModels { get; init; } = 94;
+
+    /// <summary>The criterion that ranks models.</summary>
+    public InformationCriterion Criterion { get; init; } = InformationCriterion.Aicc;
+
+    /// <summary>Fixes d instead of testing for it.</summary>
+    public int? D { get; init; }
+
+    /// <summary>Fixes D instead of testing for it.</summary>
+    public int? SeasonalD { get; init; }
+
     /// <summary>The defaults.</summary>
     public static readonly AutoArimaOptions Default = new();
 }

@@ -3,12 +3,11 @@ using MathNet.Numerics.Distributions;
 namespace Zhibiao.Analytics.Forecasting.Baselines;
 
 /// <summary>Options of <see cref="LogDriftForecaster"/>.</summary>
-/// <param name="PriorSigma">
-/// The smallest standard deviation of yearly log growth assumed (default 0.15, the upper quartile of the
-/// year-on-year log-growth standard deviation over the M3 yearly training series): with two or three points the
-/// spread cannot be estimated, so the forecast is honestly wide rather than falsely sure.
-/// </param>
-public sealed record LogDriftOptions(double PriorSigma = 0.15);
+public sealed record LogDriftOptions
+{
+    /// <summary>The smallest standard deviation of yearly log growth assumed (default 0.15, the upper quartile of the year-on-year log-growth standard deviation over the M3 yearly training series): with two or three points the spread cannot be estimated, so the forecast is honestly wide rather than falsely sure.</summary>
+    public double PriorSigma { get; init; } = 0.15;
+}
 
 /// <summary>
 /// A random walk with drift on the log scale, for positive series too short for other models (two points are

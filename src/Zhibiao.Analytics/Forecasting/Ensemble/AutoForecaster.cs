@@ -128,7 +128,7 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
                 {
                     try
                     {
-                        mean = f.Fit(prefix, seasonLength).Forecast(horizon, []).Mean;
+                        mean = f.Fit(prefix, seasonLength).Forecast(horizon, []).Mean.ToArray();
                         if (Array.Exists(mean, v => !double.IsFinite(v))) mean = null;
                     }
                     catch (ForecastException)

@@ -109,7 +109,7 @@ internal sealed class CombinedModel : FittedModel
         // No calibration: a path of one member, chosen at random, moved onto the combined forecast.
         IFittedModel member = _members[random.Next(_members.Length)];
         member.SimulatePaths(path.Length, path, random);
-        double[] own = member.Forecast(path.Length, []).Mean;
+        ReadOnlySpan<double> own = member.Forecast(path.Length, []).Mean.Span;
         for (int h = 0; h < path.Length; h++) path[h] += mean[h] - own[h];
     }
 
@@ -123,7 +123,7 @@ internal sealed class CombinedModel : FittedModel
         var values = new double[forecasts.Length];
         for (int h = 0; h < horizon; h++)
         {
-            for (int k = 0; k < forecasts.Length; k++) values[k] = forecasts[k][h];
+            for (int k = 0; k < forecasts.Length; k++) values[k] = forecasts[k].Span[h];
             mean[h] = Combine(values, _rule);
         }
 

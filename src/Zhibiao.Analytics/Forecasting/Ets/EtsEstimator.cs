@@ -24,7 +24,7 @@ internal sealed class EtsEstimator
     /// <summary>Relative floor of Σe² against the scale of the data, so a perfect fit gives a finite likelihood.</summary>
     private const double SseFloor = 1e-20;
 
-    private static readonly NelderMeadOptions Simplex = new(MaxIterations: 2000, Tolerance: 1e-8, InitialStep: 0.1);
+    private static readonly NelderMeadOptions Simplex = new() { MaxIterations = 2000, Tolerance = 1e-8, InitialStep = 0.1 };
 
     private readonly double[] _y;
     private readonly int _n;
@@ -601,7 +601,7 @@ internal sealed class EtsEstimator
     // ---------------------------------------------------------------------------------------------------------
     // R-style joint estimation.
 
-    private static readonly NelderMeadOptions NashSimplex = new(MaxIterations: 2000, Tolerance: 1.4901161193847656e-8, InitialStep: 0.1, Variant: NelderMeadVariant.Nash);
+    private static readonly NelderMeadOptions NashSimplex = new() { MaxIterations = 2000, Tolerance = 1.4901161193847656e-8, InitialStep = 0.1, Variant = NelderMeadVariant.Nash };
 
     /// <summary>
     /// Estimates parameters and initial states together with Nash's simplex from R's starting point: α = α_lo +

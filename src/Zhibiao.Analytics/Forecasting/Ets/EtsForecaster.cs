@@ -21,11 +21,11 @@ public sealed class EtsForecaster : IForecaster
     private readonly EtsSpec _spec;
 
     /// <summary>An ETS forecaster with the given options (automatic "ZZZ" by default).</summary>
-    /// <exception cref="ArgumentException">The model code is invalid, or a fixed parameter is outside [0, 1] (φ outside (0, 1]).</exception>
+    /// <exception cref="ArgumentException">A fixed parameter is outside [0, 1] (φ outside (0, 1]).</exception>
     public EtsForecaster(EtsOptions? options = null)
     {
         Options = options ?? EtsOptions.Default;
-        _spec = EtsSpec.Parse(Options.Model);
+        _spec = Options.Model;
         CheckFixed(Options.Alpha, nameof(EtsOptions.Alpha), 0, 1);
         CheckFixed(Options.Beta, nameof(EtsOptions.Beta), 0, 1);
         CheckFixed(Options.Gamma, nameof(EtsOptions.Gamma), 0, 1);

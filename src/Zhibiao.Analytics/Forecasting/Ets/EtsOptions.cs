@@ -70,8 +70,11 @@ public sealed record EtsOptions
     /// <summary>The defaults (automatic ETS).</summary>
     public static readonly EtsOptions Default = new();
 
-    /// <summary>The model: error (A, M, Z), trend (N, A, Ad, M, Md, Z), season (N, A, M, Z); Z chooses. "ZZZ" by default.</summary>
-    public string Model { get; init; } = "ZZZ";
+    /// <summary>
+    /// The model: error (A, M, Z), trend (N, A, Ad, M, Md, Z), season (N, A, M, Z); Z chooses. Automatic ("ZZZ") by
+    /// default; from a code such as "MAdN" with <see cref="EtsSpec.Parse"/>.
+    /// </summary>
+    public EtsSpec Model { get; init; } = EtsSpec.Automatic;
 
     /// <summary>For a Z trend: null tries damped and undamped trends, true only damped ones (and no N trend), false only undamped.</summary>
     public bool? Damped { get; init; }

@@ -1,12 +1,20 @@
 namespace Zhibiao.Analytics.Forecasting.Optimization;
 
 /// <summary>Settings of <see cref="Bfgs"/>.</summary>
-/// <param name="MaxIterations">Iterations (each one gradient and one line search) before giving up.</param>
-/// <param name="RelativeTolerance">Stop when an iteration lowers f by less than tol·(|f| + tol).</param>
-/// <param name="GradientStep">Step h of the forward-difference gradient (f(x + h) − f(x))/h.</param>
-/// <param name="MaxStep">Largest change of any coordinate in one line search.</param>
-internal sealed record BfgsOptions(int MaxIterations = 100, double RelativeTolerance = 1e-8, double GradientStep = 1e-4, double MaxStep = 2)
+internal sealed record BfgsOptions
 {
+    /// <summary>Iterations (each one gradient and one line search) before giving up.</summary>
+    public int MaxIterations { get; init; } = 100;
+
+    /// <summary>Stop when an iteration lowers f by less than tol·(|f| + tol).</summary>
+    public double RelativeTolerance { get; init; } = 1e-8;
+
+    /// <summary>Step h of the forward-difference gradient (f(x + h) − f(x))/h.</summary>
+    public double GradientStep { get; init; } = 1e-4;
+
+    /// <summary>Largest change of any coordinate in one line search.</summary>
+    public double MaxStep { get; init; } = 2;
+
     /// <summary>The defaults.</summary>
     public static readonly BfgsOptions Default = new();
 }

@@ -23,12 +23,20 @@ internal enum NelderMeadVariant
 }
 
 /// <summary>Settings of <see cref="NelderMead"/>.</summary>
-/// <param name="MaxIterations">Iterations before giving up (each costs one to n + 1 evaluations); for <see cref="NelderMeadVariant.Nash"/>, function evaluations.</param>
-/// <param name="Tolerance">Stop when the simplex's function values differ by less than this, relatively: |f_worst − f_best| ≤ tol·(|f_best| + tol) (Nash: relative to the starting value).</param>
-/// <param name="InitialStep">Initial simplex edge as a fraction of each parameter's range (upper − lower); 0.1 by default (Nash: of the largest |x_i|).</param>
-/// <param name="Variant">The algorithm variant.</param>
-internal sealed record NelderMeadOptions(int MaxIterations = 2000, double Tolerance = 1e-8, double InitialStep = 0.1, NelderMeadVariant Variant = NelderMeadVariant.Clamped)
+internal sealed record NelderMeadOptions
 {
+    /// <summary>Iterations before giving up (each costs one to n + 1 evaluations); for <see cref="NelderMeadVariant.Nash"/>, function evaluations.</summary>
+    public int MaxIterations { get; init; } = 2000;
+
+    /// <summary>Stop when the simplex's function values differ by less than this, relatively: |f_worst − f_best| ≤ tol·(|f_best| + tol) (Nash: relative to the starting value).</summary>
+    public double Tolerance { get; init; } = 1e-8;
+
+    /// <summary>Initial simplex edge as a fraction of each parameter's range (upper − lower); 0.1 by default (Nash: of the largest |x_i|).</summary>
+    public double InitialStep { get; init; } = 0.1;
+
+    /// <summary>The algorithm variant.</summary>
+    public NelderMeadVariant Variant { get; init; } = NelderMeadVariant.Clamped;
+
     /// <summary>The defaults.</summary>
     public static readonly NelderMeadOptions Default = new();
 }

@@ -28,7 +28,7 @@ public class ArimaModelTests
     public void FixedOrderRecoversArmaCoefficients()
     {
         double[] y = SimulateArma(600, 0.6, 0.3, 10, seed: 7);
-        var model = (ArimaModel)new ArimaForecaster(new ArimaOptions(new ArimaOrder(1, 0, 1))).Fit(y);
+        var model = (ArimaModel)new ArimaForecaster(new ArimaOptions { Order = new ArimaOrder(1, 0, 1) }).Fit(y);
         Assert.Equal(0.6, model.Ar[0], 1e-1);
         Assert.Equal(0.3, model.Ma[0], 1e-1);
         Assert.Equal(10, model.Mean, 0.5);
@@ -43,12 +43,12 @@ public class ArimaModelTests
         var random = new Random(3);
         var y = new double[80];
         for (int t = 1; t < y.Length; t++) y[t] = y[t - 1] + 2 + Normal.Sample(random, 0, 1);
-        var model = (ArimaModel)new ArimaForecaster(new ArimaOptions(new ArimaOrder(0, 1, 0))).Fit(y);
+        var model = (ArimaModel)new ArimaForecaster(new ArimaOptions { Order = new ArimaOrder(0, 1, 0) }).Fit(y);
         Forecast f = model.Forecast(5, [95]);
         for (int h = 1; h <= 5; h++)
         {
-            Assert.Equal(y[^1] + (h * model.Drift), f.Mean[h - 1], 1e-9 * Math.Abs(y[^1]));
-            double half = (f.Interval(95).Upper[h - 1] - f.Mean[h - 1]) / Math.Sqrt(h);
+            Assert.Equal(y[^1] + (h * model.Drift), f.Mean.Span[h - 1], 1e-9 * Math.Abs(y[^1]));
+            double half = (f.Interval(95).Upper.Span[h - 1] - f.Mean.Span[h - 1]) / Math.Sqrt(h);
             Assert.Equal(1.959963984540054 * Math.Sqrt(model.Sigma2), half, 1e-9);
         }
     }
@@ -58,7 +58,7 @@ public class ArimaModelTests
     {
         double[] y = SimulateArma(120, 0.5, -0.4, 0, seed: 11);
         for (int t = 1; t < y.Length; t++) y[t] += y[t - 1];
-        var model = (ArimaModel)new ArimaForecaster(new ArimaOptions(new ArimaOrder(1, 1, 1), IncludeConstant: false)).Fit(y);
+        var model = (ArimaModel)new ArimaForecaster(new ArimaOptions { Order = new ArimaOrder(1, 1, 1), IncludeConstant = false }).Fit(y);
         const int horizon = 6, paths = 20000;
         Forecast f = model.Forecast(horizon, [95]);
         var buffer = new double[paths * horizon];
@@ -75,8 +75,8 @@ public class ArimaModelTests
 
             double mean = sum / paths;
             double sd = Math.Sqrt((sumSq / paths) - (mean * mean));
-            double analyticSd = (f.Interval(95).Upper[h] - f.Mean[h]) / 1.959963984540054;
-            Assert.True(Math.Abs(mean - f.Mean[h]) < 4 * analyticSd / Math.Sqrt(paths), $"mean at h={h + 1}");
+            double analyticSd = (f.Interval(95).Upper.Span[h] - f.Mean.Span[h]) / 1.959963984540054;
+            Assert.True(Math.Abs(mean - f.Mean.Span[h]) < 4 * analyticSd / Math.Sqrt(paths), $"mean at h={h + 1}");
             Assert.True(Math.Abs(sd / analyticSd - 1) < 0.03, $"sd at h={h + 1}: {sd} vs {analyticSd}");
         }
     }
@@ -85,7 +85,7 @@ public class ArimaModelTests
     public void FittedValuesAreOneStepPredictions()
     {
         double[] y = SimulateArma(50, 0.7, 0, 5, seed: 2);
-        var model = (ArimaModel)new ArimaForecaster(new ArimaOptions(new ArimaOrder(1, 0, 0))).Fit(y);
+        var model = (ArimaModel)new ArimaForecaster(new ArimaOptions { Order = new ArimaOrder(1, 0, 0) }).Fit(y);
         // After the first value the exact AR(1) prediction is μ + φ(yₜ₋₁ − μ).
         for (int t = 1; t < y.Length; t++)
             Assert.Equal(model.Mean + (model.Ar[0] * (y[t - 1] - model.Mean)), model.Fitted[t], 1e-9);
@@ -99,10 +99,10 @@ public class ArimaModelTests
             double[] y = [.. Enumerable.Repeat(level, n)];
             IFittedModel model = new AutoArimaForecaster().Fit(y, m);
             Forecast f = model.Forecast(8, [80, 95]);
-            foreach (double v in f.Mean) Assert.Equal(level, v, 1e-9 * Math.Max(1, Math.Abs(level)));
+            foreach (double v in f.Mean.Span) Assert.Equal(level, v, 1e-9 * Math.Max(1, Math.Abs(level)));
             foreach (PredictionInterval pi in f.Intervals)
                 for (int h = 0; h < 8; h++)
-                    Assert.True(pi.Upper[h] - pi.Lower[h] <= 1e-6 * Math.Max(1, Math.Abs(level)));
+                    Assert.True(pi.Upper.Span[h] - pi.Lower.Span[h] <= 1e-6 * Math.Max(1, Math.Abs(level)));
         });
 
     [Fact]
@@ -116,8 +116,8 @@ public class ArimaModelTests
             PredictionInterval pi = f.Interval(95);
             for (int h = 1; h < 12; h++)
             {
-                double before = pi.Upper[h - 1] - pi.Lower[h - 1];
-                double after = pi.Upper[h] - pi.Lower[h];
+                double before = pi.Upper.Span[h - 1] - pi.Lower.Span[h - 1];
+                double after = pi.Upper.Span[h] - pi.Lower.Span[h];
                 Assert.True(after >= before * (1 - 1e-9), $"width fell from {before} to {after} at h={h + 1} ({f.Method})");
             }
         }, iter: 60);
@@ -132,6 +132,6 @@ public class ArimaModelTests
         ArimaModel model = new AutoArimaForecaster().FitModel(y, 4);
         Assert.Equal(4, model.Order.SeasonLength);
         Forecast f = model.Forecast(8, [95]);
-        for (int h = 0; h < 8; h++) Assert.Equal(pattern[(40 + h) % 4], f.Mean[h], 0.5);
+        for (int h = 0; h < 8; h++) Assert.Equal(pattern[(40 + h) % 4], f.Mean.Span[h], 0.5);
     }
 }

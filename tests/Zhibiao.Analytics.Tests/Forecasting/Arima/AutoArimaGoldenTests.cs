@@ -36,9 +36,9 @@ public class AutoArimaGoldenTests
             int h = row.I("h");
             double mean = row.D("mean");
             double halfWidth = (row.D("hi95") - row.D("lo95")) / 2;
-            Golden.Near(mean, forecast.Mean[h - 1], row.D("mean_rel_tol") * Math.Abs(mean), $"mean h={h}");
-            Golden.Near(row.D("lo95"), interval.Lower[h - 1], (row.D("width_rel_tol") * halfWidth) + (row.D("mean_rel_tol") * Math.Abs(mean)), $"lo95 h={h}");
-            Golden.Near(row.D("hi95"), interval.Upper[h - 1], (row.D("width_rel_tol") * halfWidth) + (row.D("mean_rel_tol") * Math.Abs(mean)), $"hi95 h={h}");
+            Golden.Near(mean, forecast.Mean.Span[h - 1], row.D("mean_rel_tol") * Math.Abs(mean), $"mean h={h}");
+            Golden.Near(row.D("lo95"), interval.Lower.Span[h - 1], (row.D("width_rel_tol") * halfWidth) + (row.D("mean_rel_tol") * Math.Abs(mean)), $"lo95 h={h}");
+            Golden.Near(row.D("hi95"), interval.Upper.Span[h - 1], (row.D("width_rel_tol") * halfWidth) + (row.D("mean_rel_tol") * Math.Abs(mean)), $"hi95 h={h}");
         }
     }
 }

@@ -2,25 +2,11 @@ using System.Globalization;
 
 namespace Zhibiao.Analytics.Tests.Forecasting.Arima;
 
-/// <summary>Reads the golden CSV files stored beside these tests (copied to the output folder).</summary>
+/// <summary>Reads the golden CSV files stored beside these tests (copied to the output folder; read with <see cref="Csv"/>).</summary>
 internal static class Golden
 {
-    public static List<Dictionary<string, string>> Read(string name)
-    {
-        string path = Path.Combine(AppContext.BaseDirectory, "Forecasting", "Arima", name);
-        string[] lines = File.ReadAllLines(path);
-        string[] header = lines[0].Split(',');
-        var rows = new List<Dictionary<string, string>>();
-        foreach (string line in lines.Skip(1).Where(l => l.Length > 0))
-        {
-            string[] cells = line.Split(',');
-            var row = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (int i = 0; i < header.Length; i++) row[header[i]] = cells[i];
-            rows.Add(row);
-        }
-
-        return rows;
-    }
+    public static List<Dictionary<string, string>> Read(string name) =>
+        Csv.Records(Path.Combine(AppContext.BaseDirectory, "Forecasting", "Arima", name));
 
     public static double D(this Dictionary<string, string> row, string column) => double.Parse(row[column], CultureInfo.InvariantCulture);
 

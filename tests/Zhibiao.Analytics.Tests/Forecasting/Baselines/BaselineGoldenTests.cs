@@ -24,11 +24,11 @@ public class BaselineGoldenTests
         {
             int h = (int)row.Number("h");
             double tol = row.Number("tolerance");
-            Golden.Close(row.Number("mean"), f.Mean[h - 1], tol, $"{model} {series} mean h={h}");
-            Golden.Close(row.Number("lo80"), f.Interval(80).Lower[h - 1], tol, $"{model} {series} lo80 h={h}");
-            Golden.Close(row.Number("hi80"), f.Interval(80).Upper[h - 1], tol, $"{model} {series} hi80 h={h}");
-            Golden.Close(row.Number("lo95"), f.Interval(95).Lower[h - 1], tol, $"{model} {series} lo95 h={h}");
-            Golden.Close(row.Number("hi95"), f.Interval(95).Upper[h - 1], tol, $"{model} {series} hi95 h={h}");
+            Golden.Close(row.Number("mean"), f.Mean.Span[h - 1], tol, $"{model} {series} mean h={h}");
+            Golden.Close(row.Number("lo80"), f.Interval(80).Lower.Span[h - 1], tol, $"{model} {series} lo80 h={h}");
+            Golden.Close(row.Number("hi80"), f.Interval(80).Upper.Span[h - 1], tol, $"{model} {series} hi80 h={h}");
+            Golden.Close(row.Number("lo95"), f.Interval(95).Lower.Span[h - 1], tol, $"{model} {series} lo95 h={h}");
+            Golden.Close(row.Number("hi95"), f.Interval(95).Upper.Span[h - 1], tol, $"{model} {series} hi95 h={h}");
         }
     }
 }

@@ -33,17 +33,17 @@ public class EtsGoldenTests
         foreach (var row in rows)
         {
             int h = (int)row.Number("h");
-            EtsCsv.Close(row.Number("mean"), f.Mean[h - 1], row.Number("tol_mean"), $"{id} mean h={h}");
+            EtsCsv.Close(row.Number("mean"), f.Mean.Span[h - 1], row.Number("tol_mean"), $"{id} mean h={h}");
             double tb = row.Number("tol_bounds");
             PredictionInterval pi = f.Interval(95);
             if (double.IsNaN(tb))
             {
-                Assert.InRange(f.Mean[h - 1], pi.Lower[h - 1], pi.Upper[h - 1]);
+                Assert.InRange(f.Mean.Span[h - 1], pi.Lower.Span[h - 1], pi.Upper.Span[h - 1]);
                 continue;
             }
 
-            EtsCsv.Close(row.Number("lo95"), pi.Lower[h - 1], tb, $"{id} lo95 h={h}");
-            EtsCsv.Close(row.Number("hi95"), pi.Upper[h - 1], tb, $"{id} hi95 h={h}");
+            EtsCsv.Close(row.Number("lo95"), pi.Lower.Span[h - 1], tb, $"{id} lo95 h={h}");
+            EtsCsv.Close(row.Number("hi95"), pi.Upper.Span[h - 1], tb, $"{id} hi95 h={h}");
         }
     }
 
@@ -67,7 +67,7 @@ public class EtsGoldenTests
     {
         var first = EtsCsv.Rows("ets-r-golden.csv").First(r => r["unique_id"] == id);
         (int m, _, double[] y) = EtsCsv.Series()[id];
-        EtsFittedModel fit = new EtsForecaster(new EtsOptions { Model = first["method"], Estimation = EtsEstimation.Profiled }).FitEts(y, m);
+        EtsFittedModel fit = new EtsForecaster(new EtsOptions { Model = EtsSpec.Parse(first["method"]), Estimation = EtsEstimation.Profiled }).FitEts(y, m);
         int n = fit.Criteria!.Observations;
         double rLogLik = first.Number("loglik") - (0.5 * n * (Math.Log(2 * Math.PI / n) + 1));
         Assert.True(fit.Criteria.LogLikelihood >= rLogLik - 1e-6, $"{id}: profiled {fit.Criteria.LogLikelihood}, R {rLogLik}");

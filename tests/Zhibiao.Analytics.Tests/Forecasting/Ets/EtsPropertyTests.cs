@@ -26,7 +26,7 @@ public class EtsPropertyTests
         {
             double[] y = [.. Enumerable.Repeat(value, n)];
             Forecast f = new EtsForecaster().Fit(y, m).Forecast(8, [80, 95]);
-            return f.Mean.All(v => v == value) && f.Intervals.All(i => i.Lower.All(v => v == value) && i.Upper.All(v => v == value));
+            return f.Mean.ToArray().All(v => v == value) && f.Intervals.All(i => i.Lower.ToArray().All(v => v == value) && i.Upper.ToArray().All(v => v == value));
         }, iter: 200);
     }
 
@@ -37,13 +37,13 @@ public class EtsPropertyTests
         // adds c to the level and to the forecasts, and leaves the intervals' widths.
         Gen.Select(Noisy, Gen.Double[-1000, 1000], Gen.Double[0.05, 0.95], Gen.Double[0.01, 1]).Sample((y, c, alpha, share) =>
         {
-            var options = new EtsOptions { Model = "AAN", Estimation = EtsEstimation.Profiled, Alpha = alpha, Beta = alpha * share };
+            var options = new EtsOptions { Model = EtsSpec.Parse("AAN"), Estimation = EtsEstimation.Profiled, Alpha = alpha, Beta = alpha * share };
             Forecast a = new EtsForecaster(options).Fit(y).Forecast(6, [95]);
             Forecast b = new EtsForecaster(options).Fit([.. y.Select(v => v + c)]).Forecast(6, [95]);
             for (int h = 0; h < 6; h++)
             {
-                if (Math.Abs(b.Mean[h] - c - a.Mean[h]) > 1e-7 * (1 + Math.Abs(a.Mean[h]) + Math.Abs(c))) return false;
-                double wa = a.Intervals[0].Upper[h] - a.Intervals[0].Lower[h], wb = b.Intervals[0].Upper[h] - b.Intervals[0].Lower[h];
+                if (Math.Abs(b.Mean.Span[h] - c - a.Mean.Span[h]) > 1e-7 * (1 + Math.Abs(a.Mean.Span[h]) + Math.Abs(c))) return false;
+                double wa = a.Intervals[0].Upper.Span[h] - a.Intervals[0].Lower.Span[h], wb = b.Intervals[0].Upper.Span[h] - b.Intervals[0].Lower.Span[h];
                 if (Math.Abs(wa - wb) > 1e-6 * (1 + wa)) return false;
             }
 
@@ -58,13 +58,13 @@ public class EtsPropertyTests
         // by k scales the states and the forecasts by k (the likelihood moves by the constant 2n log k).
         Gen.Select(Positive, Gen.Double[0.01, 100], Gen.Double[0.05, 0.95], Gen.Double[0.01, 1]).Sample((y, k, alpha, share) =>
         {
-            var options = new EtsOptions { Model = "MAN", Estimation = EtsEstimation.Profiled, Alpha = alpha, Beta = alpha * share };
+            var options = new EtsOptions { Model = EtsSpec.Parse("MAN"), Estimation = EtsEstimation.Profiled, Alpha = alpha, Beta = alpha * share };
             Forecast a = new EtsForecaster(options).Fit(y).Forecast(6, [95]);
             Forecast b = new EtsForecaster(options).Fit([.. y.Select(v => v * k)]).Forecast(6, [95]);
             for (int h = 0; h < 6; h++)
             {
-                if (Math.Abs((b.Mean[h] / k) - a.Mean[h]) > 1e-6 * Math.Abs(a.Mean[h])) return false;
-                if (Math.Abs((b.Interval(95).Upper[h] / k) - a.Interval(95).Upper[h]) > 1e-6 * Math.Abs(a.Interval(95).Upper[h])) return false;
+                if (Math.Abs((b.Mean.Span[h] / k) - a.Mean.Span[h]) > 1e-6 * Math.Abs(a.Mean.Span[h])) return false;
+                if (Math.Abs((b.Interval(95).Upper.Span[h] / k) - a.Interval(95).Upper.Span[h]) > 1e-6 * Math.Abs(a.Interval(95).Upper.Span[h])) return false;
             }
 
             return true;
@@ -80,8 +80,8 @@ public class EtsPropertyTests
             PredictionInterval i80 = f.Interval(80), i95 = f.Interval(95);
             for (int h = 0; h < 10; h++)
             {
-                if (!double.IsFinite(f.Mean[h])) return false;
-                if (!(i95.Lower[h] <= i80.Lower[h] && i80.Lower[h] <= f.Mean[h] && f.Mean[h] <= i80.Upper[h] && i80.Upper[h] <= i95.Upper[h])) return false;
+                if (!double.IsFinite(f.Mean.Span[h])) return false;
+                if (!(i95.Lower.Span[h] <= i80.Lower.Span[h] && i80.Lower.Span[h] <= f.Mean.Span[h] && f.Mean.Span[h] <= i80.Upper.Span[h] && i80.Upper.Span[h] <= i95.Upper.Span[h])) return false;
             }
 
             return true;
@@ -92,7 +92,7 @@ public class EtsPropertyTests
     public void Simulated_paths_centre_on_the_point_forecast_and_match_analytic_intervals()
     {
         double[] y = [.. Enumerable.Range(0, 30).Select(t => 50 + (0.8 * t) + (3 * Math.Sin(t * 1.7)))];
-        EtsFittedModel fit = new EtsForecaster(new EtsOptions { Model = "AAN" }).FitEts(y);
+        EtsFittedModel fit = new EtsForecaster(new EtsOptions { Model = EtsSpec.Parse("AAN") }).FitEts(y);
         const int horizon = 5, paths = 20_000;
         var buffer = new double[paths * horizon];
         fit.SimulatePaths(horizon, buffer, new Random(7));
@@ -100,9 +100,9 @@ public class EtsPropertyTests
         for (int h = 0; h < horizon; h++)
         {
             double[] column = [.. Enumerable.Range(0, paths).Select(p => buffer[(p * horizon) + h]).Order()];
-            double sd = (f.Interval(95).Upper[h] - f.Mean[h]) / 1.959963984540054;
-            Assert.InRange(column.Average(), f.Mean[h] - (0.05 * sd), f.Mean[h] + (0.05 * sd));
-            Assert.InRange(FittedModel.Quantile(column, 0.975), f.Interval(95).Upper[h] - (0.1 * sd), f.Interval(95).Upper[h] + (0.1 * sd));
+            double sd = (f.Interval(95).Upper.Span[h] - f.Mean.Span[h]) / 1.959963984540054;
+            Assert.InRange(column.Average(), f.Mean.Span[h] - (0.05 * sd), f.Mean.Span[h] + (0.05 * sd));
+            Assert.InRange(FittedModel.Quantile(column, 0.975), f.Interval(95).Upper.Span[h] - (0.1 * sd), f.Interval(95).Upper.Span[h] + (0.1 * sd));
         }
     }
 
@@ -112,13 +112,13 @@ public class EtsPropertyTests
         double[] y = [.. Enumerable.Range(0, 48).Select(t => 100 + t + (20 * Math.Sin(2 * Math.PI * t / 12)) + (t % 5))];
         foreach (string code in new[] { "ANN", "AAdN", "MNN", "MAdN", "ANA", "AAdA", "MNM", "MAdM", "MMN", "MMdM", "AMN", "ANM" })
         {
-            EtsFittedModel fit = new EtsForecaster(new EtsOptions { Model = code, Restrict = false }).FitEts(y, 12);
+            EtsFittedModel fit = new EtsForecaster(new EtsOptions { Model = EtsSpec.Parse(code), Restrict = false }).FitEts(y, 12);
             Assert.Equal(EtsModel.Parse(code).Name, fit.Method);
             var buffer = new double[100 * 14];
             fit.SimulatePaths(14, buffer, new Random(1));
             Assert.All(buffer, v => Assert.True(double.IsFinite(v)));
             Forecast f = fit.Forecast(14, [95]);
-            Assert.All(f.Mean, v => Assert.True(double.IsFinite(v)));
+            Assert.All(f.Mean.ToArray(), v => Assert.True(double.IsFinite(v)));
         }
     }
 }

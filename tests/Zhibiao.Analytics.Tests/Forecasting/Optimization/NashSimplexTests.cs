@@ -5,7 +5,7 @@ namespace Zhibiao.Analytics.Tests.Forecasting.Optimization;
 
 public class NashSimplexTests
 {
-    private static readonly NelderMeadOptions Nash = new(MaxIterations: 5000, Tolerance: 1e-12, Variant: NelderMeadVariant.Nash);
+    private static readonly NelderMeadOptions Nash = new() { MaxIterations = 5000, Tolerance = 1e-12, Variant = NelderMeadVariant.Nash };
 
     private static double Quadratic(ReadOnlySpan<double> x)
     {
@@ -45,7 +45,7 @@ public class NashSimplexTests
         Gen.Select(Gen.Double[-5, 5].Array[3], Gen.Double[0.1, 3]).Sample((start, scale) =>
         {
             double F(ReadOnlySpan<double> x) => Quadratic(x) * scale + Math.Sin(3 * x[0]);
-            var options = new NelderMeadOptions(MaxIterations: 500, Tolerance: 1e-10, Variant: NelderMeadVariant.Nash);
+            var options = new NelderMeadOptions { MaxIterations = 500, Tolerance = 1e-10, Variant = NelderMeadVariant.Nash };
             OptimizationResult one = NelderMead.Minimize(F, start, [-6, -6, -6], [6, 6, 6], options);
             OptimizationResult batch = NelderMead.Minimize(
                 (points, values) =>

@@ -46,9 +46,9 @@ public class SsaForecasterTests
         Forecast f = model.Forecast(horizon, [95]);
         double actual = quantity switch
         {
-            "mean" => f.Mean[step - 1],
-            "lower" => f.Interval(95).Lower[step - 1],
-            "upper" => f.Interval(95).Upper[step - 1],
+            "mean" => f.Mean.Span[step - 1],
+            "lower" => f.Interval(95).Lower.Span[step - 1],
+            "upper" => f.Interval(95).Upper.Span[step - 1],
             _ => throw new ArgumentException(quantity),
         };
         Assert.True(Math.Abs(actual - expected) <= tolerance, $"{name} [{updates}] {quantity}[{step}]: {actual} vs ML.NET {expected}");
@@ -69,11 +69,11 @@ public class SsaForecasterTests
     public void Update_leaves_the_original_model_unchanged()
     {
         SsaModel model = new SsaForecaster(SsaOptions.MlNet(5)).FitModel(SampleSeries);
-        double[] before = model.Forecast(5, []).Mean;
+        double[] before = model.Forecast(5, []).Mean.ToArray();
         SsaModel next = model.Update(0);
         Assert.Equal(before, model.Forecast(5, []).Mean);
         Assert.NotEqual(before, next.Forecast(5, []).Mean);
-        Assert.Equal(model.Forecast(1, []).Mean[0], next.Fitted[^1]);
+        Assert.Equal(model.Forecast(1, []).Mean.Span[0], next.Fitted[^1]);
     }
 
     /// <summary>
@@ -89,7 +89,7 @@ public class SsaForecasterTests
             double[] y = Line(level, slope, n);
             foreach (SsaOptions options in new[] { new SsaOptions { MaxRank = 2 }, SsaOptions.MlNet(Math.Max(3, n / 3)), SsaOptions.MlNet((n - 1) / 2) })
             {
-                double[] f = new SsaForecaster(options).Fit(y).Forecast(6, []).Mean;
+                double[] f = new SsaForecaster(options).Fit(y).Forecast(6, []).Mean.ToArray();
                 for (int h = 1; h <= 6; h++)
                     if (Math.Abs(f[h - 1] - (level + (slope * (n - 1 + h)))) > 1e-6 * (1 + Math.Abs(level) + (Math.Abs(slope) * n))) return false;
             }
@@ -108,7 +108,7 @@ public class SsaForecasterTests
             double Value(int t) => level + (amplitude * Math.Sin((2 * Math.PI * t / period) + phase));
             double[] y = [.. Enumerable.Range(0, n).Select(Value)];
             int window = (n - 1) / 2;
-            double[] f = new SsaForecaster(SsaOptions.MlNet(window)).Fit(y).Forecast(2 * period, []).Mean;
+            double[] f = new SsaForecaster(SsaOptions.MlNet(window)).Fit(y).Forecast(2 * period, []).Mean.ToArray();
             for (int h = 1; h <= f.Length; h++)
                 if (Math.Abs(f[h - 1] - Value(n - 1 + h)) > 1e-6 * (Math.Abs(level) + amplitude)) return false;
             return true;
@@ -122,10 +122,10 @@ public class SsaForecasterTests
             foreach (SsaOptions options in new[] { new SsaOptions(), SsaOptions.MlNet(Math.Max(2, n / 3)) })
             {
                 Forecast f = new SsaForecaster(options).Fit(y).Forecast(12, [80, 95]);
-                foreach (double v in f.Mean)
+                foreach (double v in f.Mean.Span)
                     if (Math.Abs(v - c) > 1e-9 * (1 + Math.Abs(c))) return false;
                 foreach (PredictionInterval pi in f.Intervals)
-                    if (!pi.Lower.Concat(pi.Upper).All(double.IsFinite)) return false;
+                    if (!pi.Lower.ToArray().Concat(pi.Upper.ToArray()).All(double.IsFinite)) return false;
             }
 
             return true;
@@ -141,10 +141,10 @@ public class SsaForecasterTests
             Forecast f = new SsaForecaster(options).Fit(y).Forecast(20, [50, 95]);
             foreach (PredictionInterval pi in f.Intervals)
                 for (int h = 1; h < 20; h++)
-                    if (pi.Upper[h] - pi.Lower[h] < pi.Upper[h - 1] - pi.Lower[h - 1] - 1e-9) return false;
+                    if (pi.Upper.Span[h] - pi.Lower.Span[h] < pi.Upper.Span[h - 1] - pi.Lower.Span[h - 1] - 1e-9) return false;
             PredictionInterval p50 = f.Interval(50);
             PredictionInterval p95 = f.Interval(95);
-            return p95.Upper[0] - p95.Lower[0] >= p50.Upper[0] - p50.Lower[0];
+            return p95.Upper.Span[0] - p95.Lower.Span[0] >= p50.Upper.Span[0] - p50.Lower.Span[0];
         });
 
     [Fact]
@@ -170,8 +170,8 @@ public class SsaForecasterTests
 
             mean /= paths;
             double sd = Math.Sqrt((square / paths) - (mean * mean));
-            double expectedSd = (f.Interval(95).Upper[h] - f.Mean[h]) / 1.959963984540054;
-            Assert.True(Math.Abs(mean - f.Mean[h]) < 4 * expectedSd / Math.Sqrt(paths), $"step {h + 1}: mean {mean} vs {f.Mean[h]}");
+            double expectedSd = (f.Interval(95).Upper.Span[h] - f.Mean.Span[h]) / 1.959963984540054;
+            Assert.True(Math.Abs(mean - f.Mean.Span[h]) < 4 * expectedSd / Math.Sqrt(paths), $"step {h + 1}: mean {mean} vs {f.Mean.Span[h]}");
             Assert.True(Math.Abs(sd / expectedSd - 1) < 0.03, $"step {h + 1}: sd {sd} vs {expectedSd}");
         }
     }
@@ -232,8 +232,8 @@ public class SsaForecasterTests
     {
         double[] y = [.. Enumerable.Range(0, 30).Select(t => 100 + (5 * Math.Sin(t)) + (3 * Math.Cos(t * t)))];
         Forecast f = new SsaForecaster().Fit(y).Forecast(ForecastLimits.MaxHorizon, [95]);
-        Assert.All(f.Mean, v => Assert.True(double.IsFinite(v)));
-        Assert.All(f.Interval(95).Upper, v => Assert.True(double.IsFinite(v)));
+        Assert.All(f.Mean.ToArray(), v => Assert.True(double.IsFinite(v)));
+        Assert.All(f.Interval(95).Upper.ToArray(), v => Assert.True(double.IsFinite(v)));
     }
 
     private static double[] Line(double level, double slope, int n) => [.. Enumerable.Range(0, n).Select(t => level + (slope * t))];

@@ -29,12 +29,12 @@ public class ThetaGoldenTests
             int h = (int)row.Number("h");
             double tol = row.Number("tolerance_replay");
             double mean = row.Number("mean");
-            Golden.Close(mean, f.Mean[h - 1], tol, $"{series} mean h={h}");
+            Golden.Close(mean, f.Mean.Span[h - 1], tol, $"{series} mean h={h}");
             foreach (double level in (double[])[80, 95])
             {
                 string l = level.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                Golden.Close(row.Number("hi" + l) - mean, (f.Interval(level).Upper[h - 1] - f.Mean[h - 1]) * divisor, tol, $"{series} upper half-width {l}% h={h}");
-                Golden.Close(mean - row.Number("lo" + l), (f.Mean[h - 1] - f.Interval(level).Lower[h - 1]) * divisor, tol, $"{series} lower half-width {l}% h={h}");
+                Golden.Close(row.Number("hi" + l) - mean, (f.Interval(level).Upper.Span[h - 1] - f.Mean.Span[h - 1]) * divisor, tol, $"{series} upper half-width {l}% h={h}");
+                Golden.Close(mean - row.Number("lo" + l), (f.Mean.Span[h - 1] - f.Interval(level).Lower.Span[h - 1]) * divisor, tol, $"{series} lower half-width {l}% h={h}");
             }
         }
 
@@ -50,7 +50,7 @@ public class ThetaGoldenTests
         IFittedModel model = new ThetaForecaster().Fit(y, m);
         Forecast f = model.Forecast(rows.Count, [95]);
         foreach (var row in rows)
-            Golden.Close(row.Number("mean"), f.Mean[(int)row.Number("h") - 1], row.Number("tolerance_estimated"), $"{series} mean h={row["h"]}");
+            Golden.Close(row.Number("mean"), f.Mean.Span[(int)row.Number("h") - 1], row.Number("tolerance_estimated"), $"{series} mean h={row["h"]}");
         double sse = model.Parameters["sigma2"] * (y.Length - 3);
         Assert.True(sse <= rows[0].Number("sse") * (1 + 1e-9), $"{series}: SSE {sse} is above R's {rows[0].Number("sse")}");
         Assert.Equal(rows[0]["seasonal"] == "true", model.Parameters["seasonal"] > 0);

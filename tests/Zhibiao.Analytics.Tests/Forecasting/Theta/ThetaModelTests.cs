@@ -35,12 +35,12 @@ public class ThetaModelTests
     {
         double[] y = [42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42];
         Forecast f = Model(name).Fit(y, 4).Forecast(8, [80, 95]);
-        foreach (double v in f.Mean) Assert.Equal(42, v, 9);
+        foreach (double v in f.Mean.Span) Assert.Equal(42, v, 9);
         foreach (PredictionInterval pi in f.Intervals)
             for (int h = 0; h < 8; h++)
             {
-                Assert.Equal(42, pi.Lower[h], 9);
-                Assert.Equal(42, pi.Upper[h], 9);
+                Assert.Equal(42, pi.Lower.Span[h], 9);
+                Assert.Equal(42, pi.Upper.Span[h], 9);
             }
     }
 
@@ -78,7 +78,7 @@ public class ThetaModelTests
         double[] y = [.. Enumerable.Range(0, 36).Select(t => t % 12 == 0 ? 0 : 10 + (5 * Math.Sin(t * Math.PI / 6)))];
         IFittedModel fit = Model(name).Fit(y, 12);
         Assert.Equal(0, fit.Parameters["seasonal"]);
-        Assert.All(fit.Forecast(12, [95]).Mean, v => Assert.True(double.IsFinite(v)));
+        Assert.All(fit.Forecast(12, [95]).Mean.ToArray(), v => Assert.True(double.IsFinite(v)));
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public class ThetaModelTests
     {
         double[] y = [.. Enumerable.Range(1, 20).Select(t => 5 + (3.0 * t))];
         Forecast f = new OptimizedThetaForecaster().Fit(y).Forecast(5, [95]);
-        for (int h = 1; h <= 5; h++) Golden.Close(5 + (3.0 * (20 + h)), f.Mean[h - 1], 1e-6, $"h={h}");
+        for (int h = 1; h <= 5; h++) Golden.Close(5 + (3.0 * (20 + h)), f.Mean.Span[h - 1], 1e-6, $"h={h}");
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public class ThetaModelTests
         double alpha = fit.Parameters["alpha"], level = fit.Parameters["l0"];
         foreach (double v in y) level += alpha * (v - level);
         Forecast f = fit.Forecast(4, []);
-        Assert.All(f.Mean, v => Assert.Equal(level, v, 9));
+        Assert.All(f.Mean.ToArray(), v => Assert.Equal(level, v, 9));
     }
 
     [Theory]
@@ -145,8 +145,8 @@ public class ThetaModelTests
             }
 
             double mean = sum / paths, sd = Math.Sqrt((sum2 / paths) - (mean * mean));
-            double analyticSd = (f.Interval(95).Upper[h] - f.Mean[h]) / 1.959963984540054;
-            Assert.True(Math.Abs(mean - f.Mean[h]) < 5 * analyticSd / Math.Sqrt(paths), $"h={h + 1}: mean {mean} vs {f.Mean[h]}");
+            double analyticSd = (f.Interval(95).Upper.Span[h] - f.Mean.Span[h]) / 1.959963984540054;
+            Assert.True(Math.Abs(mean - f.Mean.Span[h]) < 5 * analyticSd / Math.Sqrt(paths), $"h={h + 1}: mean {mean} vs {f.Mean.Span[h]}");
             Golden.Close(analyticSd, sd, 0.03, $"h={h + 1} sd");
         }
     }
