@@ -16,7 +16,7 @@ string file = args[0];
 int h = int.Parse(args[1], CultureInfo.InvariantCulture);
 int m = int.Parse(args[2], CultureInfo.InvariantCulture);
 bool grid = args.Length > 3 && args[3] == "grid";
-List<double[]> series = [.. LongFormat.Read(file).Select(s => s.Values).Where(v => v.Length > h + m)];
+List<double[]> series = [.. LongFormat.Read(file).Select(s => s.Values.ToArray()).Where(v => v.Length > h + m)];
 Console.WriteLine($"{series.Count} series, last {h} training values held out, season {m}");
 
 Report("naive", _ => new NaiveForecaster());
@@ -64,7 +64,7 @@ void Report(string name, Func<int, IForecaster> make)
         try
         {
             Forecast fc = make(x.Length).Fit(x, m).Forecast(h, [95]);
-            (f, lo, hi) = (fc.Mean, fc.Interval(95).Lower, fc.Interval(95).Upper);
+            (f, lo, hi) = (fc.Mean.ToArray(), fc.Interval(95).Lower.ToArray(), fc.Interval(95).Upper.ToArray());
             if (!f.All(double.IsFinite)) throw new ForecastException("not finite");
         }
         catch (ForecastException)

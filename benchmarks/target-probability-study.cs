@@ -107,7 +107,7 @@ double[][] Members(ReadOnlySpan<double> y, IForecaster? global)
         try
         {
             IForecaster f = memberNames[k] == "global" ? global ?? throw new ForecastException("no global model") : Forecasters.Create(memberNames[k]);
-            forecasts[k] = f.Fit(y, m).Forecast(horizon, []).Mean;
+            forecasts[k] = f.Fit(y, m).Forecast(horizon, []).Mean.ToArray();
         }
         catch (ForecastException)
         {

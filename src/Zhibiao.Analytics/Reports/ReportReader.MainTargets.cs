@@ -4,7 +4,7 @@ using Zhibiao.Analytics.Extraction;
 namespace Zhibiao.Analytics.Reports;
 
 /// <summary>Finding the main-targets statement of a report, and lists of figures shared out by 分别.</summary>
-internal static partial class ReportReader
+public static partial class ReportReader
 {
     private static readonly string[] StatementLinks = ["是", "为", "定为", "：", ":", "任务是", "任务为"];
     private static readonly string[] CurrentYearMarks = ["今年", "本年", "开局之年", "起步之年", "开局", "开好局"];

@@ -13,7 +13,7 @@ namespace Zhibiao.Analytics.Reports;
 /// The main-targets statement is found by <see cref="MainStatement"/> (ReportReader.MainTargets.cs): the first cue
 /// (主要预期目标 / 主要目标 / 预期目标 followed by 是, 为 or a colon) whose time frame is the coming year.
 /// </remarks>
-internal static partial class ReportReader
+public static partial class ReportReader
 {
     private static readonly string[] StatementCues = ["主要预期目标", "主要目标", "预期目标"];
     private static readonly string[] GrowthNouns = ["增长率", "上涨幅度", "涨幅", "增幅", "增速", "降幅", "增长", "上涨", "下降", "降低"];
