@@ -33,28 +33,14 @@ internal sealed class SentenceReader
     private readonly List<Item> _items = [];
     private readonly List<NumberToken> _figures = [];
 
-    // The sentence so far.
-    private string? _targetCue;
-    private string? _strongCue;
-    private Item? _lastKept;
-    private bool _forecast;
-    private bool _past;
-    private bool _current;
-    private int? _explicitYear;
-    private (int From, int To)? _yearRange;
-    private (int From, int To)? _planName;
-    private bool _planContext;
-    private bool _planSince;
-    private bool _lastFiveYears;
-    private string? _topic;
-    private bool _topicOwns;
+    // The sentence so far: its target and time words, the period words, and what a bare subject refers to.
+    private Cues _cues;
+    private PeriodWords _period;
+    private SubjectContext _subject;
 
-    // The clause so far.
-    private int _clauseStart;
-    private int _clauseFirstItem;
-    private int _consumed;
-    private int _respStart = -1;
-    private string _respCore = "";
+    // The clause so far, and an open 分别 list.
+    private Clause _clause;
+    private Respectively? _respectively;
 
     public SentenceReader(string text, int start, int end, ReportLayout layout, int[]? codePoints, List<Fact> output)
     {
@@ -68,7 +54,7 @@ internal sealed class SentenceReader
 
     public void Read()
     {
-        _clauseStart = _consumed = _start;
+        _clause = new Clause { Start = _start, Consumed = _start };
         int i = _start;
         while (i < _end)
         {
@@ -76,7 +62,7 @@ internal sealed class SentenceReader
             if (Lexicon.IsClauseEnd(c))
             {
                 FinishClause(i);
-                _clauseStart = _consumed = i + 1;
+                _clause.Start = _clause.Consumed = i + 1;
                 i++;
                 continue;
             }
@@ -87,7 +73,7 @@ internal sealed class SentenceReader
                 _figures.Clear();
                 ScanKind kind = NumberScanner.Read(_text, i, _end, _figures, out int next, out int year, out int endYear);
                 if (kind == ScanKind.Year) OnYear(i, year, next);
-                else if (kind == ScanKind.YearRange) _yearRange = (year, endYear);
+                else if (kind == ScanKind.YearRange) _period.YearRange = (year, endYear);
                 else if (kind == ScanKind.Figures)
                     foreach (NumberToken t in _figures) OnFigure(t);
                 i = Math.Max(next, i + 1);
@@ -109,24 +95,24 @@ internal sealed class SentenceReader
         if (!CueStarts.Contains(_text[i])) return;
         ReadOnlySpan<char> s = _text.AsSpan(i, Math.Min(8, _end - i));
         char prev = i > _start ? _text[i - 1] : '\0';
-        if (_targetCue is null && Lexicon.StartsWithAny(s, Lexicon.TargetCues) is { } target) _targetCue = target;
-        if (_strongCue is null && Lexicon.StartsWithAny(s, Lexicon.StrongTargetCues) is { } strong) _strongCue = strong;
-        if (Lexicon.ForecastCues.AtStart(s) is not null) _forecast = true;
+        if (_cues.Target is null && Lexicon.StartsWithAny(s, Lexicon.TargetCues) is { } target) _cues.Target = target;
+        if (_cues.Strong is null && Lexicon.StartsWithAny(s, Lexicon.StrongTargetCues) is { } strong) _cues.Strong = strong;
+        if (Lexicon.ForecastCues.AtStart(s) is not null) _cues.IsForecast = true;
         if ((s.StartsWith("去年", StringComparison.Ordinal) || s.StartsWith("上年", StringComparison.Ordinal)) && prev is not ('比' or '较' or '同' or '与' or '于'))
-            _past = true;
-        if (s.StartsWith("今年", StringComparison.Ordinal)) _current = true;
+            _cues.IsPast = true;
+        if (s.StartsWith("今年", StringComparison.Ordinal)) _cues.IsCurrent = true;
         if (s.Length >= 3 && s[0] == '十' && s[2] == '五' && ChineseNumerals.DigitValue(s[1]) is >= 1 and <= 6)
         {
             int from = 2006 + ((ChineseNumerals.DigitValue(s[1]) - 1) * 5);
-            _planName = (from, from + 4);
+            _period.PlanName = (from, from + 4);
         }
 
         if (s.StartsWith("期间", StringComparison.Ordinal) || s.StartsWith("时期", StringComparison.Ordinal)
             || s.StartsWith("累计", StringComparison.Ordinal) || s.StartsWith("年均", StringComparison.Ordinal))
-            _planContext = true;
-        if (s.StartsWith("以来", StringComparison.Ordinal)) _planSince = true;
+            _period.PlanContext = true;
+        if (s.StartsWith("以来", StringComparison.Ordinal)) _period.PlanSince = true;
         if (s.StartsWith("过去五年", StringComparison.Ordinal) || s.StartsWith("五年来", StringComparison.Ordinal) || s.StartsWith("五年间", StringComparison.Ordinal))
-            _lastFiveYears = true;
+            _period.LastFiveYears = true;
     }
 
     /// <summary>A year (2024年): the period of the figures after it, unless it is a base (比2020年) or a start (2020年以来).</summary>
@@ -136,24 +122,24 @@ internal sealed class SentenceReader
         if (prev is '比' or '较' or '自' or '从' or '与') return;
         ReadOnlySpan<char> after = _text.AsSpan(next, Math.Min(2, _end - next));
         if (after.StartsWith("以来", StringComparison.Ordinal) || after.StartsWith("起", StringComparison.Ordinal)) return;
-        _explicitYear = year;
+        _period.Year = year;
     }
 
     private void OnFigure(NumberToken token)
     {
-        if (token.Range == 2 && _items.Count > _clauseFirstItem)
+        if (token.Range == 2 && _items.Count > _clause.FirstItem)
         {
             Item low = _items[^1];
             Item high = low.HighEnd(token);
             _items.Add(high);
-            if (high.Keep) _lastKept = high;
-            _consumed = token.AfterEnd;
+            if (high.Keep) _subject.LastKept = high;
+            _clause.Consumed = token.AfterEnd;
             return;
         }
 
-        Item? previousInClause = _items.Count > _clauseFirstItem ? _items[^1] : null;
+        Item? previousInClause = _items.Count > _clause.FirstItem ? _items[^1] : null;
         // A noun read after the previous figure may reach into this one (its Chinese numerals are word characters).
-        int preStart = Math.Min(Math.Max(_consumed, token.Start - SubjectWindow), token.Start);
+        int preStart = Math.Min(Math.Max(_clause.Consumed, token.Start - SubjectWindow), token.Start);
         if (previousInClause is not null)
         {
             // Words between the previous figure and a 、 still belong to the previous figure (1.4万亿斤新台阶、亩产提升10.1斤).
@@ -163,7 +149,7 @@ internal sealed class SentenceReader
 
         string pre = _text[preStart..token.Start];
         Analysis a = Analysis.Of(pre);
-        Item? lastFact = LastKept();
+        Item? lastFact = _subject.LastKept;
         bool continuation = a.OnlyConnectors && previousInClause is not null;
         string after = ReadNounAfter(token.AfterEnd, out int afterEnd);
         bool count = token.Unit is { } u && Lexicon.IsCountUnit(u);
@@ -194,7 +180,7 @@ internal sealed class SentenceReader
         }
 
         Unit? unit = token.Unit ?? InferUnit(subject);
-        _consumed = useAfter ? Math.Max(afterEnd, token.AfterEnd) : token.AfterEnd;
+        _clause.Consumed = useAfter ? Math.Max(afterEnd, token.AfterEnd) : token.AfterEnd;
         var item = new Item
         {
             Token = token,
@@ -227,8 +213,7 @@ internal sealed class SentenceReader
         if (!continuation && a.Respectively && !useAfter)
         {
             FinishRespectively();
-            _respStart = _items.Count;
-            _respCore = a.Core;
+            _respectively = new Respectively(_items.Count, a.Core);
         }
         else if (!continuation)
         {
@@ -236,7 +221,7 @@ internal sealed class SentenceReader
         }
 
         _items.Add(item);
-        _lastKept = item;
+        _subject.LastKept = item;
     }
 
     /// <summary>The subject of a figure from the words before it and the sentence so far.</summary>
@@ -248,14 +233,14 @@ internal sealed class SentenceReader
         if (core.Length == 0)
         {
             if (a.Reach is { } reach && previous is not null) return previous + reach;
-            return previous ?? _topic ?? "";
+            return previous ?? _subject.Topic ?? "";
         }
 
-        if (core[0] == '占') return (previous ?? _topic ?? "") + core;
+        if (core[0] == '占') return (previous ?? _subject.Topic ?? "") + core;
         if (Lexicon.TotalWords.Contains(core))
         {
             totalOfPrevious = previous is not null;
-            return previous ?? _topic ?? core;
+            return previous ?? _subject.Topic ?? core;
         }
 
         if (Lexicon.AttributeWords.Contains(a.CoreWithVerbs) || Lexicon.AttributeWords.Contains(core))
@@ -274,14 +259,14 @@ internal sealed class SentenceReader
     /// </summary>
     private string Owner(string? previous)
     {
-        if (_topicOwns && _topic is not null) return _topic;
+        if (_subject.TopicOwns && _subject.Topic is not null) return _subject.Topic;
         if (previous is not null && IsEntity(previous)) return previous;
         if (previous is not null && Lexicon.EndsWithAny(previous, Lexicon.SharedHeads) is { } head && previous.Length > head.Length)
             return previous[..^head.Length];
-        if (_topic is not null)
+        if (_subject.Topic is not null)
         {
-            _topicOwns = true;
-            return _topic;
+            _subject.TopicOwns = true;
+            return _subject.Topic;
         }
 
         return previous ?? "";
@@ -307,14 +292,14 @@ internal sealed class SentenceReader
         (SectionKind section, int sectionYear) = _layout.At(position);
         int plan = _layout.RequirePlanYear();
         int review = plan - 1;
-        int year = _explicitYear ?? (_past ? plan - 1 : _current ? plan : sectionYear);
-        if (_yearRange is { } r) item.Plan = Years(r.From, r.To);
-        else if (_lastFiveYears) item.Plan = Years(review - 4, review);
-        else if (_planName is { } p && (_planContext || _planSince)) item.Plan = Years(p.From, _planSince ? Math.Clamp(sectionYear, p.From, p.To) : p.To);
+        int year = _period.Year ?? (_cues.IsPast ? plan - 1 : _cues.IsCurrent ? plan : sectionYear);
+        if (_period.YearRange is { } r) item.Plan = Years(r.From, r.To);
+        else if (_period.LastFiveYears) item.Plan = Years(review - 4, review);
+        else if (_period.PlanName is { } p && (_period.PlanContext || _period.PlanSince)) item.Plan = Years(p.From, _period.PlanSince ? Math.Clamp(sectionYear, p.From, p.To) : p.To);
         item.Period = item.Plan is { } pp ? pp.End : Period.OfYear(Math.Clamp(year, 1, 9999));
         bool future = (item.Plan?.End.Year ?? year) >= plan;
-        item.IsTarget = !_forecast && !_past && future && (section == SectionKind.Plan || _strongCue is not null);
-        item.Note = _forecast ? "预计" : item.IsTarget ? _targetCue : null;
+        item.IsTarget = !_cues.IsForecast && !_cues.IsPast && future && (section == SectionKind.Plan || _cues.Strong is not null);
+        item.Note = _cues.IsForecast ? "预计" : item.IsTarget ? _cues.Target : null;
     }
 
     private static PlanPeriod? Years(int from, int to) =>
@@ -323,35 +308,34 @@ internal sealed class SentenceReader
     /// <summary>At the end of a clause: a clause without figures becomes the topic; a 分别 list gets its subjects.</summary>
     private void FinishClause(int end)
     {
-        if (_items.Count == _clauseFirstItem && end > _clauseStart)
+        if (_items.Count == _clause.FirstItem && end > _clause.Start)
         {
-            if (Topic(_clauseStart, end) is { } topic) _topic = topic;
+            if (Topic(_clause.Start, end) is { } topic) _subject.Topic = topic;
         }
 
         FinishRespectively();
-        _clauseFirstItem = _items.Count;
+        _clause.FirstItem = _items.Count;
     }
 
     /// <summary>分别 lists: 绿电、绿证交易规模分别增长385%、522% pairs the subjects with the figures in order.</summary>
     private void FinishRespectively()
     {
-        if (_respStart < 0) return;
+        if (_respectively is not { } list) return;
         var group = new List<Item>();
-        for (int i = _respStart; i < _items.Count; i++)
+        for (int i = list.Start; i < _items.Count; i++)
             if (_items[i].Token.Range != 2) group.Add(_items[i]);
-        string[]? parts = group.Count >= 2 ? SplitSubjects(_respCore, group.Count) : null;
+        string[]? parts = group.Count >= 2 ? SplitSubjects(list.Core, group.Count) : null;
         if (parts is not null)
         {
             int k = -1;
-            for (int i = _respStart; i < _items.Count; i++)
+            for (int i = list.Start; i < _items.Count; i++)
             {
                 if (_items[i].Token.Range != 2) k++;
                 _items[i].Subject = parts[k];
             }
         }
 
-        _respStart = -1;
-        _respCore = "";
+        _respectively = null;
     }
 
     /// <summary>Splits 绿电、绿证交易规模 into n subjects sharing the last one's head: 绿电交易规模, 绿证交易规模.</summary>
@@ -503,8 +487,6 @@ internal sealed class SentenceReader
         return p;
     }
 
-    private Item? LastKept() => _lastKept;
-
     /// <summary>A subject that names a thing rather than an attribute of one (粮食, not 规上纺织工业增加值).</summary>
     private static bool IsEntity(string subject) =>
         subject.Length > 0 && !subject.Contains('占', StringComparison.Ordinal)
@@ -518,6 +500,67 @@ internal sealed class SentenceReader
         if (Lexicon.EndsWithAny(subject, Lexicon.PersonNouns) is not null) return Units.Person;
         return null;
     }
+
+    /// <summary>Words of the sentence so far that make a figure a target (力争, 目标), a forecast (预计) or past (去年) or current (今年).</summary>
+    private record struct Cues
+    {
+        /// <summary>The first target word (its note on a target).</summary>
+        public string? Target { get; set; }
+
+        /// <summary>The first strong target word, which makes a target outside the plan section.</summary>
+        public string? Strong { get; set; }
+
+        public bool IsForecast { get; set; }
+
+        public bool IsPast { get; set; }
+
+        public bool IsCurrent { get; set; }
+    }
+
+    /// <summary>Words of the sentence so far that give a figure's period: a year, a year range, a plan (“十四五”) and how it is meant.</summary>
+    private record struct PeriodWords
+    {
+        /// <summary>An explicit year (2024年) that is neither a base nor a start.</summary>
+        public int? Year { get; set; }
+
+        public (int From, int To)? YearRange { get; set; }
+
+        /// <summary>The years of a named plan (十四五: 2021–2025).</summary>
+        public (int From, int To)? PlanName { get; set; }
+
+        /// <summary>期间, 时期, 累计 or 年均: the figure covers the plan.</summary>
+        public bool PlanContext { get; set; }
+
+        /// <summary>以来: the figure covers the plan up to the section's year.</summary>
+        public bool PlanSince { get; set; }
+
+        /// <summary>过去五年, 五年来, 五年间: the five years before the plan year.</summary>
+        public bool LastFiveYears { get; set; }
+    }
+
+    /// <summary>What a figure without its own subject refers to: the last kept figure and the topic of a clause without figures.</summary>
+    private record struct SubjectContext
+    {
+        public Item? LastKept { get; set; }
+
+        public string? Topic { get; set; }
+
+        /// <summary>Whether a bare attribute has been given to the topic (later ones go to it too).</summary>
+        public bool TopicOwns { get; set; }
+    }
+
+    /// <summary>The clause being read: where it starts, its first item, and how far its words were consumed by figures.</summary>
+    private record struct Clause
+    {
+        public int Start { get; set; }
+
+        public int FirstItem { get; set; }
+
+        public int Consumed { get; set; }
+    }
+
+    /// <summary>An open 分别 list: its first item and the subjects to split among its figures.</summary>
+    private sealed record Respectively(int Start, string Core);
 
     /// <summary>What the words before a figure say: its subject and how it relates to it.</summary>
     internal sealed record Analysis
