@@ -7,7 +7,8 @@ namespace Zhibiao.Analytics.Fuzz;
 
 /// <summary>
 /// One fuzz target per user-fed parser. Each takes the raw bytes, feeds them to the parser as a user would (a file for
-/// file parsers, so the UTF-8 check is fuzzed too) and swallows only the documented user errors.
+/// file parsers, so the UTF-8 check is fuzzed too) and swallows only the documented user errors. Setup that runs
+/// instrumented code is lazy: the instrumented assembly may only run inside SharpFuzz's loop.
 /// </summary>
 internal static class FuzzTargets
 {
@@ -77,16 +78,23 @@ internal static class FuzzTargets
     /// <summary>The synonyms file, loaded and then used to join a few extracted facts to the Xinjiang indicators.</summary>
     private static Action<byte[]> Synonyms(string xinjiang, Func<byte[], string, string> inFile)
     {
-        Dataset dataset = Dataset.Load(xinjiang);
-        IReadOnlyList<Fact> facts = FactExtractor.Extract("2024年工作回顾\n粮食产量466亿斤，粮食单产1050斤。\n2025年工作安排\n力争接待游客3.2亿人次。\n");
-        return b => FactJoin.Join(facts, dataset.Indicators, SynonymTable.Load(inFile(b, "synonyms.csv")), "fuzz");
+        var setup = new Lazy<(Dataset, IReadOnlyList<Fact>)>(() => (Dataset.Load(xinjiang),
+            FactExtractor.Extract("2024年工作回顾\n粮食产量466亿斤，粮食单产1050斤。\n2025年工作安排\n力争接待游客3.2亿人次。\n")));
+        return b =>
+        {
+            (Dataset dataset, IReadOnlyList<Fact> facts) = setup.Value;
+            FactJoin.Join(facts, dataset.Indicators, SynonymTable.Load(inFile(b, "synonyms.csv")), "fuzz");
+        };
     }
 
     /// <summary>A history file, read and merged into the Xinjiang dataset.</summary>
     private static Action<byte[]> History(string xinjiang, Func<byte[], string, string> inFile)
     {
-        Dataset dataset = Dataset.Load(xinjiang);
-        SynonymTable synonyms = SynonymTable.Load(Path.Combine(xinjiang, "synonyms.csv"));
-        return b => HistoryImport.Merge(dataset, HistoryImport.Read(inFile(b, "history.csv")), synonyms);
+        var setup = new Lazy<(Dataset, SynonymTable)>(() => (Dataset.Load(xinjiang), SynonymTable.Load(Path.Combine(xinjiang, "synonyms.csv"))));
+        return b =>
+        {
+            (Dataset dataset, SynonymTable synonyms) = setup.Value;
+            HistoryImport.Merge(dataset, HistoryImport.Read(inFile(b, "history.csv")), synonyms);
+        };
     }
 }
