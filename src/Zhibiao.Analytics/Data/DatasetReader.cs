@@ -92,6 +92,7 @@ internal static class DatasetReader
                 Plan = plan,
                 Tolerance = r.ParseOptional("tolerance", ParseNumber),
             };
+            Checked(r, "value", () => DatasetRules.CheckSign(ind, t));
             Checked(r, "unit", () => DatasetRules.Check(ind, t));
             result.Add(t);
         }

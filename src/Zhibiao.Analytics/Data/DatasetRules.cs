@@ -23,7 +23,10 @@ internal static class DatasetRules
         }
     }
 
-    /// <summary>Target unit: % for growth targets, the indicator's dimension otherwise; cumulative targets need a plan.</summary>
+    /// <summary>
+    /// Target unit: % for growth targets, the indicator's dimension otherwise; cumulative targets need a plan; and
+    /// <see cref="CheckSign"/>.
+    /// </summary>
     public static void Check(Indicator ind, Target t)
     {
         string where = $"{ind.Id} target {t.Deadline}";
@@ -31,6 +34,17 @@ internal static class DatasetRules
             throw new IncompatibleUnitsException($"{where}: unit {t.Value.Unit} does not fit (expected {(t.Kind == TargetKind.Growth ? "%" : ind.Unit.Symbol)})");
         if (t.Kind == TargetKind.Cumulative && t.Plan is null)
             throw new AnalyticsException($"{where}: a cumulative target needs a plan period such as 2021-2025");
+        CheckSign(ind, t);
+    }
+
+    /// <summary>
+    /// A level, cumulative or share target cannot be negative unless the indicator is a rate, which may be a change
+    /// (单位GDP能耗 −3%): stocks, flows and shares of a whole are never below zero. Growth targets may be negative.
+    /// </summary>
+    public static void CheckSign(Indicator ind, Target t)
+    {
+        if (t.Kind != TargetKind.Growth && ind.Kind != IndicatorKind.Rate && t.Value.Value < 0)
+            throw new AnalyticsException($"{ind.Id} target {t.Deadline}: a {Target.ToToken(t.Kind)} target of {t.Value} is negative, but {ind.Id} is a {Indicator.ToToken(ind.Kind)} indicator, which cannot be below zero");
     }
 
     /// <summary>Whether two figures of one indicator, period and measure say the same: same dimension, value and qualifier.</summary>

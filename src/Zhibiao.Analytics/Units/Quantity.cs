@@ -99,7 +99,14 @@ public readonly struct Quantity : IEquatable<Quantity>
         string mantissa = e < 0 ? n : n[..e];
         int dot = mantissa.IndexOf('.', StringComparison.Ordinal);
         int decimals = dot < 0 ? 0 : mantissa.Length - dot - 1;
-        if (e >= 0) decimals = Math.Max(0, decimals - int.Parse(n[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture));
+        if (e >= 0)
+        {
+            // An exponent beyond long still gives a finite number (0E-99999999999999999999 is 0): decimals at the extremes.
+            string exponent = n[(e + 1)..];
+            long shift = long.TryParse(exponent, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long x) ? x : exponent.StartsWith('-') ? -1000 : 1000;
+            decimals = (int)Math.Max(0, decimals - Math.Clamp(shift, -1000, 1000));
+        }
+
         return Reported(written, scaledUnit, Math.Min(decimals, 15));
     }
 

@@ -94,6 +94,37 @@ public class DatasetTests
     }
 
     [Fact]
+    public void A_negative_level_target_of_a_flow_indicator_is_an_error_naming_file_line_and_column()
+    {
+        // Issue 16: −1.5亿人次 of tourist arrivals was accepted with only a note.
+        using TempDirectory dir = Dataset(ObservationHeader, targets: "indicator,period,value,unit,kind,direction,source\narrivals,2026,-1.5,亿人次,level,at_least,x\n");
+        DataFormatException e = Assert.Throws<DataFormatException>(() => Zhibiao.Analytics.Data.Dataset.Load(dir.Path));
+        Assert.Contains("targets.csv:2: column 'value': arrivals target 2026: a level target of -1.5亿人次 is negative, but arrivals is a flow indicator", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("level", "亩", "2025,-1,万亩,level")]
+    [InlineData("share", "%", "2025,-2,%,share")]
+    [InlineData("share", "%", "2025,-2,%,level")]
+    [InlineData("flow", "人次", "2021-2025,-12,亿人次,cumulative")]
+    public void Stocks_flows_and_shares_refuse_negative_targets(string kind, string unit, string target)
+    {
+        string indicators = $"id,name_zh,name_en,unit,frequency,direction,kind\nx,x,x,{unit},yearly,higher,{kind}\n";
+        using TempDirectory dir = Dataset(ObservationHeader, indicators, $"indicator,period,value,unit,kind,direction,source\nx,{target},at_least,r\n");
+        Assert.Contains("targets.csv:2: column 'value'", Assert.Throws<DataFormatException>(() => Zhibiao.Analytics.Data.Dataset.Load(dir.Path)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_rate_may_have_a_negative_level_target_and_any_indicator_a_negative_growth_target()
+    {
+        // 单位国内生产总值能耗降低3%左右 is the rate −3 %; a growth target of −2 % asks for a decline.
+        const string indicators = "id,name_zh,name_en,unit,frequency,direction,kind\nenergy,单位能耗变化,energy intensity change,%,yearly,lower,rate\narrivals,接待游客,tourist arrivals,人次,yearly,higher,flow\n";
+        using TempDirectory dir = Dataset(ObservationHeader, indicators, "indicator,period,value,unit,kind,direction,source\nenergy,2025,-3,%,level,at_most,r\narrivals,2025,-2,%,growth,at_least,r\n");
+        Dataset d = Zhibiao.Analytics.Data.Dataset.Load(dir.Path);
+        Assert.Equal([-3.0, -2.0], d.Targets.Select(t => t.Value.Value));
+    }
+
+    [Fact]
     public void A_missing_directory_or_file_is_named()
     {
         Assert.Contains("dataset directory not found", Assert.Throws<DataFormatException>(() => Zhibiao.Analytics.Data.Dataset.Load("/nonexistent/dir")).Message, StringComparison.Ordinal);

@@ -79,6 +79,19 @@ public class FactJoinTests
     }
 
     [Fact]
+    public void A_negative_level_target_of_a_flow_is_skipped_with_the_reason_and_a_rates_is_kept()
+    {
+        Fact tourists = new("接待游客", Period.OfYear(2026), Measure.Level, Quantity.Reported(-1.5, "亿人次"), Qualifier.Exact, true, 10, 16, "接待游客-1.5亿人次");
+        Fact energy = new("单位能耗", Period.OfYear(2025), Measure.Level, Quantity.Reported(-3, "%"), Qualifier.Approx, true, 30, 33, "单位能耗-3%左右");
+        JoinedFacts j = FactJoin.Join([tourists, energy], Indicators, Synonyms, "测试报告");
+        SkippedFact skipped = Assert.Single(j.Skipped);
+        Assert.Equal("chars 10-16", skipped.Fact.Address);
+        Assert.Contains("a level target of -1.5亿人次 is negative, but tourists is a flow indicator", skipped.Reason, StringComparison.Ordinal);
+        Target kept = Assert.Single(j.Targets);
+        Assert.Equal(("energy_intensity", -3.0), (kept.IndicatorId, kept.Value.Value));
+    }
+
+    [Fact]
     public void A_synonym_to_an_indicator_the_dataset_lacks_is_an_error()
     {
         var bad = SynonymTable.Of([new Synonym("粮食产量", "no_such_indicator")]);

@@ -92,6 +92,26 @@ public class QuantityTests
         Assert.Equal(Magnitude.WanYi, ScaledUnit.Parse("万亿元").Magnitude);
     }
 
+    [Theory]
+    [InlineData("0E-99999999999万吨", 0, 15)]
+    [InlineData("0e+99999999999999999999吨", 0, 0)]
+    [InlineData("1.5e-3吨", 0.0015, 4)]
+    [InlineData("12e2吨", 1200, 0)]
+    public void An_exponent_fixes_the_decimals_even_beyond_int(string text, double value, int decimals)
+    {
+        // AFL crash (issue 16): "2222E-2222222222…" is the finite number 0, and its exponent overflowed int.Parse.
+        Quantity q = Quantity.Parse(text);
+        Assert.Equal(value, q.Value, 12);
+        Assert.Equal(decimals, q.Decimals);
+    }
+
+    [Fact]
+    public void Fuzz_crash_a_huge_exponent_before_an_unknown_unit_is_an_unknown_unit()
+    {
+        string afl = System.Text.Encoding.UTF8.GetString([.. "2222E-22222222222"u8, 0x0f, .. "22A2"u8, 0]);
+        Assert.Throws<UnknownUnitException>(() => Quantity.Parse(afl));
+    }
+
     [Fact]
     public void Rounding_interval_follows_the_written_decimals()
     {
