@@ -10,11 +10,14 @@ namespace Zhibiao.Analytics.Data;
 /// </summary>
 internal static class DatasetWriter
 {
-    public static void Write(Dataset dataset, string directory)
+    /// <summary>Writes the three files, and any side files (name and UTF-8 text) with them, all or nothing.</summary>
+    public static void Write(Dataset dataset, string directory, IEnumerable<KeyValuePair<string, string>>? sideFiles = null)
     {
         Directory.CreateDirectory(directory);
         var files = new List<(string Path, Action<string> Write)>();
         WriteAll(dataset, directory, files);
+        foreach ((string name, string content) in sideFiles ?? [])
+            files.Add((Path.Combine(directory, name), temp => File.WriteAllText(temp, content, new System.Text.UTF8Encoding(false))));
         AtomicFile.WriteAll(files);
     }
 

@@ -77,20 +77,8 @@ public static class SeriesDataset
             ["verdicts.csv"] = Verdicts(series),
             ["synonyms.csv"] = Synonyms(synonyms),
         };
-        try
-        {
-            dataset.Save(directory);
-            foreach ((string name, string content) in side)
-            {
-                string path = Path.Combine(directory, name);
-                File.WriteAllText(path + ".tmp", content, new UTF8Encoding(false));
-                File.Move(path + ".tmp", path, overwrite: true);
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new AnalyticsException($"{directory}: cannot write the dataset ({e.Message})", e);
-        }
+        // The dataset's three files and the side files together, all or nothing (AtomicFile.WriteAll).
+        DatasetWriter.Write(dataset, directory, side);
     }
 
     private static string Revisions(ReportSeries series)
