@@ -86,22 +86,20 @@ internal static class CsvRecords
 
             return rows;
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (ReadFailure(path, e) is { } failure)
         {
-            throw new DataFormatException(path, 0, null, e.Message, e);
-        }
-        catch (ArgumentException e)
-        {
-            // Sep refuses a header that names a column twice before the checks above can.
-            throw new DataFormatException(path, 1, null, "a column name appears twice in the header", e);
-        }
-        catch (IOException e)
-        {
-            throw new DataFormatException(path, 0, null, e.Message, e);
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            throw new DataFormatException(path, 0, null, e.Message, e);
+            throw failure;
         }
     }
+
+    /// <summary>
+    /// The format error for a failure while Sep reads a CSV file: unreadable bytes, a file-system failure, or a header
+    /// that names a column twice (Sep refuses it before any check of ours); null for other exceptions.
+    /// </summary>
+    internal static DataFormatException? ReadFailure(string path, Exception e) => e switch
+    {
+        ArgumentException => new DataFormatException(path, 1, null, "a column name appears twice in the header", e),
+        InvalidDataException or IOException or UnauthorizedAccessException => new DataFormatException(path, 0, null, e.Message, e),
+        _ => null,
+    };
 }

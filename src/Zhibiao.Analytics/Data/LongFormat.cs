@@ -64,18 +64,9 @@ public static class LongFormat
 
             if (id is not null) result.Add(new LongSeries(id, start, values.ToArray()));
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (CsvRecords.ReadFailure(path, e) is { } failure)
         {
-            throw new DataFormatException(path, 0, null, e.Message, e);
-        }
-        catch (ArgumentException e)
-        {
-            // Sep refuses a header that names a column twice before the checks above can.
-            throw new DataFormatException(path, 1, null, "a column name appears twice in the header", e);
-        }
-        catch (IOException e)
-        {
-            throw new DataFormatException(path, 0, null, e.Message, e);
+            throw failure;
         }
 
         if (result.Count == 0) throw new DataFormatException(path, 0, null, "no series in the file");

@@ -51,15 +51,7 @@ public sealed partial class ProvincialBoard
     /// <exception cref="AnalyticsException">No report given, or a file unreadable or not a report (the file named).</exception>
     public static ProvincialBoard Load(IEnumerable<string> paths, NationalRecord national, BoardProbabilityOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(paths);
-        var files = new List<string>();
-        foreach (string p in paths)
-        {
-            if (Directory.Exists(p)) files.AddRange(Directory.GetFiles(p, "*.txt").Order(StringComparer.Ordinal));
-            else files.Add(p);
-        }
-
-        if (files.Count == 0) throw new AnalyticsException("no report given (a directory without *.txt files?)");
+        IReadOnlyList<string> files = ReportReader.Files(paths);
         var regions = files.Select(f => Read(Extraction.FactExtractor.ReadReport(f), Path.GetFileName(f), ReportReader.YearOfFileName(Path.GetFileNameWithoutExtension(f)))).ToList();
         return Build(regions, national, options);
     }

@@ -15,6 +15,22 @@ namespace Zhibiao.Analytics.Reports;
 /// </remarks>
 public static partial class ReportReader
 {
+    /// <summary>The report files named by paths: files as given, directories by their *.txt files in name order.</summary>
+    /// <exception cref="AnalyticsException">No file at all.</exception>
+    internal static IReadOnlyList<string> Files(IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var files = new List<string>();
+        foreach (string p in paths)
+        {
+            if (Directory.Exists(p)) files.AddRange(Directory.GetFiles(p, "*.txt").Order(StringComparer.Ordinal));
+            else files.Add(p);
+        }
+
+        if (files.Count == 0) throw new AnalyticsException("no report given (a directory without *.txt files?)");
+        return files;
+    }
+
     private static readonly string[] StatementCues = ["主要预期目标", "主要目标", "预期目标"];
     private static readonly string[] GrowthNouns = ["增长率", "上涨幅度", "涨幅", "增幅", "增速", "降幅", "增长", "上涨", "下降", "降低"];
     private static readonly string[] TrailingVerbs = ["控制在", "保持在", "稳定在", "继续保持", "保持", "按", "不超过", "不高于", "不低于", "低于", "高于", "超过", "达到", "在", "为"];

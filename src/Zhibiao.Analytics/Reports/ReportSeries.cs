@@ -21,15 +21,7 @@ public sealed class ReportSeries
     /// <exception cref="AnalyticsException">No report given, a file unreadable or not a report, or two reports of one year (both files named).</exception>
     public static ReportSeries Load(IEnumerable<string> paths, Extraction.SynonymTable? synonyms = null)
     {
-        ArgumentNullException.ThrowIfNull(paths);
-        var files = new List<string>();
-        foreach (string p in paths)
-        {
-            if (Directory.Exists(p)) files.AddRange(Directory.GetFiles(p, "*.txt").Order(StringComparer.Ordinal));
-            else files.Add(p);
-        }
-
-        if (files.Count == 0) throw new AnalyticsException("no report given (a directory without *.txt files?)");
+        IReadOnlyList<string> files = ReportReader.Files(paths);
         return Of(files.Select(f => ReportReader.ReadFile(f, synonyms)), files);
     }
 
