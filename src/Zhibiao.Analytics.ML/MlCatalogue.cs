@@ -10,7 +10,7 @@ public static class MlCatalogue
     public static IReadOnlyList<IForecaster> MembersWithGlobal() => [.. AutoOptions.DefaultMembers(), new GlobalForecaster(GlobalForecaster.EnsembleMember)];
 
     /// <summary>
-    /// The catalogue with <c>global</c> added and <c>auto</c> and <c>auto-select</c> built with the global model as a
+    /// The catalogue with <c>global</c> added and <c>auto</c>, <c>auto-select</c> and <c>auto-median</c> built with the global model as a
     /// candidate member (validation decides whether it is used). The catalogue given is unchanged.
     /// </summary>
     public static ForecasterCatalogue WithGlobalModel(this ForecasterCatalogue catalogue)
@@ -19,6 +19,7 @@ public static class MlCatalogue
         return catalogue
             .With("global", () => new GlobalForecaster())
             .With("auto", () => new AutoForecaster(AutoOptions.Default with { Members = MembersWithGlobal() }))
-            .With("auto-select", () => new AutoForecaster(AutoOptions.Default with { Members = MembersWithGlobal(), SelectMembers = true }));
+            .With("auto-select", () => new AutoForecaster(AutoOptions.Default with { Members = MembersWithGlobal(), SelectionMargin = 0 }))
+            .With("auto-median", () => new AutoForecaster(AutoOptions.Default with { Members = MembersWithGlobal(), SelectMembers = false }));
     }
 }

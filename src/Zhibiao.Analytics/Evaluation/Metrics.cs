@@ -36,16 +36,7 @@ public static class Metrics
     public static double Mape(ReadOnlySpan<double> actual, ReadOnlySpan<double> forecast)
     {
         Check(actual, forecast);
-        double sum = 0;
-        int count = 0;
-        for (int h = 0; h < actual.Length; h++)
-        {
-            if (actual[h] == 0) continue;
-            sum += Math.Abs(actual[h] - forecast[h]) / Math.Abs(actual[h]);
-            count++;
-        }
-
-        return count == 0 ? double.NaN : 100 * sum / count;
+        return PointErrors.Mape(actual, forecast);
     }
 
     /// <summary>

@@ -45,7 +45,8 @@ public sealed class ForecasterCatalogue
         ["damped"] = () => new EtsForecaster(new EtsOptions { Model = EtsSpec.Parse("AAdN"), Name = "damped" }),
         ["arima"] = () => new AutoArimaForecaster(),
         ["auto"] = () => new Ensemble.AutoForecaster(),
-        ["auto-select"] = () => new Ensemble.AutoForecaster(Ensemble.AutoOptions.Default with { SelectMembers = true }),
+        ["auto-select"] = () => new Ensemble.AutoForecaster(Ensemble.AutoOptions.Default with { SelectionMargin = 0 }),
+        ["auto-median"] = () => new Ensemble.AutoForecaster(Ensemble.AutoOptions.Default with { SelectMembers = false }),
     });
 
     /// <summary>The names known, in ordinal order.</summary>

@@ -27,6 +27,21 @@ internal static class PointErrors
         return sum / actual.Length;
     }
 
+    /// <summary>(100/H') Σ |y_h − f_h| / |y_h| over the H' steps with y_h ≠ 0; NaN when every actual value is 0.</summary>
+    public static double Mape(ReadOnlySpan<double> actual, ReadOnlySpan<double> forecast)
+    {
+        double sum = 0;
+        int count = 0;
+        for (int h = 0; h < actual.Length; h++)
+        {
+            if (actual[h] == 0) continue;
+            sum += Math.Abs(actual[h] - forecast[h]) / Math.Abs(actual[h]);
+            count++;
+        }
+
+        return count == 0 ? double.NaN : 100 * sum / count;
+    }
+
     /// <summary>(1/(n − m)) Σ_{t=m+1}^{n} |x_t − x_{t−m}|; NaN when n ≤ m (m at least 1).</summary>
     public static double SeasonalNaiveScale(ReadOnlySpan<double> insample, int seasonLength)
     {

@@ -7,15 +7,21 @@ namespace Zhibiao.Analytics.Forecasting.Ensemble;
 /// <item>Validation: every member forecasts each series from its last <see cref="AutoOptions.Origins"/> origins that
 /// leave a full horizon of training values to compare with (global members are first trained on the series cut at
 /// the earliest origin, so they never see what they are checked on).</item>
-/// <item>Selection: among all non-empty subsets of members, combined by mean or median, the one with the lowest
-/// validation OWA against the naive forecast (M4's measure: the mean of the sMAPE and MASE ratios) is chosen — one
-/// choice for the group of series in the batch.</item>
+/// <item>Selection: among all non-empty subsets of members, combined by mean or median, the one with the best
+/// validation score (the mean of its sMAPE, MASE and MAPE relative to the naive forecast's) is chosen — one choice for
+/// the batch — but only when it beats the median of all members by <see cref="AutoOptions.SelectionMargin"/>
+/// (wider for batches under 100 series); otherwise, and with fewer than
+/// <see cref="AutoOptions.MinimumSeriesForSelection"/> validated series, the median of all members stays. The forecast's
+/// method says which happened. The choice is a property of the batch handed to <see cref="Train"/>: a caller that
+/// splits a collection into chunks gets one choice per chunk (scores are means over series, so chunks of a few
+/// hundred series of one collection mostly agree).</item>
 /// <item>Calibration: the chosen combination's validation errors, normalised (<see cref="ErrorCalibration"/>), give
 /// its forecast distribution: intervals from their quantiles per step, sample paths from whole error vectors.</item>
 /// </list>
 /// Combining forecasts is among the most reliable gains in forecasting (Makridakis et al., M4, IJF 2020); the
 /// calibration answers the known narrowness of model-based intervals on yearly data. A single series fitted without a
-/// batch uses all members with the median and the members' own sample paths.
+/// batch uses all local members with the median and the members' own sample paths. Deterministic: the same batch gives
+/// the same choice (the global member learns with a fixed seed).
 /// </summary>
 public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecaster
 {
@@ -30,7 +36,7 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
     /// <inheritdoc/>
     /// <exception cref="ForecastException">No local member can fit the series.</exception>
     public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1) =>
-        FitCombination(y, seasonLength, [.. _options.Members.Where(m => m is not IGlobalForecaster)], CombinationRule.Median, null);
+        FitCombination(y, seasonLength, [.. _options.Members.Where(m => m is not IGlobalForecaster)], CombinationRule.Median, null, "fixed median: one series, no batch to validate on");
 
     /// <inheritdoc/>
     public IForecaster Train(IReadOnlyList<double[]> series, int seasonLength, int horizon, int threads = 1)
@@ -49,8 +55,11 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
 
         bool[] chosen = [.. members.Select((_, j) => validators[j] is not null)];
         CombinationRule rule = CombinationRule.Median;
-        if (_options.SelectMembers && valid.Length >= _options.MinimumSeriesForSelection)
-            (chosen, rule) = Select(valid, chosen, members.Length);
+        string note;
+        if (!_options.SelectMembers) note = "fixed median";
+        else if (valid.Length < _options.MinimumSeriesForSelection)
+            note = $"fixed median: {valid.Length} series long enough to validate, selection needs {_options.MinimumSeriesForSelection}";
+        else (chosen, rule, note) = Select(valid, chosen, members.Length, Margin(valid.Length));
 
         ErrorCalibration? calibration = Calibrate(valid, chosen, rule, horizon);
 
@@ -64,10 +73,10 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
         }
 
         if (final.Count == 0) throw new ForecastException("auto: no member could be trained on these series");
-        return new TrainedAuto(this, [.. final], rule, calibration);
+        return new TrainedAuto(this, [.. final], rule, calibration, note);
     }
 
-    private IFittedModel FitCombination(ReadOnlySpan<double> y, int seasonLength, IForecaster[] members, CombinationRule rule, ErrorCalibration? calibration)
+    private IFittedModel FitCombination(ReadOnlySpan<double> y, int seasonLength, IForecaster[] members, CombinationRule rule, ErrorCalibration? calibration, string note)
     {
         var fitted = new List<IFittedModel>(members.Length);
         var failures = new List<string>();
@@ -84,7 +93,7 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
         }
 
         if (fitted.Count == 0) throw new ForecastException($"{Name}: no member could fit the series ({string.Join("; ", failures)})");
-        return new CombinedModel(y, seasonLength, [.. fitted], rule, calibration);
+        return new CombinedModel(y, seasonLength, [.. fitted], rule, calibration, note);
     }
 
     /// <summary>The training series cut at their earliest validation origin (short ones whole).</summary>
@@ -146,14 +155,25 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
         return new Validation(y, prefixes, forecasts, scales, seasonLength);
     }
 
-    /// <summary>The subset and rule with the lowest validation OWA against the naive forecast.</summary>
-    private static (bool[] Chosen, CombinationRule Rule) Select(Validation[] valid, bool[] available, int memberCount)
+    /// <summary>
+    /// The margin by which a combination must beat the median of all members on validation to replace it: the
+    /// option's margin, widened as √(100/n) for batches of n &lt; 100 validated series, whose validation is noisier.
+    /// </summary>
+    private double Margin(int validated) => _options.SelectionMargin * Math.Sqrt(Math.Max(1.0, 100.0 / validated));
+
+    /// <summary>
+    /// Among all non-empty subsets of the available members, combined by median or mean, the one with the lowest
+    /// validation score (<see cref="Score"/>); kept only when it beats the median of all available members by the
+    /// relative margin, otherwise that median.
+    /// </summary>
+    internal static (bool[] Chosen, CombinationRule Rule, string Note) Select(IReadOnlyList<Validation> valid, bool[] available, int memberCount, double margin)
     {
-        double best = double.PositiveInfinity;
+        var naive = Totals.Zero;
+        foreach (Validation v in valid) naive += v.NaiveErrors();
+        double baseline = Score(valid, available, CombinationRule.Median, naive);
+        double best = baseline;
         bool[] bestSet = available;
         CombinationRule bestRule = CombinationRule.Median;
-        double naiveSmape = 0, naiveMase = 0;
-        foreach (Validation v in valid) (naiveSmape, naiveMase) = Add((naiveSmape, naiveMase), v.NaiveErrors());
         for (int mask = 1; mask < 1 << memberCount; mask++)
         {
             bool[] set = [.. Enumerable.Range(0, memberCount).Select(j => (mask & (1 << j)) != 0)];
@@ -161,19 +181,41 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
             foreach (CombinationRule rule in (CombinationRule[])[CombinationRule.Median, CombinationRule.Mean])
             {
                 if (rule == CombinationRule.Mean && set.Count(s => s) <= 2) continue; // the same as the median
-                double smape = 0, mase = 0;
-                foreach (Validation v in valid) (smape, mase) = Add((smape, mase), v.Errors(set, rule));
-                double owa = 0.5 * ((smape / naiveSmape) + (mase / naiveMase));
-                if (owa < best - 1e-12)
+                double score = Score(valid, set, rule, naive);
+                if (score < best - 1e-12)
                 {
-                    best = owa;
+                    best = score;
                     bestSet = set;
                     bestRule = rule;
                 }
             }
         }
 
-        return (bestSet, bestRule);
+        string how = $"validation score {best / baseline:0.000} of the median's on {valid.Count} series, margin {margin:0.000}";
+        return best < baseline * (1 - margin)
+            ? (bestSet, bestRule, $"selected by validation ({how})")
+            : (available, CombinationRule.Median, $"median of all kept ({how})");
+    }
+
+    /// <summary>
+    /// The validation score of a combination: the mean of its sMAPE, MASE and MAPE, each relative to the naive
+    /// forecast's, totalled over series and origins (M4's OWA with MAPE as a third measure; a measure the naive forecast
+    /// scores 0 on is left out).
+    /// </summary>
+    private static double Score(IReadOnlyList<Validation> valid, bool[] set, CombinationRule rule, Totals naive)
+    {
+        var total = Totals.Zero;
+        foreach (Validation v in valid) total += v.Errors(set, rule);
+        double sum = 0;
+        int count = 0;
+        foreach ((double e, double n) in (ReadOnlySpan<(double, double)>)[(total.Smape, naive.Smape), (total.Mase, naive.Mase), (total.Mape, naive.Mape)])
+            if (n > 0)
+            {
+                sum += e / n;
+                count++;
+            }
+
+        return count == 0 ? 0 : sum / count;
     }
 
     private ErrorCalibration? Calibrate(Validation[] valid, bool[] chosen, CombinationRule rule, int horizon)
@@ -183,51 +225,49 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
         return vectors.Count >= _options.MinimumCalibration ? new ErrorCalibration(vectors, horizon) : null;
     }
 
-    private static (double, double) Add((double S, double M) total, (double S, double M) e) =>
-        (total.S + (double.IsFinite(e.S) ? e.S : 0), total.M + (double.IsFinite(e.M) ? e.M : 0));
+    /// <summary>Totals of sMAPE, MASE and MAPE over validation origins (a measure that is not finite counts 0).</summary>
+    internal readonly record struct Totals(double Smape, double Mase, double Mape)
+    {
+        public static Totals Zero => default;
+
+        public static Totals operator +(Totals a, Totals b) => new(a.Smape + Finite(b.Smape), a.Mase + Finite(b.Mase), a.Mape + Finite(b.Mape));
+
+        private static double Finite(double x) => double.IsFinite(x) ? x : 0;
+    }
 
     /// <summary>A trained auto forecaster: the chosen members, rule and calibration, applied series by series.</summary>
-    private sealed class TrainedAuto(AutoForecaster owner, IForecaster[] members, CombinationRule rule, ErrorCalibration? calibration) : IForecaster
+    private sealed class TrainedAuto(AutoForecaster owner, IForecaster[] members, CombinationRule rule, ErrorCalibration? calibration, string note) : IForecaster
     {
         public string Name => owner.Name;
 
-        public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1) => owner.FitCombination(y, seasonLength, members, rule, calibration);
+        public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1) => owner.FitCombination(y, seasonLength, members, rule, calibration, note);
     }
 
     /// <summary>Validation forecasts of one series: [origin, member, step].</summary>
-    private sealed class Validation(double[] y, int[] prefixes, double[,,] forecasts, double[] scales, int seasonLength)
+    internal sealed class Validation(double[] y, int[] prefixes, double[,,] forecasts, double[] scales, int seasonLength)
     {
         private int Horizon => forecasts.GetLength(2);
 
-        /// <summary>Sums of sMAPE and MASE of the naive forecast over origins (means over steps).</summary>
-        public (double Smape, double Mase) NaiveErrors()
+        /// <summary>Sums of sMAPE, MASE and MAPE of the naive forecast over origins (means over steps).</summary>
+        public Totals NaiveErrors()
         {
-            double s = 0, m = 0;
+            var total = Totals.Zero;
             var f = new double[Horizon];
             for (int j = 0; j < prefixes.Length; j++)
             {
                 Array.Fill(f, y[prefixes[j] - 1]);
-                (double a, double b) = Score(j, f);
-                s += a;
-                m += b;
+                total += Score(j, f);
             }
 
-            return (s, m);
+            return total;
         }
 
-        /// <summary>Sums of sMAPE and MASE of a combination over origins.</summary>
-        public (double Smape, double Mase) Errors(bool[] set, CombinationRule rule)
+        /// <summary>Sums of sMAPE, MASE and MAPE of a combination over origins.</summary>
+        public Totals Errors(bool[] set, CombinationRule rule)
         {
-            double s = 0, m = 0;
-            for (int j = 0; j < prefixes.Length; j++)
-            {
-                double[] f = Combined(j, set, rule);
-                (double a, double b) = Score(j, f);
-                s += a;
-                m += b;
-            }
-
-            return (s, m);
+            var total = Totals.Zero;
+            for (int j = 0; j < prefixes.Length; j++) total += Score(j, Combined(j, set, rule));
+            return total;
         }
 
         /// <summary>Normalised error vectors of a combination, one per origin.</summary>
@@ -258,12 +298,12 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
             return f;
         }
 
-        private (double Smape, double Mase) Score(int origin, double[] f)
+        private Totals Score(int origin, double[] f)
         {
             ReadOnlySpan<double> actual = y.AsSpan(prefixes[origin], Horizon);
             double scale = PointErrors.SeasonalNaiveScale(y.AsSpan(0, prefixes[origin]), seasonLength < prefixes[origin] ? seasonLength : 1);
             double mase = scale > 0 ? PointErrors.Mae(actual, f) / scale : double.NaN;
-            return (PointErrors.Smape(actual, f), mase);
+            return new Totals(PointErrors.Smape(actual, f), mase, PointErrors.Mape(actual, f));
         }
     }
 }

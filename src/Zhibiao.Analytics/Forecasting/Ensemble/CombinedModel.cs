@@ -15,7 +15,7 @@ internal sealed class CombinedModel : FittedModel
     private readonly double[] _fitted;
     private double[] _cachedMean = [];
 
-    public CombinedModel(ReadOnlySpan<double> y, int seasonLength, IFittedModel[] members, CombinationRule rule, ErrorCalibration? calibration)
+    public CombinedModel(ReadOnlySpan<double> y, int seasonLength, IFittedModel[] members, CombinationRule rule, ErrorCalibration? calibration, string? note = null)
     {
         _y = y.ToArray();
         _members = members;
@@ -25,7 +25,7 @@ internal sealed class CombinedModel : FittedModel
 
         _d = ErrorCalibration.Scale(y, seasonLength);
 
-        Method = $"{(rule == CombinationRule.Median ? "Median" : "Mean")}({string.Join(", ", members.Select(m => m.Method))}){(calibration is null ? "" : ", calibrated")}";
+        Method = $"{(rule == CombinationRule.Median ? "Median" : "Mean")}({string.Join(", ", members.Select(m => m.Method))}){(calibration is null ? "" : ", calibrated")}{(note is null ? "" : $"; {note}")}";
         Parameters = new Dictionary<string, double>
         {
             ["members"] = members.Length,

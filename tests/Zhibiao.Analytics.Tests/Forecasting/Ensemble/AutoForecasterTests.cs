@@ -1,20 +1,22 @@
 using Zhibiao.Analytics.Forecasting;
 using Zhibiao.Analytics.Forecasting.Baselines;
 using Zhibiao.Analytics.Forecasting.Ensemble;
+using Zhibiao.Analytics.Forecasting.Ets;
+using Zhibiao.Analytics.Forecasting.Theta;
 using CsCheck;
 
 namespace Zhibiao.Analytics.Tests.Forecasting.Ensemble;
 
 public class AutoForecasterTests
 {
-    /// <summary>Trending series with Gaussian noise: y_t = a + b·t + e_t.</summary>
-    private static double[][] Trending(int count, int length, int seed)
+    /// <summary>Trending series with Gaussian noise: y_t = a + b·t + e_t, e_t of standard deviation <paramref name="noise"/>.</summary>
+    private static double[][] Trending(int count, int length, int seed, double noise = 3)
     {
         var random = new Random(seed);
         return [.. Enumerable.Range(0, count).Select(i =>
         {
             double a = 100 + (5 * i), b = 2 + (i % 5);
-            return Enumerable.Range(0, length).Select(t => a + (b * t) + (3 * MathNet.Numerics.Distributions.Normal.Sample(random, 0, 1))).ToArray();
+            return Enumerable.Range(0, length).Select(t => a + (b * t) + (noise * MathNet.Numerics.Distributions.Normal.Sample(random, 0, 1))).ToArray();
         })];
     }
 
@@ -30,7 +32,7 @@ public class AutoForecasterTests
         double[][] batch = Trending(60, 25, 1);
         IForecaster trained = NaiveAndDrift().Train(batch, 1, 4);
         IFittedModel fit = trained.Fit(batch[0]);
-        Assert.Equal("Median(Random walk with drift), calibrated", fit.Method);
+        Assert.StartsWith("Median(Random walk with drift), calibrated; selected by validation", fit.Method, StringComparison.Ordinal);
         Assert.Equal(2 * 60 * 3, fit.Parameters["calibration_vectors"]); // 3 origins of 60 series, with their mirror images
 
         // Out of sample: the next 4 values of fresh series from the same process fall in the 90% interval about 90% of the time.
@@ -51,7 +53,7 @@ public class AutoForecasterTests
     {
         double[][] batch = Trending(60, 25, 1);
         IFittedModel fit = NaiveAndDrift(select: false).Train(batch, 1, 4).Fit(batch[0]);
-        Assert.Equal("Median(Naive, Random walk with drift), calibrated", fit.Method);
+        Assert.Equal("Median(Naive, Random walk with drift), calibrated; fixed median", fit.Method);
     }
 
     [Fact]
@@ -59,7 +61,7 @@ public class AutoForecasterTests
     {
         double[][] batch = Trending(5, 25, 3);
         IFittedModel fit = NaiveAndDrift().Train(batch, 1, 4).Fit(batch[0]);
-        Assert.StartsWith("Median(Naive, Random walk with drift)", fit.Method, StringComparison.Ordinal);
+        Assert.Equal("Median(Naive, Random walk with drift); fixed median: 5 series long enough to validate, selection needs 20", fit.Method);
         Assert.Equal(0, fit.Parameters["calibration_vectors"]); // 15 validated origins are fewer than the 30 needed
         Forecast f = fit.Forecast(4, [95]);
         Assert.All(f.Intervals[0].Lower.ToArray().Zip(f.Mean.ToArray()), p => Assert.True(p.First < p.Second));
@@ -74,6 +76,66 @@ public class AutoForecasterTests
         double[] drift = new DriftForecaster().Fit(y).Forecast(3, []).Mean.ToArray();
         double[] mean = fit.Forecast(3, []).Mean.ToArray();
         for (int h = 0; h < 3; h++) Assert.Equal((naive[h] + drift[h]) / 2, mean[h], 9);
+        Assert.EndsWith("; fixed median: one series, no batch to validate on", fit.Method, StringComparison.Ordinal);
+    }
+
+    /// <summary>Members that damp trends (damped ETS, theta's half slope) and one that does not.</summary>
+    private static AutoForecaster DampedThetaDrift(double margin = 0.02) => new(new AutoOptions
+    {
+        Members = [new EtsForecaster(new EtsOptions { Model = EtsSpec.Parse("AAdN") }), new ThetaForecaster(), new DriftForecaster()],
+        SelectionMargin = margin,
+    });
+
+    [Fact]
+    public void Selection_on_pure_trends_keeps_drift_and_drops_the_damped_members()
+    {
+        // Straight lines with a little noise: any damping loses on validation, drift alone is right.
+        double[][] batch = Trending(120, 30, 5, noise: 0.2);
+        IFittedModel fit = DampedThetaDrift().Train(batch, 1, 6).Fit(batch[0]);
+        Assert.StartsWith("Median(Random walk with drift), calibrated; selected by validation", fit.Method, StringComparison.Ordinal);
+        Assert.DoesNotContain("Theta", fit.Method, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ad", fit.Method, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Selection_is_shrunk_to_the_median_when_it_does_not_beat_it_by_the_margin()
+    {
+        // The same trends: drift validates better than the median, but not by 90%.
+        double[][] batch = Trending(120, 30, 5);
+        IFittedModel fit = DampedThetaDrift(margin: 0.9).Train(batch, 1, 6).Fit(batch[0]);
+        Assert.Matches(@"^Median\(ETS\(A,Ad,N\), Theta, Random walk with drift\), calibrated; median of all kept \(validation score 0\.\d{3} of the median's on 120 series, margin 0\.900\)$", fit.Method);
+
+        // Members that forecast alike cannot beat their median: it stays, whatever the margin.
+        var alike = new AutoForecaster(new AutoOptions { Members = [new NaiveForecaster(), new SeasonalNaiveForecaster()], SelectionMargin = 0 });
+        Assert.Contains("; median of all kept (validation score 1.000 of the median's", alike.Train(batch, 1, 6).Fit(batch[0]).Method, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Small_batches_need_a_wider_margin()
+    {
+        // 40 series: the margin 0.02 widens to 0.02·√(100/40) = 0.0316.
+        double[][] batch = Trending(40, 30, 5);
+        Assert.Contains("on 40 series, margin 0.032)", DampedThetaDrift().Train(batch, 1, 6).Fit(batch[0]).Method, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Series_too_short_to_validate_fall_back_to_the_median_and_say_so()
+    {
+        // Six values and a horizon of 4 leave no origin with 5 values before it.
+        double[][] batch = Trending(50, 6, 6);
+        IFittedModel fit = DampedThetaDrift().Train(batch, 1, 4).Fit(batch[0]);
+        Assert.EndsWith("; fixed median: 0 series long enough to validate, selection needs 20", fit.Method, StringComparison.Ordinal);
+        Assert.StartsWith("Median(", fit.Method, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_choice_is_the_same_for_the_same_batch()
+    {
+        double[][] batch = Trending(60, 25, 7);
+        IFittedModel a = DampedThetaDrift().Train(batch, 1, 4, threads: 2).Fit(batch[3]);
+        IFittedModel b = DampedThetaDrift().Train(batch, 1, 4, threads: 1).Fit(batch[3]);
+        Assert.Equal(a.Method, b.Method);
+        Assert.Equal(a.Forecast(4, [95]).Interval(95).Upper.ToArray(), b.Forecast(4, [95]).Interval(95).Upper.ToArray());
     }
 
     [Fact]
@@ -81,7 +143,7 @@ public class AutoForecasterTests
     {
         var auto = new AutoForecaster(new AutoOptions { Members = [new NaiveForecaster(), new LogDriftForecaster()] });
         IFittedModel fit = auto.Fit([3, -1, 2, 4]);
-        Assert.Equal("Median(Naive)", fit.Method);
+        Assert.Equal("Median(Naive); fixed median: one series, no batch to validate on", fit.Method);
         Assert.Throws<ForecastException>(() => new AutoForecaster(new AutoOptions { Members = [new LogDriftForecaster()] }).Fit([3, -1, 2, 4]));
     }
 
