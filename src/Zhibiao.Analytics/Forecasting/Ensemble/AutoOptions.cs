@@ -30,10 +30,10 @@ public sealed record AutoOptions
 
     /// <summary>
     /// How much better, relatively, the chosen combination's validation score must be than the median of all members
-    /// for it to replace that median (default 0.02, chosen by leave-one-collection-out, README); batches of fewer than
+    /// for it to replace that median (default 0.01, chosen by leave-one-collection-out, README); batches of fewer than
     /// 100 validated series need a margin √(100/n) times larger. 0 takes whatever validates best (<c>auto-select</c>).
     /// </summary>
-    public double SelectionMargin { get; init; } = 0.02;
+    public double SelectionMargin { get; init; } = 0.01;
 
     /// <summary>Fewest validated series for choosing members; fewer keeps all members with the median (and the forecast's method says so).</summary>
     public int MinimumSeriesForSelection { get; init; } = 20;

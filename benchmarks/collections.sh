@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Accuracy of `auto`, each of its members and naive2 on the eight collections auto's recipe is chosen on (README,
+# "The default: auto"): M3 yearly, quarterly, monthly, other; tourism quarterly, monthly; M1 quarterly, monthly.
+# One `analytics evaluate` per collection (hold-out: the test files; 95% intervals), its CSV rows prefixed with the
+# collection, then a markdown table of sMAPE, MASE, MAPE, 95% coverage and OWA.
+#
+# usage: benchmarks/collections.sh [OUT.csv] [THREADS]     (default out: collections.csv in a temporary directory)
+#   MODELS=auto,ets benchmarks/collections.sh ...         other models (default auto,ets,theta,dotm,drift,global,naive2)
+#   SETS="m3-yearly tourism-quarterly" ...                  fewer collections
+# Data: shared/datasets/{m3,tourism,m1} beside an ancestor of the repository ($ANALYTICS_DATASETS to override). M1 and
+# M3 monthly have series whose start year is unknown (periods numbered 1-Q4, 2-Q1, 1-01, ...); they are read with 2000
+# added to such years, from a temporary copy (the shared files are left as they are).
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+set_name=yearly
+source "$root/benchmarks/m3-set.sh"
+datasets=${ANALYTICS_DATASETS:-$(find_shared datasets)}
+out=${1:-}
+threads=${2:-2}
+models=${MODELS:-auto,ets,theta,dotm,drift,global,naive2}
+sets=${SETS:-"m3-yearly m3-quarterly m3-monthly m3-other tourism-quarterly tourism-monthly m1-quarterly m1-monthly"}
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/collections.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+[ -n "$out" ] || out=$tmp/collections.csv
+echo "building the CLI (Release)..." >&2
+dotnet build "$root/src/Zhibiao.Analytics.Cli" -c Release -o "$tmp/cli" -nologo -v q >&2
+cli=$tmp/cli/Zhibiao.Analytics.Cli
+
+: > "$out"
+for c in $sets; do
+  family=${c%%-*}
+  case $c in
+    *-yearly) h=6 ;; *-other|*-quarterly) h=8 ;; tourism-monthly) h=24 ;; *-monthly) h=18 ;;
+    *) echo "unknown collection $c" >&2; exit 2 ;;
+  esac
+  for f in train test; do
+    awk -F, -v OFS=, 'NR > 1 { split($2, a, "-"); if (index($2, "-") > 0 && a[1] + 0 < 1000) $2 = (a[1] + 2000) "-" a[2] } { print }' \
+      "$datasets/$family/$c-$f.csv" > "$tmp/$c-$f.csv"
+  done
+  train=$tmp/$c-train.csv; test=$tmp/$c-test.csv
+  echo "$c (h = $h)..." >&2
+  rc=0
+  "$cli" evaluate --train "$train" --test "$test" --horizon "$h" --model "$models" --level 95 --threads "$threads" \
+    --format csv > "$tmp/$c.csv" 2> "$tmp/$c.log" || rc=$?
+  if [ "$rc" -gt 1 ]; then cat "$tmp/$c.log" >&2; exit 1; fi
+  if [ ! -s "$out" ]; then sed -n '1s/^/collection,/p' "$tmp/$c.csv" >> "$out"; fi
+  sed "1d; s/^/$c,/" "$tmp/$c.csv" >> "$out"
+done
+
+# markdown: one row per collection and model
+awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; print "| collection | model | sMAPE | MASE | MAPE | coverage 95% | OWA |"; print "|---|---|---|---|---|---|---|"; next }
+  { printf "| %s | %s | %.2f | %.3f | %.2f | %.3f | %.3f |\n", $col["collection"], $col["model"], $col["smape"], $col["mase"], $col["mape"], $col["coverage-95"], $col["owa"] }' "$out"
+echo "rows written to $out" >&2
