@@ -57,12 +57,19 @@ internal static class TableOutput
     {
         private ParquetWriter? _writer;
         private DataField[] _fields = [];
+        private Type[] _types = [];
 
         public void Write(Tabular table)
         {
             if (_writer is null)
             {
-                _fields = [.. table.Columns.Select((c, i) => Field(c, table.Rows.Select(r => r[i]).FirstOrDefault(v => v is not null)))];
+                _types = [.. table.Columns.Select((_, i) => table.Rows.Select(r => r[i]).FirstOrDefault(v => v is not null) switch
+                {
+                    string => typeof(string),
+                    int => typeof(int),
+                    _ => typeof(double),
+                })];
+                _fields = [.. table.Columns.Select((c, i) => Field(c, _types[i]))];
                 _writer = ParquetWriter.CreateAsync(new ParquetSchema(_fields), stream).GetAwaiter().GetResult();
             }
 
@@ -72,9 +79,9 @@ internal static class TableOutput
             {
                 DataField f = _fields[i];
                 IReadOnlyList<object?[]> rows = table.Rows;
-                if (f.ClrType == typeof(string))
+                if (_types[i] == typeof(string))
                     group.WriteAsync(f, (IReadOnlyCollection<string?>)[.. rows.Select(r => r[i]?.ToString())]).GetAwaiter().GetResult();
-                else if (f.ClrType == typeof(int))
+                else if (_types[i] == typeof(int))
                     group.WriteAsync<int>(f, rows.Select(r => Convert.ToInt32(r[i], System.Globalization.CultureInfo.InvariantCulture)).ToArray()).GetAwaiter().GetResult();
                 else
                     group.WriteAsync<double>(f, rows.Select(r => r[i] is null ? (double?)null : Convert.ToDouble(r[i], System.Globalization.CultureInfo.InvariantCulture)).ToArray().AsMemory()).GetAwaiter().GetResult();
@@ -89,11 +96,7 @@ internal static class TableOutput
             _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
 
-        private static DataField Field(string name, object? sample) => sample switch
-        {
-            string => new DataField<string>(name, true),
-            int => new DataField<int>(name),
-            _ => new DataField<double?>(name),
-        };
+        private static DataField Field(string name, Type type) =>
+            type == typeof(string) ? new DataField<string>(name, true) : type == typeof(int) ? new DataField<int>(name) : new DataField<double?>(name);
     }
 }

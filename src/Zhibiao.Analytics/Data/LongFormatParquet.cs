@@ -25,7 +25,7 @@ internal static class LongFormatParquet
         try
         {
             DataField id = Field(path, reader.Schema, "unique_id"), ds = Field(path, reader.Schema, "ds"), y = Field(path, reader.Schema, "y");
-            if (id.ClrType != typeof(string)) throw new DataFormatException(path, 0, "unique_id", $"column holds {id.ClrType.Name}, not strings");
+            if (!IsText(id)) throw new DataFormatException(path, 0, "unique_id", $"column holds {id.ClrType.Name}, not strings");
             long total = reader.RowGroups.Sum(g => g.RowCount), done = 0;
             var assembler = new SeriesAssembler(path);
             var pending = new PendingDates(path, assembler);
@@ -81,6 +81,9 @@ internal static class LongFormatParquet
         }
     }
 
+    /// <summary>Whether a column holds strings (Parquet.Net 6 reports them as ReadOnlyMemory&lt;char&gt;).</summary>
+    private static bool IsText(DataField field) => field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>);
+
     private static DataField Field(string path, ParquetSchema schema, string name) =>
         schema.DataFields.FirstOrDefault(f => f.Name == name && f.Path.Length == 1 && !f.IsArray)
         ?? throw new DataFormatException(path, 0, name, "column is missing (expected unique_id,ds,y)");
@@ -111,7 +114,7 @@ internal static class LongFormatParquet
     private static Period[] ReadPeriods(string path, ParquetRowGroupReader group, DataField field, int rows, long done)
     {
         var periods = new Period[rows];
-        if (field.ClrType == typeof(string))
+        if (IsText(field))
         {
             var text = new string?[rows];
             Wait(path, async () => await group.ReadAsync(field, text.AsMemory()));
