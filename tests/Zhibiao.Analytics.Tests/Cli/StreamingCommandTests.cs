@@ -105,6 +105,26 @@ public class StreamingCommandTests
         Assert.Equal(CliRunner.Run("forecast", "--input", same, "--horizon", "2", "--model", "naive"), CliRunner.Run("forecast", "--input", dates, "--horizon", "2", "--model", "naive"));
     }
 
+    [Fact]
+    public void Evaluate_in_small_batches_equals_the_run_on_the_whole_file_and_needs_the_test_in_the_same_order()
+    {
+        using var dir = new TempDirectory();
+        string csv = M3Like.Csv(50);
+        string[] lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var rows = lines.Skip(1).Select(l => l.Split(',')).GroupBy(r => r[0]).ToArray();
+        string train = dir.File("train.csv", "unique_id,ds,y\n" + string.Concat(rows.SelectMany(g => g.SkipLast(3)).Select(r => string.Join(",", r) + "\n")));
+        string test = dir.File("test.csv", "unique_id,ds,y\n" + string.Concat(rows.SelectMany(g => g.TakeLast(3)).Select(r => string.Join(",", r) + "\n")));
+        string[] args = ["evaluate", "--train", train, "--test", test, "--horizon", "3", "--model", "theta,ses", "--format", "csv"];
+        var whole = CliRunner.Run([.. args, "--batch-size", "1000"]);
+        Assert.Equal(0, whole.Exit);
+        Assert.Equal(whole, CliRunner.Run([.. args, "--batch-size", "6"]));
+
+        string swapped = dir.File("swapped.csv", "unique_id,ds,y\n" + string.Concat(rows.Reverse().SelectMany(g => g.TakeLast(3)).Select(r => string.Join(",", r) + "\n")));
+        var (exit, _, err) = CliRunner.Run("evaluate", "--train", train, "--test", swapped, "--horizon", "3", "--model", "theta");
+        Assert.Equal(AnalyticsCli.UserError, exit);
+        Assert.Contains("series S00050 comes where the training file has series S00001 (series 1)", err, StringComparison.Ordinal);
+    }
+
     /// <summary>A global model that records how many series each training saw, then forecasts naively.</summary>
     private sealed class CountingGlobal : IGlobalForecaster
     {
