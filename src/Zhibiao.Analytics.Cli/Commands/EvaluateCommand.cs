@@ -167,7 +167,7 @@ internal static class EvaluateCommand
 
     /// <summary>
     /// The training batches, each with its test series: the test file is read side by side with the training file,
-    /// so its series must come in the same order (checked by <see cref="Evaluator.Match"/> batch by batch).
+    /// so its series must come in the same order (each pair checked by <see cref="Evaluator.Match"/>).
     /// </summary>
     internal static IEnumerable<(SeriesBatch Train, IReadOnlyList<LongSeries>? Test)> Paired(string trainPath, string? testPath, int size, int horizon)
     {
@@ -187,10 +187,10 @@ internal static class EvaluateCommand
                 if (!test.MoveNext()) throw new CliUsageException($"{testPath}: series {id} has no test data (the test file ends before it)");
                 if (test.Current.Id != id)
                     throw new CliUsageException($"{testPath}: series {test.Current.Id} comes where the training file has series {id} (series {batch.First + i + 1}); the test file must list the training file's series in the same order");
+                Evaluator.Match([batch.Series[i]], [test.Current], horizon);
                 held.Add(test.Current);
             }
 
-            Evaluator.Match(batch.Series, held, horizon);
             yield return (batch, held);
         }
 

@@ -106,7 +106,7 @@ public class StreamingCommandTests
     }
 
     [Fact]
-    public void Evaluate_in_small_batches_equals_the_run_on_the_whole_file_and_needs_the_test_in_the_same_order()
+    public void Evaluate_and_backtest_targets_in_small_batches_equal_the_run_on_the_whole_file_and_need_the_test_in_the_same_order()
     {
         using var dir = new TempDirectory();
         string csv = M3Like.Csv(50);
@@ -118,6 +118,11 @@ public class StreamingCommandTests
         var whole = CliRunner.Run([.. args, "--batch-size", "1000"]);
         Assert.Equal(0, whole.Exit);
         Assert.Equal(whole, CliRunner.Run([.. args, "--batch-size", "6"]));
+
+        string[] backtest = ["backtest-targets", "--train", train, "--test", test, "--horizon", "3", "--growth=0,0.04", "--model", "theta", "--paths", "200", "--format", "csv"];
+        var scores = CliRunner.Run([.. backtest, "--batch-size", "1000"]);
+        Assert.Equal(0, scores.Exit);
+        Assert.Equal(scores, CliRunner.Run([.. backtest, "--batch-size", "7"]));
 
         string swapped = dir.File("swapped.csv", "unique_id,ds,y\n" + string.Concat(rows.Reverse().SelectMany(g => g.TakeLast(3)).Select(r => string.Join(",", r) + "\n")));
         var (exit, _, err) = CliRunner.Run("evaluate", "--train", train, "--test", swapped, "--horizon", "3", "--model", "theta");
