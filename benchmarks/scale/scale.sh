@@ -16,8 +16,12 @@ repeats=("$@")
 
 out=$(mktemp -d "${TMPDIR:-/tmp}/scale.XXXXXX")
 trap 'rm -rf "$out"' EXIT
-echo "building the CLI (Release)..." >&2
-dotnet build "$here/../../src/Zhibiao.Analytics.Cli" -c Release -o "$out/cli" -nologo -v q >&2
+cli=${ANALYTICS_CLI:-}   # a Release build of the CLI to use instead of building one
+if [ -z "$cli" ]; then
+  echo "building the CLI (Release)..." >&2
+  dotnet build "$here/../../src/Zhibiao.Analytics.Cli" -c Release -o "$out/cli" -nologo -v q >&2
+  cli=$out/cli/Zhibiao.Analytics.Cli
+fi
 
 echo "| model | series | wall s | CPU s | series/s | peak RSS MB | load before → after |"
 echo "|---|---:|---:|---:|---:|---:|---|"
@@ -26,7 +30,7 @@ for r in "${repeats[@]}"; do
   [ -f "$input" ] || bash "$here/make-big.sh" "$r" "$input"
   series=$(cut -d, -f1 "$input" | uniq | tail -n +2 | wc -l)
   before=$(cut -d' ' -f1 /proc/loadavg)
-  /usr/bin/time -v "$out/cli/Zhibiao.Analytics.Cli" forecast --input "$input" --horizon 6 --model "$model" --output "$out/forecast.csv" 2> "$out/time.txt"
+  /usr/bin/time -v "$cli" forecast --input "$input" --horizon 6 --model "$model" --output "$out/forecast.csv" 2> "$out/time.txt"
   after=$(cut -d' ' -f1 /proc/loadavg)
   wall=$(awk -F': ' '/Elapsed/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$out/time.txt")
   cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$out/time.txt")
