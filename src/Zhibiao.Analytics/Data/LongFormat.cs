@@ -28,7 +28,7 @@ public static class LongFormat
 
     /// <summary>
     /// Streams the series of a file in batches of <paramref name="batchSize"/> (the last may be smaller), in file
-    /// order, holding one batch and the series being read: memory does not grow with the file, except 16 bytes per
+    /// order, holding one batch and the series being read: memory does not grow with the file, except about 20 bytes per
     /// series to notice a series whose rows are not together. Errors surface when the reader reaches them, so batches
     /// before a malformed row have already been handed out: callers that write results must write all or nothing.
     /// </summary>

@@ -4,7 +4,7 @@ namespace Zhibiao.Analytics.Data;
 /// Builds the series of a long-format file row by row, for the CSV and Parquet readers: a new id starts a series,
 /// periods must rise within a series (skipped periods are missing values), and a series whose rows are not together
 /// is an error naming it and the line. To notice that without holding every id, ids already finished are kept as
-/// 64-bit FNV-1a hashes (8 bytes each, 16 with the set's overhead): two distinct ids share a hash with probability
+/// 64-bit FNV-1a hashes (8 bytes each, about 20 in the hash set): two distinct ids share a hash with probability
 /// about n²/2⁶⁵ (3·10⁻⁸ for a million series), and the second would then be reported as reappearing.
 /// </summary>
 internal sealed class SeriesAssembler(string path)
