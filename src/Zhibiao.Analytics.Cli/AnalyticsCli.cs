@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
 using Zhibiao.Analytics.Cli.Commands;
+using Zhibiao.Analytics.Forecasting;
 
 namespace Zhibiao.Analytics.Cli;
 
@@ -20,9 +21,12 @@ public static partial class AnalyticsCli
     public const int InternalError = 70;
 
     /// <summary>Runs the command line with the given writers (tests pass their own).</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, null);
+
+    /// <summary>Runs the command line with the given writers and models (tests pass a model of their own).</summary>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, ForecasterCatalogue? models)
     {
-        var context = new CliContext(stdout, stderr);
+        var context = new CliContext(stdout, stderr, models);
         RootCommand root = new("Indicator time series: growth, target tracking and forecasts.")
         {
             TrackCommand.Create(context),

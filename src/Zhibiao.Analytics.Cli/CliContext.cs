@@ -6,10 +6,10 @@ using Zhibiao.Analytics.Probability;
 namespace Zhibiao.Analytics.Cli;
 
 /// <summary>The writers a command prints to, and a Spectre console over stdout for tables.</summary>
-internal sealed class CliContext(TextWriter stdout, TextWriter stderr)
+internal sealed class CliContext(TextWriter stdout, TextWriter stderr, ForecasterCatalogue? models = null)
 {
-    /// <summary>The models this command line ships: the core's and the global model of Zhibiao.Analytics.ML; every command names models from it.</summary>
-    public ForecasterCatalogue Models { get; } = ForecasterCatalogue.Core.WithGlobalModel();
+    /// <summary>The models this command line ships: the core's and the global model of Zhibiao.Analytics.ML (unless a test gives others); every command names models from it.</summary>
+    public ForecasterCatalogue Models { get; } = models ?? ForecasterCatalogue.Core.WithGlobalModel();
 
     /// <summary>The simulation behind target probabilities and fans: the catalogue's default model, otherwise the defaults.</summary>
     public AssessmentOptions Assessment => new() { Forecaster = Models.Create(ForecasterCatalogue.Default) };

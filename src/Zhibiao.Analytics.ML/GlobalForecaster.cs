@@ -37,6 +37,7 @@ public sealed class GlobalForecaster(GlobalModelOptions? options = null) : IGlob
     public IForecaster Train(IReadOnlyList<double[]> series, int seasonLength, int horizon, int threads = 1)
     {
         ForecastLimits.Check(horizon, []);
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxWindows, 1, nameof(GlobalModelOptions.MaxWindows));
         double[][] usable = [.. series.Where(s => Windows.Usable(s))];
         if (usable.Length < _options.MinimumSeries)
             throw new ForecastException($"the global model needs at least {_options.MinimumSeries} positive series of {Windows.MinimumHistory}+ values to learn from, got {usable.Length}");
@@ -46,19 +47,19 @@ public sealed class GlobalForecaster(GlobalModelOptions? options = null) : IGlob
         var folds = new int[usable.Length];
         var random = new Random(_options.Seed);
         for (int i = 0; i < folds.Length; i++) folds[i] = random.Next(2);
-        var errors = new List<float[]>();
+        var errors = new Reservoir<float[]>(_options.MaxWindows, _options.Seed);
         for (int fold = 0; fold < (_options.OutOfFoldErrors ? 2 : 0); fold++)
         {
             double[][] train = [.. usable.Where((_, i) => folds[i] != fold)];
             double[][] held = [.. usable.Where((_, i) => folds[i] == fold)];
             if (train.Length == 0 || held.Length == 0) continue;
             using var model = new TrainedModel(_options, train, k, horizon);
-            foreach (double[] y in held) errors.AddRange(model.OutOfSampleErrors(y, horizon));
+            foreach (double[] y in held) model.OutOfSampleErrors(y, horizon, errors);
         }
 
         if (errors.Count == 0 && _options.OutOfFoldErrors) throw new ForecastException($"the global model found no series long enough to measure its errors over {horizon} steps");
-        if (errors.Count == 0) errors.Add(new float[horizon]); // point forecasts only: paths are the forecast itself
-        return new TrainedGlobalForecaster(new TrainedModel(_options, usable, k, horizon), [.. errors], horizon);
+        float[][] kept = errors.Count == 0 ? [new float[horizon]] : [.. errors.Items]; // none: point forecasts only, paths are the forecast itself
+        return new TrainedGlobalForecaster(new TrainedModel(_options, usable, k, horizon), kept, horizon);
     }
 
     /// <summary>The forecaster a trained global model becomes: fitting a series only reads its last window.</summary>
@@ -129,16 +130,21 @@ public sealed class GlobalForecaster(GlobalModelOptions? options = null) : IGlob
             _ml = new MLContext(options.Seed);
             _schema = SchemaDefinition.Create(typeof(Row));
             _schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, Windows.FeatureCount(k));
-            var rows = new List<Row>();
+            var sample = new Reservoir<Row>(options.MaxWindows, options.Seed);
             foreach (double[] y in series)
                 for (int t = Windows.MinimumHistory - 1; t < y.Length - 1; t++)
                     for (int h = 1; h <= Math.Min(horizon, y.Length - 1 - t); h++)
                     {
-                        var f = new float[Windows.FeatureCount(k)];
-                        Windows.Features(y, t, h, k, f);
-                        rows.Add(new Row { Features = f, Label = Windows.Label(y, t, h) });
+                        (int tt, int hh) = (t, h);
+                        sample.Offer(() =>
+                        {
+                            var f = new float[Windows.FeatureCount(k)];
+                            Windows.Features(y, tt, hh, k, f);
+                            return new Row { Features = f, Label = Windows.Label(y, tt, hh) };
+                        });
                     }
 
+            IReadOnlyList<Row> rows = sample.Items;
             if (rows.Count == 0) throw new ForecastException("the global model found no training windows");
             IDataView data = _ml.Data.LoadFromEnumerable(rows, _schema);
             IEstimator<ITransformer> trainer = options.Learner == GlobalLearner.FastTree
@@ -180,15 +186,19 @@ public sealed class GlobalForecaster(GlobalModelOptions? options = null) : IGlob
             return result;
         }
 
-        /// <summary>Errors (actual − forecast log growth) of windows with all horizons observed.</summary>
-        public IEnumerable<float[]> OutOfSampleErrors(double[] y, int horizon)
+        /// <summary>Offers to the sample the errors (actual − forecast log growth) of windows with all horizons observed.</summary>
+        public void OutOfSampleErrors(double[] y, int horizon, Reservoir<float[]> sample)
         {
             for (int t = Windows.MinimumHistory - 1; t + horizon < y.Length; t++)
             {
-                float[] forecast = Predict(y.AsSpan(0, t + 1), horizon);
-                var e = new float[horizon];
-                for (int h = 1; h <= horizon; h++) e[h - 1] = Windows.Label(y, t, h) - forecast[h - 1];
-                yield return e;
+                int origin = t;
+                sample.Offer(() =>
+                {
+                    float[] forecast = Predict(y.AsSpan(0, origin + 1), horizon);
+                    var e = new float[horizon];
+                    for (int h = 1; h <= horizon; h++) e[h - 1] = Windows.Label(y, origin, h) - forecast[h - 1];
+                    return e;
+                });
             }
         }
 

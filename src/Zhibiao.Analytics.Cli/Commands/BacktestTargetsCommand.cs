@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Zhibiao.Analytics.Cli.Output;
 using Zhibiao.Analytics.Data;
-using Zhibiao.Analytics.Evaluation;
 using Zhibiao.Analytics.Forecasting;
 using Zhibiao.Analytics.Probability;
 using Spectre.Console;
@@ -11,7 +10,8 @@ namespace Zhibiao.Analytics.Cli.Commands;
 /// <summary>
 /// <c>analytics backtest-targets --train TRAIN.csv --test TEST.csv --horizon H --growth ...</c>: the target
 /// probabilities of <c>probability</c> scored against what happened — Brier score, expected calibration error,
-/// reliability table — beside the deterministic rule (last five years' CAGR extrapolated) and the base rate.
+/// reliability table — beside the deterministic rule (last five years' CAGR extrapolated) and the base rate. Both
+/// files are streamed side by side in batches (the test file's series in the training file's order).
 /// </summary>
 internal static class BacktestTargetsCommand
 {
@@ -20,8 +20,9 @@ internal static class BacktestTargetsCommand
 
     public static Command Create(CliContext context)
     {
-        var train = new Option<string>("--train") { Description = "Training series, long format.", Required = true };
-        var test = new Option<string>("--test") { Description = "What happened next, long format.", Required = true };
+        var train = CommonOptions.StreamedInput("--train", "Training series");
+        var test = new Option<string>("--test") { Description = "What happened next, long format (CSV or Parquet), its series in the training file's order.", Required = true };
+        var batchSize = CommonOptions.BatchSize();
         var horizon = new Option<int>("--horizon") { Description = "Steps ahead.", Required = true };
         var growth = ListOptions.Growth();
         var model = CommonOptions.Model(context.Models);
@@ -31,39 +32,48 @@ internal static class BacktestTargetsCommand
         var format = FormatOption.Create();
         var command = new Command("backtest-targets", "Score target probabilities against held-out data: Brier, calibration, reliability.")
         {
-            train, test, horizon, growth, model, paths, seed, threads, format,
+            train, test, horizon, growth, model, paths, seed, threads, format, batchSize,
         };
         command.SetAction(parse =>
         {
             GrowthProbabilityOptions options = ProbabilityCommand.Options(parse.GetValue(horizon), parse.GetValue(growth)!, parse.GetValue(paths), parse.GetValue(seed), parse.GetValue(threads));
             IForecaster forecaster = context.Models.Create(parse.GetValue(model)!);
-            string testPath = parse.GetValue(test)!;
-            IReadOnlyList<LongSeries> trainSeries = LongFormat.Read(parse.GetValue(train)!);
-            SeriesChecks.Check(trainSeries, options.Horizon);
-            SeriesChecks.CheckGrowth(trainSeries, options.Growth, options.Horizon);
-
-            // The test data must start right after the training data, with H values, as for evaluate.
-            Dictionary<string, LongSeries> testSeries = Evaluator.Match(trainSeries, LongFormat.Read(testPath), options.Horizon).ToDictionary(s => s.Id, StringComparer.Ordinal);
-
-            GrowthProbabilityResult[] results = GrowthProbabilities.Run(trainSeries, forecaster, options);
-            int ok = ProbabilityCommand.Report(context, results, forecaster);
-            var scored = new List<(double P, bool O)>();
-            var rule = new List<(double P, bool O)>();
-            foreach (GrowthProbabilityResult r in results.Where(r => r.Error is null))
+            int size = CommonOptions.CheckBatchSize(parse.GetValue(batchSize));
+            var scored = new ProbabilityTally();
+            var rule = new ProbabilityTally();
+            int total = 0, ok = 0;
+            ProgressBar.RunStreaming(context, forecaster.Name, progress =>
             {
-                double[] y = r.Series.Values.ToArray();
-                double cagr = RuleGrowth(y);
-                foreach (GrowthProbability p in r.Probabilities)
+                // The test data must start right after the training data, with H values, as for evaluate.
+                foreach ((SeriesBatch batch, IReadOnlyList<LongSeries>? held) in EvaluateCommand.Paired(parse.GetValue(train)!, parse.GetValue(test)!, size, options.Horizon))
                 {
-                    bool happened = testSeries[r.Series.Id].Values.Span[p.H - 1] >= p.Target;
-                    scored.Add((p.ProbabilityMet, happened));
-                    rule.Add((double.IsNaN(cagr) ? 0.5 : y[^1] * Math.Pow(1 + cagr, p.H) >= p.Target ? 1 : 0, happened));
+                    SeriesChecks.Check(batch.Series, options.Horizon);
+                    SeriesChecks.CheckGrowth(batch.Series, options.Growth, options.Horizon);
+                    GrowthProbabilityResult[] results = GrowthProbabilities.Run(batch.Series, forecaster, options with { Seed = unchecked(options.Seed + (int)batch.First) }, progress?.Batch(batch));
+                    ok += ProbabilityCommand.Warn(context, results);
+                    total += results.Length;
+                    for (int i = 0; i < results.Length; i++)
+                    {
+                        GrowthProbabilityResult r = results[i];
+                        if (r.Error is not null) continue;
+                        double[] y = r.Series.Values.ToArray();
+                        double cagr = RuleGrowth(y);
+                        foreach (GrowthProbability p in r.Probabilities)
+                        {
+                            bool happened = held![i].Values.Span[p.H - 1] >= p.Target;
+                            scored.Add(p.ProbabilityMet, happened);
+                            rule.Add(double.IsNaN(cagr) ? 0.5 : y[^1] * Math.Pow(1 + cagr, p.H) >= p.Target ? 1 : 0, happened);
+                        }
+                    }
                 }
-            }
 
-            ProbabilityScores modelScores = Score(scored), ruleScores = Score(rule);
+                if (ok == 0) throw new CliUsageException($"no series could be forecast with {forecaster.Name} ({total} failed)");
+                return ok;
+            });
+
+            ProbabilityScores modelScores = scored.Scores(), ruleScores = rule.Scores();
             Write(context, FormatOption.Parse(parse.GetValue(format)!), forecaster.Name, modelScores, ruleScores);
-            return ok == results.Length ? AnalyticsCli.Ok : ForecastCommand.PartialFailure;
+            return ok == total ? AnalyticsCli.Ok : ForecastCommand.PartialFailure;
         });
         return command;
     }
@@ -81,9 +91,6 @@ internal static class BacktestTargetsCommand
             return double.NaN;
         }
     }
-
-    private static ProbabilityScores Score(List<(double P, bool O)> cases) =>
-        ProbabilityScores.Of(cases.Select(c => c.P).ToArray(), cases.Select(c => c.O).ToArray());
 
     private static void Write(CliContext context, OutputFormat format, string model, ProbabilityScores m, ProbabilityScores rule)
     {

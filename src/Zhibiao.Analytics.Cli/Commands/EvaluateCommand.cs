@@ -20,8 +20,9 @@ internal static class EvaluateCommand
 {
     public static Command Create(CliContext context)
     {
-        var train = new Option<string>("--train") { Description = "Training data, long-format CSV: unique_id,ds,y.", Required = true };
-        var test = new Option<string?>("--test") { Description = "Held-out data, long-format CSV, starting right after each training series." };
+        var train = CommonOptions.StreamedInput("--train", "Training data");
+        var test = new Option<string?>("--test") { Description = "Held-out data, long format (CSV or Parquet), starting right after each training series, its series in the training file's order." };
+        var batchSize = CommonOptions.BatchSize();
         var origins = new Option<int?>("--origins") { Description = "Instead of --test: evaluate by rolling origin over the last K origins of the training data." };
         var step = new Option<int>("--step") { Description = "Periods between rolling origins.", DefaultValueFactory = _ => 1 };
         var horizon = new Option<int>("--horizon") { Description = "Steps to forecast and score (1 to 10000).", Required = true };
@@ -36,7 +37,7 @@ internal static class EvaluateCommand
         var format = FormatOption.Create();
         var command = new Command("evaluate", "Accuracy of forecasting models on a hold-out or by rolling origin, against Naive2.")
         {
-            train, test, origins, step, horizon, models, levels, season, threads, format,
+            train, test, origins, step, horizon, models, levels, season, threads, format, batchSize,
         };
         command.SetAction(parse =>
         {
@@ -50,39 +51,44 @@ internal static class EvaluateCommand
             if (design is { Step: < 1 }) throw new CliUsageException($"--step must be at least 1, not {design.Step}");
             IForecaster[] forecasters = [.. ModelNames(parse.GetValue(models)).Select(context.Models.Create)];
 
-            IReadOnlyList<LongSeries> series = LongFormat.Read(parse.GetValue(train)!);
-            IReadOnlyList<LongSeries>? held = testPath is null ? null : LongFormat.Read(testPath);
-            SeriesChecks.Check(series, options.Horizon);
-            if (held is not null) Evaluator.Match(series, held, options.Horizon);
+            int size = CommonOptions.CheckBatchSize(parse.GetValue(batchSize));
 
             // Naive2 is always evaluated, for the OWA; it is shown only when asked for.
             IForecaster[] runs = forecasters.Any(f => f.Name == "naive2") ? forecasters : [.. forecasters, new Naive2Forecaster()];
-            int total = series.Count * runs.Length;
-            ModelAccuracy[] results = ProgressBar.Run(context, $"evaluating {runs.Length} model(s) on {series.Count} series", total, progress =>
+            AccuracyTotals[] totals = [.. runs.Select(r => new AccuracyTotals(r.Name))];
+            int naive2 = Array.FindIndex(runs, r => r.Name == "naive2");
+            long count = 0;
+            ProgressBar.RunStreaming(context, $"evaluating {runs.Length} model(s)", progress =>
             {
-                var list = new ModelAccuracy[runs.Length];
-                for (int i = 0; i < runs.Length; i++)
+                foreach ((SeriesBatch batch, IReadOnlyList<LongSeries>? held) in Paired(parse.GetValue(train)!, testPath, size, options.Horizon))
                 {
-                    int offset = i * series.Count;
-                    IProgress<int>? shifted = progress is null ? null : new Shifted(progress, offset);
-                    list[i] = held is null
-                        ? Evaluator.Rolling(runs[i], series, design!, options, shifted)
-                        : Evaluator.HoldOut(runs[i], series, held, options, shifted);
+                    SeriesChecks.Check(batch.Series, options.Horizon);
+                    IProgress<int>? sink = progress?.Batch(batch);
+                    var list = new ModelAccuracy[runs.Length];
+                    for (int i = 0; i < runs.Length; i++)
+                    {
+                        IProgress<int>? shifted = sink is null ? null : new Shifted(sink, i, runs.Length, batch.Series.Count);
+                        list[i] = held is null
+                            ? Evaluator.Rolling(runs[i], batch.Series, design!, options, shifted)
+                            : Evaluator.HoldOut(runs[i], batch.Series, held, options, shifted);
+                    }
+
+                    for (int i = 0; i < forecasters.Length; i++)
+                        foreach (SeriesAccuracy failed in list[i].Series.Where(s => s.Error is not null))
+                            context.Error.WriteLine($"warning: series {failed.Id}, model {list[i].Model}: {failed.Error}");
+                    for (int i = 0; i < runs.Length; i++) totals[i].Add(list[i], list[naive2]);
+                    count += batch.Series.Count;
                 }
 
-                return list;
+                return count;
             });
 
-            ModelAccuracy naive2 = results.First(r => r.Model == "naive2");
-            ModelAccuracy[] shown = [.. results.Take(forecasters.Length)];
-            foreach (ModelAccuracy r in shown)
-                foreach (SeriesAccuracy failed in r.Series.Where(s => s.Error is not null))
-                    context.Error.WriteLine($"warning: series {failed.Id}, model {r.Model}: {failed.Error}");
-            if (shown.All(r => r.Mean is null)) throw new CliUsageException($"no series could be evaluated ({series.Count} series, {shown.Length} model(s))");
+            AccuracyTotals[] shown = [.. totals.Take(forecasters.Length)];
+            if (shown.All(r => r.Mean is null)) throw new CliUsageException($"no series could be evaluated ({count} series, {shown.Length} model(s))");
 
             OutputFormat f = FormatOption.Parse(parse.GetValue(format)!);
-            if (f == OutputFormat.Table) WriteTable(context, shown, naive2, options, design, series.Count);
-            else ToTabular(shown, naive2, options.LevelsOrDefault).Write(context.Out, f);
+            if (f == OutputFormat.Table) WriteTable(context, shown, options, design, count);
+            else ToTabular(shown, options.LevelsOrDefault).Write(context.Out, f);
             return shown.All(r => r.Failed == 0) ? AnalyticsCli.Ok : ForecastCommand.PartialFailure;
         });
         return command;
@@ -100,12 +106,12 @@ internal static class EvaluateCommand
     }
 
     /// <summary>The columns model,series,failed,smape,mase,mape,mae,rmse,owa, then coverage-L and msis-L per level.</summary>
-    internal static Tabular ToTabular(IReadOnlyList<ModelAccuracy> results, ModelAccuracy naive2, IReadOnlyList<double> levels)
+    internal static Tabular ToTabular(IReadOnlyList<AccuracyTotals> results, IReadOnlyList<double> levels)
     {
         var columns = new List<string> { "model", "series", "failed", "smape", "mase", "mape", "mae", "rmse", "owa" };
         foreach (double l in levels) columns.AddRange([$"coverage-{ListOptions.Name(l)}", $"msis-{ListOptions.Name(l)}"]);
         var table = new Tabular(columns);
-        foreach (ModelAccuracy r in results)
+        foreach (AccuracyTotals r in results)
         {
             var cells = new object?[columns.Count];
             cells[0] = r.Model;
@@ -113,7 +119,7 @@ internal static class EvaluateCommand
             cells[2] = r.Failed;
             if (r.Mean is { } a)
             {
-                (cells[3], cells[4], cells[5], cells[6], cells[7], cells[8]) = (Cell(a.Smape), Cell(a.Mase), Cell(a.Mape), Cell(a.Mae), Cell(a.Rmse), Cell(r.Owa(naive2)));
+                (cells[3], cells[4], cells[5], cells[6], cells[7], cells[8]) = (Cell(a.Smape), Cell(a.Mase), Cell(a.Mape), Cell(a.Mae), Cell(a.Rmse), Cell(r.Owa));
                 for (int i = 0; i < levels.Count; i++)
                 {
                     IntervalAccuracy? ia = a.Interval(levels[i]);
@@ -128,18 +134,18 @@ internal static class EvaluateCommand
         return table;
     }
 
-    private static void WriteTable(CliContext context, IReadOnlyList<ModelAccuracy> results, ModelAccuracy naive2, EvaluationOptions options, RollingOrigin? design, int series)
+    private static void WriteTable(CliContext context, IReadOnlyList<AccuracyTotals> results, EvaluationOptions options, RollingOrigin? design, long series)
     {
         string how = design is null ? "hold-out" : $"rolling origin ({design.Origins} origins, step {design.Step})";
         var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"{how}, horizon {options.Horizon}, {series} series"));
         table.AddColumns("model", "series", "failed", "sMAPE", "MASE", "MAPE", "MAE", "RMSE", "OWA");
         foreach (double l in options.LevelsOrDefault) table.AddColumns($"cov {ListOptions.Name(l)}%", $"MSIS {ListOptions.Name(l)}%");
         for (int c = 1; c < table.Columns.Count; c++) table.Columns[c].RightAligned();
-        foreach (ModelAccuracy r in results)
+        foreach (AccuracyTotals r in results)
         {
             var cells = new List<string> { Markup.Escape(r.Model), Int(r.Evaluated), Int(r.Failed) };
             Accuracy? a = r.Mean;
-            cells.AddRange([Num(a?.Smape, "0.000"), Num(a?.Mase, "0.000"), Num(a?.Mape, "0.000"), Num(a?.Mae, "0.###"), Num(a?.Rmse, "0.###"), Num(a is null ? null : r.Owa(naive2), "0.000")]);
+            cells.AddRange([Num(a?.Smape, "0.000"), Num(a?.Mase, "0.000"), Num(a?.Mape, "0.000"), Num(a?.Mae, "0.###"), Num(a?.Rmse, "0.###"), Num(a is null ? null : r.Owa, "0.000")]);
             foreach (double l in options.LevelsOrDefault)
             {
                 IntervalAccuracy? ia = a?.Interval(l);
@@ -159,9 +165,41 @@ internal static class EvaluateCommand
 
     private static string Num(double? value, string format) => value is { } v && double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : "–";
 
-    /// <summary>Reports progress of one model's run shifted by the series of the models before it.</summary>
-    private sealed class Shifted(IProgress<int> inner, int offset) : IProgress<int>
+    /// <summary>
+    /// The training batches, each with its test series: the test file is read side by side with the training file,
+    /// so its series must come in the same order (each pair checked by <see cref="Evaluator.Match"/>).
+    /// </summary>
+    internal static IEnumerable<(SeriesBatch Train, IReadOnlyList<LongSeries>? Test)> Paired(string trainPath, string? testPath, int size, int horizon)
     {
-        public void Report(int value) => inner.Report(offset + value);
+        if (testPath is null)
+        {
+            foreach (SeriesBatch batch in LongFormat.ReadBatches(trainPath, size)) yield return (batch, null);
+            yield break;
+        }
+
+        using IEnumerator<LongSeries> test = LongFormat.ReadBatches(testPath, size).SelectMany(b => b.Series).GetEnumerator();
+        foreach (SeriesBatch batch in LongFormat.ReadBatches(trainPath, size))
+        {
+            var held = new List<LongSeries>(batch.Series.Count);
+            for (int i = 0; i < batch.Series.Count; i++)
+            {
+                string id = batch.Series[i].Id;
+                if (!test.MoveNext()) throw new CliUsageException($"{testPath}: series {id} has no test data (the test file ends before it)");
+                if (test.Current.Id != id)
+                    throw new CliUsageException($"{testPath}: series {test.Current.Id} comes where the training file has series {id} (series {batch.First + i + 1}); the test file must list the training file's series in the same order");
+                Evaluator.Match([batch.Series[i]], [test.Current], horizon);
+                held.Add(test.Current);
+            }
+
+            yield return (batch, held);
+        }
+
+        if (test.MoveNext()) throw new CliUsageException($"series {test.Current.Id} of the test data has no training data");
+    }
+
+    /// <summary>Reports progress of the models' runs over one batch: model i of n covers the i-th n-th of it.</summary>
+    private sealed class Shifted(IProgress<int> inner, int model, int models, int count) : IProgress<int>
+    {
+        public void Report(int value) => inner.Report(((model * count) + value) / models);
     }
 }

@@ -9,7 +9,8 @@ namespace Zhibiao.Analytics.Cli.Commands;
 
 /// <summary>
 /// <c>analytics forecast --input TRAIN.csv --horizon H --model M --output OUT.csv</c>: forecasts every series of a
-/// long-format file, in parallel, with intervals. Series that cannot be fitted are reported on stderr by id and
+/// long-format file (CSV or Parquet), in parallel, with intervals. The file is streamed: read, forecast and written
+/// in batches of --batch-size series, in input order. Series that cannot be fitted are reported on stderr by id and
 /// reason; the others are written. Exit code 0 when all succeed, 1 when some failed, 2 when none could be forecast.
 /// </summary>
 internal static class ForecastCommand
@@ -19,21 +20,22 @@ internal static class ForecastCommand
 
     public static Command Create(CliContext context)
     {
-        var input = new Option<string>("--input") { Description = "Long-format CSV: unique_id,ds,y.", Required = true };
+        var input = CommonOptions.StreamedInput();
         var horizon = new Option<int>("--horizon") { Description = "Steps to forecast (1 to 10000).", Required = true };
         var model = CommonOptions.Model(context.Models);
         var levels = ListOptions.Levels();
         var season = new Option<int?>("--season-length") { Description = "Season length (default from the frequency: 1 yearly, 4 quarterly, 12 monthly)." };
         var threads = CommonOptions.Threads("Series forecast at once.");
-        var output = new Option<string?>("--output") { Description = "Output CSV (default: standard output)." };
+        var output = CommonOptions.StreamedOutput();
+        var batchSize = CommonOptions.BatchSize();
         var timing = new Option<bool>("--timing")
         {
-            Description = "Print to stderr the time spent fitting and forecasting (files not included): a cold first run, then the median of warm runs.",
+            Description = "Print to stderr the time spent fitting and forecasting (files not included): a cold first run, then the median of warm runs (holds the whole input in memory).",
         };
         var quantiles = ListOptions.Quantiles();
         var command = new Command("forecast", "Forecast every series of a long-format file with prediction intervals.")
         {
-            input, horizon, model, levels, season, threads, output, timing, quantiles,
+            input, horizon, model, levels, season, threads, output, timing, quantiles, batchSize,
         };
         command.SetAction(parse =>
         {
@@ -43,17 +45,29 @@ internal static class ForecastCommand
             var options = new BatchOptions { Horizon = parse.GetValue(horizon), Levels = all, SeasonLength = parse.GetValue(season), Threads = parse.GetValue(threads) };
             Check(options);
             IForecaster forecaster = context.Models.Create(parse.GetValue(model)!);
-            IReadOnlyList<LongSeries> series = LongFormat.Read(parse.GetValue(input)!);
-            SeriesChecks.Check(series, options.Horizon);
-            BatchItem[] results = parse.GetValue(timing) ? RunTimed(context, series, forecaster, options) : Run(context, series, forecaster, options);
-            foreach (BatchItem failed in results.Where(r => r.Forecast is null))
-                context.Error.WriteLine($"warning: series {failed.Series.Id}: {failed.Error}");
-            int ok = results.Count(r => r.Forecast is not null);
-            if (ok == 0) throw new CliUsageException($"no series could be forecast with {forecaster.Name} ({results.Length} failed)");
-            Tabular table = ToTabular(results, shown, probabilities);
-            if (parse.GetValue(output) is { } path) AtomicFile.WriteText(path, w => table.Write(w, OutputFormat.Csv));
-            else table.Write(context.Out, OutputFormat.Csv);
-            return ok == results.Length ? AnalyticsCli.Ok : PartialFailure;
+            int size = CommonOptions.CheckBatchSize(parse.GetValue(batchSize));
+            string path = parse.GetValue(input)!;
+            int total = 0, ok = 0;
+            TableOutput.Write(context, parse.GetValue(output), write => ProgressBar.RunStreaming(context, forecaster.Name, progress =>
+            {
+                IEnumerable<SeriesBatch> batches = parse.GetValue(timing) ? [new SeriesBatch(LongFormat.Read(path), 0, 1)] : LongFormat.ReadBatches(path, size);
+                foreach (SeriesBatch batch in batches)
+                {
+                    SeriesChecks.Check(batch.Series, options.Horizon);
+                    BatchItem[] results = parse.GetValue(timing)
+                        ? RunTimed(context, batch.Series, forecaster, options)
+                        : BatchForecaster.Run(batch.Series, forecaster, options, progress?.Batch(batch));
+                    foreach (BatchItem failed in results.Where(r => r.Forecast is null))
+                        context.Error.WriteLine($"warning: series {failed.Series.Id}: {failed.Error}");
+                    total += results.Length;
+                    ok += results.Count(r => r.Forecast is not null);
+                    write(ToTabular(results, shown, probabilities));
+                }
+
+                if (ok == 0) throw new CliUsageException($"no series could be forecast with {forecaster.Name} ({total} failed)");
+                return ok;
+            }));
+            return ok == total ? AnalyticsCli.Ok : PartialFailure;
         });
         return command;
     }
@@ -64,10 +78,6 @@ internal static class ForecastCommand
         if (options.Threads < 1) throw new CliUsageException($"--threads must be at least 1, not {options.Threads}");
         if (options.SeasonLength is < 1) throw new CliUsageException($"--season-length must be at least 1, not {options.SeasonLength}");
     }
-
-    /// <summary>Runs the batch, with a progress bar on stderr when it is a terminal and the batch is long.</summary>
-    internal static BatchItem[] Run(CliContext context, IReadOnlyList<LongSeries> series, IForecaster forecaster, BatchOptions options) =>
-        ProgressBar.Run(context, $"{forecaster.Name}: {series.Count} series", series.Count, progress => BatchForecaster.Run(series, forecaster, options, progress));
 
     /// <summary>
     /// Runs the batch for --timing: once cold (the time includes JIT compilation) and then warm

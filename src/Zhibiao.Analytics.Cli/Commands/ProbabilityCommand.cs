@@ -9,7 +9,7 @@ namespace Zhibiao.Analytics.Cli.Commands;
 /// <summary>
 /// <c>analytics probability --input TRAIN.csv --horizon H --growth=-0.05,0,0.02 --output P.csv</c>: for every series,
 /// step h and growth g, the probability that the value at h reaches the last value compounded at g. Columns
-/// unique_id,h,growth,target,p_met.
+/// unique_id,h,growth,target,p_met. The input is streamed in batches as for <c>forecast</c>.
 /// </summary>
 internal static class ProbabilityCommand
 {
@@ -17,33 +17,46 @@ internal static class ProbabilityCommand
 
     public static Command Create(CliContext context)
     {
-        var input = new Option<string>("--input") { Description = "Long-format CSV: unique_id,ds,y.", Required = true };
+        var input = CommonOptions.StreamedInput();
         var horizon = new Option<int>("--horizon") { Description = "Steps ahead (1 to 10000).", Required = true };
         var growth = ListOptions.Growth();
         var model = CommonOptions.Model(context.Models);
         var paths = CommonOptions.Paths();
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
-        var output = new Option<string?>("--output") { Description = "Output CSV (default: standard output)." };
+        var output = CommonOptions.StreamedOutput();
+        var batchSize = CommonOptions.BatchSize();
         var command = new Command("probability", "Probability that each series reaches its last value compounded at given growth rates.")
         {
-            input, horizon, growth, model, paths, seed, threads, output,
+            input, horizon, growth, model, paths, seed, threads, output, batchSize,
         };
         command.SetAction(parse =>
         {
             GrowthProbabilityOptions options = Options(parse.GetValue(horizon), parse.GetValue(growth)!, parse.GetValue(paths), parse.GetValue(seed), parse.GetValue(threads));
             IForecaster forecaster = context.Models.Create(parse.GetValue(model)!);
-            IReadOnlyList<LongSeries> series = LongFormat.Read(parse.GetValue(input)!);
-            SeriesChecks.Check(series, options.Horizon);
-            SeriesChecks.CheckGrowth(series, options.Growth, options.Horizon);
-            GrowthProbabilityResult[] results = GrowthProbabilities.Run(series, forecaster, options);
-            int ok = Report(context, results, forecaster);
-            var table = new Tabular(Columns);
-            foreach (GrowthProbability p in results.SelectMany(r => r.Probabilities))
-                table.Add(p.SeriesId, p.H, p.Growth, p.Target, p.ProbabilityMet);
-            if (parse.GetValue(output) is { } path) AtomicFile.WriteText(path, w => table.Write(w, OutputFormat.Csv));
-            else table.Write(context.Out, OutputFormat.Csv);
-            return ok == results.Length ? AnalyticsCli.Ok : ForecastCommand.PartialFailure;
+            int size = CommonOptions.CheckBatchSize(parse.GetValue(batchSize));
+            int total = 0, ok = 0;
+            TableOutput.Write(context, parse.GetValue(output), write => ProgressBar.RunStreaming(context, forecaster.Name, progress =>
+            {
+                foreach (SeriesBatch batch in LongFormat.ReadBatches(parse.GetValue(input)!, size))
+                {
+                    SeriesChecks.Check(batch.Series, options.Horizon);
+                    SeriesChecks.CheckGrowth(batch.Series, options.Growth, options.Horizon);
+
+                    // Series i of the file is simulated with seed + i whatever the batch size.
+                    GrowthProbabilityResult[] results = GrowthProbabilities.Run(batch.Series, forecaster, options with { Seed = unchecked(options.Seed + (int)batch.First) }, progress?.Batch(batch));
+                    ok += Warn(context, results);
+                    total += results.Length;
+                    var table = new Tabular(Columns);
+                    foreach (GrowthProbability p in results.SelectMany(r => r.Probabilities))
+                        table.Add(p.SeriesId, p.H, p.Growth, p.Target, p.ProbabilityMet);
+                    write(table);
+                }
+
+                if (ok == 0) throw new CliUsageException($"no series could be forecast with {forecaster.Name} ({total} failed)");
+                return ok;
+            }));
+            return ok == total ? AnalyticsCli.Ok : ForecastCommand.PartialFailure;
         });
         return command;
     }
@@ -56,12 +69,18 @@ internal static class ProbabilityCommand
         return new GrowthProbabilityOptions { Horizon = horizon, Growth = growth, Paths = paths, Seed = seed, Threads = threads };
     }
 
-    /// <summary>Warns about failed series on stderr; returns how many succeeded, or throws when none did.</summary>
-    internal static int Report(CliContext context, GrowthProbabilityResult[] results, IForecaster forecaster)
+    /// <summary>Warns about failed series on stderr; returns how many succeeded.</summary>
+    internal static int Warn(CliContext context, GrowthProbabilityResult[] results)
     {
         foreach (GrowthProbabilityResult failed in results.Where(r => r.Error is not null))
             context.Error.WriteLine($"warning: series {failed.Series.Id}: {failed.Error}");
-        int ok = results.Count(r => r.Error is null);
+        return results.Count(r => r.Error is null);
+    }
+
+    /// <summary>Warns about failed series on stderr; returns how many succeeded, or throws when none did.</summary>
+    internal static int Report(CliContext context, GrowthProbabilityResult[] results, IForecaster forecaster)
+    {
+        int ok = Warn(context, results);
         if (ok == 0) throw new CliUsageException($"no series could be forecast with {forecaster.Name} ({results.Length} failed)");
         return ok;
     }

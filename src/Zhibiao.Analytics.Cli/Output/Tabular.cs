@@ -21,15 +21,19 @@ internal sealed class Tabular(IReadOnlyList<string> columns)
         _rows.Add(cells);
     }
 
+    /// <summary>The rows, each a cell per column.</summary>
+    public IReadOnlyList<object?[]> Rows => _rows;
+
     public void Write(TextWriter output, OutputFormat format)
     {
         if (format == OutputFormat.Json) WriteJson(output);
         else WriteCsv(output);
     }
 
-    private void WriteCsv(TextWriter output)
+    /// <summary>Writes the rows as CSV, with the header row or without it (for the batches after the first).</summary>
+    public void WriteCsv(TextWriter output, bool header = true)
     {
-        using SepWriter writer = Sep.New(',').Writer(o => o with { Escape = true }).To(output, leaveOpen: true);
+        using SepWriter writer = Sep.New(',').Writer(o => o with { Escape = true, WriteHeader = header }).To(output, leaveOpen: true);
         writer.Header.Add([.. columns]);
         foreach (object?[] cells in _rows)
         {

@@ -50,3 +50,120 @@ internal static class TextFile
     /// <summary>A short excerpt of a value for an error message: at most 60 characters, then "…".</summary>
     public static string Excerpt(ReadOnlySpan<char> value) => value.Length <= 60 ? value.ToString() : string.Concat(value[..60], "…");
 }
+
+/// <summary>
+/// A file read as checked UTF-8 text a buffer at a time, for files too large to hold (<see cref="TextFile.OpenUtf8"/>
+/// holds the whole file): the same checks, bytes that are not UTF-8 and control characters are errors naming the
+/// file and line. <see cref="Fraction"/> tells how much of the file has been read.
+/// </summary>
+internal sealed class StreamingTextFile : TextReader
+{
+    private readonly string _path;
+    private readonly FileStream _stream;
+    private readonly byte[] _bytes = new byte[1 << 16];
+    private int _start, _end;
+    private long _offset;
+    private int _line = 1;
+    private bool _first = true;
+    private bool _eof;
+
+    private StreamingTextFile(string path, FileStream stream)
+    {
+        _path = path;
+        _stream = stream;
+    }
+
+    /// <summary>The share of the file's bytes read so far, 0 to 1.</summary>
+    public double Fraction => _stream.Length == 0 ? 1 : (double)(_offset - (_end - _start)) / _stream.Length;
+
+    /// <summary>Opens a file.</summary>
+    /// <exception cref="DataFormatException">The file is missing or unreadable.</exception>
+    public static StreamingTextFile Open(string path)
+    {
+        if (Directory.Exists(path)) throw new DataFormatException(path, 0, null, "is a directory, not a file");
+        if (!File.Exists(path)) throw new DataFormatException(path, 0, null, "file not found");
+        try
+        {
+            return new StreamingTextFile(path, new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DataFormatException(path, 0, null, e is UnauthorizedAccessException ? "permission denied" : e.Message, e);
+        }
+    }
+
+    /// <inheritdoc/>
+    public override int Peek() => throw new NotSupportedException();
+
+    /// <inheritdoc/>
+    public override int Read() => throw new NotSupportedException();
+
+    /// <inheritdoc/>
+    public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+    /// <inheritdoc/>
+    public override int Read(Span<char> buffer)
+    {
+        if (buffer.Length < 2) throw new ArgumentException("the buffer must hold at least two characters", nameof(buffer));
+        while (true)
+        {
+            bool final = Fill();
+            if (_first && _end - _start >= 3 && _bytes.AsSpan(_start, 3).SequenceEqual((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) _start += 3;
+            _first = false;
+            System.Buffers.OperationStatus status = System.Text.Unicode.Utf8.ToUtf16(_bytes.AsSpan(_start, _end - _start), buffer, out int read, out int written, replaceInvalidSequences: false, isFinalBlock: final);
+            Check(buffer[..written]);
+            long at = _offset - (_end - _start) + read;
+            _start += read;
+            if (status == System.Buffers.OperationStatus.InvalidData)
+                throw new DataFormatException(_path, _line, null, $"not UTF-8 text (invalid byte 0x{_bytes[_start]:X2} at byte {at}); convert the file to UTF-8 first");
+            if (written > 0 || final) return written;
+        }
+    }
+
+    /// <summary>Reads more bytes when fewer than 4 KiB are left; true once the end of the file is in the buffer.</summary>
+    private bool Fill()
+    {
+        if (_eof || _end - _start >= 4096) return _eof;
+        Array.Copy(_bytes, _start, _bytes, 0, _end - _start);
+        _end -= _start;
+        _start = 0;
+        try
+        {
+            while (_end < _bytes.Length)
+            {
+                int n = _stream.Read(_bytes, _end, _bytes.Length - _end);
+                if (n == 0)
+                {
+                    _eof = true;
+                    break;
+                }
+
+                _end += n;
+                _offset += n;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DataFormatException(_path, 0, null, e.Message, e);
+        }
+
+        return _eof;
+    }
+
+    private void Check(ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            if (c == '\n') _line++;
+            else if (c < 0x20 && c is not ('\t' or '\r'))
+                throw new DataFormatException(_path, _line, null, $"control character U+{(int)c:X4} (a data file holds text)");
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) _stream.Dispose();
+        base.Dispose(disposing);
+    }
+}

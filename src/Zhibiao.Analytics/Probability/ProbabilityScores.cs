@@ -27,35 +27,66 @@ public sealed record ProbabilityScores(int Cases, double BaseRate, double Brier,
     {
         if (probabilities.Length == 0 || probabilities.Length != outcomes.Length)
             throw new ArgumentException("scores need one outcome per probability, and at least one", nameof(outcomes));
-        int n = probabilities.Length;
-        var count = new int[10];
-        var sumP = new double[10];
-        var sumO = new double[10];
-        double brier = 0, events = 0;
-        for (int i = 0; i < n; i++)
+        var tally = new ProbabilityTally();
+        for (int i = 0; i < probabilities.Length; i++)
         {
             double p = probabilities[i];
             if (!(p >= 0 && p <= 1)) throw new ArgumentException($"probability {p} at {i} is outside [0, 1]", nameof(probabilities));
-            double o = outcomes[i] ? 1 : 0;
-            brier += (p - o) * (p - o);
-            events += o;
-            int b = Math.Min((int)(p * 10), 9);
-            count[b]++;
-            sumP[b] += p;
-            sumO[b] += o;
+            tally.Add(p, outcomes[i]);
         }
 
+        return tally.Scores();
+    }
+}
+
+/// <summary>
+/// <see cref="ProbabilityScores"/> added up case by case, for cases that come in batches and are not all kept: the
+/// same sums in the same order, so the same scores as <see cref="ProbabilityScores.Of"/> over all of them.
+/// </summary>
+public sealed class ProbabilityTally
+{
+    private readonly int[] _count = new int[10];
+    private readonly double[] _sumP = new double[10];
+    private readonly double[] _sumO = new double[10];
+    private double _brier, _events;
+    private int _cases;
+
+    /// <summary>Cases added so far.</summary>
+    public int Cases => _cases;
+
+    /// <summary>Adds a probability forecast and whether the event happened.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The probability is outside [0, 1].</exception>
+    public void Add(double probability, bool happened)
+    {
+        if (!(probability >= 0 && probability <= 1)) throw new ArgumentOutOfRangeException(nameof(probability), probability, "a probability is in [0, 1]");
+        double o = happened ? 1 : 0;
+        _brier += (probability - o) * (probability - o);
+        _events += o;
+        int b = Math.Min((int)(probability * 10), 9);
+        _count[b]++;
+        _sumP[b] += probability;
+        _sumO[b] += o;
+        _cases++;
+    }
+
+    /// <summary>The scores of the cases added.</summary>
+    /// <exception cref="InvalidOperationException">No case was added.</exception>
+    public ProbabilityScores Scores()
+    {
+        if (_cases == 0) throw new InvalidOperationException("scores need at least one case");
+        int n = _cases;
         double ece = 0;
         var bins = new List<ReliabilityBin>();
         for (int b = 0; b < 10; b++)
         {
-            if (count[b] == 0) continue;
-            double meanP = sumP[b] / count[b], freq = sumO[b] / count[b];
-            ece += count[b] * Math.Abs(meanP - freq);
-            bins.Add(new ReliabilityBin(b / 10.0, (b + 1) / 10.0, count[b], meanP, freq));
+            if (_count[b] == 0) continue;
+            double meanP = _sumP[b] / _count[b], freq = _sumO[b] / _count[b];
+            ece += _count[b] * Math.Abs(meanP - freq);
+            bins.Add(new ReliabilityBin(b / 10.0, (b + 1) / 10.0, _count[b], meanP, freq));
         }
 
-        double rate = events / n;
-        return new ProbabilityScores(n, rate, brier / n, ece / n, rate * (1 - rate), bins);
+        double rate = _events / n;
+        return new ProbabilityScores(n, rate, _brier / n, ece / n, rate * (1 - rate), bins);
     }
+
 }

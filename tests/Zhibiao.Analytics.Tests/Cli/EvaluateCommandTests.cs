@@ -52,7 +52,7 @@ public sealed class EvaluateCommandTests : IDisposable
         { ["--horizon", "2", "--test", "TEST", "--model", "nosuch"], "unknown model 'nosuch'" },
         { ["--horizon", "2", "--test", "MISSING"], "file not found" },
         { ["--horizon", "5", "--test", "TEST"], "the horizon is 5" },
-        { ["--horizon", "2", "--test", "OTHER"], "series b of the test data has no training data" },
+        { ["--horizon", "2", "--test", "OTHER"], "series b comes where the training file has series a (series 1); the test file must list the training file's series in the same order" },
         { ["--horizon", "2", "--origins", "0"], "--origins must be at least 1" },
         { ["--horizon", "2", "--test", "TEST", "--level", "100"], "--level: '100' is not a level in percent strictly between 0 and 100" },
     };
