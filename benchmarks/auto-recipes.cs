@@ -15,8 +15,7 @@
 //        ../shared/datasets/m3/m3-yearly-test.csv 6 1 /tmp/recipes     (and the same for the other seven collections:
 //      m3 quarterly 8 4, monthly 18 12, other 8 1; tourism quarterly 8 4, monthly 24 12; m1 quarterly 8 4, monthly 18 12)
 //      dotnet run -c Release benchmarks/auto-recipes.cs -- loco /tmp/recipes
-// Periods of unknown years (M1, M3 monthly: 1-Q4, 2-01, ...) are read with 2000 added to the year. The dump of all
-// eight took about 40 minutes on 2 busy cores. RECIPE="select c3 d0.01" prints that recipe's choice per collection.
+// The dump of all eight took about 40 minutes on 2 busy cores. RECIPE="select c3 d0.01" prints that recipe's choice per collection.
 using System.Globalization;
 using Zhibiao.Analytics;
 using Zhibiao.Analytics.Data;
@@ -30,8 +29,8 @@ else Loco.Run(args[1]);
 
 static void Dump(string name, string trainPath, string testPath, int h, int m, string dir)
 {
-    var train = ReadShifted(trainPath);
-    var test = ReadShifted(testPath).ToDictionary(s => s.Id, s => s.Values.ToArray());
+    var train = LongFormat.Read(trainPath);
+    var test = LongFormat.Read(testPath).ToDictionary(s => s.Id, s => s.Values.ToArray());
     double[][] ys = [.. train.Select(s => s.Values.ToArray())];
     const int origins = 3;
     IForecaster[] members = [.. MlCatalogue.MembersWithGlobal(), new NaiveForecaster(), new Naive2Forecaster()];
@@ -81,27 +80,6 @@ static void Dump(string name, string trainPath, string testPath, int h, int m, s
     Directory.CreateDirectory(dir);
     File.WriteAllText(Path.Combine(dir, name + ".tsv"), "id\torigin\tscale\tactual\t" + string.Join('\t', names) + "\n" + string.Concat(lines));
     Console.WriteLine($"{name}: {ys.Length} series");
-}
-
-static IReadOnlyList<LongSeries> ReadShifted(string path)
-{
-    string temp = Path.GetTempFileName();
-    try
-    {
-        File.WriteAllLines(temp, File.ReadLines(path).Select((line, i) =>
-        {
-            string[] p = line.Split(',');
-            int dash = p[1].IndexOf('-', StringComparison.Ordinal);
-            if (i == 0 || dash < 0 || int.Parse(p[1][..dash], CultureInfo.InvariantCulture) >= 1000) return line;
-            p[1] = (int.Parse(p[1][..dash], CultureInfo.InvariantCulture) + 2000).ToString(CultureInfo.InvariantCulture) + p[1][dash..];
-            return string.Join(',', p);
-        }));
-        return LongFormat.Read(temp);
-    }
-    finally
-    {
-        File.Delete(temp);
-    }
 }
 
 /// <summary>A combination of members: a subset combined by median or mean, or a weighted mean.</summary>

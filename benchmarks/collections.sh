@@ -7,9 +7,8 @@
 # usage: benchmarks/collections.sh [OUT.csv] [THREADS]     (default out: collections.csv in a temporary directory)
 #   MODELS=auto,ets benchmarks/collections.sh ...         other models (default auto,ets,theta,dotm,drift,global,naive2)
 #   SETS="m3-yearly tourism-quarterly" ...                  fewer collections
-# Data: shared/datasets/{m3,tourism,m1} beside an ancestor of the repository ($ANALYTICS_DATASETS to override). M1 and
-# M3 monthly have series whose start year is unknown (periods numbered 1-Q4, 2-Q1, 1-01, ...); they are read with 2000
-# added to such years, from a temporary copy (the shared files are left as they are).
+# Data: shared/datasets/{m3,tourism,m1} beside an ancestor of the repository ($ANALYTICS_DATASETS to override), read
+# as they are (series of unknown start year, numbered 1-Q4, 2-Q1, 1-01, ..., are periods of the long format).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 set_name=yearly
@@ -34,11 +33,7 @@ for c in $sets; do
     *-yearly) h=6 ;; *-other|*-quarterly) h=8 ;; tourism-monthly) h=24 ;; *-monthly) h=18 ;;
     *) echo "unknown collection $c" >&2; exit 2 ;;
   esac
-  for f in train test; do
-    awk -F, -v OFS=, 'NR > 1 { split($2, a, "-"); if (index($2, "-") > 0 && a[1] + 0 < 1000) $2 = (a[1] + 2000) "-" a[2] } { print }' \
-      "$datasets/$family/$c-$f.csv" > "$tmp/$c-$f.csv"
-  done
-  train=$tmp/$c-train.csv; test=$tmp/$c-test.csv
+  train=$datasets/$family/$c-train.csv; test=$datasets/$family/$c-test.csv
   echo "$c (h = $h)..." >&2
   rc=0
   "$cli" evaluate --train "$train" --test "$test" --horizon "$h" --model "$models" --level 95 --threads "$threads" \

@@ -85,8 +85,8 @@ public static class LongFormat
                     SepReader.Row row = rows.Current;
                     int line = row.LineNumberFrom;
                     if (row.ColCount != columns) throw new DataFormatException(path, line, null, $"row has {row.ColCount} fields, the header has {columns}");
-                    if (!Period.TryParse(row[dsCol].Span, out Period period) && !TryIndex(row[dsCol].Span, out period))
-                        throw new DataFormatException(path, line, "ds", $"'{TextFile.Excerpt(row[dsCol].Span)}' is not a period (expected 2024, 2024-Q1 or 2024-03, years 1000–9999)");
+                    if (!Period.TryParseIndexed(row[dsCol].Span, out Period period))
+                        throw new DataFormatException(path, line, "ds", $"'{TextFile.Excerpt(row[dsCol].Span)}' is not a period (expected 2024, 2024-Q1 or 2024-03; years 1–9999)");
                     ReadOnlySpan<char> ySpan = row[yCol].Span;
                     double y = double.NaN;
                     if (!ySpan.IsEmpty && !ySpan.Equals("NA", StringComparison.Ordinal) &&
@@ -124,13 +124,6 @@ public static class LongFormat
         {
             throw failure;
         }
-    }
-
-    /// <summary>A plain integer 1–999 as a year: the index of a series without dates (the M3 "other" set).</summary>
-    internal static bool TryIndex(ReadOnlySpan<char> text, out Period period)
-    {
-        period = default;
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int index) && TryIndex(index, out period);
     }
 
     /// <summary>An integer ds: a year 1000–9999, or an index 1–999 read as a year.</summary>

@@ -119,8 +119,8 @@ internal static class LongFormatParquet
             var text = new string?[rows];
             Wait(path, async () => await group.ReadAsync(field, text.AsMemory()));
             for (int i = 0; i < rows; i++)
-                if (text[i] is null || (!Period.TryParse(text[i], out periods[i]) && !LongFormat.TryIndex(text[i], out periods[i])))
-                    throw new DataFormatException(path, checked((int)(done + i + 1)), "ds", $"'{TextFile.Excerpt(text[i])}' is not a period (expected 2024, 2024-Q1 or 2024-03, years 1000–9999)");
+                if (text[i] is null || !Period.TryParseIndexed(text[i], out periods[i]))
+                    throw new DataFormatException(path, checked((int)(done + i + 1)), "ds", $"'{TextFile.Excerpt(text[i])}' is not a period (expected 2024, 2024-Q1 or 2024-03; years 1–9999)");
             return periods;
         }
 

@@ -148,7 +148,13 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>, ICompar
     /// <summary>Parses a period; false when the text is not one.</summary>
     public static bool TryParse(ReadOnlySpan<char> text, out Period period) => TryParse(text, out period, out _);
 
-    private static bool TryParse(ReadOnlySpan<char> text, out Period period, out string? error)
+    /// <summary>
+    /// Parses a period of the long format, where a year below 1000 is the index of a series without dates: "1",
+    /// "1-Q4" or "1-12" (the M1 and M3 competition files number such series from year 1); false when it is no period.
+    /// </summary>
+    internal static bool TryParseIndexed(ReadOnlySpan<char> text, out Period period) => TryParse(text, out period, out _, minYear: 1);
+
+    private static bool TryParse(ReadOnlySpan<char> text, out Period period, out string? error, int minYear = MinParsedYear)
     {
         period = default;
         text = text.Trim();
@@ -160,7 +166,7 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>, ICompar
             return false;
         }
 
-        if (year < MinParsedYear)
+        if (year < minYear)
         {
             error = $"'{Excerpt(text)}' is not a period: the year {year} is outside {MinParsedYear}–9999 (write the year in full, e.g. 2019)";
             return false;

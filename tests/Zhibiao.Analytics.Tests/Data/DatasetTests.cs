@@ -165,4 +165,20 @@ public class DatasetTests
         string bad = dir.File("bad.csv", "unique_id,ds,y\na,2020,x\n");
         Assert.Contains("bad.csv:2: column 'y': 'x' is not a finite number", Assert.Throws<DataFormatException>(() => LongFormat.Read(bad)).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void LongFormatReadsTheYearsOfUndatedSeriesAsAnIndex()
+    {
+        // M1 and M3 number series of unknown start from year 1: "1", "1-Q4, 2-Q1", "1-12, 2-01" (issue 13's collections).
+        using var dir = new TempDirectory();
+        string path = dir.File("undated.csv", "unique_id,ds,y\no,1,1\no,2,2\nq,1-Q4,3\nq,2-Q1,4\nm,1-12,5\nm,2-01,6\n");
+        IReadOnlyList<LongSeries> s = LongFormat.Read(path);
+        Assert.Equal([Period.OfYear(2), Period.OfQuarter(2, 1), Period.OfMonth(2, 1)], s.Select(x => x.End));
+        Assert.All(s, x => Assert.Equal(2, x.Values.Length));
+
+        // The dataset files keep the plausible years: there "19" is a typo, not an index.
+        Assert.Throws<FormatException>(() => Period.Parse("19-Q1"));
+        string zero = dir.File("zero.csv", "unique_id,ds,y\na,0-Q1,1\n");
+        Assert.Contains("zero.csv:2: column 'ds': '0-Q1' is not a period", Assert.Throws<DataFormatException>(() => LongFormat.Read(zero)).Message, StringComparison.Ordinal);
+    }
 }
