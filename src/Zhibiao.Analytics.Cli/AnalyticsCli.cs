@@ -39,6 +39,7 @@ public static partial class AnalyticsCli
             BoardCommand.Create(context),
             BoardCommand.CreateCheck(context),
             ImportHistoryCommand.Create(context),
+            SiloCommand.Create(context),
         };
 
         if (args.FirstOrDefault(a => a.StartsWith("--", StringComparison.Ordinal) && a.EndsWith('=')) is { } empty)

@@ -35,6 +35,8 @@ internal static class ForecastCommand
         {
             input, horizon, model, levels, season, threads, output, timing, quantiles,
         };
+        var cluster = new ClusterForecast();
+        cluster.AddTo(command);
         command.SetAction(parse =>
         {
             IReadOnlyList<double> shown = parse.GetValue(levels)!;
@@ -45,7 +47,8 @@ internal static class ForecastCommand
             IForecaster forecaster = context.Models.Create(parse.GetValue(model)!);
             IReadOnlyList<LongSeries> series = LongFormat.Read(parse.GetValue(input)!);
             SeriesChecks.Check(series, options.Horizon);
-            BatchItem[] results = parse.GetValue(timing) ? RunTimed(context, series, forecaster, options) : Run(context, series, forecaster, options);
+            BatchItem[] results = cluster.IsRequested(parse) ? cluster.Run(context, parse, parse.GetValue(model)!, series, forecaster, options, parse.GetValue(timing))
+                : parse.GetValue(timing) ? RunTimed(context, series, forecaster, options) : Run(context, series, forecaster, options);
             foreach (BatchItem failed in results.Where(r => r.Forecast is null))
                 context.Error.WriteLine($"warning: series {failed.Series.Id}: {failed.Error}");
             int ok = results.Count(r => r.Forecast is not null);
