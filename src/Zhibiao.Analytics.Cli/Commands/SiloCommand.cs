@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net;
+using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
@@ -44,6 +45,8 @@ internal static class SiloCommand
 
     private static int Host(CliContext context, IPAddress address, int siloPort, int gatewayPort, IPEndPoint primary)
     {
+        RequireFree(address, siloPort, "--port");
+        RequireFree(address, gatewayPort, "--gateway-port");
         HostApplicationBuilder builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.UseOrleans(silo => silo
             .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (Endpoints.ClusterId, Endpoints.ClusterId))
@@ -81,6 +84,24 @@ internal static class SiloCommand
         {
             signal.Cancel = true;
             stop.Cancel();
+        }
+    }
+
+    /// <summary>Fails when the port is taken (Orleans' listener shares a port with another silo's without a word).</summary>
+    private static void RequireFree(IPAddress address, int port, string option)
+    {
+        var listener = new TcpListener(IPAddress.IsLoopback(address) ? address : IPAddress.Any, port);
+        try
+        {
+            listener.Start();
+        }
+        catch (SocketException e)
+        {
+            throw new CliUsageException($"{option} {port} is not free on {address}: {e.Message}");
+        }
+        finally
+        {
+            listener.Stop();
         }
     }
 }

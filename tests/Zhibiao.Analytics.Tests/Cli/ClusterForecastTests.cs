@@ -53,6 +53,22 @@ public sealed class ClusterForecastTests : IDisposable
     public void A_bad_silo_option_is_refused(string option, string value, string expected) => Refused(expected, "silo", option, value);
 
     [Fact]
+    public void A_silo_port_already_taken_is_refused()
+    {
+        var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        try
+        {
+            int port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+            Refused($"--port {port} is not free on 127.0.0.1", "silo", "--port", port.ToString(CultureInfo.InvariantCulture));
+        }
+        finally
+        {
+            taken.Stop();
+        }
+    }
+
+    [Fact]
     public void Partitions_in_this_process_give_the_bytes_of_the_whole_batch_for_a_local_model()
     {
         string input = Input();
