@@ -23,8 +23,9 @@ internal sealed class MembershipWatch(IManagementGrain management, TimeSpan poll
         return _active.Count;
     }
 
+    /// <summary>The active silos; a question unanswered within ten polls (its silo gone) is a <see cref="TimeoutException"/>.</summary>
     private async Task<HashSet<SiloAddress>> Active(CancellationToken cancellation) =>
-        [.. (await management.GetHosts(onlyActive: true).WaitAsync(cancellation)).Keys];
+        [.. (await management.GetHosts(onlyActive: true).WaitAsync(10 * poll, cancellation)).Keys];
 
     private async Task Loop()
     {
