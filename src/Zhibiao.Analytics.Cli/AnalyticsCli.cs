@@ -43,6 +43,7 @@ public static partial class AnalyticsCli
             BoardCommand.Create(context),
             BoardCommand.CreateCheck(context),
             ImportHistoryCommand.Create(context),
+            SiloCommand.Create(context),
         };
 
         if (args.FirstOrDefault(a => a.StartsWith("--", StringComparison.Ordinal) && a.EndsWith('=')) is { } empty)

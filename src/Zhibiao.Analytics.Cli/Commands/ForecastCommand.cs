@@ -37,6 +37,8 @@ internal static class ForecastCommand
         {
             input, horizon, model, levels, season, threads, output, timing, quantiles, batchSize,
         };
+        var cluster = new ClusterForecast();
+        cluster.AddTo(command);
         command.SetAction(parse =>
         {
             IReadOnlyList<double> shown = parse.GetValue(levels)!;
@@ -48,14 +50,15 @@ internal static class ForecastCommand
             int size = CommonOptions.CheckBatchSize(parse.GetValue(batchSize));
             string path = parse.GetValue(input)!;
             int total = 0, ok = 0;
+            using ClusterForecast.Runner? partitions = cluster.IsRequested(parse) ? cluster.Open(context, parse, parse.GetValue(model)!, forecaster, options) : null;
             TableOutput.Write(context, parse.GetValue(output), write => ProgressBar.RunStreaming(context, forecaster.Name, progress =>
             {
                 IEnumerable<SeriesBatch> batches = parse.GetValue(timing) ? [new SeriesBatch(LongFormat.Read(path), 0, 1)] : LongFormat.ReadBatches(path, size);
                 foreach (SeriesBatch batch in batches)
                 {
                     SeriesChecks.Check(batch.Series, options.Horizon);
-                    BatchItem[] results = parse.GetValue(timing)
-                        ? RunTimed(context, batch.Series, forecaster, options)
+                    BatchItem[] results = partitions is not null ? RunPartitions(context, partitions, batch.Series, forecaster, progress?.Batch(batch), parse.GetValue(timing))
+                        : parse.GetValue(timing) ? RunTimed(context, batch.Series, forecaster, options)
                         : BatchForecaster.Run(batch.Series, forecaster, options, progress?.Batch(batch));
                     foreach (BatchItem failed in results.Where(r => r.Forecast is null))
                         context.Error.WriteLine($"warning: series {failed.Series.Id}: {failed.Error}");
@@ -77,6 +80,18 @@ internal static class ForecastCommand
         if (options.Horizon is < 1 or > ForecastLimits.MaxHorizon) throw new CliUsageException($"--horizon must be between 1 and {ForecastLimits.MaxHorizon}, not {options.Horizon}");
         if (options.Threads < 1) throw new CliUsageException($"--threads must be at least 1, not {options.Threads}");
         if (options.SeasonLength is < 1) throw new CliUsageException($"--season-length must be at least 1, not {options.SeasonLength}");
+    }
+
+    /// <summary>Runs a batch in partitions (--cluster or --partition-size); with --timing, prints the run's seconds to stderr.</summary>
+    private static BatchItem[] RunPartitions(CliContext context, ClusterForecast.Runner partitions, IReadOnlyList<LongSeries> series, IForecaster forecaster, IProgress<int>? progress, bool timing)
+    {
+        var clock = Stopwatch.StartNew();
+        BatchItem[] results = partitions.Run(series, progress);
+        double seconds = clock.Elapsed.TotalSeconds;
+        if (timing)
+            context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"timing: model={forecaster.Name} series={series.Count} partition_size={partitions.Size} seconds={seconds:0.######} series_per_second={series.Count / seconds:0.0}"));
+        return results;
     }
 
     /// <summary>

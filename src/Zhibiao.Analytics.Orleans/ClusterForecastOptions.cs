@@ -1,0 +1,29 @@
+namespace Zhibiao.Analytics.Orleans;
+
+/// <summary>How a batch is split and sent to a cluster.</summary>
+public sealed record ClusterForecastOptions
+{
+    /// <summary>The defaults: partitions of <see cref="DefaultPartitionSize"/> series.</summary>
+    public static ClusterForecastOptions Default { get; } = new();
+
+    /// <summary>Series per partition by default.</summary>
+    public const int DefaultPartitionSize = 1000;
+
+    /// <summary>
+    /// Series per partition (the last one may be shorter). A model that learns across series (<c>auto</c>,
+    /// <c>global</c>) is trained on each partition's series: the partition is its training batch.
+    /// </summary>
+    public int PartitionSize { get; init; } = DefaultPartitionSize;
+
+    /// <summary>Partitions sent at once; null is four per active silo when the run starts.</summary>
+    public int? PartitionsInFlight { get; init; }
+
+    /// <summary>Tries of a partition before the run fails (a silo that dies or cannot be reached costs a try).</summary>
+    public int Attempts { get; init; } = 8;
+
+    /// <summary>
+    /// How often the client asks the cluster which silos are active; when one has left, the partitions in flight are
+    /// sent again (those on live silos are cancelled), so none waits for an answer that cannot come.
+    /// </summary>
+    public TimeSpan MembershipPoll { get; init; } = TimeSpan.FromSeconds(1);
+}
