@@ -95,6 +95,7 @@ public class QuantityTests
     [Theory]
     [InlineData("0E-99999999999万吨", 0, 15)]
     [InlineData("0e+99999999999999999999吨", 0, 0)]
+    [InlineData("0E-99999999999999999999吨", 0, 15)]
     [InlineData("1.5e-3吨", 0.0015, 4)]
     [InlineData("12e2吨", 1200, 0)]
     public void An_exponent_fixes_the_decimals_even_beyond_int(string text, double value, int decimals)
