@@ -95,6 +95,7 @@ public class QuantityTests
     [Theory]
     [InlineData("0E-99999999999万吨", 0, 15)]
     [InlineData("0e+99999999999999999999吨", 0, 0)]
+    [InlineData("0E-99999999999999999999吨", 0, 15)]
     [InlineData("1.5e-3吨", 0.0015, 4)]
     [InlineData("12e2吨", 1200, 0)]
     public void An_exponent_fixes_the_decimals_even_beyond_int(string text, double value, int decimals)
@@ -166,5 +167,123 @@ public class QuantityTests
             Quantity q = Quantity.Reported(written, Magnitude.Yi, Zhibiao.Analytics.Units.Tonne, decimals);
             return q.In(Magnitude.Yi) == written && q.Written == written;
         });
+    }
+
+    [Theory]
+    [InlineData("吨")]
+    [InlineData("abc")]
+    [InlineData("1e400吨")]
+    public void Text_without_a_finite_number_is_a_format_error(string text) =>
+        Assert.Throws<FormatException>(() => Quantity.Parse(text));
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(16)]
+    public void Decimals_outside_0_to_15_are_refused(int decimals) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => Quantity.Reported(1, Magnitude.One, Zhibiao.Analytics.Units.Tonne, decimals));
+
+    [Fact]
+    public void Non_finite_amounts_are_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Quantity.Of(double.NaN, Zhibiao.Analytics.Units.Tonne));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Quantity.Reported(double.PositiveInfinity, Magnitude.Yi, Zhibiao.Analytics.Units.Tonne));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Quantity.Of(1e300, Zhibiao.Analytics.Units.Tonne) * 1e300);
+    }
+
+    [Fact]
+    public void Default_decimals_are_those_the_number_needs()
+    {
+        Quantity q = Quantity.Reported(2.375, Magnitude.Yi, Zhibiao.Analytics.Units.Tonne);
+        Assert.Equal(3, q.Decimals);
+        Assert.Equal(0.5e5, q.HalfWidth, 9);
+        Quantity c = Quantity.Parse("1,234.5万吨");
+        Assert.Equal((1.2345e7, 1), (c.Value, c.Decimals));
+        Quantity e = Quantity.Parse("2.5e3吨");
+        Assert.Equal((2500.0, 0), (e.Value, e.Decimals));
+    }
+
+    [Fact]
+    public void Difference_and_scaling_carry_the_rounding_half_widths()
+    {
+        // 2.37亿吨 ± 0.005亿, 0.5亿吨 ± 0.05亿: the difference is 1.87亿吨 ± 0.055亿.
+        Quantity d = Quantity.Parse("2.37亿吨") - Quantity.Parse("0.5亿吨");
+        Assert.Equal(1.87e8, d.Value, 3);
+        Assert.Equal(0.055e8, d.HalfWidth, 3);
+        Assert.Equal(Magnitude.Yi, d.Magnitude);
+        Assert.Null(d.Decimals);
+
+        // × −2: the value changes sign, the half-width doubles and stays positive.
+        Quantity m = Quantity.Parse("2.37亿吨") * -2;
+        Assert.Equal(-4.74e8, m.Value, 3);
+        Assert.Equal(1e6, m.HalfWidth, 6);
+        Assert.Equal(m, Quantity.Parse("2.37亿吨").Multiply(-2));
+        Assert.Equal(d, Quantity.Parse("2.37亿吨").Subtract(Quantity.Parse("0.5亿吨")));
+        Assert.Equal(Quantity.Parse("1吨") + Quantity.Parse("1斤"), Quantity.Parse("1吨").Add(Quantity.Parse("1斤")));
+        Assert.Equal(2, Quantity.Parse("1吨").Divide(Quantity.Parse("1000斤")), 12);
+    }
+
+    [Fact]
+    public void Conversion_carries_the_half_width_and_keeps_the_same_unit_as_written()
+    {
+        // 1.5吨 stands for [1.45, 1.55] 吨, that is 3000 斤 ± 100 斤.
+        Quantity jin = Quantity.Parse("1.5吨").ConvertTo(Zhibiao.Analytics.Units.Jin);
+        Assert.Equal(3000, jin.Value, 9);
+        Assert.Equal(100, jin.HalfWidth, 9);
+        Assert.Null(jin.Decimals);
+        Quantity same = Quantity.Parse("2.30亿吨");
+        Assert.Equal(same, same.ConvertTo(Zhibiao.Analytics.Units.Tonne));
+        // Another unit takes the natural magnitude of its value, in the language it was written in.
+        Assert.Equal(Magnitude.Thousand, Quantity.Parse("15000 thousand kWh").ConvertTo(Zhibiao.Analytics.Units.MegawattHour).Magnitude);
+        Assert.Equal(Magnitude.Wan, Quantity.Parse("1.5亿千瓦时").ConvertTo(Zhibiao.Analytics.Units.MegawattHour).Magnitude);
+    }
+
+    [Fact]
+    public void Another_magnitude_changes_only_how_it_is_written()
+    {
+        Quantity q = Quantity.Parse("26544.03万人次").WithMagnitude(Magnitude.Yi);
+        Assert.Equal(2.654403e8, q.Value);
+        Assert.Equal(2.654403, q.Written, 12);
+        Assert.Equal(50, q.HalfWidth, 9);
+        Assert.Null(q.Decimals);
+    }
+
+    [Fact]
+    public void Display_keeps_written_zeros_only_in_the_natural_magnitude()
+    {
+        Assert.Equal("2.30亿吨", Quantity.Parse("2.30亿吨").ToString());
+        Assert.Equal("2.3亿吨", Quantity.Parse("23000万吨").ToString());
+        Assert.Equal("1.5 million 千瓦时", Quantity.Parse("1.5 million kWh").ToString());
+        Assert.Equal("0吨", Quantity.Of(0, Zhibiao.Analytics.Units.Tonne).ToString());
+        Assert.Equal("1E-20吨", Quantity.Of(1e-20, Zhibiao.Analytics.Units.Tonne).ToString(3));
+    }
+
+    [Fact]
+    public void Equality_covers_value_unit_and_written_form()
+    {
+        Quantity a = Quantity.Parse("2.37亿吨");
+        Quantity b = Quantity.Reported(2.37, Magnitude.Yi, Zhibiao.Analytics.Units.Tonne, 2);
+        Assert.True(a == b);
+        Assert.False(a != b);
+        Assert.True(a.Equals((object)b));
+        Assert.Equal(a.GetHashCode(), b.GetHashCode());
+        Assert.True(a != Quantity.Parse("2.370亿吨"));
+        Assert.True(a != Quantity.Parse("23700万吨"));
+        Assert.True(a != Quantity.Parse("2.37亿公斤"));
+        Assert.False(a.Equals("2.37亿吨"));
+    }
+
+    [Fact]
+    public void Unit_factors_and_their_errors()
+    {
+        Assert.Equal(0.0005, Zhibiao.Analytics.Units.Jin.FactorTo(Zhibiao.Analytics.Units.Tonne), 15);
+        Assert.Equal(1, Zhibiao.Analytics.Units.Mu.FactorTo(Zhibiao.Analytics.Units.Mu));
+        IncompatibleUnitsException e = Assert.Throws<IncompatibleUnitsException>(() => Zhibiao.Analytics.Units.Tonne.FactorTo(Zhibiao.Analytics.Units.Mu));
+        Assert.Equal("cannot convert 吨 (mass) to 亩 (area)", e.Message);
+        Assert.Equal("吨", Zhibiao.Analytics.Units.Tonne.ToString());
+        Assert.Equal("万千瓦", ScaledUnit.Parse("万千瓦").ToString());
+        Assert.Equal("million 千瓦时", ScaledUnit.Parse("million kWh").ToString());
+        Assert.Equal(Magnitude.Million, ScaledUnit.Parse(" MILLION kwh ").Magnitude);
+        Assert.Throws<UnknownUnitException>(() => Zhibiao.Analytics.Units.Get("zz"));
+        Assert.Same(Zhibiao.Analytics.Units.Tonne, Zhibiao.Analytics.Units.Get(" t "));
     }
 }
