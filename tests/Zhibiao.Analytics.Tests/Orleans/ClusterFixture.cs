@@ -16,6 +16,10 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // The gate blocks fits on pool threads while the kill needs them: enough threads that the pool never starves.
+        ThreadPool.GetMinThreads(out int workers, out int io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 64), io);
+
         var builder = new TestClusterBuilder(3);
         builder.AddSiloBuilderConfigurator<Silo>();
         Cluster = builder.Build();

@@ -7,8 +7,11 @@ namespace Zhibiao.Analytics.Tests.Orleans;
 
 /// <summary>
 /// The cluster run equals the single-process run bit for bit (local models whatever the partitions; models that learn
-/// across series with the same partitions), and a silo killed mid-run loses no work.
+/// across series with the same partitions), and a silo killed mid-run loses no work. The three silos share this
+/// process, so the class runs alone, after the tests that run in parallel.
 /// </summary>
+[CollectionDefinition(nameof(ClusterForecasterTests), DisableParallelization = true)]
+[Collection(nameof(ClusterForecasterTests))]
 public sealed class ClusterForecasterTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
 {
     private static readonly BatchOptions Options = new() { Horizon = 6, Levels = [80, 95] };
