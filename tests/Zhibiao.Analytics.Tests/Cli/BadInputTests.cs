@@ -24,16 +24,7 @@ public sealed class BadInputTests : IDisposable
     private string Yearly(string name = "y.csv", int from = 1970, int to = 1988, string value = "") =>
         Write(name, "unique_id,ds,y\n" + string.Concat(Enumerable.Range(from, to - from + 1).Select(t => $"a,{t},{(value.Length > 0 ? value : (100 + (3 * (t % 7)) + (5 * (t - from))).ToString(System.Globalization.CultureInfo.InvariantCulture))}\n")));
 
-    private static string Refused(string expected, params string[] args)
-    {
-        var (exit, stdout, stderr) = CliRunner.Run(args);
-        Assert.Equal(2, exit);
-        Assert.Equal("", stdout);
-        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains(expected, stderr, StringComparison.Ordinal);
-        Assert.DoesNotContain(".tmp", stderr, StringComparison.Ordinal);
-        return stderr;
-    }
+    private static string Refused(string expected, params string[] args) => CliRunner.Refused(expected, args);
 
     [Fact]
     public void A_horizon_past_the_year_9999_is_refused_up_front()

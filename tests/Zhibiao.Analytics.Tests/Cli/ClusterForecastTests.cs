@@ -24,14 +24,7 @@ public sealed class ClusterForecastTests : IDisposable
         return path;
     }
 
-    private static void Refused(string expected, params string[] args)
-    {
-        var (exit, stdout, stderr) = CliRunner.Run(args);
-        Assert.Equal(2, exit);
-        Assert.Equal("", stdout);
-        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains(expected, stderr, StringComparison.Ordinal);
-    }
+    private static string Refused(string expected, params string[] args) => CliRunner.Refused(expected, args);
 
     [Theory]
     [InlineData("localhost", "--cluster: 'localhost' is not HOST:PORT")]
