@@ -49,4 +49,17 @@ public class GrowthEdgeTests
         Assert.Equal("an index needs a non-zero base value; the base value is NaN",
             Assert.Throws<GrowthUndefinedException>(() => Zhibiao.Analytics.Growth.Index([double.NaN, 1], 0)).Message);
     }
+
+    [Fact]
+    public void Year_on_year_and_log_growth_refuse_what_has_no_ratio()
+    {
+        // The guards of CAGR hold for every relative growth: 0 → 5 would be +∞, 5 → −5 a "−200 %", never an answer.
+        Assert.Contains("a value is zero", Assert.Throws<GrowthUndefinedException>(() => Zhibiao.Analytics.Growth.YearOnYear(0, 5)).Message, StringComparison.Ordinal);
+        Assert.Contains("different signs", Assert.Throws<GrowthUndefinedException>(() => Zhibiao.Analytics.Growth.YearOnYear(5, -5)).Message, StringComparison.Ordinal);
+        Assert.Contains("finite numbers", Assert.Throws<GrowthUndefinedException>(() => Zhibiao.Analytics.Growth.YearOnYear(double.NaN, 5)).Message, StringComparison.Ordinal);
+        Assert.Contains("a value is zero", Assert.Throws<GrowthUndefinedException>(() => Zhibiao.Analytics.Growth.LogGrowth(0, 5, 1)).Message, StringComparison.Ordinal);
+        Assert.Contains("different signs", Assert.Throws<GrowthUndefinedException>(() => Zhibiao.Analytics.Growth.LogGrowth(-1, 1, 1)).Message, StringComparison.Ordinal);
+        Assert.Contains("time span must be positive", Assert.Throws<GrowthUndefinedException>(() => Zhibiao.Analytics.Growth.LogGrowth(1, 2, 0)).Message, StringComparison.Ordinal);
+        Assert.Contains("time span must be positive", Assert.Throws<GrowthUndefinedException>(() => Zhibiao.Analytics.Growth.LogGrowth(1, 2, -1)).Message, StringComparison.Ordinal);
+    }
 }
