@@ -130,6 +130,7 @@ public class TrackerTests
         Assert.Equal(0.6, r.TimeProgress.TimeShare, 12);
         Assert.False(r.TimeProgress.OnSchedule);
         Assert.Equal(ProgressStatus.OnTrack, r.Status);
+        Assert.Contains("required growth keeps the flow growing so that 2021-2025 sums to 600人次", r.Notes);
     }
 
     [Fact]
