@@ -59,13 +59,13 @@ public class GrowthTargetTests
     [Fact]
     public void The_ratio_keeps_the_qualifier_of_the_growth_and_flips_it_for_a_negative_target()
     {
-        // Growth "more than 4 %" (latest more than 104): over +5 % the ratio is more than 0.8; over −2 % it is −2,
-        // and a larger growth makes it more negative: at most −2.
+        // Growth "more than 4 %" (latest more than 104): over +5 % the ratio is more than 0.8; over a required fall of
+        // 2 % (growth at most −2 %, as 能耗下降2%) it is −2, and a larger growth makes it more negative: at most −2.
         IndicatorSeries s = Series(Level(2023, "100亿元"), Level(2024, "104亿元", Qualifier.MoreThan));
         TrackingResult up = Tracker.Track(s, GrowthTarget(2026, "5%"));
         Assert.Equal(Qualifier.MoreThan, up.Observed!.Value.Qualifier);
         Assert.Equal(Qualifier.MoreThan, up.Ratio!.Value.Qualifier);
-        TrackingResult down = Tracker.Track(s, GrowthTarget(2026, "-2%"));
+        TrackingResult down = Tracker.Track(s, GrowthTarget(2026, "-2%", TargetComparison.AtMost));
         Assert.Equal(-2, down.Ratio!.Value.Value, 12);
         Assert.Equal(Qualifier.AtMost, down.Ratio.Value.Qualifier);
         Assert.Equal(ProgressStatus.Deterioration, down.Status);
