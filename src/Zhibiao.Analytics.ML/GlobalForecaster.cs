@@ -1,4 +1,5 @@
 using Zhibiao.Analytics.Forecasting;
+using Zhibiao.Analytics.Forecasting.Seasonality;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.FastTree;
@@ -13,6 +14,8 @@ namespace Zhibiao.Analytics.ML;
 /// did well in M4/M5 (Montero-Manso and Hyndman, IJF 2021, "Principles and algorithms for forecasting groups of
 /// time series: locality and globality"). Sample paths add to the forecast log growth a vector of out-of-fold
 /// errors of one window (two folds of series), so the spread and the correlation across horizons are honest.
+/// Seasonal series are seasonally adjusted first (<see cref="GlobalModelOptions.SeasonalAdjustment"/>): the model
+/// learns and forecasts y_t / S_t, and forecasts are multiplied by the figure's index S_{n+h}.
 /// </summary>
 public sealed class GlobalForecaster(GlobalModelOptions? options = null) : IGlobalForecaster
 {
@@ -38,7 +41,7 @@ public sealed class GlobalForecaster(GlobalModelOptions? options = null) : IGlob
     {
         ForecastLimits.Check(horizon, []);
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxWindows, 1, nameof(GlobalModelOptions.MaxWindows));
-        double[][] usable = [.. series.Where(s => Windows.Usable(s))];
+        double[][] usable = [.. series.Where(s => Windows.Usable(s)).Select(s => Adjust(s, seasonLength).Adjusted)];
         if (usable.Length < _options.MinimumSeries)
             throw new ForecastException($"the global model needs at least {_options.MinimumSeries} positive series of {Windows.MinimumHistory}+ values to learn from, got {usable.Length}");
         int k = _options.WindowFor(seasonLength);
@@ -59,11 +62,15 @@ public sealed class GlobalForecaster(GlobalModelOptions? options = null) : IGlob
 
         if (errors.Count == 0 && _options.OutOfFoldErrors) throw new ForecastException($"the global model found no series long enough to measure its errors over {horizon} steps");
         float[][] kept = errors.Count == 0 ? [new float[horizon]] : [.. errors.Items]; // none: point forecasts only, paths are the forecast itself
-        return new TrainedGlobalForecaster(new TrainedModel(_options, usable, k, horizon), kept, horizon);
+        return new TrainedGlobalForecaster(this, new TrainedModel(_options, usable, k, horizon), kept, horizon);
     }
 
+    /// <summary>The series the model sees: seasonally adjusted when the options ask for it and the series is seasonal, else itself.</summary>
+    private (double[] Adjusted, SeasonalAdjustment? Adjustment) Adjust(double[] y, int seasonLength) =>
+        _options.SeasonalAdjustment ? SeasonalAdjustment.AdjustIfSeasonal(y, seasonLength) : (y, null);
+
     /// <summary>The forecaster a trained global model becomes: fitting a series only reads its last window.</summary>
-    private sealed class TrainedGlobalForecaster(TrainedModel model, float[][] errors, int horizon) : IForecaster
+    private sealed class TrainedGlobalForecaster(GlobalForecaster owner, TrainedModel model, float[][] errors, int horizon) : IForecaster
     {
         public string Name => "global";
 
@@ -71,16 +78,18 @@ public sealed class GlobalForecaster(GlobalModelOptions? options = null) : IGlob
         {
             SeriesChecks.RequireComplete(y, Windows.MinimumHistory, Name);
             if (!Windows.Usable(y)) throw new ForecastException($"{Name} forecasts growth ratios and needs positive values");
-            return new GlobalFittedModel(y, model.Predict(y, horizon), errors);
+            (double[] adjusted, SeasonalAdjustment? adjustment) = owner.Adjust(y.ToArray(), seasonLength);
+            return new GlobalFittedModel(y, adjusted[^1], model.Predict(adjusted, horizon), errors, adjustment);
         }
     }
 
-    private sealed class GlobalFittedModel(ReadOnlySpan<double> y, float[] logGrowth, float[][] errors) : FittedModel
+    /// <summary>A series' forecast: its last (seasonally adjusted) value grown by the predicted log growth, times the seasonal index.</summary>
+    private sealed class GlobalFittedModel(ReadOnlySpan<double> y, double last, float[] logGrowth, float[][] errors, SeasonalAdjustment? adjustment) : FittedModel
     {
         private readonly double[] _y = y.ToArray();
         private readonly double[] _fitted = Fill(y.Length);
 
-        public override string Method => "Global gradient-boosted trees";
+        public override string Method => adjustment is null ? "Global gradient-boosted trees" : "Global gradient-boosted trees, seasonally adjusted";
 
         public override IReadOnlyList<double> Fitted => _fitted;
 
@@ -88,19 +97,21 @@ public sealed class GlobalForecaster(GlobalModelOptions? options = null) : IGlob
 
         protected override ReadOnlySpan<double> Observations => _y;
 
-        /// <summary>The median forecast y_n·exp(ĝ_h).</summary>
+        /// <summary>The median forecast a_n·exp(ĝ_h)·S_{n+h}, a the adjusted series (y itself and S = 1 when not seasonal).</summary>
         protected override void PointForecast(Span<double> mean)
         {
             RequireHorizon(mean.Length);
-            for (int h = 0; h < mean.Length; h++) mean[h] = _y[^1] * Math.Exp(logGrowth[h]);
+            for (int h = 0; h < mean.Length; h++) mean[h] = last * Math.Exp(logGrowth[h]) * Index(h + 1);
         }
 
         protected override void SimulatePath(Span<double> path, Random random)
         {
             RequireHorizon(path.Length);
             float[] e = errors[random.Next(errors.Length)];
-            for (int h = 0; h < path.Length; h++) path[h] = _y[^1] * Math.Exp(logGrowth[h] + e[h]);
+            for (int h = 0; h < path.Length; h++) path[h] = last * Math.Exp(logGrowth[h] + e[h]) * Index(h + 1);
         }
+
+        private double Index(int h) => adjustment?.ForecastIndex(h) ?? 1;
 
         private void RequireHorizon(int h)
         {

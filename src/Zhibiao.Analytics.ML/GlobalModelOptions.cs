@@ -13,7 +13,7 @@ public enum GlobalLearner
 /// <summary>Settings of <see cref="GlobalForecaster"/>.</summary>
 public sealed record GlobalModelOptions
 {
-    /// <summary>Past values per window; null for 6 (non-seasonal) or two seasons.</summary>
+    /// <summary>Past values per window; null for 6 (with <see cref="SeasonalAdjustment"/> or non-seasonal data) or two seasons.</summary>
     public int? WindowLength { get; init; }
 
     /// <summary>LightGBM (default) or FastTree.</summary>
@@ -50,9 +50,19 @@ public sealed record GlobalModelOptions
     /// <summary>Whether to learn the model's own error distribution from two folds of series (two more trainings) for its sample paths; off when an ensemble calibrates the errors itself, leaving point forecasts only.</summary>
     public bool OutOfFoldErrors { get; init; } = true;
 
+    /// <summary>
+    /// Whether a seasonal series (m &gt; 1, positive, passing the Theta method's 90% autocorrelation test at lag m) is
+    /// divided by its classical multiplicative seasonal figure before windows are cut, and its forecasts multiplied by
+    /// the figure after (<see cref="Forecasting.Seasonality.SeasonalAdjustment"/>); the default. Series of different
+    /// seasonal shapes then share one non-seasonal model, as in Hewamalage, Bergmeir and Bandara (IJF 2021). On the
+    /// test files of six seasonal collections the global member's MASE fell by 5–28% with it (tourism monthly 2.46 to
+    /// 1.78, M3 monthly 0.961 to 0.895; README, "The default: auto").
+    /// </summary>
+    public bool SeasonalAdjustment { get; init; } = true;
+
     /// <summary>The defaults.</summary>
     public static readonly GlobalModelOptions Default = new();
 
     /// <summary>The window length in use for a season length.</summary>
-    public int WindowFor(int seasonLength) => WindowLength ?? (seasonLength <= 1 ? 6 : 2 * seasonLength);
+    public int WindowFor(int seasonLength) => WindowLength ?? (seasonLength <= 1 || SeasonalAdjustment ? 6 : 2 * seasonLength);
 }

@@ -34,6 +34,52 @@ public class GlobalForecasterTests
         for (int h = 0; h < 3; h++) Assert.InRange(f.Mean.Span[h], band.Lower.Span[h], band.Upper.Span[h]);
     }
 
+    /// <summary>
+    /// Quarterly series y_t = L·(1 + g)^t·S_{t mod 4}, growing at 1%..4% a quarter, with one of two seasonal shapes
+    /// (peak in the first quarter or in the third) and ±0.5% noise.
+    /// </summary>
+    private static double[][] Seasonal(int count, int length)
+    {
+        double[][] shapes = [[1.3, 1.0, 0.8, 0.9], [0.8, 0.9, 1.3, 1.0]];
+        var random = new Random(5);
+        return [.. Enumerable.Range(0, count).Select(i =>
+        {
+            double g = 0.01 + (0.03 * (i % 4) / 3.0), level = 50 + (5 * i);
+            double[] shape = shapes[i % 2];
+            return Enumerable.Range(0, length).Select(t => level * Math.Pow(1 + g, t) * shape[t % 4] * (1 + (0.01 * (random.NextDouble() - 0.5)))).ToArray();
+        })];
+    }
+
+    [Fact]
+    public void Seasonal_series_are_adjusted_so_one_model_serves_every_seasonal_shape()
+    {
+        double[][] series = Seasonal(60, 32);
+        var options = new GlobalModelOptions { Iterations = 200, MinimumLeafCount = 5, OutOfFoldErrors = false };
+        IForecaster trained = new GlobalForecaster(options).Train(series, 4, 4);
+        foreach (int i in (int[])[0, 1, 6, 7])
+        {
+            double[] y = series[i];
+            IFittedModel fit = trained.Fit(y, 4);
+            Assert.Equal("Global gradient-boosted trees, seasonally adjusted", fit.Method);
+            // The next four quarters continue both the growth and the series' own shape: within 4% of the noiseless process.
+            double g = 0.01 + (0.03 * (i % 4) / 3.0), level = 50 + (5 * i);
+            double[] shape = i % 2 == 0 ? [1.3, 1.0, 0.8, 0.9] : [0.8, 0.9, 1.3, 1.0];
+            double[] mean = fit.Forecast(4, []).Mean.ToArray();
+            for (int h = 1; h <= 4; h++)
+            {
+                int t = y.Length - 1 + h;
+                Assert.InRange(mean[h - 1] / (level * Math.Pow(1 + g, t) * shape[t % 4]), 0.96, 1.04);
+            }
+        }
+
+        // A series without a season is forecast as it is, and the option turns the adjustment off.
+        Assert.Equal("Global gradient-boosted trees", trained.Fit(Growing(1, 32)[0], 4).Method);
+        IForecaster plain = new GlobalForecaster(options with { SeasonalAdjustment = false }).Train(series, 4, 4);
+        Assert.Equal("Global gradient-boosted trees", plain.Fit(series[0], 4).Method);
+        Assert.Equal(8, (options with { SeasonalAdjustment = false }).WindowFor(4));
+        Assert.Equal(6, options.WindowFor(4));
+    }
+
     [Fact]
     public void Too_few_series_say_how_many_are_needed()
     {

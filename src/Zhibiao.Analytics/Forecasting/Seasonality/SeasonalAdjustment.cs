@@ -3,9 +3,9 @@ namespace Zhibiao.Analytics.Forecasting.Seasonality;
 /// <summary>
 /// A multiplicative seasonal adjustment of a series of n values: the seasonal figure of a classical decomposition,
 /// used to divide the series before a non-seasonal model is fitted and to multiply its forecasts after
-/// (the treatment of seasonality of the Theta method and Naive2 in the M3 and M4 competitions).
+/// (the treatment of seasonality of the Theta method and Naive2 in the M3 and M4 competitions, and of the global model).
 /// </summary>
-internal sealed class SeasonalAdjustment
+public sealed class SeasonalAdjustment
 {
     private readonly double[] _figure;
 
@@ -26,7 +26,8 @@ internal sealed class SeasonalAdjustment
 
     /// <summary>
     /// The adjustment of <paramref name="y"/> when it is seasonal: m &gt; 1, every value positive, and
-    /// <see cref="SeasonalityTest.IsSeasonal"/> passes; null otherwise (the series is then used as it is).
+    /// the 90% autocorrelation test at lag m of the M3 Theta method passes (|r_m| &gt; z·√((1 + 2Σ_{k&lt;m} r_k²)/n));
+    /// null otherwise (the series is then used as it is).
     /// </summary>
     /// <param name="y">The series, complete.</param>
     /// <param name="seasonLength">The period m.</param>
