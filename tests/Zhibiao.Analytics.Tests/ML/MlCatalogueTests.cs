@@ -14,10 +14,10 @@ public class MlCatalogueTests
         Assert.DoesNotContain("global", ForecasterCatalogue.Core.Names);
         Assert.DoesNotContain("global", Forecasters.Names);
         var auto = Assert.IsType<AutoForecaster>(shipped.Create("auto"));
-        Assert.Equal(["ets", "theta", "dotm", "drift", "global"], auto.Members.Select(m => m.Name));
+        Assert.Equal(["ets", "theta", "dotm", "drift", "arima", "snaive", "global"], auto.Members.Select(m => m.Name));
         // Composing a catalogue changes nothing for anyone else: the core's auto keeps its members.
         var core = Assert.IsType<AutoForecaster>(Forecasters.Create("auto"));
-        Assert.Equal(["ets", "theta", "dotm", "drift"], core.Members.Select(m => m.Name));
+        Assert.Equal(["ets", "theta", "dotm", "drift", "arima", "snaive"], core.Members.Select(m => m.Name));
         Assert.Contains(Assert.IsType<AutoForecaster>(shipped.Create("auto-select")).Members, m => m is GlobalForecaster);
     }
 
