@@ -105,11 +105,15 @@ public static class Tracker
                 return Result(level, GrowthBasis.YearOnYear, required, g, period - 1, null, met ? ProgressStatus.TargetAchieved : ProgressStatus.TargetMissed, null);
             }
 
+            bool atMost = t.Comparison == TargetComparison.AtMost;
             if (goal == 0)
             {
                 _notes.Add("a growth target of 0% has no ratio; status from the sign of the latest growth");
-                return Result(level, GrowthBasis.YearOnYear, required, g, period - 1, null, g.Value >= 0 ? ProgressStatus.OnTrack : ProgressStatus.Deterioration, null);
+                bool kept = atMost ? g.Value <= 0 : g.Value >= 0;
+                return Result(level, GrowthBasis.YearOnYear, required, g, period - 1, null, kept ? ProgressStatus.OnTrack : ProgressStatus.Deterioration, null);
             }
+
+            if (atMost ? goal > 0 : goal < 0) return WithinAllowance(level, GrowthBasis.YearOnYear, required, g, period - 1, atMost, null);
 
             QualifiedValue ratio = new(g.Value / goal, goal > 0 ? g.Qualifier : g.Qualifier.Flip());
             return Result(level, GrowthBasis.YearOnYear, required, g, period - 1, ratio, _preset.Classify(ratio.Value), null);
@@ -173,10 +177,32 @@ public static class Tracker
                 return Result(latest, basis, required, observed, from.Period, null, s, progress);
             }
 
+            bool atMost = target?.Comparison == TargetComparison.AtMost;
+            if (atMost ? required.Value > 0 : required.Value < 0) return WithinAllowance(latest, basis, required, observed, from.Period, atMost, progress);
+
             Qualifier q = required.Value > 0 ? Qualifiers.Combine(observed.Qualifier, required.Qualifier)
                 : observed.Qualifier == Qualifier.Exact && required.Qualifier == Qualifier.Exact ? Qualifier.Exact : Qualifier.Approx;
             var ratio = new QualifiedValue(observed.Value / required.Value, q);
             return Result(latest, basis, required, observed, from.Period, ratio, _preset.Classify(ratio.Value), progress);
+        }
+
+        /// <summary>
+        /// The status when the required growth points away from the target's direction: a ceiling (at most, a growth
+        /// of up to r a year still keeps the target) or a floor with room (at least, a fall of up to −r a year still
+        /// reaches it). The UN ratio observed / required would reward the wrong way there, so: on track while the
+        /// observed growth keeps within the allowance; beyond it, the ratio r / observed (between 0 and 1, how much of
+        /// the pace the allowance covers) is classified like the UN ratio.
+        /// </summary>
+        private TrackingResult WithinAllowance(Observation? latest, GrowthBasis basis, QualifiedValue required, QualifiedValue observed, Period from, bool atMost, TimeProgress? progress)
+        {
+            bool within = atMost ? observed.Value <= required.Value : observed.Value >= required.Value;
+            _notes.Add(atMost
+                ? $"the target allows growth of up to {required.Value:P1} a year; observed {observed.Value:P1} is {(within ? "within" : "beyond")} it"
+                : $"the target allows a fall of up to {-required.Value:P1} a year; observed {observed.Value:P1} is {(within ? "within" : "beyond")} it");
+            if (within) return Result(latest, basis, required, observed, from, null, ProgressStatus.OnTrack, progress);
+            Qualifier q = observed.Qualifier == Qualifier.Exact && required.Qualifier == Qualifier.Exact ? Qualifier.Exact : Qualifier.Approx;
+            var ratio = new QualifiedValue(required.Value / observed.Value, q);
+            return Result(latest, basis, required, observed, from, ratio, _preset.Classify(ratio.Value), progress);
         }
 
         /// <summary>Growth over the window: from the earliest observation within it, or the one before when it holds only the latest.</summary>

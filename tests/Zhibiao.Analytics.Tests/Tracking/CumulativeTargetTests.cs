@@ -72,4 +72,33 @@ public class CumulativeTargetTests
         Assert.Contains("no growth rate of the flow reaches the total", r.Notes);
         Assert.Equal(1e-6, r.TimeProgress!.ChangeShare, 12);
     }
+
+    [Fact]
+    public void An_at_least_total_that_allows_the_flow_to_fall_is_on_track_while_the_flow_grows()
+    {
+        // 331 by 2023; at least 450 needs 119 more over 2024-2025: 121x + 121x² = 119 gives x = 0.6106, a fall of 38.9 %
+        // a year is allowed, and the flow grew 10 % a year (100 → 121 over 2021-2023): on track, not "deterioration".
+        TrackingResult r = Tracker.Track(ThreeYears(), Total("450元"));
+        Assert.Equal(ProgressStatus.OnTrack, r.Status);
+        Assert.Null(r.Ratio);
+        Assert.Equal(-0.389, r.Required!.Value.Value, 3);
+        Assert.Contains("the target allows a fall of up to 38.9 % a year; observed 10.0 % is within it", r.Notes);
+    }
+
+    [Fact]
+    public void An_at_most_total_is_a_ceiling_on_the_flow_s_growth()
+    {
+        // At most 1000: 121x + 121x² = 669 gives x = 1.904, so growth of up to 90.4 % a year keeps within it; 10 % does.
+        TrackingResult within = Tracker.Track(ThreeYears(), Total("1000元", TargetComparison.AtMost));
+        Assert.Equal(ProgressStatus.OnTrack, within.Status);
+        Assert.Null(within.Ratio);
+        Assert.Contains("the target allows growth of up to 90.4 % a year; observed 10.0 % is within it", within.Notes);
+
+        // At most 595.2156 = 331 + 121·1.06 + 121·1.06²: growth of up to 6 % a year is allowed, 10 % is beyond it, and
+        // the allowance covers 0.06 / 0.10 = 0.6 of the pace: fair progress (UN thresholds 0.95 and 0.5).
+        TrackingResult beyond = Tracker.Track(ThreeYears(), Total("595.2156元", TargetComparison.AtMost));
+        Assert.Equal(0.6, beyond.Ratio!.Value.Value, 9);
+        Assert.Equal(ProgressStatus.FairProgress, beyond.Status);
+        Assert.Contains("the target allows growth of up to 6.0 % a year; observed 10.0 % is beyond it", beyond.Notes);
+    }
 }

@@ -119,4 +119,34 @@ public class GrowthTargetTests
         Assert.Equal(ProgressStatus.InsufficientData, r.Status);
         Assert.Contains(r.Notes, n => n.Contains("a value is zero", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_growth_ceiling_is_on_track_within_it_and_judged_by_the_allowance_beyond_it()
+    {
+        // At most 3 %: 2 % keeps within it; 5 % is beyond it, the allowance covering 0.03 / 0.05 = 0.6 of the pace.
+        Target ceiling = GrowthTarget(2026, "3%", TargetComparison.AtMost);
+        TrackingResult within = Tracker.Track(Series(Level(2023, "100亿元"), Level(2024, "102亿元")), ceiling);
+        Assert.Equal(ProgressStatus.OnTrack, within.Status);
+        Assert.Null(within.Ratio);
+        TrackingResult beyond = Tracker.Track(Series(Level(2023, "100亿元"), Level(2024, "105亿元")), ceiling);
+        Assert.Equal(0.6, beyond.Ratio!.Value.Value, 12);
+        Assert.Equal(ProgressStatus.FairProgress, beyond.Status);
+
+        // At most 0 % (no growth): a rise is deterioration, a fall keeps it.
+        Target none = GrowthTarget(2026, "0%", TargetComparison.AtMost);
+        Assert.Equal(ProgressStatus.Deterioration, Tracker.Track(Series(Level(2023, "100亿元"), Level(2024, "101亿元")), none).Status);
+        Assert.Equal(ProgressStatus.OnTrack, Tracker.Track(Series(Level(2023, "100亿元"), Level(2024, "99亿元")), none).Status);
+    }
+
+    [Fact]
+    public void A_floor_below_zero_allows_a_fall_and_judges_a_steeper_one_by_the_allowance()
+    {
+        // At least −2 % (fall by no more than 2 %): growth of 1 % keeps it; −1 % too; −5 % is beyond, 0.02 / 0.05 = 0.4.
+        Target floor = GrowthTarget(2026, "-2%");
+        Assert.Equal(ProgressStatus.OnTrack, Tracker.Track(Series(Level(2023, "100亿元"), Level(2024, "101亿元")), floor).Status);
+        Assert.Equal(ProgressStatus.OnTrack, Tracker.Track(Series(Level(2023, "100亿元"), Level(2024, "99亿元")), floor).Status);
+        TrackingResult steep = Tracker.Track(Series(Level(2023, "100亿元"), Level(2024, "95亿元")), floor);
+        Assert.Equal(0.4, steep.Ratio!.Value.Value, 12);
+        Assert.Equal(ProgressStatus.LimitedProgress, steep.Status);
+    }
 }
