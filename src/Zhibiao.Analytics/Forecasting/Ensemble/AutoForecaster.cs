@@ -36,7 +36,16 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
     /// <inheritdoc/>
     /// <exception cref="ForecastException">No local member can fit the series.</exception>
     public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1) =>
-        FitCombination(y, seasonLength, [.. _options.Members.Where(m => m is not IGlobalForecaster)], CombinationRule.Median, null, "fixed median: one series, no batch to validate on");
+        FitCombination(y, seasonLength, [.. MembersFor(seasonLength).Where(m => m is not IGlobalForecaster)], CombinationRule.Median, null, "fixed median: one series, no batch to validate on");
+
+    /// <summary>
+    /// The members that apply to data of period m: all of them, except that the seasonal naive joins only seasonal
+    /// data (m &gt; 1). With m = 1 it is the naive forecast, the benchmark of the validation score, and a no-change
+    /// member drags the median toward no growth: on M3 yearly it bettered sMAPE (15.43 against 15.57) but biased the
+    /// probabilities of growth targets (ECE 0.032 against 0.027; README, "How likely is a target to be met?").
+    /// </summary>
+    private IForecaster[] MembersFor(int seasonLength) =>
+        [.. _options.Members.Where(m => seasonLength > 1 || m is not Baselines.SeasonalNaiveForecaster)];
 
     /// <inheritdoc/>
     public IForecaster Train(IReadOnlyList<double[]> series, int seasonLength, int horizon, int threads = 1)
@@ -44,7 +53,7 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
         ForecastLimits.Check(horizon, []);
         if (threads < 1) throw new ArgumentOutOfRangeException(nameof(threads), threads, "threads must be at least 1");
         int k = Math.Max(1, _options.Origins);
-        IForecaster[] members = [.. _options.Members];
+        IForecaster[] members = MembersFor(seasonLength);
 
         // Validation forecasts: members trained on data cut at each series' earliest origin when they are global.
         IForecaster?[] validators = [.. members.Select(m => m is IGlobalForecaster g ? TryTrain(g, Cut(series, horizon, k), seasonLength, horizon, threads) : m)];

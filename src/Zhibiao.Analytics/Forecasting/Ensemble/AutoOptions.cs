@@ -47,6 +47,7 @@ public sealed record AutoOptions
     /// and monthly; <c>benchmarks/auto-recipes.cs</c>, README): with arima and the seasonal naive added to the first four
     /// and the global model, selection scored 0.957 of the former five-member median's test error on average, against
     /// 0.977 without them; arima and snaive each help where the others damp or smooth away a strong season (tourism).
+    /// The seasonal naive joins only seasonal data (m &gt; 1; <see cref="AutoForecaster"/>).
     /// </summary>
     public static IReadOnlyList<IForecaster> DefaultMembers() =>
         [new Ets.EtsForecaster(), new Theta.ThetaForecaster(), new Theta.OptimizedThetaForecaster(new Theta.OptimizedThetaOptions { Dynamic = true }), new Baselines.DriftForecaster(), new Arima.AutoArimaForecaster(), new Baselines.SeasonalNaiveForecaster()];

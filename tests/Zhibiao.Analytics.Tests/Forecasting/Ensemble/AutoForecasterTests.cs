@@ -79,6 +79,17 @@ public class AutoForecasterTests
         Assert.EndsWith("; fixed median: one series, no batch to validate on", fit.Method, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_seasonal_naive_joins_only_seasonal_data()
+    {
+        // Yearly: the seasonal naive would be the naive forecast, so the default members are ets, theta, dotm, drift, arima.
+        double[] y = Trending(1, 24, 8)[0];
+        string yearly = new AutoForecaster().Fit(y).Method;
+        Assert.DoesNotContain("Seasonal naive", yearly, StringComparison.Ordinal);
+        Assert.Contains("ARIMA", yearly, StringComparison.Ordinal);
+        Assert.Contains("Seasonal naive", new AutoForecaster().Fit(y, 4).Method, StringComparison.Ordinal);
+    }
+
     /// <summary>Members that damp trends (damped ETS, theta's half slope) and one that does not.</summary>
     private static AutoForecaster DampedThetaDrift(double margin = 0.02) => new(new AutoOptions
     {
