@@ -95,8 +95,12 @@ public class MetricsTests
     }
 
     [Fact]
-    public void A_season_length_below_one_is_refused() =>
-        Assert.Equal("seasonLength", Assert.Throws<ArgumentOutOfRangeException>(() => Metrics.SeasonalNaiveScale([1, 2, 3], 0)).ParamName);
+    public void A_season_length_below_one_is_refused()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Metrics.SeasonalNaiveScale([1, 2, 3], 0));
+        Assert.Equal("seasonLength", e.ParamName);
+        Assert.Contains("the season length must be at least 1", e.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Mismatched_or_empty_inputs_are_refused()

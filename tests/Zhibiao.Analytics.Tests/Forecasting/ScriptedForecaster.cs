@@ -7,7 +7,7 @@ namespace Zhibiao.Analytics.Tests.Forecasting;
 /// probabilities) can be checked against values worked by hand: sample path p is <see cref="Paths"/>[p mod count]
 /// (a script shorter than the horizon holds its last value); the forecast is <see cref="Point"/> at every step with
 /// the interval [<see cref="Lower"/>, <see cref="Upper"/>] at every level; <see cref="Seen"/> records the values of
-/// every fit, and <see cref="Refuse"/> makes every fit fail with that message.
+/// every fit (<see cref="SeasonLengths"/> their season lengths), and <see cref="Refuse"/> makes every fit fail with that message.
 /// </summary>
 internal sealed class ScriptedForecaster(string name = "scripted") : IForecaster
 {
@@ -23,12 +23,19 @@ internal sealed class ScriptedForecaster(string name = "scripted") : IForecaster
 
     public List<double[]> Seen { get; } = [];
 
+    public List<int> SeasonLengths { get; } = [];
+
     public string Name => name;
 
     public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1)
     {
         if (Refuse is not null) throw new ForecastException(Refuse);
-        lock (Seen) Seen.Add(y.ToArray());
+        lock (Seen)
+        {
+            Seen.Add(y.ToArray());
+            SeasonLengths.Add(seasonLength);
+        }
+
         return new Model(this);
     }
 

@@ -70,10 +70,19 @@ public class GrowthProbabilitiesTests
     }
 
     [Fact]
+    public void The_season_length_is_the_one_asked_for_else_the_frequencys()
+    {
+        ScriptedForecaster model = Model();
+        GrowthProbabilities.One(Series, model, Options() with { SeasonLength = 3 }, 1);
+        GrowthProbabilities.One(Series, model, Options(), 1);
+        Assert.Equal([3, 1], model.SeasonLengths);
+    }
+
+    [Fact]
     public void One_path_is_enough_and_none_or_a_bad_horizon_is_refused_up_front()
     {
         Assert.Single(GrowthProbabilities.Run([Series], Model(), Options(1))[0].Probabilities, p => p.H == 2 && p.Growth == 0.1);
-        Assert.Throws<ArgumentOutOfRangeException>(() => GrowthProbabilities.Run([Series], Model(), Options(0)));
+        Assert.Contains("at least one path", Assert.Throws<ArgumentOutOfRangeException>(() => GrowthProbabilities.Run([Series], Model(), Options(0))).Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentOutOfRangeException>(() => GrowthProbabilities.Run([Series], Model(), Options() with { Horizon = 0 }));
     }
 }

@@ -79,7 +79,9 @@ public class SamplePathsTests
         SamplePaths one = SamplePaths.Simulate(m, 2, 1, 0);
         Assert.Equal(1, one.Count);
         Assert.Equal(6, one[0, 2]);
-        Assert.Equal("count", Assert.Throws<ArgumentOutOfRangeException>(() => SamplePaths.Simulate(m, 2, 0, 0)).ParamName);
+        var none = Assert.Throws<ArgumentOutOfRangeException>(() => SamplePaths.Simulate(m, 2, 0, 0));
+        Assert.Equal("count", none.ParamName);
+        Assert.Contains("at least one path", none.Message, StringComparison.Ordinal);
         Assert.Equal("horizon", Assert.Throws<ArgumentOutOfRangeException>(() => SamplePaths.Simulate(m, 0, 1, 0)).ParamName);
         // 1,073,741,825 paths of 4 steps overflow an int (they would wrap to 4 values): refused, not simulated short.
         Assert.Throws<OverflowException>(() => SamplePaths.Simulate(m, 4, 1_073_741_825, 0));

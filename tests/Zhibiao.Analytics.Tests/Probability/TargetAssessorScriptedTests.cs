@@ -202,14 +202,16 @@ public class TargetAssessorScriptedTests
     [Fact]
     public void A_gap_beside_a_zero_is_filled_linearly()
     {
-        // 0, 10, (2017), 30, 40: not all positive, so the straight line gives 20.
-        double[] v = [0, 10, 30, 40];
-        int[] years = [2015, 2016, 2018, 2019];
+        // 0, 10, (2017), 30, (2019), 50: not all positive, so the straight line gives 20 and 40.
+        double[] v = [0, 10, 30, 50];
+        int[] years = [2015, 2016, 2018, 2020];
         IndicatorSeries s = IndicatorSeries.Create(Flow, years.Select((y, i) => Obs(Flow, Period.OfYear(y), v[i])));
         var model = Model(FourPaths);
         IndicatorPaths fan = TargetAssessor.Simulate(s, 2, Options(model) with { QualifierWidth = 0 });
-        Assert.Equal(20, model.Seen.Single()[2], 9);
-        Assert.Contains("gaps 2017 filled by linear interpolation for the forecast", fan.Notes);
+        double[] seen = model.Seen.Single();
+        Assert.Equal(20, seen[2], 9);
+        Assert.Equal(40, seen[4], 9);
+        Assert.Contains("gaps 2017, 2019 filled by linear interpolation for the forecast", fan.Notes);
     }
 
     [Fact]
@@ -230,6 +232,24 @@ public class TargetAssessorScriptedTests
         IndicatorSeries two = IndicatorSeries.Create(Flow, [Obs(Flow, Period.OfYear(2018), 100), Obs(Flow, Period.OfYear(2019), 110)]);
         Assert.Equal(1, TargetAssessor.Simulate(two, 1, new AssessmentOptions { Paths = 1 }).Paths.Count);
         Assert.Equal(ForecastLimits.MaxHorizon, TargetAssessor.Simulate(Series(), ForecastLimits.MaxHorizon, Options(Model([1]), 1)).Horizon);
+    }
+
+    [Fact]
+    public void A_single_value_is_refused_before_the_targets_unit_is_looked_at()
+    {
+        // The checks come in the order they are documented: the series first, then the target.
+        IndicatorSeries one = IndicatorSeries.Create(Flow, [Obs(Flow, Period.OfYear(2019), 100)]);
+        var wrongUnit = new Target("x", TargetKind.Level, Period.OfYear(2021), Quantity.Parse("5千瓦"), TargetComparison.AtLeast, Src);
+        var e = Assert.Throws<AnalyticsException>(() => TargetAssessor.Assess(one, wrongUnit));
+        Assert.Contains("x: a probability needs at least two observations", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_tracking_result_without_a_target_cannot_be_assessed()
+    {
+        TrackingResult untargeted = Tracker.Track(Series());
+        var e = Assert.Throws<ArgumentException>(() => TargetAssessor.AssessTracked(Series(), untargeted, AssessmentOptions.Default));
+        Assert.Contains("the tracking result has no target", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
