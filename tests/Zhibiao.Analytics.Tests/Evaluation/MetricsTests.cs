@@ -8,6 +8,9 @@ namespace Zhibiao.Analytics.Tests.Evaluation;
 /// 100·(10/100 + 5/110)/3, sMAPE (200·10/190 + 200·5/225)/3; the naive scale (10 + 10 + 5)/3 gives MASE 0.6; 120 lies
 /// below its interval [121, 130], so coverage is 2/3 and the 80% interval score (39 + 10·1)/3. Case b: m = 2, a zero
 /// actual value is left out of MAPE and counts 0 in sMAPE. Case c: a constant training series has no MASE or MSIS.
+/// Case d: both values miss their 50% intervals (penalty 2/0.5 = 4), 8 by 2 below [10, 12] and 14 by 4 above [6, 10]:
+/// interval score (2 + 4 + 4·2 + 4·4)/2 = 15, scale (2 + 3)/2 = 2.5, MSIS 6; MAE 3, RMSE √10, MAPE 100·(2/8 + 4/14)/2,
+/// sMAPE (200·2/18 + 200·4/24)/2, MASE 1.2.
 /// </summary>
 public class MetricsTests
 {
@@ -61,6 +64,43 @@ public class MetricsTests
 
     [Fact]
     public void Owa_of_naive2_against_itself_is_one() => Assert.Equal(1, Metrics.Owa(17.9, 3.17, 17.9, 3.17), 12);
+
+    [Fact]
+    public void Values_on_the_bounds_are_inside_the_interval() =>
+        Assert.Equal(1, Metrics.Coverage([1, 3], [1, 0], [2, 3]));
+
+    [Fact]
+    public void Every_measure_refuses_spans_of_different_lengths_and_names_the_counts()
+    {
+        const string Counts = "2 actual values but 1 forecast values";
+        double[] two = [1, 2], one = [1];
+        Assert.Contains(Counts, Assert.Throws<ArgumentException>(() => Metrics.Rmse(two, one)).Message, StringComparison.Ordinal);
+        Assert.Contains(Counts, Assert.Throws<ArgumentException>(() => Metrics.Mape(two, one)).Message, StringComparison.Ordinal);
+        Assert.Contains(Counts, Assert.Throws<ArgumentException>(() => Metrics.Coverage(two, one, two)).Message, StringComparison.Ordinal);
+        Assert.Contains(Counts, Assert.Throws<ArgumentException>(() => Metrics.Coverage(two, two, one)).Message, StringComparison.Ordinal);
+        Assert.Contains(Counts, Assert.Throws<ArgumentException>(() => Metrics.IntervalScore(two, one, two, 80)).Message, StringComparison.Ordinal);
+        Assert.Contains(Counts, Assert.Throws<ArgumentException>(() => Metrics.IntervalScore(two, two, one, 80)).Message, StringComparison.Ordinal);
+        Assert.Contains("no values to score", Assert.Throws<ArgumentException>(() => Metrics.Rmse([], [])).Message, StringComparison.Ordinal);
+        Assert.Contains("no values to score", Assert.Throws<ArgumentException>(() => Metrics.Mape([], [])).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(100)]
+    [InlineData(double.NaN)]
+    public void Interval_levels_outside_0_to_100_are_refused(double level)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Metrics.IntervalScore([1], [0], [2], level));
+        Assert.Contains("strictly between 0 and 100", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_season_length_below_one_is_refused()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Metrics.SeasonalNaiveScale([1, 2, 3], 0));
+        Assert.Equal("seasonLength", e.ParamName);
+        Assert.Contains("the season length must be at least 1", e.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Mismatched_or_empty_inputs_are_refused()

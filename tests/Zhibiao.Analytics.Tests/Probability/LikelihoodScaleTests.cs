@@ -17,5 +17,5 @@ public class LikelihoodScaleTests
     [InlineData(1.01)]
     [InlineData(double.NaN)]
     public void Not_a_probability_is_rejected(double p) =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => LikelihoodScale.Of(p));
+        Assert.Contains("a probability lies in [0, 1]", Assert.Throws<ArgumentOutOfRangeException>(() => LikelihoodScale.Of(p)).Message, StringComparison.Ordinal);
 }

@@ -18,6 +18,23 @@ public class ProbabilityScoresTests
         Assert.Equal(0.24, s.BrierOfBaseRate, 12);
         Assert.Equal(3, s.Reliability.Count);
         Assert.Equal(2, s.Reliability[2].Count);
+        Assert.Equal((0.1, 0.2, 0.15, 0.5), (s.Reliability[1].Lower, s.Reliability[1].Upper, s.Reliability[1].MeanProbability, s.Reliability[1].ObservedFrequency));
+        Assert.Equal((0.9, 1.0), (s.Reliability[2].Lower, s.Reliability[2].Upper));
+        Assert.Equal((0.0, 0.1), (s.Reliability[0].Lower, s.Reliability[0].Upper));
+    }
+
+    [Fact]
+    public void Probabilities_0_and_1_are_accepted_at_both_ends()
+    {
+        // p 0 and 1 both right: Brier 0, each in its own end bin (1 falls in the last bin, [0.9, 1]).
+        ProbabilityScores s = ProbabilityScores.Of([0, 1], [false, true]);
+        Assert.Equal(0, s.Brier);
+        Assert.Equal(0, s.Ece);
+        var tally = new ProbabilityTally();
+        tally.Add(0, false);
+        tally.Add(1, true);
+        Assert.Equal(0, tally.Scores().Brier);
+        Assert.Equal(2, tally.Cases);
     }
 
     [Fact]
@@ -25,6 +42,13 @@ public class ProbabilityScoresTests
     {
         Assert.Throws<ArgumentException>(() => ProbabilityScores.Of([], []));
         Assert.Throws<ArgumentException>(() => ProbabilityScores.Of([0.5], [true, false]));
-        Assert.Throws<ArgumentException>(() => ProbabilityScores.Of([1.5], [true]));
+        Assert.Contains("one outcome per probability", Assert.Throws<ArgumentException>(() => ProbabilityScores.Of([0.5], [true, false])).Message, StringComparison.Ordinal);
+        Assert.Contains("probability 1.5 at 1 is outside [0, 1]", Assert.Throws<ArgumentException>(() => ProbabilityScores.Of([0.5, 1.5], [true, true])).Message, StringComparison.Ordinal);
+        Assert.Contains("probability -0.5 at 0", Assert.Throws<ArgumentException>(() => ProbabilityScores.Of([-0.5], [true])).Message, StringComparison.Ordinal);
+        var tally = new ProbabilityTally();
+        Assert.Contains("at least one case", Assert.Throws<InvalidOperationException>(tally.Scores).Message, StringComparison.Ordinal);
+        foreach (double bad in new[] { -0.1, 1.1, double.NaN })
+            Assert.Contains("a probability is in [0, 1]", Assert.Throws<ArgumentOutOfRangeException>(() => tally.Add(bad, true)).Message, StringComparison.Ordinal);
+        Assert.Equal(0, tally.Cases);
     }
 }
