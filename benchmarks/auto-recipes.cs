@@ -16,7 +16,7 @@
 //      (and the same for the other seven collections: m3 quarterly 8 4, monthly 18 12, other 8 1; tourism quarterly 8 4,
 //      monthly 24 12; m1 quarterly 8 4, monthly 18 12), then
 //      dotnet run -c Release benchmarks/auto-recipes.cs -- loco /tmp/recipes
-// The dump of all eight takes about 12 minutes on 2 busy cores. SHOW="p7 select d0.02" prints that recipe's choice per collection;
+// The dump of all eight takes about 12 minutes on 2 busy cores. SHOW="p7m select d0.02" prints that recipe's choice per collection;
 // COMBOS=m3-monthly the combinations best on that collection's test values (what no recipe may know) beside their validation.
 using System.Globalization;
 using Zhibiao.Analytics;
@@ -100,7 +100,11 @@ sealed record Entry(bool Test, double Scale, double[] Actual, double[]?[] F);
 enum Rule { Median, Mean, Trimmed }
 
 /// <summary>A collection's dump: per combination (member bit mask over the candidates, rule) its validation criterion and test figures.</summary>
-sealed record Table(string Name, Dictionary<(int Mask, Rule Rule), double> Val, Dictionary<(int Mask, Rule Rule), (double S, double M, double P)> Test);
+sealed record Table(string Name, Dictionary<(int Mask, Rule Rule), double> Val, Dictionary<(int Mask, Rule Rule), (double S, double M, double P)> Test)
+{
+    /// <summary>Whether the collection's period m exceeds 1 (its name says quarterly or monthly).</summary>
+    public bool Seasonal => Name.Contains("quarterly", StringComparison.Ordinal) || Name.Contains("monthly", StringComparison.Ordinal);
+}
 
 static class Loco
 {
@@ -116,21 +120,22 @@ static class Loco
             ("p6a", ["ets", "theta", "dotm", "drift", "global", "arima"]),
             ("p6s", ["ets", "theta", "dotm", "drift", "global", "snaive"]),
             ("p7", Candidates),
+            ("p7m", Candidates), // snaive only for seasonal collections (what auto does: for m = 1 it is the naive forecast)
         };
         var recipes = new List<(string Name, Func<Table, (int, Rule)> Choose)>();
-        foreach ((string pn, string[] pm) in pools)
+        foreach ((string pn, string[] members) in pools)
         {
-            int pmask = Mask(pm);
-            recipes.Add(($"{pn} fixed", _ => (pmask, Rule.Median)));
+            string[] Pool(Table t) => pn == "p7m" && !t.Seasonal ? [.. members.Where(m => m != "snaive")] : members;
+            recipes.Add(($"{pn} fixed", t => (Mask(Pool(t)), Rule.Median)));
             foreach (double d in new[] { 0.0, 0.01, 0.02, 0.03, 0.05 })
             {
-                recipes.Add(($"{pn} select d{d}", t => Select(t, pmask, d, trimmed: false)));
-                recipes.Add(($"{pn} select+trim d{d}", t => Select(t, pmask, d, trimmed: true)));
+                recipes.Add(($"{pn} select d{d}", t => Select(t, Mask(Pool(t)), d, trimmed: false)));
+                recipes.Add(($"{pn} select+trim d{d}", t => Select(t, Mask(Pool(t)), d, trimmed: true)));
             }
             foreach (double tau in new[] { 0.05, 0.1, 0.2 })
                 recipes.Add(($"{pn} keep t{tau}", t =>
                 {
-                    var singles = pm.Select(m => (m, v: t.Val[(Mask([m]), Rule.Median)])).ToArray();
+                    var singles = Pool(t).Select(m => (m, v: t.Val[(Mask([m]), Rule.Median)])).ToArray();
                     double min = singles.Min(x => x.v);
                     return (Mask([.. singles.Where(x => x.v <= min * (1 + tau)).Select(x => x.m)]), Rule.Median);
                 }));

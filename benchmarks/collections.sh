@@ -5,7 +5,7 @@
 # collection, then a markdown table of sMAPE, MASE, MAPE, 95% coverage and OWA.
 #
 # usage: benchmarks/collections.sh [OUT.csv] [THREADS]     (default out: collections.csv in a temporary directory)
-#   MODELS=auto,ets benchmarks/collections.sh ...         other models (default auto,ets,theta,dotm,drift,global,naive2)
+#   MODELS=auto,ets benchmarks/collections.sh ...         other models (default auto,ets,theta,dotm,drift,arima,snaive,global,naive2)
 #   SETS="m3-yearly tourism-quarterly" ...                  fewer collections
 # Data: shared/datasets/{m3,tourism,m1} beside an ancestor of the repository ($ANALYTICS_DATASETS to override), read
 # as they are (series of unknown start year, numbered 1-Q4, 2-Q1, 1-01, ..., are periods of the long format).
@@ -16,7 +16,7 @@ source "$root/benchmarks/m3-set.sh"
 datasets=${ANALYTICS_DATASETS:-$(find_shared datasets)}
 out=${1:-}
 threads=${2:-2}
-models=${MODELS:-auto,ets,theta,dotm,drift,global,naive2}
+models=${MODELS:-auto,ets,theta,dotm,drift,arima,snaive,global,naive2}
 sets=${SETS:-"m3-yearly m3-quarterly m3-monthly m3-other tourism-quarterly tourism-monthly m1-quarterly m1-monthly"}
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/collections.XXXXXX")
