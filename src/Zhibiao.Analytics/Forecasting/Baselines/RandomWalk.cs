@@ -40,7 +40,8 @@ public sealed class SeasonalNaiveForecaster : IForecaster
 
 /// <summary>
 /// The random walk with drift: ŷ_{n+h} = y_n + h·b with b = (y_n − y_1)/(n − 1), the average change (FPP3 §5.2).
-/// Intervals: σ√(h(1 + h/(n − 1))), σ² = Σ(Δy_t − b)²/(n − 2), which includes the uncertainty of b.
+/// Intervals: σ√(h(1 + h/(n − 1))), σ² = Σ(Δy_t − b)²/(n − 2), which includes the uncertainty of b; sample paths draw b
+/// from its sampling distribution once per path, so they carry it too.
 /// </summary>
 public sealed class DriftForecaster : IForecaster
 {
@@ -118,14 +119,19 @@ internal sealed class RandomWalkModel : FittedModel
         return true;
     }
 
+    /// <summary>
+    /// One path: y_{n+h} = y_{n+h−m} + b* + σ·ε_h. With drift, b* is drawn once per path from N(b, σ²/(n − 1)), the
+    /// sampling distribution of the average change, so the paths spread as the intervals do: σ²·h·(1 + h/(n − 1)).
+    /// </summary>
     protected override void SimulatePath(Span<double> path, Random random)
     {
         int n = _y.Length;
         double sigma = Math.Sqrt(_sigma2);
+        double drift = _hasDrift ? _drift + (sigma / Math.Sqrt(n - _lag) * Normal.Sample(random, 0, 1)) : 0;
         for (int h = 0; h < path.Length; h++)
         {
             double previous = h - _lag >= 0 ? path[h - _lag] : _y[n - _lag + h];
-            path[h] = previous + _drift + (sigma * Normal.Sample(random, 0, 1));
+            path[h] = previous + drift + (sigma * Normal.Sample(random, 0, 1));
         }
     }
 }
