@@ -6,7 +6,8 @@
 //   dump NAME TRAIN.csv H M DIR [THREADS]  every candidate member's forecasts of every series at the three rolling
 //                                          validation origins of the training part (what auto validates on) and at the
 //                                          test origin (the test file NAME's TRAIN with -train replaced by -test), with
-//                                          the actual values and the MASE scale, into DIR/NAME.tsv (one column per member)
+//                                          the actual values, the MASE scale and the number of values before the origin,
+//                                          into DIR/NAME.tsv (one column per member)
 //   loco DIR                               for every recipe (a pool of members and a selection rule on the validation
 //                                          forecasts only), its test accuracy per collection relative to the former
 //                                          fixed median (ets, theta, dotm, drift, global); then, for each collection held
@@ -16,7 +17,7 @@
 //      (and the same for the other seven collections: m3 quarterly 8 4, monthly 18 12, other 8 1; tourism quarterly 8 4,
 //      monthly 24 12; m1 quarterly 8 4, monthly 18 12), then
 //      dotnet run -c Release benchmarks/auto-recipes.cs -- loco /tmp/recipes
-// The dump of all eight takes about 12 minutes on 2 busy cores. SHOW="p7m select d0.02" prints that recipe's choice per collection;
+// The dump of all eight takes about 12 minutes on 2 busy cores. SHOW="p7m select c0.3/L" (auto's rule) prints that recipe's choice per collection;
 // COMBOS=m3-monthly the combinations best on that collection's test values (what no recipe may know) beside their validation.
 using System.Globalization;
 using Zhibiao.Analytics;
@@ -65,7 +66,7 @@ static void Dump(string name, string trainPath, int h, int m, string dir, int th
             double scale = 0;
             for (int t = lag; t < n; t++) scale += Math.Abs(full[t] - full[t - lag]);
             scale /= n - lag;
-            sb.Append(CultureInfo.InvariantCulture, $"{train[i].Id}\t{o}\t{scale:R}\t{string.Join(';', full.Skip(n).Take(h).Select(v => v.ToString("R", CultureInfo.InvariantCulture)))}");
+            sb.Append(CultureInfo.InvariantCulture, $"{train[i].Id}\t{o}\t{scale:R}\t{n}\t{string.Join(';', full.Skip(n).Take(h).Select(v => v.ToString("R", CultureInfo.InvariantCulture)))}");
             foreach ((string memberName, IForecaster model) in members)
             {
                 IForecaster f = memberName == "global" ? (o == 0 ? gt : gv) : model;
@@ -89,18 +90,18 @@ static void Dump(string name, string trainPath, int h, int m, string dir, int th
         lines[i] = sb.ToString();
     });
     Directory.CreateDirectory(dir);
-    File.WriteAllText(Path.Combine(dir, name + ".tsv"), "id\torigin\tscale\tactual\t" + string.Join('\t', members.Select(x => x.Name)) + "\n" + string.Concat(lines));
+    File.WriteAllText(Path.Combine(dir, name + ".tsv"), "id\torigin\tscale\tlength\tactual\t" + string.Join('\t', members.Select(x => x.Name)) + "\n" + string.Concat(lines));
     Console.WriteLine($"{name}: {ys.Length} series");
 }
 
-/// <summary>One series at one origin: actual values, MASE scale, the forecasts of each column (null when one failed).</summary>
-sealed record Entry(bool Test, double Scale, double[] Actual, double[]?[] F);
+/// <summary>One series at one origin (0 the test origin, 1–3 the validation ones): the values before it, actual values, MASE scale, the forecasts of each column (null when one failed).</summary>
+sealed record Entry(string Id, bool Test, int Origin, double Scale, int Length, double[] Actual, double[]?[] F);
 
 /// <summary>How a set of forecasts is combined step by step.</summary>
 enum Rule { Median, Mean, Trimmed }
 
 /// <summary>A collection's dump: per combination (member bit mask over the candidates, rule) its validation criterion and test figures.</summary>
-sealed record Table(string Name, Dictionary<(int Mask, Rule Rule), double> Val, Dictionary<(int Mask, Rule Rule), (double S, double M, double P)> Test)
+sealed record Table(string Name, Dictionary<(int Mask, Rule Rule), double> Val, Dictionary<(int Mask, Rule Rule), (double S, double M, double P)> Test, double History)
 {
     /// <summary>Whether the collection's period m exceeds 1 (its name says quarterly or monthly).</summary>
     public bool Seasonal => Name.Contains("quarterly", StringComparison.Ordinal) || Name.Contains("monthly", StringComparison.Ordinal);
@@ -132,6 +133,10 @@ static class Loco
                 recipes.Add(($"{pn} select d{d}", t => Select(t, Mask(Pool(t)), d, trimmed: false)));
                 recipes.Add(($"{pn} select+trim d{d}", t => Select(t, Mask(Pool(t)), d, trimmed: true)));
             }
+
+            // auto's rule: the margin c / L, L the median number of values before the earliest validation origin
+            foreach (double c in new[] { 0.1, 0.15, 0.2, 0.3, 0.5, 0.7, 1.0 })
+                recipes.Add(($"{pn} select c{c}/L", t => Select(t, Mask(Pool(t)), c / t.History, trimmed: false)));
             foreach (double tau in new[] { 0.05, 0.1, 0.2 })
                 recipes.Add(($"{pn} keep t{tau}", t =>
                 {
@@ -224,21 +229,26 @@ static class Loco
     static Table Build(string path)
     {
         string[] header = File.ReadLines(path).First().Split('\t');
-        int[] columns = [.. Candidates.Select(m => Array.IndexOf(header, m) - 4)];
-        int naive = Array.IndexOf(header, "naive") - 4;
+        int first = Array.IndexOf(header, "actual") + 1; // forecasts follow the actual values
+        if (Array.IndexOf(header, "length") < 0) throw new InvalidDataException($"{path}: needs the column length (dump it again)");
+        int[] columns = [.. Candidates.Select(m => Array.IndexOf(header, m) - first)];
+        int naive = Array.IndexOf(header, "naive") - first;
         if (columns.Any(c => c < 0) || naive < 0) throw new InvalidDataException($"{path}: needs columns {string.Join(", ", Candidates)} and naive (dump it again)");
         var entries = new List<Entry>();
         foreach (string line in File.ReadLines(path).Skip(1))
         {
             string[] p = line.Split('\t');
             static double[] Parse(string t) => t.Length == 0 ? [] : [.. t.Split(';').Select(v => double.Parse(v, CultureInfo.InvariantCulture))];
-            double[]?[] f = [.. p.Skip(4).Select(t => t.Length == 0 || Parse(t).Any(v => !double.IsFinite(v)) ? null : Parse(t))];
-            entries.Add(new Entry(p[1] == "0", double.Parse(p[2], CultureInfo.InvariantCulture), Parse(p[3]), f));
+            double[]?[] f = [.. p.Skip(first).Select(t => t.Length == 0 || Parse(t).Any(v => !double.IsFinite(v)) ? null : Parse(t))];
+            entries.Add(new Entry(p[0], p[1] == "0", int.Parse(p[1], CultureInfo.InvariantCulture), double.Parse(p[2], CultureInfo.InvariantCulture), int.Parse(p[3], CultureInfo.InvariantCulture), Parse(p[first - 1]), f));
         }
 
         Entry[] test = [.. entries.Where(e => e.Test)], val = [.. entries.Where(e => !e.Test)];
         var naiveV = Sum(val, e => e.F[naive]!);
-        var table = new Table(Path.GetFileNameWithoutExtension(path), [], []);
+        // L: per series the length before its earliest validation origin, then the median over series
+        int[] earliest = [.. val.GroupBy(e => e.Id).Select(g => g.MaxBy(e => e.Origin)!.Length).Order()];
+        double history = earliest.Length % 2 == 1 ? earliest[earliest.Length / 2] : (earliest[(earliest.Length / 2) - 1] + earliest[earliest.Length / 2]) / 2.0;
+        var table = new Table(Path.GetFileNameWithoutExtension(path), [], [], history);
         for (int mask = 1; mask < 1 << Candidates.Length; mask++)
         {
             int[] set = [.. Enumerable.Range(0, Candidates.Length).Where(j => (mask & (1 << j)) != 0).Select(j => columns[j])];

@@ -9,8 +9,8 @@ namespace Zhibiao.Analytics.Forecasting.Ensemble;
 /// the earliest origin, so they never see what they are checked on).</item>
 /// <item>Selection: among all non-empty subsets of members, combined by mean or median, the one with the best
 /// validation score (the mean of its sMAPE, MASE and MAPE relative to the naive forecast's) is chosen — one choice for
-/// the batch — but only when it beats the median of all members by <see cref="AutoOptions.SelectionMargin"/>
-/// (wider for batches under 100 series); otherwise, and with fewer than
+/// the batch — but only when it beats the median of all members by a margin that grows as the validation histories
+/// shorten (<see cref="AutoOptions.SelectionMargin"/>; wider for batches under 100 series); otherwise, and with fewer than
 /// <see cref="AutoOptions.MinimumSeriesForSelection"/> validated series, the median of all members stays. The forecast's
 /// method says which happened. The choice is a property of the batch handed to <see cref="Train"/>: a caller that
 /// splits a collection into chunks gets one choice per chunk (scores are means over series, so chunks of a few
@@ -68,7 +68,7 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
         if (!_options.SelectMembers) note = "fixed median";
         else if (valid.Length < _options.MinimumSeriesForSelection)
             note = $"fixed median: {valid.Length} series long enough to validate, selection needs {_options.MinimumSeriesForSelection}";
-        else (chosen, rule, note) = Select(valid, chosen, members.Length, Margin(valid.Length));
+        else (chosen, rule, note) = Select(valid, chosen, members.Length, Margin(valid));
 
         ErrorCalibration? calibration = Calibrate(valid, chosen, rule, horizon);
 
@@ -165,10 +165,17 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
     }
 
     /// <summary>
-    /// The margin by which a combination must beat the median of all members on validation to replace it: the
-    /// option's margin, widened as √(100/n) for batches of n &lt; 100 validated series, whose validation is noisier.
+    /// The margin by which a combination must beat the median of all members on validation to replace it: c / L, c the
+    /// option's margin and L the median length of the series before their earliest validation origin, widened as
+    /// √(100/n) for batches of n &lt; 100 validated series, whose validation is noisier.
     /// </summary>
-    private double Margin(int validated) => _options.SelectionMargin * Math.Sqrt(Math.Max(1.0, 100.0 / validated));
+    private double Margin(Validation[] valid)
+    {
+        int[] lengths = [.. valid.Select(v => v.EarliestPrefix)];
+        Array.Sort(lengths);
+        double median = lengths.Length % 2 == 1 ? lengths[lengths.Length / 2] : (lengths[(lengths.Length / 2) - 1] + lengths[lengths.Length / 2]) / 2.0;
+        return _options.SelectionMargin / median * Math.Sqrt(Math.Max(1.0, 100.0 / valid.Length));
+    }
 
     /// <summary>
     /// Among all non-empty subsets of the available members, combined by median or mean, the one with the lowest
@@ -256,6 +263,9 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
     internal sealed class Validation(double[] y, int[] prefixes, double[,,] forecasts, double[] scales, int seasonLength)
     {
         private int Horizon => forecasts.GetLength(2);
+
+        /// <summary>The number of values before the earliest validation origin.</summary>
+        public int EarliestPrefix => prefixes[^1];
 
         /// <summary>Sums of sMAPE, MASE and MAPE of the naive forecast over origins (means over steps).</summary>
         public Totals NaiveErrors()

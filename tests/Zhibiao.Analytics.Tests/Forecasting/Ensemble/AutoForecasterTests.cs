@@ -91,7 +91,7 @@ public class AutoForecasterTests
     }
 
     /// <summary>Members that damp trends (damped ETS, theta's half slope) and one that does not.</summary>
-    private static AutoForecaster DampedThetaDrift(double margin = 0.02) => new(new AutoOptions
+    private static AutoForecaster DampedThetaDrift(double margin = 0.3) => new(new AutoOptions
     {
         Members = [new EtsForecaster(new EtsOptions { Model = EtsSpec.Parse("AAdN") }), new ThetaForecaster(), new DriftForecaster()],
         SelectionMargin = margin,
@@ -111,9 +111,9 @@ public class AutoForecasterTests
     [Fact]
     public void Selection_is_shrunk_to_the_median_when_it_does_not_beat_it_by_the_margin()
     {
-        // The same trends: drift validates better than the median, but not by 90%.
+        // The same trends: drift validates better than the median, but not by 90% (19.8 / 22 values before the earliest origin).
         double[][] batch = Trending(120, 30, 5);
-        IFittedModel fit = DampedThetaDrift(margin: 0.9).Train(batch, 1, 6).Fit(batch[0]);
+        IFittedModel fit = DampedThetaDrift(margin: 19.8).Train(batch, 1, 6).Fit(batch[0]);
         Assert.Matches(@"^Median\(ETS\(A,Ad,N\), Theta, Random walk with drift\), calibrated; median of all kept \(validation score 0\.\d{3} of the median's on 120 series, margin 0\.900\)$", fit.Method);
 
         // Members that forecast alike cannot beat their median: it stays, whatever the margin.
@@ -124,9 +124,21 @@ public class AutoForecasterTests
     [Fact]
     public void Small_batches_need_a_wider_margin()
     {
-        // 40 series: the margin 0.02 widens to 0.02·√(100/40) = 0.0316.
+        // 40 series of 30 values, h = 6: 22 values before the earliest of three origins, so 0.3 / 22 = 0.01364,
+        // widened to 0.01364·√(100/40) = 0.0216.
         double[][] batch = Trending(40, 30, 5);
-        Assert.Contains("on 40 series, margin 0.032)", DampedThetaDrift().Train(batch, 1, 6).Fit(batch[0]).Method, StringComparison.Ordinal);
+        Assert.Contains("on 40 series, margin 0.022)", DampedThetaDrift().Train(batch, 1, 6).Fit(batch[0]).Method, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Longer_histories_need_a_smaller_margin()
+    {
+        // 120 series, h = 6, three origins: 30 values leave 22 before the earliest origin (0.3 / 22 = 0.0136),
+        // 80 values leave 72 (0.3 / 72 = 0.0042); with half of each the median is (22 + 72) / 2 = 47 (0.0064).
+        string Margin(double[][] batch) => DampedThetaDrift().Train(batch, 1, 6).Fit(batch[0]).Method;
+        Assert.Contains("on 120 series, margin 0.014)", Margin(Trending(120, 30, 5)), StringComparison.Ordinal);
+        Assert.Contains("on 120 series, margin 0.004)", Margin(Trending(120, 80, 5)), StringComparison.Ordinal);
+        Assert.Contains("on 120 series, margin 0.006)", Margin([.. Trending(60, 30, 5), .. Trending(60, 80, 6)]), StringComparison.Ordinal);
     }
 
     [Fact]
