@@ -142,15 +142,20 @@ public class BaselinePathTests
         Assert.Equal(146.41 * Math.Exp(1.959963984540054 * sd2), f.Interval(95).Upper.Span[1], 9);
     }
 
-    [Fact]
-    public void Log_drift_uses_the_sample_spread_when_it_exceeds_the_prior()
+    [Theory]
+    [InlineData(new[] { 100.0, 110, 100 })] // two growths: the sample sd has one degree of freedom
+    [InlineData(new[] { 100.0, 105, 115, 118 })]
+    public void Log_drift_uses_the_sample_spread_when_it_exceeds_the_prior(double[] y)
     {
-        double[] y = [100, 150, 100, 150]; // log growths ±ln 1.5, mean ln(1.5)/3
+        double[] g = [.. y.Skip(1).Select((v, t) => Math.Log(v / y[t]))];
+        double d = Math.Log(y[^1] / y[0]) / g.Length;
+        double sd = Math.Sqrt(g.Sum(x => (x - d) * (x - d)) / (g.Length - 1));
+        Assert.InRange(sd, 0.02, 0.14); // below the default prior 0.15, above the 0.01 asked for here
+
         IFittedModel fit = new LogDriftForecaster(new LogDriftOptions { PriorSigma = 0.01 }).Fit(y);
-        double d = Math.Log(1.5) / 3;
-        double ss = (2 * Math.Pow(Math.Log(1.5) - d, 2)) + Math.Pow(-Math.Log(1.5) - d, 2);
-        Assert.Equal(Math.Sqrt(ss / 2), fit.Parameters["sigma"], 12);
-        Assert.Equal(fit.Parameters["sigma"], fit.Parameters["sample_sigma"], 12);
+        Assert.Equal(sd, fit.Parameters["sigma"], 12);
+        Assert.Equal(sd, fit.Parameters["sample_sigma"], 12);
+        Assert.Equal(0.15, new LogDriftForecaster().Fit(y).Parameters["sigma"], 12);
     }
 
     [Fact]
