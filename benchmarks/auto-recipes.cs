@@ -8,6 +8,10 @@
 //                                          test origin (the test file NAME's TRAIN with -train replaced by -test), with
 //                                          the actual values, the MASE scale and the number of values before the origin,
 //                                          into DIR/NAME.tsv (one column per member)
+//   origins DUMP TRAIN.csv M               auto's calibration on one dumped collection: the 95% quantile of the
+//                                          normalised absolute errors at each validation origin and at the test origin,
+//                                          and the 95% coverage as auto calibrates and with the errors scaled by
+//                                          √(length at the origin ÷ length at the end)
 //   loco DIR                               for every recipe (a pool of members and a selection rule on the validation
 //                                          forecasts only), its test accuracy per collection relative to the former
 //                                          fixed median (ets, theta, dotm, drift, global); then, for each collection held
@@ -25,12 +29,14 @@ using Zhibiao.Analytics.Data;
 using Zhibiao.Analytics.Forecasting;
 using Zhibiao.Analytics.Forecasting.Arima;
 using Zhibiao.Analytics.Forecasting.Baselines;
+using Zhibiao.Analytics.Forecasting.Ensemble;
 using Zhibiao.Analytics.Forecasting.Ets;
 using Zhibiao.Analytics.Forecasting.Theta;
 using Zhibiao.Analytics.ML;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 if (args[0] == "dump") Dump(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture), int.Parse(args[4], CultureInfo.InvariantCulture), args[5], args.Length > 6 ? int.Parse(args[6], CultureInfo.InvariantCulture) : 2);
+else if (args[0] == "origins") Origins.Run(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
 else Loco.Run(args[1]);
 
 static void Dump(string name, string trainPath, int h, int m, string dir, int threads)
@@ -154,7 +160,7 @@ static class Loco
         var vsBest = new double[R, C];
         Console.WriteLine("members alone (test sMAPE / MASE / MAPE):");
         foreach (Table t in tables)
-            Console.WriteLine($"  {t.Name}: {string.Join("  ", Candidates.Select(m => { var f = t.Test[(Mask([m]), Rule.Median)]; return $"{m} {f.S:F2}/{f.M:F3}/{f.P:F2}"; }))}");
+            Console.WriteLine($"  {t.Name} (L = {t.History}): {string.Join("  ", Candidates.Select(m => { var f = t.Test[(Mask([m]), Rule.Median)]; return $"{m} {f.S:F2}/{f.M:F3}/{f.P:F2}"; }))}");
         for (int c = 0; c < C; c++)
         {
             Table t = tables[c];
@@ -226,7 +232,8 @@ static class Loco
     static string Describe((int Mask, Rule Rule) key) =>
         $"{key.Rule.ToString().ToLowerInvariant()}({string.Join('+', Candidates.Where((_, j) => (key.Mask & (1 << j)) != 0))})";
 
-    static Table Build(string path)
+    /// <summary>A dump's entries, with the entry column of each candidate and of the naive forecast.</summary>
+    public static (List<Entry> Entries, int[] Columns, int Naive) Read(string path)
     {
         string[] header = File.ReadLines(path).First().Split('\t');
         int first = Array.IndexOf(header, "actual") + 1; // forecasts follow the actual values
@@ -243,6 +250,22 @@ static class Loco
             entries.Add(new Entry(p[0], p[1] == "0", int.Parse(p[1], CultureInfo.InvariantCulture), double.Parse(p[2], CultureInfo.InvariantCulture), int.Parse(p[3], CultureInfo.InvariantCulture), Parse(p[first - 1]), f));
         }
 
+        return (entries, columns, naive);
+    }
+
+    /// <summary>What auto chooses on a dumped collection (p7m, margin 0.3 / L): the candidates' entry columns and the rule.</summary>
+    public static (int[] Set, Rule Rule, string Description) AutoChoice(string path)
+    {
+        Table t = Build(path);
+        string[] pool = t.Seasonal ? Candidates : [.. Candidates.Where(m => m != "snaive")];
+        (int mask, Rule rule) = Select(t, Mask(pool), 0.3 / t.History, trimmed: false);
+        int[] columns = Read(path).Columns;
+        return ([.. Enumerable.Range(0, Candidates.Length).Where(j => (mask & (1 << j)) != 0).Select(j => columns[j])], rule, Describe((mask, rule)));
+    }
+
+    static Table Build(string path)
+    {
+        (List<Entry> entries, int[] columns, int naive) = Read(path);
         Entry[] test = [.. entries.Where(e => e.Test)], val = [.. entries.Where(e => !e.Test)];
         var naiveV = Sum(val, e => e.F[naive]!);
         // L: per series the length before its earliest validation origin, then the median over series
@@ -265,7 +288,7 @@ static class Loco
         return table;
     }
 
-    static double[] Combine(Entry e, int[] set, Rule rule, int naive)
+    public static double[] Combine(Entry e, int[] set, Rule rule, int naive)
     {
         int h = e.Actual.Length;
         var f = new double[h];
@@ -311,5 +334,66 @@ static class Loco
         }
 
         return (s / n, m / Math.Max(1, nm), p / n);
+    }
+}
+
+/// <summary>
+/// How auto's calibration errors on one collection compare with its test errors: for auto's choice, the 95% quantile
+/// of the normalised absolute errors |s| = |y − ŷ| / (d·√h) (<see cref="ErrorCalibration"/>) at each validation origin
+/// and at the test origin, then the 95% coverage of the calibrated intervals as auto makes them and with every
+/// validation error scaled by √(values before its origin ÷ values in the whole training series).
+/// </summary>
+static class Origins
+{
+    public static void Run(string dump, string trainPath, int m)
+    {
+        var series = LongFormat.Read(trainPath).ToDictionary(s => s.Id, s => s.Values.ToArray());
+        (List<Entry> entries, _, int naive) = Loco.Read(dump);
+        (int[] set, Rule rule, string description) = Loco.AutoChoice(dump);
+        int h = entries[0].Actual.Length;
+        var byOrigin = new SortedDictionary<int, List<double>>();
+        var vectors = new List<double[]>();
+        var shrunk = new List<double[]>();
+        foreach (Entry e in entries)
+        {
+            double[] y = series[e.Id];
+            double d = ErrorCalibration.Scale(y.AsSpan(0, e.Length), m);
+            double[] f = Loco.Combine(e, set, rule, naive);
+            double[] v = [.. Enumerable.Range(1, h).Select(k => ErrorCalibration.Normalise(e.Actual[k - 1], f[k - 1], k, d))];
+            if (!Array.TrueForAll(v, double.IsFinite)) continue;
+            if (!byOrigin.TryGetValue(e.Origin, out var list)) byOrigin[e.Origin] = list = [];
+            list.AddRange(v.Select(Math.Abs));
+            if (e.Test) continue;
+            vectors.Add(v);
+            double factor = Math.Sqrt((double)e.Length / y.Length);
+            shrunk.Add([.. v.Select(x => x * factor)]);
+        }
+
+        Console.WriteLine($"{Path.GetFileNameWithoutExtension(dump)}: auto chooses {description}");
+        foreach ((int origin, List<double> scores) in byOrigin)
+        {
+            double[] sorted = [.. scores.Order()];
+            Console.WriteLine($"  {(origin == 0 ? "test origin" : $"validation origin {origin}"),-20} 95% quantile of |s| {FittedModel.Quantile(sorted, 0.95):F3}, median {FittedModel.Quantile(sorted, 0.5):F3}");
+        }
+
+        foreach ((string name, List<double[]> calibration) in new[] { ("as auto calibrates", vectors), ("errors scaled by sqrt(length ratio)", shrunk) })
+        {
+            var c = new ErrorCalibration(calibration, h);
+            int inside = 0, count = 0;
+            foreach (Entry e in entries.Where(e => e.Test))
+            {
+                double[] y = series[e.Id];
+                double d = ErrorCalibration.Scale(y, m);
+                double[] f = Loco.Combine(e, set, rule, naive);
+                for (int k = 1; k <= h; k++)
+                {
+                    double lower = ErrorCalibration.Apply(f[k - 1], c.Quantile(k, 0.025), k, d), upper = ErrorCalibration.Apply(f[k - 1], c.Quantile(k, 0.975), k, d);
+                    if (e.Actual[k - 1] >= lower && e.Actual[k - 1] <= upper) inside++;
+                    count++;
+                }
+            }
+
+            Console.WriteLine($"  95% coverage, {name}: {(double)inside / count:F4}");
+        }
     }
 }
