@@ -13,26 +13,26 @@ public class ThetaContractTests
 {
     private const double Z95 = 1.959963984540054;
 
-    public static TheoryData<double?, double, double, double?, double> BadOptions() => new()
+    public static TheoryData<double?, double, double, double?, double, string> BadOptions() => new()
     {
-        { 0.999, 0.1, 0.99, null, 0 },            // θ below 1
-        { 1.01e10, 0.1, 0.99, null, 0 },          // θ above the bound
-        { null, 0, 0.99, null, 0 },               // α bounds must be positive
-        { null, 0.5, 0.4, null, 0 },              // lower above upper
-        { null, 0.1, 1.0001, null, 0 },           // upper above 1
-        { null, 0.1, 0.99, 0, 0 },                // fixed α of 0
-        { null, 0.1, 0.99, 1.0001, 0 },           // fixed α above 1
-        { null, 0.1, 0.99, null, double.NaN },    // initial level not finite
+        { 0.999, 0.1, 0.99, null, 0, "theta must be between 1 and" },              // θ below 1
+        { 1.01e10, 0.1, 0.99, null, 0, "theta must be between 1 and" },            // θ above the bound
+        { null, 0, 0.99, null, 0, "alpha bounds [0, 0.99] must lie in (0, 1]" },   // α bounds must be positive
+        { null, 0.5, 0.4, null, 0, "alpha bounds [0.5, 0.4] must lie in (0, 1]" }, // lower above upper
+        { null, 0.1, 1.0001, null, 0, "alpha bounds [0.1, 1.0001]" },              // upper above 1
+        { null, 0.1, 0.99, 0, 0, "alpha must be in (0, 1]" },                      // fixed α of 0
+        { null, 0.1, 0.99, 1.0001, 0, "alpha must be in (0, 1]" },                 // fixed α above 1
+        { null, 0.1, 0.99, null, double.NaN, "the initial level must be finite" }, // initial level not finite
     };
 
     [Theory]
     [MemberData(nameof(BadOptions))]
-    public void Optimised_theta_refuses_options_outside_their_ranges(double? theta, double lower, double upper, double? alpha, double level)
+    public void Optimised_theta_refuses_options_outside_their_ranges(double? theta, double lower, double upper, double? alpha, double level, string message)
     {
         var options = new OptimizedThetaOptions { Theta = theta, AlphaLower = lower, AlphaUpper = upper, Alpha = alpha, InitialLevel = double.IsNaN(level) ? level : null };
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => new OptimizedThetaForecaster(options));
         Assert.Equal("options", e.ParamName);
-        Assert.False(string.IsNullOrWhiteSpace(e.Message.Replace("(Parameter 'options')", "", StringComparison.Ordinal).Trim()));
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -58,6 +58,7 @@ public class ThetaContractTests
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => new ThetaForecaster(options));
         Assert.Equal("options", e.ParamName);
         Assert.Equal(alpha is > 0 and <= 1 ? level : alpha, e.ActualValue);
+        Assert.Contains(alpha is > 0 and <= 1 ? "the initial level must be finite" : "alpha must be in (0, 1]", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
