@@ -135,6 +135,7 @@ public class BaselinePathTests
         Assert.Equal(110, fit.Fitted[1], 9);
         Assert.Equal(121, fit.Fitted[2], 9);
         Forecast f = fit.Forecast(2, [95]);
+        Assert.Single(f.Intervals); // the exact log-normal interval, not also a simulated one
         Assert.Equal(133.1, f.Mean.Span[0], 9);
         Assert.Equal(146.41, f.Mean.Span[1], 9);
         double sd2 = 0.15 * Math.Sqrt(2 * (1 + (2 / 2.0))); // σ·√(h(1 + h/k)), h = 2, k = 2
