@@ -271,5 +271,9 @@ public class ThetaContractTests
         double sse = Sse(fit), l0 = fit.Parameters["l0"];
         foreach (double dl in (double[])[-0.1, 0.1])
             Assert.True(sse <= Sse(new OptimizedThetaForecaster(new OptimizedThetaOptions { Alpha = 0.5, Theta = 2, InitialLevel = l0 + dl }).Fit(y)));
+
+        // with the level fixed, a line of zero intercept and slope leaves no trend term at all: θ = 2 again, not 0 / 0
+        double[] flat = [-1, 1, 0, 0, 1, -1];
+        Assert.Equal(2, new OptimizedThetaForecaster(new OptimizedThetaOptions { Alpha = 0.5, InitialLevel = 0.3 }).Fit(flat).Parameters["theta"], 9);
     }
 }
