@@ -171,9 +171,8 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
     /// </summary>
     private double Margin(Validation[] valid)
     {
-        int[] lengths = [.. valid.Select(v => v.EarliestPrefix)];
-        Array.Sort(lengths);
-        double median = lengths.Length % 2 == 1 ? lengths[lengths.Length / 2] : (lengths[(lengths.Length / 2) - 1] + lengths[lengths.Length / 2]) / 2.0;
+        double[] lengths = [.. valid.Select(v => (double)v.EarliestPrefix)];
+        double median = CombinedModel.Combine(lengths, CombinationRule.Median);
         return _options.SelectionMargin / median * Math.Sqrt(Math.Max(1.0, 100.0 / valid.Length));
     }
 
