@@ -12,28 +12,8 @@ public class BaselinePathTests
     private const int Paths = 40_000;
 
     /// <summary>Mean and variance over simulated paths at each step.</summary>
-    private static (double[] Mean, double[] Variance) Moments(IFittedModel fit, int horizon, Func<double, double>? transform = null)
-    {
-        var paths = new double[Paths * horizon];
-        fit.SimulatePaths(horizon, paths, new Random(7));
-        var mean = new double[horizon];
-        var variance = new double[horizon];
-        for (int h = 0; h < horizon; h++)
-        {
-            double sum = 0, squares = 0;
-            for (int p = 0; p < Paths; p++)
-            {
-                double v = transform is null ? paths[(p * horizon) + h] : transform(paths[(p * horizon) + h]);
-                sum += v;
-                squares += v * v;
-            }
-
-            mean[h] = sum / Paths;
-            variance[h] = (squares / Paths) - (mean[h] * mean[h]);
-        }
-
-        return (mean, variance);
-    }
+    private static (double[] Mean, double[] Variance) Moments(IFittedModel fit, int horizon, Func<double, double>? transform = null) =>
+        PathMoments.PerStep(fit, horizon, Paths, seed: 7, transform);
 
     // y = 10, 12, 11, 15, 14: changes 2, −1, 4, −1; b = (14 − 10)/4 = 1; squared deviations 1 + 4 + 9 + 4 = 18.
     private static readonly double[] Walk = [10, 12, 11, 15, 14];

@@ -152,21 +152,12 @@ public class ThetaContractTests
         IFittedModel fit = new ThetaForecaster(new ThetaOptions { ScaleIntervalsBySeason = scale }).Fit(y, m);
         double sigma = Math.Sqrt(fit.Parameters["sigma2"]), alpha = fit.Parameters["alpha"];
         Forecast f = fit.Forecast(12, [95]);
-        var paths = new double[40_000 * 12];
-        fit.SimulatePaths(12, paths, new Random(3));
+        (_, double[] variance) = PathMoments.PerStep(fit, 12, 40_000, seed: 3);
         for (int h = 1; h <= 12; h++)
         {
             double sd = sigma * Math.Sqrt(1 + (alpha * alpha * (h - 1))) * (scale ? a.ForecastIndex(h) : 1);
             Assert.Equal(Z95 * sd, f.Interval(95).Upper.Span[h - 1] - f.Mean.Span[h - 1], 6);
-            double sum = 0, squares = 0;
-            for (int p = 0; p < 40_000; p++)
-            {
-                double v = paths[(p * 12) + h - 1] - f.Mean.Span[h - 1];
-                sum += v;
-                squares += v * v;
-            }
-
-            double pathSd = Math.Sqrt((squares / 40_000) - ((sum / 40_000) * (sum / 40_000)));
+            double pathSd = Math.Sqrt(variance[h - 1]);
             Golden.Close(sd, pathSd, 0.03, $"h={h} path sd");
         }
     }
@@ -178,17 +169,8 @@ public class ThetaContractTests
         double[] y = [10, 12, 11, 15, 14, 16, 18, 17, 19, 22, 21, 24];
         IFittedModel fit = new ThetaForecaster(new ThetaOptions { Alpha = 0.6 }).Fit(y);
         double s2 = fit.Parameters["sigma2"];
-        var paths = new double[40_000 * 2];
-        fit.SimulatePaths(2, paths, new Random(5));
-        double sum = 0, squares = 0;
-        for (int p = 0; p < 40_000; p++)
-        {
-            double total = paths[2 * p] + paths[(2 * p) + 1];
-            sum += total;
-            squares += total * total;
-        }
-
-        double variance = (squares / 40_000) - ((sum / 40_000) * (sum / 40_000));
+        double[] paths = PathMoments.Simulate(fit, 2, 40_000, seed: 5);
+        (_, double variance) = PathMoments.Of(Enumerable.Range(0, 40_000).Select(p => paths[2 * p] + paths[(2 * p) + 1]));
         Golden.Close(s2 * ((1.6 * 1.6) + 1), variance, 0.04, "variance of the two-step total");
     }
 
