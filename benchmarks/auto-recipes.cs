@@ -10,8 +10,8 @@
 //                                          into DIR/NAME.tsv (one column per member)
 //   origins DUMP TRAIN.csv M               auto's calibration on one dumped collection: the 95% quantile of the
 //                                          normalised absolute errors at each validation origin and at the test origin,
-//                                          and the 95% coverage as auto calibrates and with the errors scaled by
-//                                          √(length at the origin ÷ length at the end)
+//                                          and the 95% coverage as auto calibrates, with the errors scaled by
+//                                          √(length at the origin ÷ length at the end), and with other scales d
 //   loco DIR                               for every recipe (a pool of members and a selection rule on the validation
 //                                          forecasts only), its test accuracy per collection relative to the former
 //                                          fixed median (ets, theta, dotm, drift, global); then, for each collection held
@@ -340,8 +340,10 @@ static class Loco
 /// <summary>
 /// How auto's calibration errors on one collection compare with its test errors: for auto's choice, the 95% quantile
 /// of the normalised absolute errors |s| = |y − ŷ| / (d·√h) (<see cref="ErrorCalibration"/>) at each validation origin
-/// and at the test origin, then the 95% coverage of the calibrated intervals as auto makes them and with every
-/// validation error scaled by √(values before its origin ÷ values in the whole training series).
+/// and at the test origin, then the 95% coverage of the calibrated intervals (and their mean width in MASE units) as
+/// auto makes them, with every validation error scaled by √(values before its origin ÷ values in the whole training
+/// series), and with other scales d: the mean absolute seasonal change over the last max(6, k·m) values for k = 4
+/// and 6, over the whole history before the origin, and the median instead of the mean.
 /// </summary>
 static class Origins
 {
@@ -351,49 +353,71 @@ static class Origins
         (List<Entry> entries, _, int naive) = Loco.Read(dump);
         (int[] set, Rule rule, string description) = Loco.AutoChoice(dump);
         int h = entries[0].Actual.Length;
-        var byOrigin = new SortedDictionary<int, List<double>>();
-        var vectors = new List<double[]>();
-        var shrunk = new List<double[]>();
-        foreach (Entry e in entries)
+        double[] Scores(Entry e, double d)
         {
-            double[] y = series[e.Id];
-            double d = ErrorCalibration.Scale(y.AsSpan(0, e.Length), m);
             double[] f = Loco.Combine(e, set, rule, naive);
-            double[] v = [.. Enumerable.Range(1, h).Select(k => ErrorCalibration.Normalise(e.Actual[k - 1], f[k - 1], k, d))];
-            if (!Array.TrueForAll(v, double.IsFinite)) continue;
-            if (!byOrigin.TryGetValue(e.Origin, out var list)) byOrigin[e.Origin] = list = [];
-            list.AddRange(v.Select(Math.Abs));
-            if (e.Test) continue;
-            vectors.Add(v);
-            double factor = Math.Sqrt((double)e.Length / y.Length);
-            shrunk.Add([.. v.Select(x => x * factor)]);
+            return [.. Enumerable.Range(1, h).Select(k => ErrorCalibration.Normalise(e.Actual[k - 1], f[k - 1], k, d))];
         }
 
         Console.WriteLine($"{Path.GetFileNameWithoutExtension(dump)}: auto chooses {description}");
-        foreach ((int origin, List<double> scores) in byOrigin)
+        foreach (var origin in entries.GroupBy(e => e.Origin).OrderBy(g => g.Key))
         {
-            double[] sorted = [.. scores.Order()];
-            Console.WriteLine($"  {(origin == 0 ? "test origin" : $"validation origin {origin}"),-20} 95% quantile of |s| {FittedModel.Quantile(sorted, 0.95):F3}, median {FittedModel.Quantile(sorted, 0.5):F3}");
+            double[] sorted = [.. origin.SelectMany(e => Scores(e, ErrorCalibration.Scale(series[e.Id].AsSpan(0, e.Length), m))).Where(double.IsFinite).Select(Math.Abs).Order()];
+            Console.WriteLine($"  {(origin.Key == 0 ? "test origin" : $"validation origin {origin.Key}"),-20} 95% quantile of |s| {FittedModel.Quantile(sorted, 0.95):F3}, median {FittedModel.Quantile(sorted, 0.5):F3}");
         }
 
-        foreach ((string name, List<double[]> calibration) in new[] { ("as auto calibrates", vectors), ("errors scaled by sqrt(length ratio)", shrunk) })
+        var variants = new (string Name, Func<double[], int, double> Scale, bool Shrink)[]
         {
-            var c = new ErrorCalibration(calibration, h);
-            int inside = 0, count = 0;
-            foreach (Entry e in entries.Where(e => e.Test))
+            ("as auto calibrates", (y, n) => ErrorCalibration.Scale(y.AsSpan(0, n), m), false),
+            ("errors scaled by sqrt(length ratio)", (y, n) => ErrorCalibration.Scale(y.AsSpan(0, n), m), true),
+            ("d over the last max(6, 4m) values", (y, n) => Scale(y.AsSpan(0, n), m, 4, median: false), false),
+            ("d over the last max(6, 6m) values", (y, n) => Scale(y.AsSpan(0, n), m, 6, median: false), false),
+            ("d over the whole history", (y, n) => Scale(y.AsSpan(0, n), m, 0, median: false), false),
+            ("d the median change, last max(6, 2m)", (y, n) => Scale(y.AsSpan(0, n), m, 2, median: true), false),
+        };
+        foreach ((string name, Func<double[], int, double> scale, bool shrink) in variants)
+        {
+            var vectors = new List<double[]>();
+            foreach (Entry e in entries.Where(e => !e.Test))
             {
                 double[] y = series[e.Id];
-                double d = ErrorCalibration.Scale(y, m);
+                double factor = shrink ? Math.Sqrt((double)e.Length / y.Length) : 1;
+                double[] v = [.. Scores(e, scale(y, e.Length)).Select(x => x * factor)];
+                if (Array.TrueForAll(v, double.IsFinite)) vectors.Add(v);
+            }
+
+            var c = new ErrorCalibration(vectors, h);
+            int inside = 0, count = 0;
+            double width = 0;
+            Entry[] test = [.. entries.Where(e => e.Test && e.Scale > 0)];
+            foreach (Entry e in test)
+            {
+                double[] y = series[e.Id];
+                double d = scale(y, y.Length);
                 double[] f = Loco.Combine(e, set, rule, naive);
                 for (int k = 1; k <= h; k++)
                 {
                     double lower = ErrorCalibration.Apply(f[k - 1], c.Quantile(k, 0.025), k, d), upper = ErrorCalibration.Apply(f[k - 1], c.Quantile(k, 0.975), k, d);
                     if (e.Actual[k - 1] >= lower && e.Actual[k - 1] <= upper) inside++;
                     count++;
+                    width += (upper - lower) / e.Scale / h;
                 }
             }
 
-            Console.WriteLine($"  95% coverage, {name}: {(double)inside / count:F4}");
+            Console.WriteLine($"  95% coverage, {name,-38} {(double)inside / count:F4}, mean width {width / test.Length:F2} (MASE units)");
         }
+    }
+
+    /// <summary>The mean (or median) absolute seasonal change over the last max(6, k·m) values (k = 0: all), floored as <see cref="ErrorCalibration.Scale"/>.</summary>
+    static double Scale(ReadOnlySpan<double> y, int m, int k, bool median)
+    {
+        int lag = y.Length > m ? Math.Max(1, m) : 1;
+        int from = k == 0 ? lag : Math.Max(lag, y.Length - Math.Max(6, k * lag));
+        var changes = new List<double>();
+        for (int t = from; t < y.Length; t++) changes.Add(Math.Abs(y[t] - y[t - lag]));
+        double level = 0;
+        foreach (double v in y) level += Math.Abs(v);
+        double d = changes.Count == 0 ? 0 : median ? FittedModel.Quantile([.. changes.Order()], 0.5) : changes.Average();
+        return Math.Max(d, 1e-3 * Math.Max(level / Math.Max(1, y.Length), 1e-12));
     }
 }
