@@ -78,15 +78,16 @@ public sealed class GlobalForecaster(GlobalModelOptions? options = null) : IGlob
         {
             SeriesChecks.RequireComplete(y, Windows.MinimumHistory, Name);
             if (!Windows.Usable(y)) throw new ForecastException($"{Name} forecasts growth ratios and needs positive values");
-            (double[] adjusted, SeasonalAdjustment? adjustment) = owner.Adjust(y.ToArray(), seasonLength);
-            return new GlobalFittedModel(y, adjusted[^1], model.Predict(adjusted, horizon), errors, adjustment);
+            double[] copy = y.ToArray(); // the fitted model keeps it; adjusting never writes to it
+            (double[] adjusted, SeasonalAdjustment? adjustment) = owner.Adjust(copy, seasonLength);
+            return new GlobalFittedModel(copy, adjusted[^1], model.Predict(adjusted, horizon), errors, adjustment);
         }
     }
 
     /// <summary>A series' forecast: its last (seasonally adjusted) value grown by the predicted log growth, times the seasonal index.</summary>
-    private sealed class GlobalFittedModel(ReadOnlySpan<double> y, double last, float[] logGrowth, float[][] errors, SeasonalAdjustment? adjustment) : FittedModel
+    private sealed class GlobalFittedModel(double[] y, double last, float[] logGrowth, float[][] errors, SeasonalAdjustment? adjustment) : FittedModel
     {
-        private readonly double[] _y = y.ToArray();
+        private readonly double[] _y = y;
         private readonly double[] _fitted = Fill(y.Length);
 
         public override string Method => adjustment is null ? "Global gradient-boosted trees" : "Global gradient-boosted trees, seasonally adjusted";
