@@ -10,8 +10,9 @@
 //                                          into DIR/NAME.tsv (one column per member)
 //   origins DUMP TRAIN.csv M               auto's calibration on one dumped collection: the 95% quantile of the
 //                                          normalised absolute errors at each validation origin and at the test origin,
-//                                          and the 95% coverage as auto calibrates, with the errors scaled by
-//                                          √(length at the origin ÷ length at the end), and with other scales d
+//                                          and the 95% coverage, mean width and MSIS as auto calibrates, with the
+//                                          errors scaled by (length at the origin ÷ length at the end)^a for a from
+//                                          0.1 to 1, and with other scales d
 //   loco DIR                               for every recipe (a pool of members and a selection rule on the validation
 //                                          forecasts only), its test accuracy per collection relative to the former
 //                                          fixed median (ets, theta, dotm, drift, global); then, for each collection held
@@ -340,10 +341,10 @@ static class Loco
 /// <summary>
 /// How auto's calibration errors on one collection compare with its test errors: for auto's choice, the 95% quantile
 /// of the normalised absolute errors |s| = |y − ŷ| / (d·√h) (<see cref="ErrorCalibration"/>) at each validation origin
-/// and at the test origin, then the 95% coverage of the calibrated intervals (and their mean width in MASE units) as
-/// auto makes them, with every validation error scaled by √(values before its origin ÷ values in the whole training
-/// series), and with other scales d: the mean absolute seasonal change over the last max(6, k·m) values for k = 4
-/// and 6, over the whole history before the origin, and the median instead of the mean.
+/// and at the test origin, then the 95% coverage of the calibrated intervals, their mean width and their MSIS (both in
+/// MASE units) as auto makes them, with every validation error scaled by (values before its origin ÷ values in the
+/// whole training series)^a, and with other scales d: the mean absolute seasonal change over the last max(6, k·m)
+/// values for k = 4 and 6, over the whole history before the origin, and the median instead of the mean.
 /// </summary>
 static class Origins
 {
@@ -366,29 +367,33 @@ static class Origins
             Console.WriteLine($"  {(origin.Key == 0 ? "test origin" : $"validation origin {origin.Key}"),-20} 95% quantile of |s| {FittedModel.Quantile(sorted, 0.95):F3}, median {FittedModel.Quantile(sorted, 0.5):F3}");
         }
 
-        var variants = new (string Name, Func<double[], int, double> Scale, bool Shrink)[]
+        var variants = new List<(string Name, Func<double[], int, double> Scale, double Shrink)>
         {
-            ("as auto calibrates", (y, n) => ErrorCalibration.Scale(y.AsSpan(0, n), m), false),
-            ("errors scaled by sqrt(length ratio)", (y, n) => ErrorCalibration.Scale(y.AsSpan(0, n), m), true),
-            ("d over the last max(6, 4m) values", (y, n) => Scale(y.AsSpan(0, n), m, 4, median: false), false),
-            ("d over the last max(6, 6m) values", (y, n) => Scale(y.AsSpan(0, n), m, 6, median: false), false),
-            ("d over the whole history", (y, n) => Scale(y.AsSpan(0, n), m, 0, median: false), false),
-            ("d the median change, last max(6, 2m)", (y, n) => Scale(y.AsSpan(0, n), m, 2, median: true), false),
+            ("as auto calibrates", (y, n) => ErrorCalibration.Scale(y.AsSpan(0, n), m), 0),
         };
-        foreach ((string name, Func<double[], int, double> scale, bool shrink) in variants)
+        foreach (double a in new[] { 0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.7, 1.0 })
+            variants.Add(($"errors scaled by (length ratio)^{a:0.##}", (y, n) => ErrorCalibration.Scale(y.AsSpan(0, n), m), a));
+        variants.AddRange(
+        [
+            ("d over the last max(6, 4m) values", (y, n) => Scale(y.AsSpan(0, n), m, 4, median: false), 0),
+            ("d over the last max(6, 6m) values", (y, n) => Scale(y.AsSpan(0, n), m, 6, median: false), 0),
+            ("d over the whole history", (y, n) => Scale(y.AsSpan(0, n), m, 0, median: false), 0),
+            ("d the median change, last max(6, 2m)", (y, n) => Scale(y.AsSpan(0, n), m, 2, median: true), 0),
+        ]);
+        foreach ((string name, Func<double[], int, double> scale, double shrink) in variants)
         {
             var vectors = new List<double[]>();
             foreach (Entry e in entries.Where(e => !e.Test))
             {
                 double[] y = series[e.Id];
-                double factor = shrink ? Math.Sqrt((double)e.Length / y.Length) : 1;
+                double factor = Math.Pow((double)e.Length / y.Length, shrink);
                 double[] v = [.. Scores(e, scale(y, e.Length)).Select(x => x * factor)];
                 if (Array.TrueForAll(v, double.IsFinite)) vectors.Add(v);
             }
 
             var c = new ErrorCalibration(vectors, h);
             int inside = 0, count = 0;
-            double width = 0;
+            double width = 0, msis = 0;
             Entry[] test = [.. entries.Where(e => e.Test && e.Scale > 0)];
             foreach (Entry e in test)
             {
@@ -401,10 +406,12 @@ static class Origins
                     if (e.Actual[k - 1] >= lower && e.Actual[k - 1] <= upper) inside++;
                     count++;
                     width += (upper - lower) / e.Scale / h;
+                    double actual = e.Actual[k - 1], miss = actual < lower ? lower - actual : actual > upper ? actual - upper : 0;
+                    msis += (upper - lower + (2 / 0.05 * miss)) / e.Scale / h;
                 }
             }
 
-            Console.WriteLine($"  95% coverage, {name,-38} {(double)inside / count:F4}, mean width {width / test.Length:F2} (MASE units)");
+            Console.WriteLine($"  95% coverage, {name,-38} {(double)inside / count:F4}, mean width {width / test.Length:F2}, MSIS {msis / test.Length:F2} (MASE units)");
         }
     }
 
