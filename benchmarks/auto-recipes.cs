@@ -13,6 +13,10 @@
 //                                          and the 95% coverage, mean width and MSIS as auto calibrates, with the
 //                                          errors scaled by (length at the origin ÷ length at the end)^a for a from
 //                                          0.1 to 1, and with other scales d
+//   simulate                               the same calibration on series of one process (a + b·t + noise, as in
+//                                          AutoForecasterTests), with drift, 200 series to calibrate and 2000 fresh
+//                                          ones to test, for 15, 25 and 60 values: its 95% coverage as auto
+//                                          calibrates and with the errors scaled by (length ratio)^a, a = 0.3 and 0.5
 //   loco DIR                               for every recipe (a pool of members and a selection rule on the validation
 //                                          forecasts only), its test accuracy per collection relative to the former
 //                                          fixed median (ets, theta, dotm, drift, global); then, for each collection held
@@ -38,6 +42,7 @@ using Zhibiao.Analytics.ML;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 if (args[0] == "dump") Dump(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture), int.Parse(args[4], CultureInfo.InvariantCulture), args[5], args.Length > 6 ? int.Parse(args[6], CultureInfo.InvariantCulture) : 2);
 else if (args[0] == "origins") Origins.Run(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
+else if (args[0] == "simulate") Origins.Simulate();
 else Loco.Run(args[1]);
 
 static void Dump(string name, string trainPath, int h, int m, string dir, int threads)
@@ -412,6 +417,54 @@ static class Origins
             }
 
             Console.WriteLine($"  95% coverage, {name,-38} {(double)inside / count:F4}, mean width {width / test.Length:F2}, MSIS {msis / test.Length:F2} (MASE units)");
+        }
+    }
+
+    /// <summary>
+    /// Whether scaling validation errors by (L_o / L)^a is right where errors do not depend on the period: series
+    /// y_t = a + b·t + e_t (levels 100–1095, slopes 2–6, e_t ~ N(0, 3²)), drift forecasts, auto's three origins and
+    /// error scale, calibrated on 200 series and tested on 2000 fresh ones of the same length, h = 4.
+    /// </summary>
+    public static void Simulate()
+    {
+        const int h = 4, origins = 3;
+        static double[][] Trending(int count, int length, int seed)
+        {
+            var random = new Random(seed);
+            return [.. Enumerable.Range(0, count).Select(i => Enumerable.Range(0, length).Select(t => 100 + (5 * (i % 200)) + ((2 + (i % 5)) * t) + (3 * MathNet.Numerics.Distributions.Normal.Sample(random, 0, 1))).ToArray())];
+        }
+
+        var drift = new DriftForecaster();
+        foreach (int length in new[] { 15, 25, 60 })
+        {
+            double[][] batch = Trending(200, length, 1), fresh = Trending(2000, length + h, 2);
+            Console.Write($"{length} values:");
+            foreach (double a in new[] { 0, 0.3, 0.5 })
+            {
+                var vectors = new List<double[]>();
+                foreach (double[] y in batch)
+                    for (int j = 0; j < origins; j++)
+                    {
+                        int n = length - h - j;
+                        double[] f = drift.Fit(y.AsSpan(0, n)).Forecast(h, []).Mean.ToArray();
+                        double d = ErrorCalibration.Scale(y.AsSpan(0, n)), shrink = Math.Pow((double)n / length, a);
+                        vectors.Add([.. Enumerable.Range(1, h).Select(k => shrink * ErrorCalibration.Normalise(y[n + k - 1], f[k - 1], k, d))]);
+                    }
+
+                var c = new ErrorCalibration(vectors, h);
+                int inside = 0;
+                foreach (double[] y in fresh)
+                {
+                    double[] f = drift.Fit(y.AsSpan(0, length)).Forecast(h, []).Mean.ToArray();
+                    double d = ErrorCalibration.Scale(y.AsSpan(0, length));
+                    for (int k = 1; k <= h; k++)
+                        if (Math.Abs(y[length + k - 1] - f[k - 1]) <= ErrorCalibration.Apply(0, c.Quantile(k, 0.975), k, d)) inside++;
+                }
+
+                Console.Write($"  a = {a:0.0#}: 95% coverage {(double)inside / (fresh.Length * h):F3}");
+            }
+
+            Console.WriteLine();
         }
     }
 

@@ -58,8 +58,8 @@ public class AutoForecasterTests
     {
         // Validation errors from a few values fewer stand for the final forecast's errors: on series from one process
         // the 95% interval must neither widen nor narrow with the history's length. (Scaling validation errors by
-        // (L_o / L)^0.5, tried for collections whose validation errors exceed their test errors, gave 0.907 here
-        // at 15 values: the shrink would be wrong on short series.)
+        // (L_o / L)^0.5, tried for collections whose validation errors exceed their test errors, covers 0.907 at 15
+        // values: `dotnet run -c Release benchmarks/auto-recipes.cs -- simulate`. The shrink would be wrong on short series.)
         double[][] batch = Trending(200, length, 1);
         IForecaster trained = NaiveAndDrift().Train(batch, 1, 4);
         double[][] fresh = Trending(1000, length + 4, 2);
