@@ -219,11 +219,18 @@ public readonly struct Quantity : IEquatable<Quantity>
 
     private static string Separator(Magnitude m) => m.IsEnglish ? " " + m.Symbol + " " : m.Symbol;
 
+    /// <summary>
+    /// The value rounded to <paramref name="significant"/> significant digits: to 10^−digits, digits = s − 1 −
+    /// ⌊log10|v|⌋ (1234.5 → 1230 for 3); unrounded below 15 decimals, where rounding would show a non-zero value as 0.
+    /// </summary>
     private static double Round(double value, int significant)
     {
-        if (value == 0 || !double.IsFinite(value)) return value;
+        if (value == 0) return value;
         int digits = significant - 1 - (int)Math.Floor(Math.Log10(Math.Abs(value)));
-        return digits is >= 0 and <= 15 ? Math.Round(value, digits) : value;
+        if (digits > 15) return value;
+        if (digits >= 0) return Math.Round(value, digits);
+        double unit = Math.Pow(10, -digits);
+        return Math.Round(value / unit) * unit;
     }
 
     private static int DecimalsOf(double written)

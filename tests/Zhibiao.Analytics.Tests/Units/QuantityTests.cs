@@ -286,4 +286,84 @@ public class QuantityTests
         Assert.Throws<UnknownUnitException>(() => Zhibiao.Analytics.Units.Get("zz"));
         Assert.Same(Zhibiao.Analytics.Units.Tonne, Zhibiao.Analytics.Units.Get(" t "));
     }
+
+    [Theory]
+    [InlineData("123", "unknown unit ''")]
+    [InlineData("5e", "unknown unit 'e'")]
+    [InlineData("5E", "unknown unit 'E'")]
+    public void A_number_without_a_unit_or_with_a_dangling_exponent_is_an_unknown_unit(string text, string message)
+    {
+        UnknownUnitException e = Assert.Throws<UnknownUnitException>(() => Quantity.Parse(text));
+        Assert.StartsWith(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_unit_that_begins_with_e_is_not_read_as_an_exponent()
+    {
+        Quantity q = Quantity.Parse("5events");
+        Assert.Equal((5.0, "场次", (int?)0), (q.Value, q.Unit.Symbol, q.Decimals));
+        Quantity r = Quantity.Parse("12e2events");
+        Assert.Equal((1200.0, "场次"), (r.Value, r.Unit.Symbol));
+    }
+
+    [Fact]
+    public void A_leading_point_counts_its_decimals()
+    {
+        Quantity q = Quantity.Parse(".5吨");
+        Assert.Equal((0.5, (int?)1), (q.Value, q.Decimals));
+        Assert.Equal(0.05, q.HalfWidth, 12);
+    }
+
+    [Fact]
+    public void A_sum_carries_both_rounding_half_widths()
+    {
+        // 1.2吨 ± 0.05 and 3.4吨 ± 0.05: 4.6吨 ± 0.1.
+        Quantity s = Quantity.Parse("1.2吨") + Quantity.Parse("3.4吨");
+        Assert.Equal(4.6, s.Value, 12);
+        Assert.Equal(0.1, s.HalfWidth, 12);
+    }
+
+    [Fact]
+    public void Magnitudes_scale_in_decimal_where_it_fits_and_in_binary_beyond()
+    {
+        double noisy = 0.1 + 0.2; // 0.30000000000000004
+        Assert.Equal(3000, Quantity.Reported(noisy, Magnitude.Wan, Zhibiao.Analytics.Units.Tonne, 1).Value);
+        Assert.Equal(3e-5, Quantity.Of(noisy, Zhibiao.Analytics.Units.Tonne).In(Magnitude.Wan));
+
+        // Without a magnitude the number is kept bit for bit.
+        Assert.Equal(noisy, Quantity.Reported(noisy, Magnitude.One, Zhibiao.Analytics.Units.Tonne, 15).Value);
+        Assert.Equal(noisy, Quantity.Of(noisy, Zhibiao.Analytics.Units.Tonne).In(Magnitude.One));
+
+        // Beyond decimal's range (about 7.9e28) the binary product and quotient are used.
+        Golden.Close(1e33, Quantity.Reported(1e25, Magnitude.Yi, Zhibiao.Analytics.Units.Tonne).Value, 1e-12, "1e25亿");
+        Golden.Close(1e25, Quantity.Of(1e33, Zhibiao.Analytics.Units.Tonne).In(Magnitude.Yi), 1e-12, "1e33 in 亿");
+    }
+
+    [Fact]
+    public void A_whole_number_is_written_without_decimals()
+    {
+        Quantity q = Quantity.Reported(5, Magnitude.One, Zhibiao.Analytics.Units.Tonne);
+        Assert.Equal(0, q.Decimals);
+        Assert.Equal("5吨", q.ToWrittenString());
+        Assert.Equal("-5吨", Quantity.Reported(-5, Magnitude.One, Zhibiao.Analytics.Units.Tonne).ToWrittenString());
+    }
+
+    [Fact]
+    public void Refusals_say_what_is_wrong()
+    {
+        ArgumentOutOfRangeException d = Assert.Throws<ArgumentOutOfRangeException>(() => Quantity.Reported(1, Magnitude.One, Zhibiao.Analytics.Units.Tonne, 16));
+        Assert.StartsWith("decimals must be between 0 and 15", d.Message, StringComparison.Ordinal);
+        ArgumentOutOfRangeException f = Assert.Throws<ArgumentOutOfRangeException>(() => Quantity.Of(double.NaN, Zhibiao.Analytics.Units.Tonne));
+        Assert.StartsWith("a quantity must be a finite number", f.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(123.4, 3, "123吨")]
+    [InlineData(1234.5, 3, "1230吨")]
+    [InlineData(1234.5, 1, "1000吨")]
+    [InlineData(-1234.5, 2, "-1200吨")]
+    [InlineData(0.0123456, 2, "0.012吨")]
+    [InlineData(1.23456789e-16, 3, "1.23456789E-16吨")]
+    public void Display_rounds_to_significant_digits_on_either_side_of_the_point(double value, int digits, string expected) =>
+        Assert.Equal(expected, Quantity.Of(value, Zhibiao.Analytics.Units.Tonne).ToString(digits));
 }
