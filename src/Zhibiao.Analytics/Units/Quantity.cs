@@ -180,8 +180,10 @@ public readonly struct Quantity : IEquatable<Quantity>
     }
 
     /// <summary>The value in its natural magnitude rounded to <paramref name="significantDigits"/> digits (3.31亿人次 for 3).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Fewer than 1 digit.</exception>
     public string ToString(int significantDigits)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(significantDigits, 1);
         Magnitude natural = Magnitude.Natural(Value, Magnitude.IsEnglish);
         return Number(Round(In(natural), significantDigits), null) + Separator(natural) + Unit.Symbol;
     }

@@ -19,6 +19,17 @@ public class MagnitudeTests
     public void Natural_magnitude_starts_at_each_power(double value, bool english, string symbol) =>
         Assert.Equal(symbol, Magnitude.Natural(value, english).Symbol);
 
+    [Theory]
+    [InlineData("thousand")]
+    [InlineData("million")]
+    [InlineData("billion")]
+    public void English_magnitudes_are_written_apart_from_the_number_and_the_unit(string word)
+    {
+        Assert.True(Magnitude.Find(word)!.IsEnglish);
+        Assert.Equal($"2 {word} 千瓦时", Quantity.Parse($"2 {word} kWh").ToWrittenString());
+        Assert.Equal("2万千瓦时", Quantity.Parse("2万kWh").ToWrittenString());
+    }
+
     [Fact]
     public void Find_ignores_case_and_takes_empty_as_one()
     {

@@ -363,7 +363,12 @@ public class QuantityTests
     [InlineData(1234.5, 1, "1000吨")]
     [InlineData(-1234.5, 2, "-1200吨")]
     [InlineData(0.0123456, 2, "0.012吨")]
+    [InlineData(1.23456789e-13, 3, "1.23E-13吨")]
     [InlineData(1.23456789e-16, 3, "1.23456789E-16吨")]
     public void Display_rounds_to_significant_digits_on_either_side_of_the_point(double value, int digits, string expected) =>
         Assert.Equal(expected, Quantity.Of(value, Zhibiao.Analytics.Units.Tonne).ToString(digits));
+
+    [Fact]
+    public void Display_needs_at_least_one_significant_digit() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => Quantity.Of(1234.5, Zhibiao.Analytics.Units.Tonne).ToString(0));
 }
