@@ -190,6 +190,20 @@ public class ThetaContractTests
 
     private static double Sse(IFittedModel fit) => fit.Residuals.Where(double.IsFinite).Sum(r => r * r);
 
+    /// <summary>No fit with the neighbouring options has a lower sum of squared errors than <paramref name="best"/>.</summary>
+    private static void NoNeighbourFitsBetter(double[] y, IFittedModel best, IEnumerable<OptimizedThetaOptions> neighbours)
+    {
+        double sse = Sse(best);
+        foreach (OptimizedThetaOptions options in neighbours)
+        {
+            double other = Sse(new OptimizedThetaForecaster(options).Fit(y));
+            Assert.True(sse <= other * (1 + 1e-9) + 1e-9, $"SSE {sse} above {other} at θ {options.Theta}, ℓ₀ {options.InitialLevel}");
+        }
+    }
+
+    /// <summary>θ = 1 / (1 − k) for k moved by dk and kept in [0, 0.999].</summary>
+    private static double ThetaAt(double k, double dk) => 1 / (1 - Math.Clamp(k + dk, 0, 0.999));
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -198,15 +212,10 @@ public class ThetaContractTests
         {
             IFittedModel best = new OptimizedThetaForecaster(new OptimizedThetaOptions { Dynamic = dynamic }).Fit(y);
             double alpha = best.Parameters["alpha"], l0 = best.Parameters["l0"], k = 1 - (1 / best.Parameters["theta"]);
-            double sse = Sse(best);
-            foreach (double dk in (double[])[-0.05, 0, 0.05])
-                foreach (double dl in (double[])[-0.2, 0, 0.2])
-                {
-                    double kk = Math.Clamp(k + dk, 0, 0.999);
-                    var options = new OptimizedThetaOptions { Dynamic = dynamic, Alpha = alpha, InitialLevel = l0 + dl, Theta = 1 / (1 - kk) };
-                    double other = Sse(new OptimizedThetaForecaster(options).Fit(y));
-                    Assert.True(sse <= other * (1 + 1e-9) + 1e-9, $"SSE {sse} above {other} at k {kk}, l0 {l0 + dl}");
-                }
+            NoNeighbourFitsBetter(y, best,
+                from dk in (double[])[-0.05, 0, 0.05]
+                from dl in (double[])[-0.2, 0, 0.2]
+                select new OptimizedThetaOptions { Dynamic = dynamic, Alpha = alpha, InitialLevel = l0 + dl, Theta = ThetaAt(k, dk) });
         }, iter: 40);
 
     [Theory]
@@ -218,13 +227,10 @@ public class ThetaContractTests
             double level = y[0] - 1;
             IFittedModel best = new OptimizedThetaForecaster(new OptimizedThetaOptions { Dynamic = dynamic, Alpha = 0.5, InitialLevel = level }).Fit(y);
             Assert.Equal(level, best.Parameters["l0"]);
-            double k = 1 - (1 / best.Parameters["theta"]), sse = Sse(best);
-            foreach (double dk in (double[])[-0.05, 0.05])
-            {
-                double kk = Math.Clamp(k + dk, 0, 0.999);
-                double other = Sse(new OptimizedThetaForecaster(new OptimizedThetaOptions { Dynamic = dynamic, Alpha = 0.5, InitialLevel = level, Theta = 1 / (1 - kk) }).Fit(y));
-                Assert.True(sse <= other * (1 + 1e-9) + 1e-9, $"SSE {sse} above {other} at k {kk}");
-            }
+            double k = 1 - (1 / best.Parameters["theta"]);
+            NoNeighbourFitsBetter(y, best,
+                from dk in (double[])[-0.05, 0.05]
+                select new OptimizedThetaOptions { Dynamic = dynamic, Alpha = 0.5, InitialLevel = level, Theta = ThetaAt(k, dk) });
         }, iter: 30);
 
     [Theory]
@@ -235,12 +241,10 @@ public class ThetaContractTests
         {
             IFittedModel best = new OptimizedThetaForecaster(new OptimizedThetaOptions { Dynamic = dynamic, Alpha = 0.5, Theta = 2 }).Fit(y);
             Assert.Equal(2, best.Parameters["theta"], 9);
-            double l0 = best.Parameters["l0"], sse = Sse(best);
-            foreach (double dl in (double[])[-0.2, 0.2])
-            {
-                double other = Sse(new OptimizedThetaForecaster(new OptimizedThetaOptions { Dynamic = dynamic, Alpha = 0.5, Theta = 2, InitialLevel = l0 + dl }).Fit(y));
-                Assert.True(sse <= other * (1 + 1e-9) + 1e-9, $"SSE {sse} above {other} at l0 {l0 + dl}");
-            }
+            double l0 = best.Parameters["l0"];
+            NoNeighbourFitsBetter(y, best,
+                from dl in (double[])[-0.2, 0.2]
+                select new OptimizedThetaOptions { Dynamic = dynamic, Alpha = 0.5, Theta = 2, InitialLevel = l0 + dl });
         }, iter: 30);
 
     [Fact]
