@@ -12,11 +12,14 @@
 //                                          normalised absolute errors at each validation origin and at the test origin,
 //                                          and the 95% coverage, mean width and MSIS as auto calibrates, with the
 //                                          errors scaled by (length at the origin ÷ length at the end)^a for a from
-//                                          0.1 to 1, and with other scales d
+//                                          0.1 to 1, with a from the batch's cross-section (as auto does, and unshrunk),
+//                                          and with other scales d
 //   simulate                               the same calibration on series of one process (a + b·t + noise, as in
 //                                          AutoForecasterTests), with drift, 200 series to calibrate and 2000 fresh
 //                                          ones to test, for 15, 25 and 60 values: its 95% coverage as auto
-//                                          calibrates and with the errors scaled by (length ratio)^a, a = 0.3 and 0.5
+//                                          calibrates and with the errors scaled by (length ratio)^a, a = 0.3 and 0.5;
+//                                          then one batch of mixed lengths (15–60): the exponent auto learns from the
+//                                          batch's cross-section (ErrorCalibration.EstimateLengthExponent) and its coverage
 //   loco DIR                               for every recipe (a pool of members and a selection rule on the validation
 //                                          forecasts only), its test accuracy per collection relative to the former
 //                                          fixed median (ets, theta, dotm, drift, global); then, for each collection held
@@ -385,6 +388,24 @@ static class Origins
             ("d over the whole history", (y, n) => Scale(y.AsSpan(0, n), m, 0, median: false), 0),
             ("d the median change, last max(6, 2m)", (y, n) => Scale(y.AsSpan(0, n), m, 2, median: true), 0),
         ]);
+        // the length exponent from the batch's cross-section: log of each series' mean |s| at its validation origins
+        // against the log of its values before them, least squares; a = −slope, kept in [0, 1]
+        {
+            var points = entries.Where(e => !e.Test).GroupBy(e => e.Id).Select(g =>
+            {
+                double[] y = series[g.Key];
+                double[] abs = [.. g.SelectMany(e => Scores(e, ErrorCalibration.Scale(y.AsSpan(0, e.Length), m))).Where(double.IsFinite).Select(Math.Abs)];
+                return (X: Math.Log(g.Average(e => (double)e.Length)), Y: abs.Length == 0 ? double.NaN : Math.Log(Math.Max(abs.Average(), 1e-9)));
+            }).Where(p => double.IsFinite(p.Y)).ToArray();
+            double mx = points.Average(p => p.X), my = points.Average(p => p.Y);
+            double sxx = points.Sum(p => (p.X - mx) * (p.X - mx)), sxy = points.Sum(p => (p.X - mx) * (p.Y - my));
+            double slope = sxx > 0 ? sxy / sxx : 0, se = sxx > 0 ? Math.Sqrt(points.Sum(p => Math.Pow(p.Y - my - (slope * (p.X - mx)), 2)) / (points.Length - 2) / sxx) : 0;
+            Console.WriteLine($"  cross-section: slope of log mean |s| on log length {slope:F3} (se {se:F3}, {points.Length} series, sd of log length {Math.Sqrt(sxx / points.Length):F3})");
+            variants.Add(($"errors scaled, a = −slope {Math.Clamp(-slope, 0, 1):F2}", (y, n) => ErrorCalibration.Scale(y.AsSpan(0, n), m), Math.Clamp(-slope, 0, 1)));
+            double a = ErrorCalibration.EstimateLengthExponent([.. points.Select(p => Math.Exp(p.X))], [.. points.Select(p => Math.Exp(p.Y))]);
+            variants.Add(($"errors scaled, auto's a (slope shrunk) {a:F2}", (y, n) => ErrorCalibration.Scale(y.AsSpan(0, n), m), a));
+        }
+
         foreach ((string name, Func<double[], int, double> scale, double shrink) in variants)
         {
             var vectors = new List<double[]>();
@@ -462,6 +483,55 @@ static class Origins
                 }
 
                 Console.Write($"  a = {a:0.0#}: 95% coverage {(double)inside / (fresh.Length * h):F3}");
+            }
+
+            Console.WriteLine();
+        }
+
+        // mixed lengths (15–60 values in one batch): the exponent from the cross-section of the batch
+        {
+            var random = new Random(3);
+            int[] Lengths(int count) => [.. Enumerable.Range(0, count).Select(_ => random.Next(15, 61))];
+            int[] batchLengths = Lengths(400), freshLengths = Lengths(4000);
+            double[][] batch = [.. Trending(400, 60, 1).Select((y, i) => y[..batchLengths[i]])];
+            double[][] fresh = [.. Trending(4000, 64, 2).Select((y, i) => y[..(freshLengths[i] + h)])];
+            var scores = new List<(int Length, int Origin, double[] S)>();
+            foreach (double[] y in batch)
+                for (int j = 0; j < origins; j++)
+                {
+                    int n = y.Length - h - j;
+                    double[] f = drift.Fit(y.AsSpan(0, n)).Forecast(h, []).Mean.ToArray();
+                    double d = ErrorCalibration.Scale(y.AsSpan(0, n));
+                    scores.Add((y.Length, n, [.. Enumerable.Range(1, h).Select(k => ErrorCalibration.Normalise(y[n + k - 1], f[k - 1], k, d))]));
+                }
+
+            (double X, double Y)[] points = [.. scores.GroupBy(s => s.Length).SelectMany(g => g).Chunk(origins).Select(c => (Math.Log(c.Average(s => (double)s.Origin)), Math.Log(c.SelectMany(s => s.S).Select(Math.Abs).Average())))];
+            double mx = points.Average(p => p.X), my = points.Average(p => p.Y);
+            double slope = points.Sum(p => (p.X - mx) * (p.Y - my)) / points.Sum(p => (p.X - mx) * (p.X - mx));
+            Console.Write($"mixed 15–60 values: cross-section slope {slope:F3};");
+            foreach (double a in new[] { 0, Math.Clamp(-slope, 0, 1), 0.3, 0.5 })
+            {
+                var c = new ErrorCalibration([.. scores.Select(s => s.S.Select(x => x * Math.Pow((double)s.Origin / s.Length, a)).ToArray())], h);
+                int inside = 0, count = 0, shortInside = 0, shortCount = 0;
+                foreach (double[] y in fresh)
+                {
+                    int length = y.Length - h;
+                    double[] f = drift.Fit(y.AsSpan(0, length)).Forecast(h, []).Mean.ToArray();
+                    double d = ErrorCalibration.Scale(y.AsSpan(0, length));
+                    for (int k = 1; k <= h; k++)
+                    {
+                        bool ok = Math.Abs(y[length + k - 1] - f[k - 1]) <= ErrorCalibration.Apply(0, c.Quantile(k, 0.975), k, d);
+                        inside += ok ? 1 : 0;
+                        count++;
+                        if (length < 25)
+                        {
+                            shortInside += ok ? 1 : 0;
+                            shortCount++;
+                        }
+                    }
+                }
+
+                Console.Write($"  a = {a:0.00}: 95% coverage {(double)inside / count:F3} (under 25 values {(double)shortInside / shortCount:F3})");
             }
 
             Console.WriteLine();

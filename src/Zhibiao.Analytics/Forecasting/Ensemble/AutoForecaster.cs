@@ -15,8 +15,9 @@ namespace Zhibiao.Analytics.Forecasting.Ensemble;
 /// method says which happened. The choice is a property of the batch handed to <see cref="Train"/>: a caller that
 /// splits a collection into chunks gets one choice per chunk (scores are means over series, so chunks of a few
 /// hundred series of one collection mostly agree).</item>
-/// <item>Calibration: the chosen combination's validation errors, normalised (<see cref="ErrorCalibration"/>), give
-/// its forecast distribution: intervals from their quantiles per step, sample paths from whole error vectors.</item>
+/// <item>Calibration: the chosen combination's validation errors, normalised (<see cref="ErrorCalibration"/>) and
+/// scaled to the whole history where the batch shows errors shrinking with it (<see cref="ErrorCalibration.EstimateLengthExponent"/>),
+/// give its forecast distribution: intervals from their quantiles per step, sample paths from whole error vectors.</item>
 /// </list>
 /// Combining forecasts is among the most reliable gains in forecasting (Makridakis et al., M4, IJF 2020); the
 /// calibration answers the known narrowness of model-based intervals on yearly data. A single series fitted without a
@@ -233,11 +234,20 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
         return count == 0 ? 0 : sum / count;
     }
 
+    /// <summary>
+    /// The chosen combination's normalised validation errors, each scaled to its series' whole length by
+    /// (n / L)^a with a from the batch's cross-section (<see cref="ErrorCalibration.EstimateLengthExponent"/>); none when
+    /// fewer than <see cref="AutoOptions.MinimumCalibration"/> vectors.
+    /// </summary>
     private ErrorCalibration? Calibrate(Validation[] valid, bool[] chosen, CombinationRule rule, int horizon)
     {
-        var vectors = new List<double[]>();
-        foreach (Validation v in valid) vectors.AddRange(v.Scores(chosen, rule));
-        return vectors.Count >= _options.MinimumCalibration ? new ErrorCalibration(vectors, horizon) : null;
+        (int Length, (int Prefix, double[] Errors)[] Origins)[] scored = [.. valid.Select(v => (v.Length, v.Scores(chosen, rule).ToArray())).Where(s => s.Item2.Length > 0)];
+        if (scored.Sum(s => s.Origins.Length) < _options.MinimumCalibration) return null;
+        double[] lengths = [.. scored.Select(s => s.Origins.Average(o => (double)o.Prefix))];
+        double[] errors = [.. scored.Select(s => s.Origins.SelectMany(o => o.Errors).Average(Math.Abs))];
+        double a = ErrorCalibration.EstimateLengthExponent(lengths, errors);
+        double[][] vectors = [.. scored.SelectMany(s => s.Origins.Select(o => o.Errors.Select(e => e * Math.Pow((double)o.Prefix / s.Length, a)).ToArray()))];
+        return new ErrorCalibration(vectors, horizon) { LengthExponent = a };
     }
 
     /// <summary>Totals of sMAPE, MASE and MAPE over validation origins (a measure that is not finite counts 0).</summary>
@@ -262,6 +272,9 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
     internal sealed class Validation(double[] y, int[] prefixes, double[,,] forecasts, double[] scales, int seasonLength)
     {
         private int Horizon => forecasts.GetLength(2);
+
+        /// <summary>The number of values of the series.</summary>
+        public int Length => y.Length;
 
         /// <summary>The number of values before the earliest validation origin.</summary>
         public int EarliestPrefix => prefixes[^1];
@@ -288,8 +301,8 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
             return total;
         }
 
-        /// <summary>Normalised error vectors of a combination, one per origin.</summary>
-        public IEnumerable<double[]> Scores(bool[] set, CombinationRule rule)
+        /// <summary>Normalised error vectors of a combination, one per origin with the values before it (origins with an error that is not finite left out).</summary>
+        public IEnumerable<(int Prefix, double[] Errors)> Scores(bool[] set, CombinationRule rule)
         {
             for (int j = 0; j < prefixes.Length; j++)
             {
@@ -297,7 +310,7 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
                 double[] f = Combined(j, set, rule);
                 var v = new double[Horizon];
                 for (int h = 1; h <= Horizon; h++) v[h - 1] = ErrorCalibration.Normalise(y[prefixes[j] + h - 1], f[h - 1], h, d);
-                if (Array.TrueForAll(v, double.IsFinite)) yield return v;
+                if (Array.TrueForAll(v, double.IsFinite)) yield return (prefixes[j], v);
             }
         }
 

@@ -30,6 +30,7 @@ internal sealed class CombinedModel : FittedModel
         {
             ["members"] = members.Length,
             ["calibration_vectors"] = calibration?.Count ?? 0,
+            ["calibration_length_exponent"] = calibration?.LengthExponent ?? 0,
             ["volatility"] = _d,
         };
     }

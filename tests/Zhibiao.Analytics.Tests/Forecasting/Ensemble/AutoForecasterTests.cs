@@ -3,7 +3,6 @@ using Zhibiao.Analytics.Forecasting.Baselines;
 using Zhibiao.Analytics.Forecasting.Ensemble;
 using Zhibiao.Analytics.Forecasting.Ets;
 using Zhibiao.Analytics.Forecasting.Theta;
-using CsCheck;
 
 namespace Zhibiao.Analytics.Tests.Forecasting.Ensemble;
 
@@ -197,33 +196,81 @@ public class AutoForecasterTests
     }
 
     [Fact]
-    public void Calibrated_errors_round_trip_and_scale_is_never_zero()
+    public void Validation_errors_are_scaled_to_the_whole_history_where_the_batch_shows_them_shrinking_with_it()
     {
-        Gen.Select(Gen.Double[-1e6, 1e6], Gen.Double[-1e6, 1e6], Gen.Int[1, 20], Gen.Double[1e-3, 1e4]).Sample((y, f, h, d) =>
-            Math.Abs(ErrorCalibration.Apply(f, ErrorCalibration.Normalise(y, f, h, d), h, d) - y) <= 1e-6 * (1 + Math.Abs(y)));
+        // Exact lines y_t = 100 + 2t of 20..79 values and a drift that falls short of the slope by 5/n on n values: the
+        // error at step h from n values is 2·h·5/n, d = 2, so s_h = 5·√h / n — errors shrink as 1/n, a = 1. Scaled to
+        // the series' whole length L, each s_h is 5·√h / L, and a fresh line's 95% interval is the mean ± 2·√h·q_h, q_h
+        // the 97.5% quantile of ±5·√h / L over the batch (three origins each). Unscaled, it would be ±5·√h / n, from
+        // 4 to 6 values fewer: 40% wider for the shortest series.
+        double[][] batch = [.. Enumerable.Range(0, 60).Select(i => Enumerable.Range(0, 20 + i).Select(t => 100 + (2.0 * t)).ToArray())];
+        IForecaster trained = new AutoForecaster(new AutoOptions { Members = [new ShortfallDrift()] }).Train(batch, 1, 4);
+        double[] fresh = [.. Enumerable.Range(0, 50).Select(t => 100 + (2.0 * t))];
+        IFittedModel fit = trained.Fit(fresh);
+        Assert.InRange(fit.Parameters["calibration_length_exponent"], 0.99, 1);
+        Forecast f = fit.Forecast(4, [95]);
+        double[] inverse = [.. batch.SelectMany(y => Enumerable.Repeat(1.0 / y.Length, 3)).SelectMany(x => new[] { x, -x }).Order()];
+        for (int h = 1; h <= 4; h++)
+        {
+            double expected = 2 * Math.Sqrt(h) * 5 * Math.Sqrt(h) * FittedModel.Quantile(inverse, 0.975);
+            Assert.Equal(expected, f.Interval(95).Upper.Span[h - 1] - f.Mean.Span[h - 1], expected * 0.005);
+        }
     }
 
     [Fact]
-    public void Calibration_quantiles_are_the_pooled_scores_and_their_mirror_images()
+    public void Series_of_one_process_and_mixed_lengths_keep_their_intervals_calibrated()
     {
-        // Step 1 pools 1..5 and −1..−5; step 2 pools −2..2 twice.
-        var c = new ErrorCalibration([[1, -2], [2, -1], [3, 0], [4, 1], [5, 2]], 2);
-        Assert.Equal(10, c.Count);
-        Assert.Equal(0, c.Quantile(1, 0.5), 12);
-        Assert.Equal(-5, c.Quantile(1, 0), 12);
-        Assert.Equal(4.55, c.Quantile(1, 0.95), 12); // type 7: position 0.95 × 9 = 8.55 between 4 and 5
-        Assert.Equal(-2, c.Quantile(2, 0), 12);
-        Assert.Equal(2, c.Quantile(7, 1), 12); // steps beyond the horizon use the last one
-        Assert.Throws<ArgumentException>(() => new ErrorCalibration([], 2));
+        // Lengths 15..60 in one batch: errors normalised by d hardly depend on the length, so the exponent stays near 0
+        // and the 95% intervals of fresh series of the same lengths cover about 95%.
+        var random = new Random(3);
+        double[][] batch = [.. Trending(400, 60, 1).Select(y => y[..random.Next(15, 61)])];
+        IForecaster trained = NaiveAndDrift().Train(batch, 1, 4);
+        Assert.InRange(trained.Fit(batch[0]).Parameters["calibration_length_exponent"], 0, 0.05);
+        int inside = 0, total = 0;
+        foreach (double[] y in Trending(1000, 64, 2))
+        {
+            int length = random.Next(15, 61);
+            Forecast f = trained.Fit(y.AsSpan(0, length)).Forecast(4, [95]);
+            for (int h = 0; h < 4; h++, total++)
+                if (y[length + h] >= f.Interval(95).Lower.Span[h] && y[length + h] <= f.Interval(95).Upper.Span[h]) inside++;
+        }
+
+        Assert.InRange(inside / (double)total, 0.93, 0.965);
     }
 
-    [Fact]
-    public void The_error_scale_is_the_recent_mean_absolute_seasonal_change()
+    /// <summary>A drift whose slope falls short by 5/n on n values: ŷ_h = y_n + h·b̂·(1 − 5/n), b̂ = (y_n − y_1)/(n − 1).</summary>
+    private sealed class ShortfallDrift : IForecaster
     {
-        // Quarterly: the last max(6, 8) = 8 changes at lag 4 are each 4.
-        double[] y = [.. Enumerable.Range(0, 16).Select(t => (double)t + (10 * (t % 4)))];
-        Assert.Equal(4, ErrorCalibration.Scale(y, 4), 12);
-        Assert.Equal(2, ErrorCalibration.Scale([0, 10, 12, 14, 16, 18, 20, 22]), 12); // yearly: the last 6 changes
-        Assert.Equal(0.005, ErrorCalibration.Scale([5, 5, 5, 5]), 12); // a constant series keeps a scale
+        public string Name => "shortfall";
+
+        public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1)
+        {
+            double slope = (y[^1] - y[0]) / (y.Length - 1) * (1 - (5.0 / y.Length));
+            return new ScriptedLine(y.Length, y[^1], slope);
+        }
+
+        private sealed class ScriptedLine(int length, double last, double slope) : IFittedModel
+        {
+            public string Method => "Shortfall drift";
+
+            public IReadOnlyList<double> Fitted => [.. Enumerable.Repeat(double.NaN, length)];
+
+            public IReadOnlyList<double> Residuals => Fitted;
+
+            public IReadOnlyDictionary<string, double> Parameters => new Dictionary<string, double>();
+
+            public InformationCriteria? Criteria => null;
+
+            public Forecast Forecast(int horizon, IReadOnlyList<double> levels)
+            {
+                double[] mean = [.. Enumerable.Range(1, horizon).Select(h => last + (h * slope))];
+                return new Forecast(Method, mean, [.. levels.Select(l => new PredictionInterval(l, mean, mean))], Array.Empty<double>(), Array.Empty<double>());
+            }
+
+            public void SimulatePaths(int horizon, Span<double> paths, Random random)
+            {
+                for (int i = 0; i < paths.Length; i++) paths[i] = last + (((i % horizon) + 1) * slope);
+            }
+        }
     }
 }
