@@ -9,7 +9,8 @@
 //                                          the actual values, the MASE scale and the number of values before the origin,
 //                                          into DIR/NAME.tsv (one column per member)
 //   origins DUMP TRAIN.csv M               auto's calibration on one dumped collection: the 95% quantile of the
-//                                          normalised absolute errors at each validation origin and at the test origin,
+//                                          normalised absolute errors at each validation origin and at the test origin
+//                                          (and at validation against test by quarter of the training length),
 //                                          and the 95% coverage, mean width and MSIS as auto calibrates, with the
 //                                          errors scaled by (length at the origin ÷ length at the end)^a for a from
 //                                          0.1 to 1, with a from the batch's cross-section (as auto does, and unshrunk),
@@ -373,6 +374,16 @@ static class Origins
         {
             double[] sorted = [.. origin.SelectMany(e => Scores(e, ErrorCalibration.Scale(series[e.Id].AsSpan(0, e.Length), m))).Where(double.IsFinite).Select(Math.Abs).Order()];
             Console.WriteLine($"  {(origin.Key == 0 ? "test origin" : $"validation origin {origin.Key}"),-20} 95% quantile of |s| {FittedModel.Quantile(sorted, 0.95):F3}, median {FittedModel.Quantile(sorted, 0.5):F3}");
+        }
+
+        // the same by quarter of the series' training length: validation against test errors within each
+        int[] lengths = [.. entries.Where(e => e.Test).Select(e => series[e.Id].Length).Order()];
+        int[] edges = [.. new[] { 0, 0.25, 0.5, 0.75, 1 }.Select(q => lengths[(int)Math.Round(q * (lengths.Length - 1))])];
+        for (int b = 0; b < 4; b++)
+        {
+            bool InBucket(Entry e) => series[e.Id].Length >= edges[b] && (b == 3 ? series[e.Id].Length <= edges[4] : series[e.Id].Length < edges[b + 1]);
+            double Q(bool test) => FittedModel.Quantile([.. entries.Where(e => e.Test == test && InBucket(e)).SelectMany(e => Scores(e, ErrorCalibration.Scale(series[e.Id].AsSpan(0, e.Length), m))).Where(double.IsFinite).Select(Math.Abs).Order()], 0.95);
+            Console.WriteLine($"  training length {edges[b]}–{edges[b + 1]}{(b == 3 ? "" : " (excl.)")}: 95% quantile of |s| at validation {Q(false):F3}, at test {Q(true):F3} ({entries.Count(e => e.Test && InBucket(e))} series)");
         }
 
         var variants = new List<(string Name, Func<double[], int, double> Scale, double Shrink)>
