@@ -15,9 +15,10 @@ namespace Zhibiao.Analytics.Forecasting.Ensemble;
 /// method says which happened. The choice is a property of the batch handed to <see cref="Train"/>: a caller that
 /// splits a collection into chunks gets one choice per chunk (scores are means over series, so chunks of a few
 /// hundred series of one collection mostly agree).</item>
-/// <item>Calibration: the chosen combination's validation errors, normalised (<see cref="ErrorCalibration"/>) and
-/// scaled to the whole history where the batch shows errors shrinking with it (<see cref="ErrorCalibration.EstimateLengthExponent"/>),
-/// give its forecast distribution: intervals from their quantiles per step, sample paths from whole error vectors.</item>
+/// <item>Calibration: the chosen combination's validation errors, normalised (<see cref="ErrorCalibration"/>),
+/// scaled to the whole history where the batch shows errors shrinking with it (<see cref="ErrorCalibration.EstimateLengthExponent"/>)
+/// and to the latest values' difficulty step by step (<see cref="ErrorCalibration.RecencyFactor"/>), give its forecast
+/// distribution: intervals from their quantiles per step, sample paths from whole error vectors.</item>
 /// </list>
 /// Combining forecasts is among the most reliable gains in forecasting (Makridakis et al., M4, IJF 2020); the
 /// calibration answers the known narrowness of model-based intervals on yearly data. A single series fitted without a
@@ -236,8 +237,9 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
 
     /// <summary>
     /// The chosen combination's normalised validation errors, each scaled to its series' whole length by
-    /// (n / L)^a with a from the batch's cross-section (<see cref="ErrorCalibration.EstimateLengthExponent"/>); none when
-    /// fewer than <see cref="AutoOptions.MinimumCalibration"/> vectors.
+    /// (n / L)^a with a from the batch's cross-section (<see cref="ErrorCalibration.EstimateLengthExponent"/>) and at
+    /// step k by the recency factor c_k of the batch's latest values (<see cref="ErrorCalibration.RecencyFactor"/>);
+    /// none when fewer than <see cref="AutoOptions.MinimumCalibration"/> vectors.
     /// </summary>
     private ErrorCalibration? Calibrate(Validation[] valid, bool[] chosen, CombinationRule rule, int horizon)
     {
@@ -246,8 +248,16 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
         double[] lengths = [.. scored.Select(s => s.Origins.Average(o => (double)o.Prefix))];
         double[] errors = [.. scored.Select(s => s.Origins.SelectMany(o => o.Errors).Average(Math.Abs))];
         double a = ErrorCalibration.EstimateLengthExponent(lengths, errors);
-        double[][] vectors = [.. scored.SelectMany(s => s.Origins.Select(o => o.Errors.Select(e => e * Math.Pow((double)o.Prefix / s.Length, a)).ToArray()))];
-        return new ErrorCalibration(vectors, horizon) { LengthExponent = a };
+        double[] recency = new double[horizon];
+        for (int k = 1; k <= horizon; k++)
+        {
+            List<double> atValidation = [], latest = [];
+            foreach (Validation v in valid) v.NaiveErrors(k, atValidation, latest);
+            recency[k - 1] = ErrorCalibration.RecencyFactor(latest, atValidation, _options.MinimumCalibration);
+        }
+
+        double[][] vectors = [.. scored.SelectMany(s => s.Origins.Select(o => o.Errors.Select((e, k) => e * Math.Pow((double)o.Prefix / s.Length, a) * recency[k]).ToArray()))];
+        return new ErrorCalibration(vectors, horizon) { LengthExponent = a, RecencyFactors = recency };
     }
 
     /// <summary>Totals of sMAPE, MASE and MAPE over validation origins (a measure that is not finite counts 0).</summary>
@@ -291,6 +301,21 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
             }
 
             return total;
+        }
+
+        /// <summary>
+        /// Adds the normalised errors at step k of the seasonal naive forecast (<see cref="ErrorCalibration.NaiveScore"/>)
+        /// from the validation origins to <paramref name="atValidation"/>, and from as many origins that are the latest
+        /// to see step k — k, k + 1, … values before the end — to <paramref name="latest"/>.
+        /// </summary>
+        public void NaiveErrors(int k, List<double> atValidation, List<double> latest)
+        {
+            for (int j = 0; j < prefixes.Length; j++)
+            {
+                atValidation.Add(ErrorCalibration.NaiveScore(y, prefixes[j], k, seasonLength, scales[j]));
+                int n = y.Length - k - j;
+                if (n >= MinimumPrefix) latest.Add(ErrorCalibration.NaiveScore(y, n, k, seasonLength, ErrorCalibration.Scale(y.AsSpan(0, n), seasonLength)));
+            }
         }
 
         /// <summary>Sums of sMAPE, MASE and MAPE of a combination over origins.</summary>

@@ -31,6 +31,7 @@ internal sealed class CombinedModel : FittedModel
             ["members"] = members.Length,
             ["calibration_vectors"] = calibration?.Count ?? 0,
             ["calibration_length_exponent"] = calibration?.LengthExponent ?? 0,
+            ["calibration_recency"] = calibration is { RecencyFactors.Count: > 0 } c ? c.RecencyFactors.Average() : 1,
             ["volatility"] = _d,
         };
     }

@@ -9,7 +9,10 @@ namespace Zhibiao.Analytics.Forecasting.Ensemble;
 /// absolute residuals: the sign of the errors just before the forecast origin is a matter of the period (series of one
 /// calendar share their cycle), and carrying it forward made the held-out probabilities worse. These choices — the
 /// scale among log-growth, difference, recent and seasonal-change scales; symmetric errors — were made by validation
-/// on the training part of M3 (last values held out), never on its test files.
+/// on the training part of M3 (last values held out), never on its test files. Two corrections learned from the batch
+/// carry the validation errors to the forecast origin: to the whole history (<see cref="EstimateLengthExponent"/>)
+/// and to the latest values, step by step (<see cref="RecencyFactor"/>); both were chosen on eight collections
+/// (README, "The default: auto") and checked on series of one process, where they leave the calibration as it was.
 /// </summary>
 public sealed class ErrorCalibration
 {
@@ -33,6 +36,9 @@ public sealed class ErrorCalibration
 
     /// <summary>The exponent a by which the vectors were scaled to the series' whole length (<see cref="EstimateLengthExponent"/>; 0: not scaled).</summary>
     public double LengthExponent { get; init; }
+
+    /// <summary>The recency factors c_k the vectors were scaled by at each step (<see cref="RecencyFactor"/>; empty: not scaled).</summary>
+    public IReadOnlyList<double> RecencyFactors { get; init; } = [];
 
     /// <summary>Steps calibrated.</summary>
     public int Horizon { get; }
@@ -118,6 +124,44 @@ public sealed class ErrorCalibration
         return slope < 0 ? Math.Clamp(-slope * Math.Max(0, 1 - (variance / (slope * slope))), 0, 1) : 0;
 
         static bool Usable(double length, double score) => length > 0 && double.IsFinite(length) && score > 0 && double.IsFinite(score);
+    }
+
+    /// <summary>
+    /// How much easier or harder the latest values were to forecast k steps ahead than the values the validation
+    /// forecasts fall on: c_k = q(|latest|) / q(|at validation|), q the 95% quantile, over the batch's normalised
+    /// errors of the seasonal naive forecast at step k (<see cref="NaiveScore"/>) from the latest origins that see
+    /// step k (k, k + 1, … values before the end) and from the validation origins (h, h + 1, … before it). The validation
+    /// errors at step k are multiplied by c_k. The seasonal naive needs no fit, so the factor costs nothing and
+    /// measures the data alone; nearer origins are the better guide to the next values when a collection's
+    /// difficulty drifts (non-exchangeable conformal prediction weighs recent errors more: Barber et al., Annals of
+    /// Statistics 2023). On the eight collections of the README it brought every 95% coverage into 0.937–0.965 (M1
+    /// monthly 0.974 → 0.953, M3 monthly 0.965 → 0.945) and lowered MSIS on seven of them (M3 other +1.1%). 1 when
+    /// either side has fewer than <paramref name="minimum"/> finite errors or a quantile that is not positive.
+    /// </summary>
+    /// <param name="latest">Normalised naive errors at step k from the latest origins.</param>
+    /// <param name="atValidation">Normalised naive errors at step k from the validation origins.</param>
+    /// <param name="minimum">Fewest finite errors on each side.</param>
+    public static double RecencyFactor(IEnumerable<double> latest, IEnumerable<double> atValidation, int minimum)
+    {
+        double[] a = [.. latest.Where(double.IsFinite).Select(Math.Abs).Order()], b = [.. atValidation.Where(double.IsFinite).Select(Math.Abs).Order()];
+        if (a.Length < Math.Max(1, minimum) || b.Length < Math.Max(1, minimum)) return 1;
+        double top = FittedModel.Quantile(a, 0.95), bottom = FittedModel.Quantile(b, 0.95);
+        return top > 0 && bottom > 0 ? top / bottom : 1;
+    }
+
+    /// <summary>
+    /// The normalised error (y_{n+k} − ŷ_k) / (d·√k) of the seasonal naive forecast from the first n values of y at step
+    /// k: ŷ_k = y_{n−m+((k−1) mod m)}, m the season length when n &gt; m, else 1 (the naive forecast).
+    /// </summary>
+    /// <param name="y">The series (at least n + k values).</param>
+    /// <param name="n">Values before the origin.</param>
+    /// <param name="k">The step.</param>
+    /// <param name="seasonLength">Periods per season.</param>
+    /// <param name="d">The scale at the origin (<see cref="Scale"/>).</param>
+    public static double NaiveScore(ReadOnlySpan<double> y, int n, int k, int seasonLength, double d)
+    {
+        int lag = n > seasonLength ? Math.Max(1, seasonLength) : 1;
+        return Normalise(y[n + k - 1], y[n - lag + ((k - 1) % lag)], k, d);
     }
 
     /// <summary>The normalised error (y − ŷ) / (d·√h) of a forecast ŷ against an actual y at step h.</summary>

@@ -220,12 +220,14 @@ public class AutoForecasterTests
     [Fact]
     public void Series_of_one_process_and_mixed_lengths_keep_their_intervals_calibrated()
     {
-        // Lengths 15..60 in one batch: errors normalised by d hardly depend on the length, so the exponent stays near 0
-        // and the 95% intervals of fresh series of the same lengths cover about 95%.
+        // Lengths 15..60 in one batch: errors normalised by d hardly depend on the length, so the exponent stays near 0,
+        // the process does not change, so the recency factors stay near 1, and the 95% intervals of fresh series of the same lengths cover about 95%.
         var random = new Random(3);
         double[][] batch = [.. Trending(400, 60, 1).Select(y => y[..random.Next(15, 61)])];
         IForecaster trained = NaiveAndDrift().Train(batch, 1, 4);
-        Assert.InRange(trained.Fit(batch[0]).Parameters["calibration_length_exponent"], 0, 0.05);
+        IReadOnlyDictionary<string, double> parameters = trained.Fit(batch[0]).Parameters;
+        Assert.InRange(parameters["calibration_length_exponent"], 0, 0.05);
+        Assert.InRange(parameters["calibration_recency"], 0.9, 1.1); // the latest values are no easier than the validation's
         int inside = 0, total = 0;
         foreach (double[] y in Trending(1000, 64, 2))
         {

@@ -75,4 +75,31 @@ public class ErrorCalibrationTests
             return a >= 0 && a <= 1 && Math.Abs(a - scaled) <= 1e-9;
         });
     }
+
+    [Fact]
+    public void The_naive_score_is_the_seasonal_naive_error_over_d_root_k()
+    {
+        // y_t = t + 10·(t mod 4), t = 0..13: from n = 8 values the seasonal naive repeats y_4..y_7, so each step misses
+        // by 4 in its first season and by 8 in the next.
+        double[] y = [.. Enumerable.Range(0, 14).Select(t => (double)t + (10 * (t % 4)))];
+        Assert.Equal(1, ErrorCalibration.NaiveScore(y, 8, 1, 4, 4), 12);
+        Assert.Equal(4 / (4 * Math.Sqrt(4)), ErrorCalibration.NaiveScore(y, 8, 4, 4, 4), 12);
+        Assert.Equal(8 / (4 * Math.Sqrt(5)), ErrorCalibration.NaiveScore(y, 8, 5, 4, 4), 12);
+        // No more values than a season: the naive forecast y_{n−1}; y_3 = 33, y_5 = 15.
+        Assert.Equal((15 - 33) / (2 * Math.Sqrt(2)), ErrorCalibration.NaiveScore(y, 4, 2, 4, 2), 12);
+        Assert.Equal((y[6] - y[3]) / (3 * Math.Sqrt(3)), ErrorCalibration.NaiveScore(y, 4, 3, 1, 3), 12);
+    }
+
+    [Fact]
+    public void The_recency_factor_is_the_ratio_of_the_95_percent_quantiles_of_absolute_errors()
+    {
+        // |latest| 1..5: type 7 at 0.95 is 4 + 0.8 = 4.8; |at validation| 2..10: 9.6; the factor is 0.5. Signs do not
+        // matter and errors that are not finite are left out.
+        double[] latest = [1, -2, 3, -4, 5, double.NaN], validation = [2, 4, -6, 8, -10, double.PositiveInfinity];
+        Assert.Equal(0.5, ErrorCalibration.RecencyFactor(latest, validation, 5), 12);
+        Assert.Equal(2, ErrorCalibration.RecencyFactor(validation, latest, 5), 12);
+        Assert.Equal(1, ErrorCalibration.RecencyFactor(latest, validation, 6), 12); // five finite errors are too few
+        Assert.Equal(1, ErrorCalibration.RecencyFactor(latest, [0, 0, 0, 0, 0], 5), 12); // nothing to divide by
+        Assert.Equal(1, ErrorCalibration.RecencyFactor([], [], 0), 12);
+    }
 }
