@@ -14,13 +14,15 @@
 //                                          and the 95% coverage, mean width and MSIS as auto calibrates, with the
 //                                          errors scaled by (length at the origin ÷ length at the end)^a for a from
 //                                          0.1 to 1, with a from the batch's cross-section (as auto does, and unshrunk),
-//                                          and with other scales d
+//                                          with other scales d, and as auto calibrates (a and the recency factors c_k,
+//                                          printed per step)
 //   simulate                               the same calibration on series of one process (a + b·t + noise, as in
 //                                          AutoForecasterTests), with drift, 200 series to calibrate and 2000 fresh
 //                                          ones to test, for 15, 25 and 60 values: its 95% coverage as auto
 //                                          calibrates and with the errors scaled by (length ratio)^a, a = 0.3 and 0.5;
 //                                          then one batch of mixed lengths (15–60): the exponent auto learns from the
-//                                          batch's cross-section (ErrorCalibration.EstimateLengthExponent) and its coverage
+//                                          batch's cross-section (ErrorCalibration.EstimateLengthExponent), its recency
+//                                          factors (ErrorCalibration.RecencyFactor) and its coverage
 //   loco DIR                               for every recipe (a pool of members and a selection rule on the validation
 //                                          forecasts only), its test accuracy per collection relative to the former
 //                                          fixed median (ets, theta, dotm, drift, global); then, for each collection held
@@ -382,13 +384,14 @@ static class Origins
         for (int b = 0; b < 4; b++)
         {
             bool InBucket(Entry e) => series[e.Id].Length >= edges[b] && (b == 3 ? series[e.Id].Length <= edges[4] : series[e.Id].Length < edges[b + 1]);
+            if (!entries.Any(e => e.Test && InBucket(e))) continue; // lengths tied across a quarter
             double Q(bool test) => FittedModel.Quantile([.. entries.Where(e => e.Test == test && InBucket(e)).SelectMany(e => Scores(e, ErrorCalibration.Scale(series[e.Id].AsSpan(0, e.Length), m))).Where(double.IsFinite).Select(Math.Abs).Order()], 0.95);
             Console.WriteLine($"  training length {edges[b]}–{edges[b + 1]}{(b == 3 ? "" : " (excl.)")}: 95% quantile of |s| at validation {Q(false):F3}, at test {Q(true):F3} ({entries.Count(e => e.Test && InBucket(e))} series)");
         }
 
         var variants = new List<(string Name, Func<double[], int, double> Scale, double Shrink)>
         {
-            ("as auto calibrates", (y, n) => ErrorCalibration.Scale(y.AsSpan(0, n), m), 0),
+            ("unscaled", (y, n) => ErrorCalibration.Scale(y.AsSpan(0, n), m), 0),
         };
         foreach (double a in new[] { 0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.7, 1.0 })
             variants.Add(($"errors scaled by (length ratio)^{a:0.##}", (y, n) => ErrorCalibration.Scale(y.AsSpan(0, n), m), a));
@@ -399,6 +402,7 @@ static class Origins
             ("d over the whole history", (y, n) => Scale(y.AsSpan(0, n), m, 0, median: false), 0),
             ("d the median change, last max(6, 2m)", (y, n) => Scale(y.AsSpan(0, n), m, 2, median: true), 0),
         ]);
+        double exponent = 0;
         // the length exponent from the batch's cross-section: log of each series' mean |s| at its validation origins
         // against the log of its values before them, least squares; a = −slope, kept in [0, 1]
         {
@@ -415,8 +419,31 @@ static class Origins
             variants.Add(($"errors scaled, a = −slope {Math.Clamp(-slope, 0, 1):F2}", (y, n) => ErrorCalibration.Scale(y.AsSpan(0, n), m), Math.Clamp(-slope, 0, 1)));
             double a = ErrorCalibration.EstimateLengthExponent([.. points.Select(p => Math.Exp(p.X))], [.. points.Select(p => Math.Exp(p.Y))]);
             variants.Add(($"errors scaled, auto's a (slope shrunk) {a:F2}", (y, n) => ErrorCalibration.Scale(y.AsSpan(0, n), m), a));
+            exponent = a;
         }
 
+        // auto's recency factors: the seasonal naive's 95% error quantile at step k from the latest origins over that from the validation origins
+        double[] recency = new double[h];
+        for (int k = 1; k <= h; k++)
+        {
+            List<double> atValidation = [], latest = [];
+            foreach (var g in entries.Where(e => !e.Test).GroupBy(e => e.Id))
+            {
+                double[] y = series[g.Key];
+                int j = 0;
+                foreach (Entry e in g)
+                {
+                    atValidation.Add(ErrorCalibration.NaiveScore(y, e.Length, k, m, ErrorCalibration.Scale(y.AsSpan(0, e.Length), m)));
+                    int n = y.Length - k - j++;
+                    if (n >= 5) latest.Add(ErrorCalibration.NaiveScore(y, n, k, m, ErrorCalibration.Scale(y.AsSpan(0, n), m)));
+                }
+            }
+
+            recency[k - 1] = ErrorCalibration.RecencyFactor(latest, atValidation, 30);
+        }
+
+        Console.WriteLine($"  recency factors c_k, k = 1..{h}: {string.Join(' ', recency.Select(c => c.ToString("F2", CultureInfo.InvariantCulture)))}");
+        variants.Add(("as auto calibrates (a and c_k)", (y, n) => ErrorCalibration.Scale(y.AsSpan(0, n), m), exponent));
         foreach ((string name, Func<double[], int, double> scale, double shrink) in variants)
         {
             var vectors = new List<double[]>();
@@ -424,7 +451,7 @@ static class Origins
             {
                 double[] y = series[e.Id];
                 double factor = Math.Pow((double)e.Length / y.Length, shrink);
-                double[] v = [.. Scores(e, scale(y, e.Length)).Select(x => x * factor)];
+                double[] v = [.. Scores(e, scale(y, e.Length)).Select((x, k) => x * factor * (name.StartsWith("as auto", StringComparison.Ordinal) ? recency[k] : 1))];
                 if (Array.TrueForAll(v, double.IsFinite)) vectors.Add(v);
             }
 
@@ -519,10 +546,27 @@ static class Origins
             (double X, double Y)[] points = [.. scores.GroupBy(s => s.Length).SelectMany(g => g).Chunk(origins).Select(c => (Math.Log(c.Average(s => (double)s.Origin)), Math.Log(c.SelectMany(s => s.S).Select(Math.Abs).Average())))];
             double mx = points.Average(p => p.X), my = points.Average(p => p.Y);
             double slope = points.Sum(p => (p.X - mx) * (p.Y - my)) / points.Sum(p => (p.X - mx) * (p.X - mx));
-            Console.Write($"mixed 15–60 values: cross-section slope {slope:F3};");
-            foreach (double a in new[] { 0, Math.Clamp(-slope, 0, 1), 0.3, 0.5 })
+            // auto's recency factors on this batch (the seasonal naive is the naive forecast here)
+            double[] recency = new double[h];
+            for (int k = 1; k <= h; k++)
             {
-                var c = new ErrorCalibration([.. scores.Select(s => s.S.Select(x => x * Math.Pow((double)s.Origin / s.Length, a)).ToArray())], h);
+                List<double> atValidation = [], latest = [];
+                foreach (double[] y in batch)
+                    for (int j = 0; j < origins; j++)
+                    {
+                        int n = y.Length - h - j, m = y.Length - k - j;
+                        atValidation.Add(ErrorCalibration.NaiveScore(y, n, k, 1, ErrorCalibration.Scale(y.AsSpan(0, n))));
+                        latest.Add(ErrorCalibration.NaiveScore(y, m, k, 1, ErrorCalibration.Scale(y.AsSpan(0, m))));
+                    }
+
+                recency[k - 1] = ErrorCalibration.RecencyFactor(latest, atValidation, 30);
+            }
+
+            double auto = ErrorCalibration.EstimateLengthExponent([.. points.Select(p => Math.Exp(p.X))], [.. points.Select(p => Math.Exp(p.Y))]);
+            Console.Write($"mixed 15–60 values: cross-section slope {slope:F3}, auto's a {auto:F2}, mean c_k {recency.Average():F2};");
+            foreach ((double a, bool withRecency) in new[] { (0.0, false), (auto, true), (0.3, false), (0.5, false) })
+            {
+                var c = new ErrorCalibration([.. scores.Select(s => s.S.Select((x, k) => x * Math.Pow((double)s.Origin / s.Length, a) * (withRecency ? recency[k] : 1)).ToArray())], h);
                 int inside = 0, count = 0, shortInside = 0, shortCount = 0;
                 foreach (double[] y in fresh)
                 {
@@ -542,7 +586,7 @@ static class Origins
                     }
                 }
 
-                Console.Write($"  a = {a:0.00}: 95% coverage {(double)inside / count:F3} (under 25 values {(double)shortInside / shortCount:F3})");
+                Console.Write($"  a = {a:0.00}{(withRecency ? " and c_k (auto)" : "")}: 95% coverage {(double)inside / count:F3} (under 25 values {(double)shortInside / shortCount:F3})");
             }
 
             Console.WriteLine();
