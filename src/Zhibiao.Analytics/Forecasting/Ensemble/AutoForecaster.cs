@@ -248,13 +248,10 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
         double[] lengths = [.. scored.Select(s => s.Origins.Average(o => (double)o.Prefix))];
         double[] errors = [.. scored.Select(s => s.Origins.SelectMany(o => o.Errors).Average(Math.Abs))];
         double a = ErrorCalibration.EstimateLengthExponent(lengths, errors);
-        double[] recency = new double[horizon];
-        for (int k = 1; k <= horizon; k++)
-        {
-            List<double> atValidation = [], latest = [];
-            foreach (Validation v in valid) v.NaiveErrors(k, atValidation, latest);
-            recency[k - 1] = ErrorCalibration.RecencyFactor(latest, atValidation, _options.MinimumCalibration);
-        }
+        List<double>[] atValidation = [.. Enumerable.Range(0, horizon).Select(_ => new List<double>())];
+        List<double>[] latest = [.. Enumerable.Range(0, horizon).Select(_ => new List<double>())];
+        foreach (Validation v in valid) v.NaiveErrors(atValidation, latest);
+        double[] recency = [.. Enumerable.Range(0, horizon).Select(k => ErrorCalibration.RecencyFactor(latest[k], atValidation[k], _options.MinimumCalibration))];
 
         double[][] vectors = [.. scored.SelectMany(s => s.Origins.Select(o => o.Errors.Select((e, k) => e * Math.Pow((double)o.Prefix / s.Length, a) * recency[k]).ToArray()))];
         return new ErrorCalibration(vectors, horizon) { LengthExponent = a, RecencyFactors = recency };
@@ -304,17 +301,24 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
         }
 
         /// <summary>
-        /// Adds the normalised errors at step k of the seasonal naive forecast (<see cref="ErrorCalibration.NaiveScore"/>)
-        /// from the validation origins to <paramref name="atValidation"/>, and from as many origins that are the latest
-        /// to see step k — k, k + 1, … values before the end — to <paramref name="latest"/>.
+        /// Adds the normalised errors at each step k of the seasonal naive forecast (<see cref="ErrorCalibration.NaiveScore"/>)
+        /// from the validation origins to <paramref name="atValidation"/>[k − 1], and from as many origins that are the
+        /// latest to see step k — k, k + 1, … values before the end — to <paramref name="latest"/>[k − 1]; the scale of
+        /// each latest origin is computed once.
         /// </summary>
-        public void NaiveErrors(int k, List<double> atValidation, List<double> latest)
+        public void NaiveErrors(List<double>[] atValidation, List<double>[] latest)
         {
             for (int j = 0; j < prefixes.Length; j++)
+                for (int k = 1; k <= Horizon; k++) atValidation[k - 1].Add(ErrorCalibration.NaiveScore(y, prefixes[j], k, seasonLength, scales[j]));
+
+            for (int n = y.Length - 1; n >= Math.Max(MinimumPrefix, y.Length - Horizon - prefixes.Length + 1); n--)
             {
-                atValidation.Add(ErrorCalibration.NaiveScore(y, prefixes[j], k, seasonLength, scales[j]));
-                int n = y.Length - k - j;
-                if (n >= MinimumPrefix) latest.Add(ErrorCalibration.NaiveScore(y, n, k, seasonLength, ErrorCalibration.Scale(y.AsSpan(0, n), seasonLength)));
+                double d = ErrorCalibration.Scale(y.AsSpan(0, n), seasonLength);
+                for (int j = 0; j < prefixes.Length; j++)
+                {
+                    int k = y.Length - n - j;
+                    if (k >= 1 && k <= Horizon) latest[k - 1].Add(ErrorCalibration.NaiveScore(y, n, k, seasonLength, d));
+                }
             }
         }
 
