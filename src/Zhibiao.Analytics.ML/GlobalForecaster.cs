@@ -144,6 +144,8 @@ public sealed class GlobalForecaster(GlobalModelOptions? options = null) : IGlob
             _schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, Windows.FeatureCount(k));
             var sample = new Reservoir<Row>(options.MaxWindows, options.Seed);
             foreach (double[] y in series)
+            {
+                double[] logs = Windows.Logs(y);
                 for (int t = Windows.MinimumHistory - 1; t < y.Length - 1; t++)
                     for (int h = 1; h <= Math.Min(horizon, y.Length - 1 - t); h++)
                     {
@@ -151,10 +153,11 @@ public sealed class GlobalForecaster(GlobalModelOptions? options = null) : IGlob
                         sample.Offer(() =>
                         {
                             var f = new float[Windows.FeatureCount(k)];
-                            Windows.Features(y, tt, hh, k, f);
+                            Windows.Features(logs, tt, hh, k, f);
                             return new Row { Features = f, Label = Windows.Label(y, tt, hh) };
                         });
                     }
+            }
 
             IReadOnlyList<Row> rows = sample.Items;
             if (rows.Count == 0) throw new ForecastException("the global model found no training windows");
@@ -177,6 +180,7 @@ public sealed class GlobalForecaster(GlobalModelOptions? options = null) : IGlob
                     NumberOfThreads = 1,
                     Seed = options.Seed,
                     Silent = true,
+                    ForceRowWise = true,
                 });
             _model = trainer.Fit(data);
             _engines = new ThreadLocal<PredictionEngine<Row, Prediction>>(
@@ -189,9 +193,10 @@ public sealed class GlobalForecaster(GlobalModelOptions? options = null) : IGlob
             PredictionEngine<Row, Prediction> engine = _engines.Value!;
             var result = new float[horizon];
             var row = new Row { Features = new float[Windows.FeatureCount(_k)] };
+            double[] logs = Windows.Logs(y[Math.Max(0, y.Length - 1 - _k)..]);
             for (int h = 1; h <= horizon; h++)
             {
-                Windows.Features(y, y.Length - 1, h, _k, row.Features);
+                Windows.Features(logs, logs.Length - 1, h, _k, row.Features);
                 result[h - 1] = engine.Predict(row).Score;
             }
 

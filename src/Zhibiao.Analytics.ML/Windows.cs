@@ -22,13 +22,21 @@ internal static class Windows
         return true;
     }
 
-    /// <summary>Writes the features of the window ending at index t for horizon h.</summary>
-    public static void Features(ReadOnlySpan<double> y, int t, int h, int k, Span<float> features)
+    /// <summary>ln y_t for every t: the windows of a series share them, so each is taken once.</summary>
+    public static double[] Logs(ReadOnlySpan<double> y)
+    {
+        var logs = new double[y.Length];
+        for (int t = 0; t < y.Length; t++) logs[t] = Math.Log(y[t]);
+        return logs;
+    }
+
+    /// <summary>Writes the features of the window ending at index t for horizon h, from the series' logs (<see cref="Logs"/>).</summary>
+    public static void Features(ReadOnlySpan<double> logs, int t, int h, int k, Span<float> features)
     {
         features[0] = h;
         features[1] = Math.Min(t, k) / (float)k;
-        double last = Math.Log(y[t]);
-        for (int j = 1; j <= k; j++) features[1 + j] = (float)(Math.Log(y[Math.Max(0, t - j)]) - last);
+        double last = logs[t];
+        for (int j = 1; j <= k; j++) features[1 + j] = (float)(logs[Math.Max(0, t - j)] - last);
     }
 
     /// <summary>The label ln(y_{t+h} / y_t).</summary>

@@ -66,9 +66,17 @@ public abstract class FittedModel : IFittedModel
         ForecastLimits.Check(horizon, levels);
         var mean = new double[horizon];
         PointForecast(mean);
-        var variance = new double[horizon];
         var intervals = new List<PredictionInterval>(levels.Count);
-        if (levels.Count > 0 && TryIntervals(mean, levels, intervals))
+        if (levels.Count > 0) AddIntervals(mean, levels, intervals); // none asked: no variance to compute
+        return new Forecast(Method, mean, intervals, Fitted.ToArray(), Residuals.ToArray());
+    }
+
+    /// <summary>The intervals at the levels: the model's own, else mean ± z·sd from its forecast variance, else quantiles of simulated paths.</summary>
+    private void AddIntervals(double[] mean, IReadOnlyList<double> levels, List<PredictionInterval> intervals)
+    {
+        int horizon = mean.Length;
+        var variance = new double[horizon];
+        if (TryIntervals(mean, levels, intervals))
         {
             // The model gave its intervals directly (e.g. from a calibrated error distribution).
         }
@@ -89,12 +97,10 @@ public abstract class FittedModel : IFittedModel
                 intervals.Add(new PredictionInterval(level, lower, upper));
             }
         }
-        else if (levels.Count > 0)
+        else
         {
             intervals.AddRange(SimulatedIntervals(horizon, levels));
         }
-
-        return new Forecast(Method, mean, intervals, Fitted.ToArray(), Residuals.ToArray());
     }
 
     /// <inheritdoc/>

@@ -277,6 +277,7 @@ internal sealed class ArmaFilter
         kf[r] = 0;
         w[r] = 0;
         double m = -1 / f;
+        double logF = Math.Log(f); // log Fₜ, taken again only when F changes (never once steady)
         bool steady = false;
         double[] innovations = Innovations;
         double[] ones = OnesInnovations;
@@ -290,7 +291,7 @@ internal sealed class ArmaFilter
             innovations[s] = v;
             ones[s] = u;
             variances[s] = f;
-            sumLog += Math.Log(f);
+            sumLog += logF;
             svv += v * v / f;
             svu += v * u / f;
             suu += u * u / f;
@@ -323,6 +324,7 @@ internal sealed class ArmaFilter
 
             m += mz * mz / f;
             f = fNext;
+            logF = Math.Log(f);
             if (Math.Abs(m) * size < SteadyTolerance * 1e-3) steady = true;
         }
 

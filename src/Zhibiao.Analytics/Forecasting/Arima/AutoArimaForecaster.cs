@@ -131,7 +131,8 @@ public sealed class AutoArimaForecaster(AutoArimaOptions? options = null) : IFor
         private readonly AutoArimaOptions _o;
         private readonly double[] _y;
         private readonly int _n;
-        private readonly Dictionary<(int P, int Q, int SP, int SQ, bool C), (ArimaFit? Fit, double Score)> _tried = [];
+        /// <summary>The candidates fitted so far, in order (a list: a search fits a few dozen at most, so a scan beats hashing).</summary>
+        private readonly List<((int P, int Q, int SP, int SQ, bool C) Key, ArimaFit? Fit, double Score)> _tried = [];
         private int _m;
         private int _d;
         private int _seasonalD;
@@ -236,11 +237,18 @@ public sealed class AutoArimaForecaster(AutoArimaOptions? options = null) : IFor
             _ => _n <= 3 ? fit.Criteria!.Aic : fit.Criteria!.Aicc,
         };
 
+        private bool WasTried((int, int, int, int, bool) key)
+        {
+            foreach (var entry in _tried)
+                if (entry.Key == key) return true;
+            return false;
+        }
+
         /// <summary>Fits a candidate unless tried before; true when it beats the best so far (and becomes the centre).</summary>
         private bool Try(int p, int q, int sp, int sq, bool c)
         {
             var key = (p, q, sp, sq, c);
-            if (_tried.ContainsKey(key) || _tried.Count >= _o.MaxModels) return false;
+            if (_tried.Count >= _o.MaxModels || WasTried(key)) return false;
             ArimaFit? fit = _estimator!.Fit(Order(p, q, sp, sq), c, _approximate ? ArimaMethod.Css : ArimaMethod.CssMl);
             double score = double.PositiveInfinity;
             if (fit is null) _failed++;
@@ -255,7 +263,7 @@ public sealed class AutoArimaForecaster(AutoArimaOptions? options = null) : IFor
                 }
             }
 
-            _tried[key] = (fit, score);
+            _tried.Add((key, fit, score));
             _log?.Add(new ArimaCandidate(Order(p, q, sp, sq), c, score));
             if (score < _bestScore)
             {
@@ -324,7 +332,7 @@ public sealed class AutoArimaForecaster(AutoArimaOptions? options = null) : IFor
         /// <summary>After a CSS-ranked search, refits candidates by exact ML in order of their CSS score until one is admissible.</summary>
         private void RefitExactly()
         {
-            var ranked = _tried.Where(e => e.Value.Fit is not null && double.IsFinite(e.Value.Score)).OrderBy(e => e.Value.Score).ToList();
+            var ranked = _tried.Where(e => e.Fit is not null && double.IsFinite(e.Score)).OrderBy(e => e.Score).ToList();
             _best = null;
             _bestScore = double.PositiveInfinity;
             foreach (var entry in ranked)

@@ -278,6 +278,9 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
     /// <summary>Validation forecasts of one series: [origin, member, step].</summary>
     internal sealed class Validation(double[] y, int[] prefixes, double[,,] forecasts, double[] scales, int seasonLength)
     {
+        /// <summary>The MASE scale of each origin: the in-sample mean absolute seasonal difference before it (lag 1 when the prefix is no longer than a season).</summary>
+        private readonly double[] _maseScales = [.. prefixes.Select(n => PointErrors.SeasonalNaiveScale(y.AsSpan(0, n), seasonLength < n ? seasonLength : 1))];
+
         private int Horizon => forecasts.GetLength(2);
 
         /// <summary>The number of values of the series.</summary>
@@ -290,10 +293,10 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
         public Totals NaiveErrors()
         {
             var total = Totals.Zero;
-            var f = new double[Horizon];
+            Span<double> f = Horizon <= 256 ? stackalloc double[Horizon] : new double[Horizon];
             for (int j = 0; j < prefixes.Length; j++)
             {
-                Array.Fill(f, y[prefixes[j] - 1]);
+                f.Fill(y[prefixes[j] - 1]);
                 total += Score(j, f);
             }
 
@@ -326,7 +329,13 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
         public Totals Errors(bool[] set, CombinationRule rule)
         {
             var total = Totals.Zero;
-            for (int j = 0; j < prefixes.Length; j++) total += Score(j, Combined(j, set, rule));
+            Span<double> f = Horizon <= 256 ? stackalloc double[Horizon] : new double[Horizon];
+            for (int j = 0; j < prefixes.Length; j++)
+            {
+                Combine(j, set, rule, f);
+                total += Score(j, f);
+            }
+
             return total;
         }
 
@@ -336,16 +345,17 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
             for (int j = 0; j < prefixes.Length; j++)
             {
                 double d = scales[j];
-                double[] f = Combined(j, set, rule);
+                var f = new double[Horizon];
+                Combine(j, set, rule, f);
                 var v = new double[Horizon];
                 for (int h = 1; h <= Horizon; h++) v[h - 1] = ErrorCalibration.Normalise(y[prefixes[j] + h - 1], f[h - 1], h, d);
                 if (Array.TrueForAll(v, double.IsFinite)) yield return (prefixes[j], v);
             }
         }
 
-        private double[] Combined(int origin, bool[] set, CombinationRule rule)
+        /// <summary>Writes the combination's forecast from an origin into <paramref name="f"/> (the naive forecast at a step no member forecast).</summary>
+        private void Combine(int origin, bool[] set, CombinationRule rule, Span<double> f)
         {
-            var f = new double[Horizon];
             Span<double> values = stackalloc double[set.Length];
             for (int h = 0; h < Horizon; h++)
             {
@@ -354,14 +364,12 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
                     if (set[m] && !double.IsNaN(forecasts[origin, m, h])) values[k++] = forecasts[origin, m, h];
                 f[h] = k == 0 ? y[prefixes[origin] - 1] : CombinedModel.Combine(values[..k], rule);
             }
-
-            return f;
         }
 
-        private Totals Score(int origin, double[] f)
+        private Totals Score(int origin, ReadOnlySpan<double> f)
         {
             ReadOnlySpan<double> actual = y.AsSpan(prefixes[origin], Horizon);
-            double scale = PointErrors.SeasonalNaiveScale(y.AsSpan(0, prefixes[origin]), seasonLength < prefixes[origin] ? seasonLength : 1);
+            double scale = _maseScales[origin];
             double mase = scale > 0 ? PointErrors.Mae(actual, f) / scale : double.NaN;
             return new Totals(PointErrors.Smape(actual, f), mase, PointErrors.Mape(actual, f));
         }
