@@ -144,26 +144,29 @@ public sealed class GlobalForecaster(GlobalModelOptions? options = null) : IGlob
             _ml = new MLContext(options.Seed);
             _schema = SchemaDefinition.Create(typeof(Row));
             _schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, Windows.FeatureCount(k));
-            var sample = new Reservoir<Row>(options.MaxWindows, options.Seed);
-            foreach (double[] y in series)
+            // A uniform sample of windows (series, end t, horizon h), then their features and labels in flat arrays.
+            var sample = new Reservoir<(int Series, int T, int H)>(options.MaxWindows, options.Seed);
+            for (int i = 0; i < series.Count; i++)
             {
-                double[] logs = Windows.Logs(y);
+                double[] y = series[i];
                 for (int t = Windows.MinimumHistory - 1; t < y.Length - 1; t++)
-                    for (int h = 1; h <= Math.Min(horizon, y.Length - 1 - t); h++)
-                    {
-                        (int tt, int hh) = (t, h);
-                        sample.Offer(() =>
-                        {
-                            var f = new float[Windows.FeatureCount(k)];
-                            Windows.Features(logs, tt, hh, k, f);
-                            return new Row { Features = f, Label = Windows.Label(y, tt, hh) };
-                        });
-                    }
+                    for (int h = 1; h <= Math.Min(horizon, y.Length - 1 - t); h++) sample.Offer((i, t, h));
             }
 
-            IReadOnlyList<Row> rows = sample.Items;
-            if (rows.Count == 0) throw new ForecastException("the global model found no training windows");
-            IDataView data = _ml.Data.LoadFromEnumerable(rows, _schema);
+            if (sample.Count == 0) throw new ForecastException("the global model found no training windows");
+            int width = Windows.FeatureCount(k);
+            var features = new float[sample.Count * width];
+            var labels = new float[sample.Count];
+            (int Series, double[] Logs) last = (-1, []);
+            for (int r = 0; r < sample.Count; r++)
+            {
+                (int i, int t, int h) = sample.Items[r];
+                if (last.Series != i) last = (i, Windows.Logs(series[i])); // windows of a series mostly come together
+                Windows.Features(last.Logs, t, h, k, features.AsSpan(r * width, width));
+                labels[r] = Windows.Label(series[i], t, h);
+            }
+
+            IDataView data = new WindowData(features, labels, width);
             IEstimator<ITransformer> trainer = options.Learner == GlobalLearner.FastTree
                 ? _ml.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
                 {

@@ -18,17 +18,28 @@ internal sealed class Reservoir<T>(int capacity, int seed)
     /// <summary>Items kept.</summary>
     public int Count => _items.Count;
 
+    /// <summary>Offers the next item of the stream (an item that costs nothing to make).</summary>
+    public void Offer(T item)
+    {
+        int slot = Slot();
+        if (slot == _items.Count) _items.Add(item);
+        else if (slot >= 0) _items[slot] = item;
+    }
+
     /// <summary>Offers the next item of the stream, made by <paramref name="make"/> only when it is kept.</summary>
     public void Offer(Func<T> make)
     {
-        long i = _seen++;
-        if (_items.Count < capacity)
-        {
-            _items.Add(make());
-            return;
-        }
+        int slot = Slot();
+        if (slot == _items.Count) _items.Add(make());
+        else if (slot >= 0) _items[slot] = make();
+    }
 
+    /// <summary>Where the next item of the stream goes: appended while there is room (the count), else slot j with probability capacity/(i+1), else nowhere (−1).</summary>
+    private int Slot()
+    {
+        long i = _seen++;
+        if (_items.Count < capacity) return _items.Count;
         long j = _random.NextInt64(i + 1);
-        if (j < capacity) _items[(int)j] = make();
+        return j < capacity ? (int)j : -1;
     }
 }

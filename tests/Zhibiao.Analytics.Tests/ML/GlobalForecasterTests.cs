@@ -81,6 +81,18 @@ public class GlobalForecasterTests
     }
 
     [Fact]
+    public void The_FastTree_learner_learns_growth_from_the_same_windows()
+    {
+        double[][] series = Growing(48, 20);
+        var options = new GlobalModelOptions { Learner = GlobalLearner.FastTree, Iterations = 100, MinimumLeafCount = 5, OutOfFoldErrors = false };
+        IForecaster trained = new GlobalForecaster(options).Train(series, 1, 2);
+        double fastGrowth = (trained.Fit(series[7]).Forecast(1, []).Mean.Span[0] / series[7][^1]) - 1;
+        double slowGrowth = (trained.Fit(series[8]).Forecast(1, []).Mean.Span[0] / series[8][^1]) - 1;
+        Assert.InRange(fastGrowth, 0.07, 0.11);
+        Assert.InRange(slowGrowth, 0.00, 0.04);
+    }
+
+    [Fact]
     public void Too_few_series_say_how_many_are_needed()
     {
         var e = Assert.Throws<ForecastException>(() => new GlobalForecaster().Train(Growing(5, 20), 1, 3));
