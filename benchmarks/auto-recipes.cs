@@ -16,6 +16,8 @@
 //                                          0.1 to 1, with a from the batch's cross-section (as auto does, and unshrunk),
 //                                          with other scales d, and as auto calibrates (a and the recency factors c_k,
 //                                          printed per step)
+//   calibration TRAIN.csv H M              what auto learns from the training file: its length exponent a, mean recency
+//                                          factor c_k and choice of members (the forecast's parameters and method)
 //   simulate                               the same calibration on series of one process (a + b·t + noise, as in
 //                                          AutoForecasterTests), with drift, 200 series to calibrate and 2000 fresh
 //                                          ones to test, for 15, 25 and 60 values: its 95% coverage as auto
@@ -49,7 +51,20 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 if (args[0] == "dump") Dump(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture), int.Parse(args[4], CultureInfo.InvariantCulture), args[5], args.Length > 6 ? int.Parse(args[6], CultureInfo.InvariantCulture) : 2);
 else if (args[0] == "origins") Origins.Run(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
 else if (args[0] == "simulate") Origins.Simulate();
+else if (args[0] == "calibration") Calibration(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
 else Loco.Run(args[1]);
+
+// What auto learns from a training file, as the forecast's parameters say it: the length exponent a, the mean recency
+// factor c_k and the choice of members.
+static void Calibration(string trainPath, int h, int m)
+{
+    var train = LongFormat.Read(trainPath);
+    var auto = (IGlobalForecaster)ForecasterCatalogue.Core.WithGlobalModel().Create("auto");
+    IForecaster trained = auto.Train([.. train.Select(s => s.Values.ToArray())], m, h, 2);
+    IFittedModel fit = trained.Fit(train[0].Values.ToArray(), m);
+    IReadOnlyDictionary<string, double> p = fit.Parameters;
+    Console.WriteLine($"{Path.GetFileName(trainPath)}: a = {p["calibration_length_exponent"]:0.00}, mean c_k = {p["calibration_recency"]:0.00}; {fit.Method} (first series)");
+}
 
 static void Dump(string name, string trainPath, int h, int m, string dir, int threads)
 {
