@@ -51,30 +51,4 @@ public class WindowDataTests
         using DataViewRowCursor cursor = data.GetRowCursor(data.Schema);
         Assert.Throws<InvalidOperationException>(() => cursor.GetGetter<double>(data.Schema[WindowData.LabelColumn]));
     }
-
-    [Theory]
-    [InlineData(10, 3)]
-    [InlineData(1000, 50)]
-    [InlineData(5, 5)]
-    public void Offering_items_or_makers_keeps_the_same_sample_and_makes_only_what_is_kept(int stream, int capacity)
-    {
-        var byValue = new Reservoir<int>(capacity, 7);
-        var byMaker = new Reservoir<int>(capacity, 7);
-        int made = 0;
-        for (int i = 0; i < stream; i++)
-        {
-            byValue.Offer(i);
-            int item = i;
-            byMaker.Offer(() =>
-            {
-                made++;
-                return item;
-            });
-        }
-
-        Assert.Equal(byValue.Items, byMaker.Items);
-        Assert.Equal(Math.Min(stream, capacity), byValue.Count);
-        Assert.InRange(made, byValue.Count, stream);
-        if (stream > 10 * capacity) Assert.True(made < stream / 2, $"made {made} of {stream}");
-    }
 }
