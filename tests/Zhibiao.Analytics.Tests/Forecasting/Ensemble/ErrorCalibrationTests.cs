@@ -24,6 +24,19 @@ public class ErrorCalibrationTests
         Assert.Equal(-2, c.Quantile(2, 0), 12);
         Assert.Equal(2, c.Quantile(7, 1), 12); // steps beyond the horizon use the last one
         Assert.Throws<ArgumentException>(() => new ErrorCalibration([], 2));
+        var e = Assert.Throws<ArgumentException>(() => new ErrorCalibration([[1, 2], [3], [4, 5]], 2)); // one vector short
+        Assert.Contains("error vectors of the horizon's length", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_drawn_vector_scores_each_step_and_repeats_its_last_beyond_the_horizon()
+    {
+        var c = new ErrorCalibration([[1, 2, 3]], 3);
+        double[] v = [0.5, -1, 2];
+        Assert.Equal(0.5, c.Score(v, 1));
+        Assert.Equal(-1, c.Score(v, 2));
+        Assert.Equal(2, c.Score(v, 3));
+        Assert.Equal(2, c.Score(v, 9));
     }
 
     [Fact]
@@ -34,6 +47,14 @@ public class ErrorCalibrationTests
         Assert.Equal(4, ErrorCalibration.Scale(y, 4), 12);
         Assert.Equal(2, ErrorCalibration.Scale([0, 10, 12, 14, 16, 18, 20, 22]), 12); // yearly: the last 6 changes
         Assert.Equal(0.005, ErrorCalibration.Scale([5, 5, 5, 5]), 12); // a constant series keeps a scale
+        Assert.Equal(0.005, ErrorCalibration.Scale([5]), 12); // one value: no change at all, the floor
+        Assert.Equal(2.5, ErrorCalibration.Scale([0, 1, 2, 3, 4, 5, 6, 16]), 12); // yearly: the last 6 changes, 1, 1, 1, 1, 1, 10
+        Assert.Equal(2.5, ErrorCalibration.Scale([1, 3, 6], 4), 12); // no more values than a season: steps, (2 + 3) / 2
+        Assert.Equal(3, ErrorCalibration.Scale([1, 3, 6, 10], 4), 12); // exactly a season: steps, (2 + 3 + 4) / 3
+        // Quarterly: lag-4 changes of 4, but 20 at t = 8 and 9; the last 8 changes average (20 + 20 + 6 · 4) / 8 = 8.
+        var q = new double[16];
+        for (int t = 4; t < 16; t++) q[t] = q[t - 4] + (t is 8 or 9 ? 20 : 4);
+        Assert.Equal(8, ErrorCalibration.Scale(q, 4), 12);
     }
 
     [Fact]
@@ -51,6 +72,22 @@ public class ErrorCalibrationTests
         // ln n = 0, 1, 2 and ln |s| = 0, −1, −1: slope b = −1/2, residuals 1/6, −1/3, 1/6, se² = (1/6) / 1 / 2 = 1/12,
         // so a = 1/2 · (1 − (1/12) / (1/4)) = 1/3 (worked by hand).
         Assert.Equal(1.0 / 3, ErrorCalibration.EstimateLengthExponent([1, Math.E, Math.E * Math.E], [1, 1 / Math.E, 1 / Math.E]), 12);
+        // ln n = 0, 1, 2, 3 and ln |s| = 0, −1, −1, −2: b = −3/5, residuals 0.1, −0.3, 0.3, −0.1, rss 0.2,
+        // se² = 0.2 / 2 / 5 = 0.02, so a = 0.6 · (1 − 0.02 / 0.36) = 17/30.
+        double e = Math.E;
+        Assert.Equal(17.0 / 30, ErrorCalibration.EstimateLengthExponent([1, e, e * e, e * e * e], [1, 1 / e, 1 / e, 1 / (e * e)]), 12);
+    }
+
+    [Fact]
+    public void Series_with_a_length_or_error_that_is_not_positive_and_finite_are_left_out()
+    {
+        double[] lengths = [10, 20, 40, 80];
+        double[] errors = [.. lengths.Select(n => 3 / Math.Sqrt(n))];
+        (double Length, double Error)[] unusable = [(0, 1), (-5, 1), (double.PositiveInfinity, 1), (double.NaN, 1), (30, 0), (30, -1), (30, double.PositiveInfinity), (30, double.NaN)];
+        foreach ((double length, double error) in unusable)
+            Assert.Equal(0.5, ErrorCalibration.EstimateLengthExponent([.. lengths, length], [.. errors, error]), 12);
+        var mismatch = Assert.Throws<ArgumentException>(() => ErrorCalibration.EstimateLengthExponent([10, 20, 40], [1, 0.5]));
+        Assert.Contains("3 lengths but 2 mean errors", mismatch.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -101,5 +138,8 @@ public class ErrorCalibrationTests
         Assert.Equal(1, ErrorCalibration.RecencyFactor(latest, validation, 6), 12); // five finite errors are too few
         Assert.Equal(1, ErrorCalibration.RecencyFactor(latest, [0, 0, 0, 0, 0], 5), 12); // nothing to divide by
         Assert.Equal(1, ErrorCalibration.RecencyFactor([], [], 0), 12);
+        Assert.Equal(1, ErrorCalibration.RecencyFactor(latest, validation[..2], 5), 12); // only the validation side too short
+        Assert.Equal(1, ErrorCalibration.RecencyFactor(latest[..2], validation, 5), 12); // only the latest side too short
+        Assert.Equal(1, ErrorCalibration.RecencyFactor([0, 0, 0, 0, 0], validation, 5), 12); // latest errors all zero
     }
 }
