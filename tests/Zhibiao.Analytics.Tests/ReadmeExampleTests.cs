@@ -2,7 +2,7 @@ using Zhibiao.Analytics.Data;
 
 namespace Zhibiao.Analytics.Tests;
 
-/// <summary>The C# example of README.md, line for line, with its printed values checked.</summary>
+/// <summary>The C# examples of README.md's tour (also in docs/getting-started.md and docs/targets.md), line for line, with their printed values checked.</summary>
 public class ReadmeExampleTests
 {
     [Fact]

@@ -4,7 +4,7 @@ using Zhibiao.Analytics.Forecasting;
 
 namespace Zhibiao.Analytics.Tests.Forecasting;
 
-/// <summary>The C# example of README.md's Forecasting section, line for line, with its printed values checked.</summary>
+/// <summary>The C# forecasting example of README.md's tour and docs/forecasting.md, line for line, with its printed values checked.</summary>
 public class ForecastingReadmeExampleTests
 {
     [Fact]
