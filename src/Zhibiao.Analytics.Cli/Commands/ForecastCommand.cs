@@ -51,22 +51,26 @@ internal static class ForecastCommand
             string path = parse.GetValue(input)!;
             int total = 0, ok = 0;
             using ClusterForecast.Runner? partitions = cluster.IsRequested(parse) ? cluster.Open(context, parse, parse.GetValue(model)!, forecaster, options) : null;
+            bool timed = parse.GetValue(timing);
             TableOutput.Write(context, parse.GetValue(output), write => ProgressBar.RunStreaming(context, forecaster.Name, progress =>
             {
-                IEnumerable<SeriesBatch> batches = parse.GetValue(timing) ? [new SeriesBatch(LongFormat.Read(path), 0, 1)] : LongFormat.ReadBatches(path, size);
+                // Reading the next batch, forecasting this one and writing the last one overlap (Pipeline).
+                IEnumerable<SeriesBatch> batches = timed ? [new SeriesBatch(LongFormat.Read(path), 0, 1)] : Pipeline.ReadAhead(LongFormat.ReadBatches(path, size));
+                using var writer = new Pipeline.Writer(write);
                 foreach (SeriesBatch batch in batches)
                 {
                     SeriesChecks.Check(batch.Series, options.Horizon);
-                    BatchItem[] results = partitions is not null ? RunPartitions(context, partitions, batch.Series, forecaster, progress?.Batch(batch), parse.GetValue(timing))
-                        : parse.GetValue(timing) ? RunTimed(context, batch.Series, forecaster, options)
+                    BatchItem[] results = partitions is not null ? RunPartitions(context, partitions, batch.Series, forecaster, progress?.Batch(batch), timed)
+                        : timed ? RunTimed(context, batch.Series, forecaster, options)
                         : BatchForecaster.Run(batch.Series, forecaster, options, progress?.Batch(batch));
                     foreach (BatchItem failed in results.Where(r => r.Forecast is null))
                         context.Error.WriteLine($"warning: series {failed.Series.Id}: {failed.Error}");
                     total += results.Length;
                     ok += results.Count(r => r.Forecast is not null);
-                    write(ToTabular(results, shown, probabilities));
+                    writer.Post(new ForecastRows(results, shown, probabilities, options.Threads));
                 }
 
+                writer.Complete();
                 if (ok == 0) throw new CliUsageException($"no series could be forecast with {forecaster.Name} ({total} failed)");
                 return ok;
             }));
@@ -118,39 +122,5 @@ internal static class ForecastCommand
         context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"timing: model={forecaster.Name} series={series.Count} threads={options.Threads} cold_seconds={cold:0.######} warm_seconds={median:0.######} warm_runs={warm.Count} series_per_second={series.Count / median:0.0}"));
         return results;
-    }
-
-    /// <summary>The columns unique_id,ds,h,model,mean,lo-L,hi-L per level, then q-P per quantile.</summary>
-    internal static Tabular ToTabular(IEnumerable<BatchItem> results, IReadOnlyList<double> levels, IReadOnlyList<double>? quantiles = null)
-    {
-        quantiles ??= [];
-        var columns = new List<string> { "unique_id", "ds", "h", "model", "mean" };
-        foreach (double l in levels) columns.AddRange([$"lo-{ListOptions.Name(l)}", $"hi-{ListOptions.Name(l)}"]);
-        foreach (double p in quantiles) columns.Add("q-" + p.ToString("0.######", CultureInfo.InvariantCulture));
-        var table = new Tabular(columns);
-        foreach (BatchItem r in results)
-        {
-            if (r.Forecast is not { } f) continue;
-            for (int h = 1; h <= f.Horizon; h++)
-            {
-                var cells = new object?[columns.Count];
-                cells[0] = r.Series.Id;
-                cells[1] = f.PeriodOf(h)?.ToString();
-                cells[2] = h;
-                cells[3] = f.Method;
-                cells[4] = f.Mean.Span[h - 1];
-                for (int k = 0; k < levels.Count; k++)
-                {
-                    PredictionInterval pi = f.Interval(levels[k]);
-                    cells[5 + (2 * k)] = pi.Lower.Span[h - 1];
-                    cells[6 + (2 * k)] = pi.Upper.Span[h - 1];
-                }
-
-                for (int k = 0; k < quantiles.Count; k++) cells[5 + (2 * levels.Count) + k] = f.Quantile(quantiles[k]).Span[h - 1];
-                table.Add(cells);
-            }
-        }
-
-        return table;
     }
 }

@@ -13,7 +13,7 @@ namespace Zhibiao.Analytics.Cli.Output;
 internal static class TableOutput
 {
     /// <summary>Runs <paramref name="produce"/>, which hands each batch's rows to the sink it is given.</summary>
-    public static void Write(CliContext context, string? path, Action<Action<Tabular>> produce)
+    public static void Write(CliContext context, string? path, Action<Action<ITableRows>> produce)
     {
         if (path is null)
         {
@@ -31,7 +31,7 @@ internal static class TableOutput
             {
                 using var stream = new FileStream(temp, FileMode.Create, FileAccess.Write);
                 var writer = new ParquetTableWriter(stream);
-                produce(writer.Write);
+                produce(rows => writer.Write(rows.ToTabular()));
                 writer.Close();
             })]);
         }

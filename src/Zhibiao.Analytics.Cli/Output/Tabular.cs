@@ -9,7 +9,7 @@ namespace Zhibiao.Analytics.Cli.Output;
 /// Rows with named columns written as CSV (Sep) or as a JSON array of objects. Cells are strings, numbers
 /// (double, int) or null; numbers are written invariantly and round-trip.
 /// </summary>
-internal sealed class Tabular(IReadOnlyList<string> columns)
+internal sealed class Tabular(IReadOnlyList<string> columns) : ITableRows
 {
     private readonly List<object?[]> _rows = [];
 
@@ -23,6 +23,9 @@ internal sealed class Tabular(IReadOnlyList<string> columns)
 
     /// <summary>The rows, each a cell per column.</summary>
     public IReadOnlyList<object?[]> Rows => _rows;
+
+    /// <inheritdoc/>
+    public Tabular ToTabular() => this;
 
     public void Write(TextWriter output, OutputFormat format)
     {
