@@ -56,31 +56,46 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
         if (threads < 1) throw new ArgumentOutOfRangeException(nameof(threads), threads, "threads must be at least 1");
         int k = Math.Max(1, _options.Origins);
         IForecaster[] members = MembersFor(seasonLength);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
 
-        // Validation forecasts: members trained on data cut at each series' earliest origin when they are global.
-        IForecaster?[] validators = [.. members.Select(m => m is IGlobalForecaster g ? TryTrain(g, Cut(series, horizon, k), seasonLength, horizon, threads) : m)];
+        // Global members learn twice — from the series cut at their earliest validation origin (to be validated) and
+        // from the whole series (to forecast) — each training on one thread. With more than one thread both run while
+        // the local members validate; the result is the same as one after the other, only sooner (a whole-series
+        // training is wasted when selection leaves the member out).
+        Func<IForecaster?>[] cut = [.. members.Select(m => m is IGlobalForecaster g ? () => TryTrain(g, Cut(series, horizon, k), seasonLength, horizon, threads) : (Func<IForecaster?>)(() => m))];
+        Func<IForecaster?>[] whole = [.. members.Select(m => m is IGlobalForecaster g ? () => TryTrain(g, series, seasonLength, horizon, threads) : (Func<IForecaster?>)(() => m))];
+        Lazy<IForecaster?>[] validators = [.. cut.Select(f => Start(f, threads))];
+        Lazy<IForecaster?>[] finals = [.. whole.Select(f => Start(f, threads))];
+
+        // Validation forecasts: the local members first (their validators are ready), then the global ones.
+        bool[] local = [.. members.Select(m => m is not IGlobalForecaster)];
+        IForecaster?[] locals = [.. members.Select((m, j) => local[j] ? m : null)];
         var validation = new Validation?[series.Count];
-        Parallel.For(0, series.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
-            validation[i] = Validate(series[i], validators, seasonLength, horizon, k));
+        Parallel.For(0, series.Count, parallel, i => validation[i] = Validate(series[i], locals, seasonLength, horizon, k));
+        for (int j = 0; j < members.Length; j++)
+        {
+            if (local[j] || validators[j].Value is not { } g) continue;
+            Parallel.For(0, series.Count, parallel, i => validation[i]?.Add(j, g, seasonLength));
+        }
+
         Validation[] valid = [.. validation.Where(v => v is not null).Select(v => v!)];
 
-        bool[] chosen = [.. members.Select((_, j) => validators[j] is not null)];
+        bool[] chosen = [.. members.Select((_, j) => validators[j].Value is not null)];
         CombinationRule rule = CombinationRule.Median;
         string note;
         if (!_options.SelectMembers) note = "fixed median";
         else if (valid.Length < _options.MinimumSeriesForSelection)
             note = $"fixed median: {valid.Length} series long enough to validate, selection needs {_options.MinimumSeriesForSelection}";
-        else (chosen, rule, note) = Select(valid, chosen, members.Length, Margin(valid));
+        else (chosen, rule, note) = Select(valid, chosen, members.Length, Margin(valid), threads);
 
-        ErrorCalibration? calibration = Calibrate(valid, chosen, rule, horizon);
+        ErrorCalibration? calibration = Calibrate(valid, chosen, rule, horizon, threads);
 
         // Final members: global ones learn from the whole series.
         var final = new List<IForecaster>();
         for (int j = 0; j < members.Length; j++)
         {
-            if (!chosen[j]) continue;
-            IForecaster? f = members[j] is IGlobalForecaster g ? TryTrain(g, series, seasonLength, horizon, threads) : members[j];
-            if (f is not null) final.Add(f);
+            IForecaster? f = finals[j].Value;
+            if (chosen[j] && f is not null) final.Add(f);
         }
 
         if (final.Count == 0) throw new ForecastException("auto: no member could be trained on these series");
@@ -126,6 +141,17 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
         }
     }
 
+    /// <summary>
+    /// The value of <paramref name="work"/>: with more than one thread started now on a thread of its own, else computed
+    /// when first asked for.
+    /// </summary>
+    private static Lazy<IForecaster?> Start(Func<IForecaster?> work, int threads)
+    {
+        if (threads <= 1) return new Lazy<IForecaster?>(work);
+        Task<IForecaster?> task = Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        return new Lazy<IForecaster?>(() => task.GetAwaiter().GetResult());
+    }
+
     /// <summary>Member forecasts of one series at its validation origins, with what happened and the naive benchmark.</summary>
     private static Validation? Validate(double[] y, IForecaster?[] members, int seasonLength, int horizon, int origins)
     {
@@ -141,29 +167,33 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
             int length = y.Length - horizon - j;
             prefixes[j] = length;
             ReadOnlySpan<double> prefix = y.AsSpan(0, length);
-            for (int m = 0; m < members.Length; m++)
-            {
-                double[]? mean = null;
-                if (members[m] is { } f)
-                {
-                    try
-                    {
-                        mean = f.Fit(prefix, seasonLength).Forecast(horizon, []).Mean.ToArray();
-                        if (Array.Exists(mean, v => !double.IsFinite(v))) mean = null;
-                    }
-                    catch (ForecastException)
-                    {
-                        mean = null;
-                    }
-                }
-
-                for (int h = 0; h < horizon; h++) forecasts[j, m, h] = mean?[h] ?? double.NaN;
-            }
+            for (int m = 0; m < members.Length; m++) Forecast(members[m], prefix, seasonLength, forecasts, j, m);
 
             scales[j] = ErrorCalibration.Scale(prefix, seasonLength);
         }
 
         return new Validation(y, prefixes, forecasts, scales, seasonLength);
+    }
+
+    /// <summary>Writes a member's forecast from a prefix into forecasts[origin, member, ·]: NaN when it has none, cannot fit or forecasts a value that is not finite.</summary>
+    private static void Forecast(IForecaster? member, ReadOnlySpan<double> prefix, int seasonLength, double[,,] forecasts, int origin, int m)
+    {
+        int horizon = forecasts.GetLength(2);
+        double[]? mean = null;
+        if (member is { } f)
+        {
+            try
+            {
+                mean = f.Fit(prefix, seasonLength).Forecast(horizon, []).Mean.ToArray();
+                if (Array.Exists(mean, v => !double.IsFinite(v))) mean = null;
+            }
+            catch (ForecastException)
+            {
+                mean = null;
+            }
+        }
+
+        for (int h = 0; h < horizon; h++) forecasts[origin, m, h] = mean?[h] ?? double.NaN;
     }
 
     /// <summary>
@@ -183,28 +213,34 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
     /// validation score (<see cref="Score"/>); kept only when it beats the median of all available members by the
     /// relative margin, otherwise that median.
     /// </summary>
-    internal static (bool[] Chosen, CombinationRule Rule, string Note) Select(IReadOnlyList<Validation> valid, bool[] available, int memberCount, double margin)
+    internal static (bool[] Chosen, CombinationRule Rule, string Note) Select(IReadOnlyList<Validation> valid, bool[] available, int memberCount, double margin, int threads = 1)
     {
         var naive = Totals.Zero;
         foreach (Validation v in valid) naive += v.NaiveErrors();
         double baseline = Score(valid, available, CombinationRule.Median, naive);
-        double best = baseline;
-        bool[] bestSet = available;
-        CombinationRule bestRule = CombinationRule.Median;
+
+        // Every candidate scored (in parallel: each score sums over the series in their order), then the best taken in
+        // the order the candidates are listed, the first of equal scores winning.
+        var candidates = new List<(bool[] Set, CombinationRule Rule)>();
         for (int mask = 1; mask < 1 << memberCount; mask++)
         {
             bool[] set = [.. Enumerable.Range(0, memberCount).Select(j => (mask & (1 << j)) != 0)];
             if (set.Where((s, j) => s && !available[j]).Any()) continue;
             foreach (CombinationRule rule in (CombinationRule[])[CombinationRule.Median, CombinationRule.Mean])
+                if (rule == CombinationRule.Median || set.Count(s => s) > 2) candidates.Add((set, rule)); // a mean of two is their median
+        }
+
+        var scores = new double[candidates.Count];
+        Parallel.For(0, candidates.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, i => scores[i] = Score(valid, candidates[i].Set, candidates[i].Rule, naive));
+        double best = baseline;
+        bool[] bestSet = available;
+        CombinationRule bestRule = CombinationRule.Median;
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            if (scores[i] < best - 1e-12)
             {
-                if (rule == CombinationRule.Mean && set.Count(s => s) <= 2) continue; // the same as the median
-                double score = Score(valid, set, rule, naive);
-                if (score < best - 1e-12)
-                {
-                    best = score;
-                    bestSet = set;
-                    bestRule = rule;
-                }
+                best = scores[i];
+                (bestSet, bestRule) = candidates[i];
             }
         }
 
@@ -241,16 +277,34 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
     /// step k by the recency factor c_k of the batch's latest values (<see cref="ErrorCalibration.RecencyFactor"/>);
     /// none when fewer than <see cref="AutoOptions.MinimumCalibration"/> vectors.
     /// </summary>
-    private ErrorCalibration? Calibrate(Validation[] valid, bool[] chosen, CombinationRule rule, int horizon)
+    private ErrorCalibration? Calibrate(Validation[] valid, bool[] chosen, CombinationRule rule, int horizon, int threads)
     {
-        (int Length, (int Prefix, double[] Errors)[] Origins)[] scored = [.. valid.Select(v => (v.Length, v.Scores(chosen, rule).ToArray())).Where(s => s.Item2.Length > 0)];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) };
+        var origins = new (int Prefix, double[] Errors)[valid.Length][];
+        Parallel.For(0, valid.Length, parallel, i => origins[i] = [.. valid[i].Scores(chosen, rule)]);
+        (int Length, (int Prefix, double[] Errors)[] Origins)[] scored = [.. valid.Select((v, i) => (v.Length, origins[i])).Where(s => s.Item2.Length > 0)];
         if (scored.Sum(s => s.Origins.Length) < _options.MinimumCalibration) return null;
         double[] lengths = [.. scored.Select(s => s.Origins.Average(o => (double)o.Prefix))];
         double[] errors = [.. scored.Select(s => s.Origins.SelectMany(o => o.Errors).Average(Math.Abs))];
         double a = ErrorCalibration.EstimateLengthExponent(lengths, errors);
-        List<double>[] atValidation = [.. Enumerable.Range(0, horizon).Select(_ => new List<double>())];
-        List<double>[] latest = [.. Enumerable.Range(0, horizon).Select(_ => new List<double>())];
-        foreach (Validation v in valid) v.NaiveErrors(atValidation, latest);
+
+        // The seasonal naive's errors per step, series by series in parallel, pooled in the order of the series.
+        var perSeries = new (List<double>[] AtValidation, List<double>[] Latest)[valid.Length];
+        Parallel.For(0, valid.Length, parallel, i =>
+        {
+            List<double>[] v = [.. Enumerable.Range(0, horizon).Select(_ => new List<double>())], l = [.. Enumerable.Range(0, horizon).Select(_ => new List<double>())];
+            valid[i].NaiveErrors(v, l);
+            perSeries[i] = (v, l);
+        });
+        List<double>[] atValidation = [.. Enumerable.Range(0, horizon).Select(k => new List<double>(perSeries.Sum(p => p.AtValidation[k].Count)))];
+        List<double>[] latest = [.. Enumerable.Range(0, horizon).Select(k => new List<double>(perSeries.Sum(p => p.Latest[k].Count)))];
+        foreach ((List<double>[] v, List<double>[] l) in perSeries)
+            for (int k = 0; k < horizon; k++)
+            {
+                atValidation[k].AddRange(v[k]);
+                latest[k].AddRange(l[k]);
+            }
+
         double[] recency = [.. Enumerable.Range(0, horizon).Select(k => ErrorCalibration.RecencyFactor(latest[k], atValidation[k], _options.MinimumCalibration))];
 
         double[][] vectors = [.. scored.SelectMany(s => s.Origins.Select(o => o.Errors.Select((e, k) => e * Math.Pow((double)o.Prefix / s.Length, a) * recency[k]).ToArray()))];
@@ -278,6 +332,9 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
     /// <summary>Validation forecasts of one series: [origin, member, step].</summary>
     internal sealed class Validation(double[] y, int[] prefixes, double[,,] forecasts, double[] scales, int seasonLength)
     {
+        /// <summary>Per origin and step, the members that forecast a value in the order of their values, and how many (null until first used; threads that race compute the same).</summary>
+        private RankTable? _ranks;
+
         /// <summary>The MASE scale of each origin: the in-sample mean absolute seasonal difference before it (lag 1 when the prefix is no longer than a season).</summary>
         private readonly double[] _maseScales = [.. prefixes.Select(n => PointErrors.SeasonalNaiveScale(y.AsSpan(0, n), seasonLength < n ? seasonLength : 1))];
 
@@ -285,6 +342,13 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
 
         /// <summary>The number of values of the series.</summary>
         public int Length => y.Length;
+
+        /// <summary>Adds member <paramref name="m"/>'s forecasts from every origin, fitted by <paramref name="member"/> (before any combination is scored).</summary>
+        public void Add(int m, IForecaster member, int seasonLength)
+        {
+            for (int j = 0; j < prefixes.Length; j++) AutoForecaster.Forecast(member, y.AsSpan(0, prefixes[j]), seasonLength, forecasts, j, m);
+            _ranks = null;
+        }
 
         /// <summary>The number of values before the earliest validation origin.</summary>
         public int EarliestPrefix => prefixes[^1];
@@ -353,18 +417,71 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
             }
         }
 
-        /// <summary>Writes the combination's forecast from an origin into <paramref name="f"/> (the naive forecast at a step no member forecast).</summary>
+        /// <summary>
+        /// Writes the combination's forecast from an origin into <paramref name="f"/> (the naive forecast at a step no
+        /// member forecast). The median takes the chosen members in the order of their values, which are sorted once
+        /// per origin and step for all the combinations scored; the mean adds them in the members' order.
+        /// </summary>
         private void Combine(int origin, bool[] set, CombinationRule rule, Span<double> f)
         {
-            Span<double> values = stackalloc double[set.Length];
+            int members = set.Length;
+            if (rule == CombinationRule.Mean)
+            {
+                Span<double> values = stackalloc double[members];
+                for (int h = 0; h < Horizon; h++)
+                {
+                    int k = 0;
+                    for (int m = 0; m < members; m++)
+                        if (set[m] && !double.IsNaN(forecasts[origin, m, h])) values[k++] = forecasts[origin, m, h];
+                    f[h] = k == 0 ? y[prefixes[origin] - 1] : CombinedModel.Combine(values[..k], rule);
+                }
+
+                return;
+            }
+
+            (byte[] ranks, byte[] ranked) = _ranks ??= Ranks();
+            Span<double> sorted = stackalloc double[members];
             for (int h = 0; h < Horizon; h++)
             {
-                int k = 0;
-                for (int m = 0; m < set.Length; m++)
-                    if (set[m] && !double.IsNaN(forecasts[origin, m, h])) values[k++] = forecasts[origin, m, h];
-                f[h] = k == 0 ? y[prefixes[origin] - 1] : CombinedModel.Combine(values[..k], rule);
+                int at = ((origin * Horizon) + h) * members, k = 0;
+                for (int r = 0; r < ranked[(origin * Horizon) + h]; r++)
+                {
+                    int m = ranks[at + r];
+                    if (set[m]) sorted[k++] = forecasts[origin, m, h];
+                }
+
+                f[h] = k == 0 ? y[prefixes[origin] - 1] : k % 2 == 1 ? sorted[k / 2] : (sorted[(k / 2) - 1] + sorted[k / 2]) / 2;
             }
         }
+
+        /// <summary>The members at each origin and step ordered by their forecasts (those with a forecast only), computed once.</summary>
+        private RankTable Ranks()
+        {
+            int members = forecasts.GetLength(1), origins = forecasts.GetLength(0);
+            var ranks = new byte[origins * Horizon * members];
+            var ranked = new byte[origins * Horizon];
+            Span<double> values = stackalloc double[members];
+            Span<byte> order = stackalloc byte[members];
+            for (int j = 0; j < origins; j++)
+                for (int h = 0; h < Horizon; h++)
+                {
+                    int k = 0;
+                    for (int m = 0; m < members; m++)
+                        if (!double.IsNaN(forecasts[j, m, h]))
+                        {
+                            values[k] = forecasts[j, m, h];
+                            order[k++] = (byte)m;
+                        }
+
+                    values[..k].Sort(order[..k]);
+                    order[..k].CopyTo(ranks.AsSpan(((j * Horizon) + h) * members));
+                    ranked[(j * Horizon) + h] = (byte)k;
+                }
+
+            return new RankTable(ranks, ranked);
+        }
+
+        private sealed record RankTable(byte[] Ranks, byte[] Ranked);
 
         private Totals Score(int origin, ReadOnlySpan<double> f)
         {
