@@ -34,6 +34,7 @@ public static partial class AnalyticsCli
             ForecastCommand.Create(context),
             ProbabilityCommand.Create(context),
             BacktestTargetsCommand.Create(context),
+            BacktestYtdCommand.Create(context),
             EvaluateCommand.Create(context),
             ChartCommand.Create(context),
             ReportCommand.Create(context),

@@ -1,0 +1,209 @@
+using Zhibiao.Analytics.Forecasting;
+using Zhibiao.Analytics.Forecasting.Baselines;
+
+namespace Zhibiao.Analytics.Probability;
+
+/// <summary>
+/// P(met) of an annual target of a monthly or quarterly flow from the periods of the year published so far. The
+/// year's total is the published year-to-date total plus the remaining periods, simulated as sample paths by a
+/// seasonal model fitted on everything published up to then (the history before the year and its first k periods);
+/// each path's year is judged by the target's met rule, and P(met) is the share of paths that meet it. Also the
+/// requirement: the growth the remaining periods need over the same periods last year. Growth targets are judged on
+/// the growth of the year's total over last year's.
+/// </summary>
+public static class YearToDateAssessor
+{
+    /// <summary>
+    /// The model used when the options name none: the Theta method (<c>theta</c>, seasonally adjusted by classical
+    /// decomposition), chosen on M3 monthly with <c>backtest-ytd</c> — as well calibrated as automatic ETS there at
+    /// about a sixtieth of its time (docs/year-to-date.md) — not on the collections the figures report.
+    /// </summary>
+    public const string DefaultModel = "theta";
+
+    /// <summary>
+    /// Assesses an annual target of a flow from its period values published up to <paramref name="asOf"/>; no
+    /// figure of a later period is read.
+    /// </summary>
+    /// <param name="series">The period values (monthly or quarterly) of the indicator.</param>
+    /// <param name="target">A level or growth target whose deadline is a year: the year's total, or its growth.</param>
+    /// <param name="asOf">The last period whose figures may be used.</param>
+    /// <param name="options">The model (<see cref="DefaultModel"/> when none), paths and seed.</param>
+    /// <exception cref="AnalyticsException">
+    /// The target belongs to another indicator, is not a level or growth target for a year, the indicator is not a
+    /// monthly or quarterly flow; a period of the target year before the latest published one has no value; a
+    /// growth target without last year's periods; no figure up to <paramref name="asOf"/>. The message names the
+    /// indicator and the period.
+    /// </exception>
+    public static YearToDateAssessment Assess(IndicatorSeries series, Target target, Period asOf, AssessmentOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        ArgumentNullException.ThrowIfNull(target);
+        options ??= AssessmentOptions.Default;
+        Indicator ind = series.Indicator;
+        int m = Check(ind, target, asOf);
+        int year = target.Deadline.Year;
+        Period yearStart = Period.Create(ind.Frequency, year, 1), yearEnd = yearStart + (m - 1);
+        Period cut = asOf < yearEnd ? asOf : yearEnd;
+        Observation[] known = [.. series.Where(o => o.Period <= cut)];
+        if (known.Length == 0) throw new AnalyticsException($"{ind.Id}: no figure up to {asOf}");
+        var notes = new List<string>();
+        IndicatorSeries history = IndicatorSeries.Create(ind, known);
+        if (history.Gaps.Count > 0)
+        {
+            bool positive = history.All(o => o.Value.Value > 0);
+            RequireYearComplete(ind, history, yearStart);
+            notes.Add($"gaps {string.Join(", ", history.Gaps)} filled by {(positive ? "log-linear" : "linear")} interpolation for the model");
+            history = history.Interpolate(positive ? Interpolation.LogLinear : Interpolation.Linear);
+        }
+
+        (Period first, double[] values) = history.ToValues();
+        var frame = new YearFrame(first, values, yearStart, m);
+        if (frame.Published > 0 && first > yearStart)
+            throw new AnalyticsException($"{ind.Id} {yearStart}: no value, but {year} is published up to {frame.Origin}; the year-to-date total of {year} cannot be formed (the series starts at {first})");
+        if (target.Kind == TargetKind.Growth && frame.LastYearStart < 0)
+            throw new AnalyticsException($"{ind.Id} {yearStart - m}: a growth target for {year} needs every period of {year - 1}, and the series starts at {first}");
+
+        Judge judge = Judgement(ind, target);
+        IForecaster forecaster = options.Forecaster ?? Forecasters.Create(DefaultModel);
+        double[] judged;
+        double[]? paths = null;
+        string method;
+        int steps = frame.Steps;
+        if (steps == 0)
+        {
+            judged = [frame.Judged(judge.Growth, [])];
+            method = "published";
+        }
+        else
+        {
+            (paths, method) = Simulate(values, m, steps, forecaster, options.Paths, options.Seed, notes);
+            judged = new double[paths.Length / steps];
+            for (int p = 0; p < judged.Length; p++) judged[p] = frame.Judged(judge.Growth, paths.AsSpan(p * steps, steps));
+        }
+
+        int met = 0;
+        foreach (double x in judged)
+            if (judge.IsMet(x)) met++;
+        double probability = met / (double)judged.Length;
+        double[] sorted = [.. judged];
+        Array.Sort(sorted);
+        double? lastYear = frame.LastYearTotal;
+        double? same = frame.LastYearSamePeriods;
+        Interval? required = null;
+        double? forecastGrowth = null;
+        if (steps is > 0 && lastYear is { } ly && same is { } s && ly - s > 0)
+        {
+            double rest = ly - s;
+            Interval goal = judge.MetInterval;
+            Interval total = target.Kind == TargetKind.Growth ? new Interval(ly * (1 + goal.Lower), ly * (1 + goal.Upper)) : goal;
+            required = new Interval(((total.Lower - frame.PublishedTotal) / rest) - 1, ((total.Upper - frame.PublishedTotal) / rest) - 1);
+            var restGrowth = new double[judged.Length];
+            for (int p = 0; p < restGrowth.Length; p++)
+            {
+                double sum = 0;
+                foreach (double v in paths.AsSpan(p * steps, steps)) sum += v;
+                restGrowth[p] = (sum / rest) - 1;
+            }
+
+            Array.Sort(restGrowth);
+            forecastGrowth = FittedModel.Quantile(restGrowth, 0.5);
+        }
+
+        return new YearToDateAssessment(ind, target, frame.Origin, frame.Published, frame.PublishedTotal, lastYear, same, method,
+            probability, LikelihoodScale.Of(probability), FittedModel.Quantile(sorted, 0.5),
+            new Interval(FittedModel.Quantile(sorted, 0.1), FittedModel.Quantile(sorted, 0.9)),
+            new Interval(FittedModel.Quantile(sorted, 0.025), FittedModel.Quantile(sorted, 0.975)),
+            required, forecastGrowth, paths is null ? null : frame.YearTotals(paths), frame.PublishedTotals(), frame.LastYearTotals(), notes);
+    }
+
+    /// <summary>The checks of the target, indicator and as-of period; the periods per year.</summary>
+    private static int Check(Indicator ind, Target target, Period asOf)
+    {
+        TargetRules.CheckBelongsTo(ind, target);
+        if (ind.Frequency == Frequency.Yearly)
+            throw new AnalyticsException($"{ind.Id}: year-to-date judging needs a monthly or quarterly indicator, {ind.Id} is yearly");
+        if (ind.Kind != IndicatorKind.Flow)
+            throw new AnalyticsException($"{ind.Id}: year-to-date judging sums the periods of a year, which needs a flow; {ind.Id} is a {Indicator.ToToken(ind.Kind)} indicator");
+        if (target.Deadline.Frequency != Frequency.Yearly)
+            throw new AnalyticsException($"{ind.Id} target {target.Deadline}: an annual target's deadline is a year (2025), not a {target.Deadline.Frequency.ToToken()} period");
+        if (target.Kind is not (TargetKind.Level or TargetKind.Growth))
+            throw new AnalyticsException($"{ind.Id} target {target.Deadline}: a {Target.ToToken(target.Kind)} target is not judged from year-to-date data (level and growth targets are)");
+        if (asOf.Frequency != ind.Frequency)
+            throw new AnalyticsException($"{ind.Id}: as-of period {asOf} is not a {ind.Frequency.ToToken()} period");
+        return ind.Frequency.PeriodsPerYear();
+    }
+
+    /// <summary>A period of the target year up to the latest published one must have a value (no gap filled there).</summary>
+    private static void RequireYearComplete(Indicator ind, IndicatorSeries history, Period yearStart)
+    {
+        Period latest = history.Latest!.Period;
+        foreach (Period gap in history.Gaps)
+            if (gap >= yearStart)
+                throw new AnalyticsException($"{ind.Id} {gap}: no value, but {gap.Year} is published up to {latest}; the year-to-date total of {gap.Year} cannot be formed");
+    }
+
+    /// <summary>
+    /// Fits the model on <paramref name="history"/> and simulates <paramref name="count"/> paths of
+    /// <paramref name="steps"/> periods (path-major). A model that cannot fit gives way to the seasonal naive model
+    /// (a log random walk with drift for less than a year and a period), with a note.
+    /// </summary>
+    /// <exception cref="AnalyticsException">Fewer than two values, or the paths are not finite.</exception>
+    internal static (double[] Paths, string Method) Simulate(ReadOnlySpan<double> history, int m, int steps, IForecaster forecaster, int count, int seed, List<string> notes)
+    {
+        if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), count, "at least one path");
+        IFittedModel model;
+        try
+        {
+            model = forecaster.Fit(history, m);
+        }
+        catch (ForecastException e)
+        {
+            IForecaster fallback = history.Length > m ? new SeasonalNaiveForecaster() : new LogDriftForecaster();
+            AddOnce(notes, $"{forecaster.Name} could not fit ({e.Message}): {fallback.Name} instead");
+            model = fallback.Fit(history, m);
+        }
+
+        var paths = new double[checked(count * steps)];
+        model.SimulatePaths(steps, paths, new Random(seed));
+        foreach (double v in paths)
+            if (!double.IsFinite(v)) throw new AnalyticsException($"{model.Method} simulated values that are not finite");
+        return (paths, model.Method);
+    }
+
+    /// <summary>How a target judges a year: on its total or its growth, by the target's met rule.</summary>
+    internal sealed class Judge(bool growth, Func<double, bool> isMet, Interval metInterval)
+    {
+        /// <summary>Whether the judged quantity is the growth of the year's total (a fraction) rather than the total.</summary>
+        public bool Growth => growth;
+
+        /// <summary>The target's met rule on the judged quantity.</summary>
+        public bool IsMet(double judged) => isMet(judged);
+
+        /// <summary>The judged values that meet the target, an interval (half-lines for a floor or a ceiling).</summary>
+        public Interval MetInterval => metInterval;
+    }
+
+    /// <summary>
+    /// The target's met rule (<see cref="Target.IsMetBy"/>) on the judged quantity — the total in the indicator's
+    /// unit, or the growth as a fraction — and the interval of judged values it accepts.
+    /// </summary>
+    internal static Judge Judgement(Indicator ind, Target t)
+    {
+        bool growth = t.Kind == TargetKind.Growth;
+        double goal = growth ? TargetRules.GrowthGoal(ind, t) : TargetRules.InIndicatorUnit(ind, t);
+        double toTarget = growth ? 100 : ind.Unit.FactorTo(t.Value.Unit);
+        double tolerance = growth ? t.EffectiveTolerance / 100 : t.EffectiveTolerance / Math.Abs(toTarget);
+        Interval accepted = t.Comparison switch
+        {
+            TargetComparison.AtLeast => new Interval(goal, double.PositiveInfinity),
+            TargetComparison.AtMost => new Interval(double.NegativeInfinity, goal),
+            _ => new Interval(goal - tolerance, goal + tolerance),
+        };
+        return new Judge(growth, x => t.IsMetBy(x * toTarget), accepted);
+    }
+
+    private static void AddOnce(List<string> notes, string note)
+    {
+        if (!notes.Contains(note)) notes.Add(note);
+    }
+}
