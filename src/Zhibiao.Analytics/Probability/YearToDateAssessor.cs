@@ -63,7 +63,7 @@ public static class YearToDateAssessor
         if (target.Kind == TargetKind.Growth && frame.LastYearStart < 0)
             throw new AnalyticsException($"{ind.Id} {yearStart - m}: a growth target for {year} needs every period of {year - 1}, and the series starts at {first}");
 
-        Judge judge = Judgement(ind, target);
+        YearRule judge = Judgement(ind, target);
         IForecaster forecaster = options.Forecaster ?? Forecasters.Create(DefaultModel);
         double[] judged;
         double[]? paths = null;
@@ -171,7 +171,7 @@ public static class YearToDateAssessor
     }
 
     /// <summary>How a target judges a year: on its total or its growth, by the target's met rule.</summary>
-    internal sealed class Judge(bool growth, Func<double, bool> isMet, Interval metInterval)
+    internal sealed class YearRule(bool growth, Func<double, bool> isMet, Interval metInterval)
     {
         /// <summary>Whether the judged quantity is the growth of the year's total (a fraction) rather than the total.</summary>
         public bool Growth => growth;
@@ -187,7 +187,7 @@ public static class YearToDateAssessor
     /// The target's met rule (<see cref="Target.IsMetBy"/>) on the judged quantity — the total in the indicator's
     /// unit, or the growth as a fraction — and the interval of judged values it accepts.
     /// </summary>
-    internal static Judge Judgement(Indicator ind, Target t)
+    internal static YearRule Judgement(Indicator ind, Target t)
     {
         bool growth = t.Kind == TargetKind.Growth;
         double goal = growth ? TargetRules.GrowthGoal(ind, t) : TargetRules.InIndicatorUnit(ind, t);
@@ -199,7 +199,7 @@ public static class YearToDateAssessor
             TargetComparison.AtMost => new Interval(double.NegativeInfinity, goal),
             _ => new Interval(goal - tolerance, goal + tolerance),
         };
-        return new Judge(growth, x => t.IsMetBy(x * toTarget), accepted);
+        return new YearRule(growth, x => t.IsMetBy(x * toTarget), accepted);
     }
 
     private static void AddOnce(List<string> notes, string note)

@@ -122,7 +122,7 @@ public sealed record YearToDateBacktest(IReadOnlyList<YearToDateScore> Rows, int
         }
 
         int targets = options.Growth.Count;
-        var judges = new YearToDateAssessor.Judge[targets];
+        var judges = new YearToDateAssessor.YearRule[targets];
         var met = new bool[targets];
         var indicator = new Indicator(train.Id, train.Id, train.Id, Units.Item, train.Frequency, Direction.HigherIsBetter, IndicatorKind.Flow);
         Period yearStart = train.Start + start;
