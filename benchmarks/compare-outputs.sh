@@ -68,5 +68,14 @@ if [ -n "$shared" ]; then
   run evaluate-m3y.csv evaluate --train "$m3/m3-yearly-train.csv" --test "$m3/m3-yearly-test.csv" --horizon 6 --model theta,ets,auto --format csv
   run extract.csv extract "$shared/reports/xinjiang-2025-gwr.txt" --format csv
   run extract.json extract "$shared/reports/xinjiang-2025-gwr.txt" --format json
+  reports="$shared/reports"
+  run track-national.txt track "$here/datasets/china-national"
+  run track-national.csv track "$here/datasets/china-national" --format csv
+  run backtest-reports.txt backtest-reports "$reports/national" --from 2004 --to 2015
+  run backtest-reports.csv backtest-reports "$reports/national" --format csv
+  run board.csv board "$reports/provinces-2026" --format csv
+  run backtest-board.txt backtest-board
+  run extract-series.out extract-series "$reports/national" --to-dataset national-dataset
+  run extract-series-provinces.out extract-series "$reports/provinces-2026/zhejiang-2026.txt" "$reports/provinces-2026/anhui-2026.txt" --to-dataset zj-dataset
 fi
 echo "outputs in $out ($(ls "$out" | wc -l) files)"

@@ -68,7 +68,7 @@ public static class BoardHtml
         sb.Append(Inv($"<th data-col=\"{columns.Count + 1}\">mean P(met)</th></tr></thead>\n<tbody>\n"));
         foreach (RegionTargets region in board.Regions)
         {
-            var rows = board.Rows.Where(r => r.Region == region.Region && r.Target.File == region.File).ToList();
+            var rows = board.Rows.Where(r => r.Region == region.Region && r.Target.Source.Document == region.File).ToList();
             sb.Append(Inv($"<tr><td class=\"region\" data-sort=\"{Esc(region.Region)}\"{(region.Note is null ? "" : $" title=\"{Esc(region.Note)}\"")}>{Esc(region.Region)}</td>"));
             foreach (string id in columns)
             {
@@ -80,8 +80,8 @@ public static class BoardHtml
 
                 double p = row.Chance.PMet;
                 Likelihood l = LikelihoodScale.Of(Math.Clamp(p, 0, 1));
-                string latest = row.Latest is { } f ? $"; {f.Period}: {f.Written}" : "";
-                sb.Append(Inv($"<td style=\"background:{Colours[l]}\" data-sort=\"{p:0.0000}\" title=\"{Esc(row.Target.Subject)} {Esc(Written(row.Target))}{Esc(latest)}; {l.ToWords()}; status {row.Status}\">"));
+                string latest = row.Latest is { } f ? $"; {f.Period}: {f.Value.ToWrittenString()}" : "";
+                sb.Append(Inv($"<td style=\"background:{Colours[l]}\" data-sort=\"{p:0.0000}\" title=\"{Esc(row.Target.Source.Subject ?? "")} {Esc(Written(row.Target))}{Esc(latest)}; {l.ToWords()}; status {row.Status}\">"));
                 sb.Append(Inv($"{Esc(Written(row.Target))}<br><span class=\"p\">{p * 100:0}% {l.ToWords()}</span></td>"));
             }
 
@@ -98,7 +98,7 @@ public static class BoardHtml
     }
 
     /// <summary>The target as written with its wording: 5%左右, 5%–5.5%, 68万人以上, 5%以内.</summary>
-    public static string Written(ReportTarget target)
+    public static string Written(Target target)
     {
         ArgumentNullException.ThrowIfNull(target);
         return target.Written + target.Wording switch

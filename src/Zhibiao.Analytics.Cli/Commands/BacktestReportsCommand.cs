@@ -41,10 +41,11 @@ internal static class BacktestReportsCommand
             var t = new Tabular(Columns);
             foreach (BacktestRow r in rows)
             {
-                t.Add(r.Target.Year, r.Indicator.Id, r.Target.Subject, r.Indicator.Reads == Measure.Growth ? "growth" : "level",
-                    Indicator.ToToken(r.Indicator.Indicator.Direction), r.Target.Value, r.Indicator.Indicator.Unit.Symbol,
+                Unit unit = r.Indicator.Indicator.Unit;
+                t.Add(r.Target.Deadline.Year, r.Indicator.Id, r.Target.Source.Subject, r.Indicator.Reads == Measure.Growth ? "growth" : "level",
+                    Indicator.ToToken(r.Indicator.Indicator.Direction), r.Target.Value.ConvertTo(unit).Value, unit.Symbol,
                     Math.Round(r.PMet, 4), r.PForecast is { } pf ? Math.Round(pf, 4) : null, Math.Round(r.PPrior, 4), r.Status,
-                    r.Outcome?.Value, r.Met is { } m ? (m ? 1 : 0) : null);
+                    r.Outcome?.Value.ConvertTo(unit).Value, r.Met is { } m ? (m ? 1 : 0) : null);
             }
 
             if (fmt != OutputFormat.Table)
@@ -60,7 +61,7 @@ internal static class BacktestReportsCommand
             w.WriteLine();
             w.WriteLine(Inv($"{rows.Count} targets, {rows.Count(r => r.Met is not null)} with an outcome; verdicts checked against the next report's own statement: {stated}, disagreeing: {disagree}"));
             foreach (var g in rows.Where(r => r.Met is not null && r.Stated is not null && r.Met != r.Stated))
-                w.WriteLine(Inv($"  disagrees: {g.Target.Year} {g.Indicator.Id} target {g.Target.Written} outcome {g.Outcome!.Written} stated {(g.Stated!.Value ? "met" : "missed")}"));
+                w.WriteLine(Inv($"  disagrees: {g.Target.Deadline} {g.Indicator.Id} target {g.Target.Written} outcome {g.Outcome!.Value.ToWrittenString()} stated {(g.Stated!.Value ? "met" : "missed")}"));
             w.WriteLine("score          Brier   log score");
             foreach (BacktestScore s in ReportBacktest.Scores(rows))
                 w.WriteLine(Inv($"{s.Name,-13} {s.Brier,6:0.000}  {s.Log,9:0.000}"));

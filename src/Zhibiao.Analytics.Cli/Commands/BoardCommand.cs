@@ -57,9 +57,10 @@ internal static class BoardCommand
         var t = new Tabular(Columns);
         foreach (BoardRow r in board.Rows)
         {
-            t.Add(r.Region, r.Target.Year, r.Indicator.Id, r.Target.Subject, r.Indicator.Reads == Measure.Growth ? "growth" : "level",
-                Indicator.ToToken(r.Indicator.Indicator.Direction), r.Target.Value, r.Target.High, r.Indicator.Indicator.Unit.Symbol,
-                r.Latest?.Value, r.Latest?.Period, r.Average5y?.Value, Math.Round(r.Chance.PMet, 4), r.Status);
+            Unit unit = r.Indicator.Indicator.Unit;
+            t.Add(r.Region, r.Target.Deadline.Year, r.Indicator.Id, r.Target.Source.Subject, r.Indicator.Reads == Measure.Growth ? "growth" : "level",
+                Indicator.ToToken(r.Indicator.Indicator.Direction), r.Target.Value.ConvertTo(unit).Value, r.Target.High?.ConvertTo(unit).Value, unit.Symbol,
+                r.Latest?.Value.Value, r.Latest?.Period.ToString(), r.Average5y?.Value.Value, Math.Round(r.Chance.PMet, 4), r.Status);
         }
 
         return t;
@@ -82,7 +83,7 @@ internal static class BoardCommand
             NationalRecord record = NationalRecord.Load(parse.GetValue(national)!);
             var w = context.Out;
             var rows = BoardBacktest.Run(record);
-            w.WriteLine(Inv($"{rows.Count} national main targets with an outcome ({rows.Min(r => r.Target.Year)}–{rows.Max(r => r.Target.Year)}), {rows.Count(r => r.Met)} met; {rows.Count(r => r.Chance.PForecast is not null)} with a forecast"));
+            w.WriteLine(Inv($"{rows.Count} national main targets with an outcome ({rows.Min(r => r.Target.Deadline.Year)}–{rows.Max(r => r.Target.Deadline.Year)}), {rows.Count(r => r.Met)} met; {rows.Count(r => r.Chance.PForecast is not null)} with a forecast"));
             w.WriteLine("defaults (average weight 0.5, forecast weight 0.25):");
             w.WriteLine("score          Brier   log score");
             foreach (BacktestScore s in BoardBacktest.Scores(rows))

@@ -41,10 +41,19 @@ internal static class ExtractSeriesCommand
             var t = new Tabular(Columns);
             foreach (ReportContent r in series.Reports)
             {
-                foreach (ReportTarget x in r.Targets)
-                    t.Add(r.Year, "target", x.IndicatorId, x.Subject, x.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), SeriesDataset.Token(x.Wording), x.Value, x.High, Unit(x.IndicatorId), x.IsMain, x.File, x.Start, x.End);
-                foreach (ReportFigure f in r.Figures)
-                    t.Add(r.Year, "outcome", f.IndicatorId, f.Subject, f.Period, "", f.Value, null, Unit(f.IndicatorId), false, f.File, f.Start, f.End);
+                foreach (Target x in r.Targets)
+                {
+                    Unit unit = Unit(x.IndicatorId);
+                    t.Add(r.Year, "target", x.IndicatorId, x.Source.Subject, x.Deadline.ToString(), Target.ToToken(x.Wording), x.Value.ConvertTo(unit).Value,
+                        x.High?.ConvertTo(unit).Value, unit.Symbol, x.IsMain, x.Source.Document, x.Source.Characters?.Start, x.Source.Characters?.End);
+                }
+
+                foreach (Observation f in r.Figures)
+                {
+                    Unit unit = Unit(f.IndicatorId);
+                    t.Add(r.Year, "outcome", f.IndicatorId, f.Source.Subject, f.Plan?.ToString() ?? f.Period.ToString(), "", f.Value.ConvertTo(unit).Value, null, unit.Symbol,
+                        false, f.Source.Document, f.Source.Characters?.Start, f.Source.Characters?.End);
+                }
             }
 
             OutputFormat fmt = FormatOption.Parse(parse.GetValue(format)!);
@@ -54,5 +63,5 @@ internal static class ExtractSeriesCommand
         return command;
     }
 
-    private static string Unit(string id) => ReportIndicators.Find(id)!.Indicator.Unit.Symbol;
+    private static Unit Unit(string id) => ReportIndicators.Find(id)!.Indicator.Unit;
 }

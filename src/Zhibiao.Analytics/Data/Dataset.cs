@@ -2,8 +2,8 @@ namespace Zhibiao.Analytics.Data;
 
 /// <summary>
 /// Indicators with their observations and targets, as held in a dataset directory (indicators.csv,
-/// observations.csv, targets.csv; formats in README.md). Immutable; every observation and target refers to a known
-/// indicator in a unit of its dimension.
+/// observations.csv, targets.csv, and target-history.csv when the setter's record is known; formats in
+/// docs/data-formats.md). Immutable; every observation and target refers to a known indicator in a unit of its dimension.
 /// </summary>
 public sealed class Dataset
 {
@@ -11,8 +11,12 @@ public sealed class Dataset
     private readonly ILookup<string, Observation> _byIndicator;
 
     /// <summary>A dataset from its parts; checks that they fit together.</summary>
+    /// <param name="indicators">The indicators.</param>
+    /// <param name="observations">Their observations.</param>
+    /// <param name="targets">The targets to judge.</param>
+    /// <param name="targetHistory">Every target the setter has stated, past ones included (its record), or none.</param>
     /// <exception cref="AnalyticsException">An observation or target refers to an unknown indicator or an incompatible unit, or two figures disagree.</exception>
-    public Dataset(IEnumerable<Indicator> indicators, IEnumerable<Observation> observations, IEnumerable<Target> targets)
+    public Dataset(IEnumerable<Indicator> indicators, IEnumerable<Observation> observations, IEnumerable<Target> targets, IEnumerable<Target>? targetHistory = null)
     {
         Indicators = [.. indicators];
         _indicators = new Dictionary<string, Indicator>(StringComparer.Ordinal);
@@ -20,8 +24,9 @@ public sealed class Dataset
             if (!_indicators.TryAdd(i.Id, i)) throw new AnalyticsException($"indicator '{i.Id}' is defined twice");
         Observations = [.. observations];
         Targets = [.. targets];
+        TargetHistory = [.. targetHistory ?? []];
         foreach (Observation o in Observations) DatasetRules.Check(Get(o.IndicatorId), o);
-        foreach (Target t in Targets) DatasetRules.Check(Get(t.IndicatorId), t);
+        foreach (Target t in Targets.Concat(TargetHistory)) DatasetRules.Check(Get(t.IndicatorId), t);
         DatasetRules.CheckDuplicates(Observations);
         _byIndicator = Observations.ToLookup(o => o.IndicatorId, StringComparer.Ordinal);
     }
@@ -32,8 +37,14 @@ public sealed class Dataset
     /// <summary>Every observation: levels, changes and growth figures.</summary>
     public IReadOnlyList<Observation> Observations { get; }
 
-    /// <summary>The targets.</summary>
+    /// <summary>The targets to judge.</summary>
     public IReadOnlyList<Target> Targets { get; }
+
+    /// <summary>
+    /// Every target the setter has stated, past ones included (target-history.csv; empty when the dataset has none):
+    /// with the observations, the setter's record of targets met and missed.
+    /// </summary>
+    public IReadOnlyList<Target> TargetHistory { get; }
 
     /// <summary>
     /// Reads a dataset directory, or a bundled dataset by name (<see cref="BundledNames"/>, e.g. "xinjiang") when no

@@ -12,8 +12,10 @@ internal static class DatasetReader
     public static readonly string[] IndicatorColumns = ["id", "name_zh", "name_en", "unit", "frequency", "direction", "kind"];
     public static readonly string[] ObservationColumns = ["indicator", "period", "measure", "value", "unit", "qualifier", "source"];
     public static readonly string[] ObservationOptional = ["address", "note"];
+    public static readonly string[] ObservationWhenUsed = ["subject", "vintage"];
     public static readonly string[] TargetColumns = ["indicator", "period", "value", "unit", "kind", "direction", "source"];
     public static readonly string[] TargetOptional = ["tolerance", "address", "note"];
+    public static readonly string[] TargetWhenUsed = ["subject", "wording", "high", "main"];
 
     /// <summary>Reads a dataset directory; with <paramref name="observationsOptional"/>, a missing observations.csv is an empty one.</summary>
     public static Dataset Read(string directory, bool observationsOptional = false)
@@ -26,7 +28,7 @@ internal static class DatasetReader
         }, observationsOptional);
     }
 
-    /// <summary>Reads a dataset from files given by name (indicators.csv, observations.csv, targets.csv).</summary>
+    /// <summary>Reads a dataset from files given by name (indicators.csv, observations.csv, targets.csv, target-history.csv).</summary>
     public static Dataset Read(Func<string, DatasetFile> file, bool observationsOptional = false)
     {
         Dictionary<string, Indicator> indicators = ReadIndicators(file("indicators.csv"));
@@ -34,7 +36,9 @@ internal static class DatasetReader
         List<Observation> observations = observationsOptional && observationsFile.Open is null ? [] : ReadObservations(observationsFile, indicators);
         DatasetFile targetsFile = file("targets.csv");
         List<Target> targets = targetsFile.Open is not null ? ReadTargets(targetsFile, indicators) : [];
-        return new Dataset(indicators.Values, observations, targets);
+        DatasetFile historyFile = file("target-history.csv");
+        List<Target> history = historyFile.Open is not null ? ReadTargets(historyFile, indicators) : [];
+        return new Dataset(indicators.Values, observations, targets, history);
     }
 
     private static Dictionary<string, Indicator> ReadIndicators(DatasetFile file)
@@ -56,11 +60,14 @@ internal static class DatasetReader
     {
         var result = new List<Observation>();
         var seen = new Dictionary<(string, Period, Measure), (Observation Obs, int Line)>();
-        foreach (CsvRecord r in CsvRecords.Read(file.Path, file.Open, ObservationColumns, ObservationOptional))
+        foreach (CsvRecord r in CsvRecords.Read(file.Path, file.Open, ObservationColumns, [.. ObservationOptional, .. ObservationWhenUsed]))
         {
             Indicator ind = KnownIndicator(r, indicators);
             var o = new Observation(ind.Id, r.Parse("period", s => Period.Parse(s)), r.Parse("measure", ParseMeasure),
-                ReadQuantity(r), r.Parse("qualifier", Qualifiers.Parse), ReadSource(r));
+                ReadQuantity(r), r.Parse("qualifier", Qualifiers.Parse), ReadSource(r))
+            {
+                Vintage = r.ParseOptional("vintage", s => Period.Parse(s)),
+            };
             Checked(r, "unit", () => DatasetRules.Check(ind, o));
             var key = (o.IndicatorId, o.Period, o.Measure);
             if (seen.TryGetValue(key, out var first))
@@ -80,18 +87,21 @@ internal static class DatasetReader
     private static List<Target> ReadTargets(DatasetFile file, Dictionary<string, Indicator> indicators)
     {
         var result = new List<Target>();
-        foreach (CsvRecord r in CsvRecords.Read(file.Path, file.Open, TargetColumns, TargetOptional))
+        foreach (CsvRecord r in CsvRecords.Read(file.Path, file.Open, TargetColumns, [.. TargetOptional, .. TargetWhenUsed]))
         {
             Indicator ind = KnownIndicator(r, indicators);
             string periodText = r.Required("period");
             PlanPeriod? plan = PlanPeriod.TryParse(periodText, out PlanPeriod p) ? p : null;
             Period deadline = plan?.End ?? r.Parse("period", s => Period.Parse(s));
-            var t = new Target(ind.Id, r.Parse("kind", Target.ParseKind), deadline, ReadQuantity(r),
-                r.Parse("direction", Target.ParseComparison), ReadSource(r))
+            TargetComparison side = r.Parse("direction", Target.ParseComparison);
+            var t = new Target(ind.Id, r.Parse("kind", Target.ParseKind), deadline, ReadQuantity(r), side, ReadSource(r))
             {
                 Plan = plan,
-                Tolerance = r.ParseOptional("tolerance", ParseNumber),
+                Tolerance = r.ParseOptional("tolerance", ParseTolerance),
+                High = r["high"].Length == 0 ? null : r.Parse("high", v => Quantity.Parse(v, r.Required("unit"))),
+                IsMain = r.ParseOptional("main", ParseBool) ?? false,
             };
+            if (r.ParseOptional("wording", Target.ParseWording) is { } wording) t = t with { Wording = wording };
             Checked(r, "value", () => DatasetRules.CheckSign(ind, t));
             Checked(r, "unit", () => DatasetRules.Check(ind, t));
             result.Add(t);
@@ -115,7 +125,7 @@ internal static class DatasetReader
     }
 
     private static Source ReadSource(CsvRecord r) =>
-        new(r.Required("source"), NullIfEmpty(r["address"]), NullIfEmpty(r["note"]));
+        new(r.Required("source"), NullIfEmpty(r["address"]), NullIfEmpty(r["note"])) { Subject = NullIfEmpty(r["subject"]) };
 
     private static void Checked(CsvRecord r, string column, Action check)
     {
@@ -128,6 +138,15 @@ internal static class DatasetReader
             throw r.Error(column, e.Message, e);
         }
     }
+
+    private static double ParseTolerance(string s) => ParseNumber(s) is var v && v >= 0 ? v : throw new FormatException($"a tolerance cannot be negative ({s})");
+
+    private static bool ParseBool(string s) => s switch
+    {
+        "true" => true,
+        "false" => false,
+        _ => throw new FormatException($"'{s}' is not true or false"),
+    };
 
     private static double ParseNumber(string s) =>
         double.TryParse(s, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v) && double.IsFinite(v)

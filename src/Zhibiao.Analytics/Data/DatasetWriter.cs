@@ -10,72 +10,127 @@ namespace Zhibiao.Analytics.Data;
 /// </summary>
 internal static class DatasetWriter
 {
-    /// <summary>Writes the three files, and any side files (name and UTF-8 text) with them, all or nothing.</summary>
-    public static void Write(Dataset dataset, string directory, IEnumerable<KeyValuePair<string, string>>? sideFiles = null)
+    /// <summary>Writes the three files, and any side files with them, all or nothing.</summary>
+    public static void Write(Dataset dataset, string directory, DatasetSideFiles? sideFiles = null)
     {
         Directory.CreateDirectory(directory);
         var files = new List<(string Path, Action<string> Write)>();
         WriteAll(dataset, directory, files);
-        foreach ((string name, string content) in sideFiles ?? [])
-            files.Add((Path.Combine(directory, name), temp => File.WriteAllText(temp, content, new System.Text.UTF8Encoding(false))));
+        if (sideFiles is not null)
+        {
+            foreach ((string name, IReadOnlyList<Observation> observations) in sideFiles.Observations)
+                Observations(files, Path.Combine(directory, name), observations);
+            foreach ((string name, CsvTable table) in sideFiles.Tables)
+                Atomically(files, Path.Combine(directory, name), [.. table.Columns], [], table.Rows, (row, cells) =>
+                {
+                    for (int i = 0; i < table.Columns.Count; i++) row[table.Columns[i]] = cells[i];
+                });
+        }
+
         AtomicFile.WriteAll(files);
     }
 
     private static void WriteAll(Dataset dataset, string directory, List<(string Path, Action<string> Write)> written)
     {
-        Atomically(written, Path.Combine(directory, "indicators.csv"), DatasetReader.IndicatorColumns, dataset.Indicators, (row, i) =>
+        Atomically(written, Path.Combine(directory, "indicators.csv"), DatasetReader.IndicatorColumns, [], dataset.Indicators, (row, i) =>
         {
-            row["id"].Set(i.Id);
-            row["name_zh"].Set(i.NameZh);
-            row["name_en"].Set(i.NameEn);
-            row["unit"].Set(i.Unit.Symbol);
-            row["frequency"].Set(i.Frequency.ToToken());
-            row["direction"].Set(Indicator.ToToken(i.Direction));
-            row["kind"].Set(Indicator.ToToken(i.Kind));
+            row["id"] = i.Id;
+            row["name_zh"] = i.NameZh;
+            row["name_en"] = i.NameEn;
+            row["unit"] = i.Unit.Symbol;
+            row["frequency"] = i.Frequency.ToToken();
+            row["direction"] = Indicator.ToToken(i.Direction);
+            row["kind"] = Indicator.ToToken(i.Kind);
         });
-        Atomically(written, Path.Combine(directory, "observations.csv"), [.. DatasetReader.ObservationColumns, .. DatasetReader.ObservationOptional],
-            dataset.Observations.Where(o => !o.IsDerived), (row, o) =>
-            {
-                row["indicator"].Set(o.IndicatorId);
-                row["period"].Set(o.Period.ToString());
-                row["measure"].Set(DatasetReader.ToToken(o.Measure));
-                row["value"].Set(o.Value.WrittenNumber());
-                row["unit"].Set(o.Value.ScaledUnit.ToString());
-                row["qualifier"].Set(o.Qualifier.ToToken());
-                WriteSource(row, o.Source);
-            });
-        Atomically(written, Path.Combine(directory, "targets.csv"), [.. DatasetReader.TargetColumns, .. DatasetReader.TargetOptional], dataset.Targets, (row, t) =>
+        Observations(written, Path.Combine(directory, "observations.csv"), dataset.Observations.Where(o => !o.IsDerived));
+        Targets(written, Path.Combine(directory, "targets.csv"), dataset.Targets);
+        if (dataset.TargetHistory.Count > 0) Targets(written, Path.Combine(directory, "target-history.csv"), dataset.TargetHistory);
+    }
+
+    /// <summary>Observations in the observations.csv format (a multi-year figure's period is its plan, 2011-2015).</summary>
+    private static void Observations(List<(string Path, Action<string> Write)> written, string path, IEnumerable<Observation> observations) =>
+        Atomically(written, path, [.. DatasetReader.ObservationColumns, .. DatasetReader.ObservationOptional], DatasetReader.ObservationWhenUsed, observations, (row, o) =>
         {
-            row["indicator"].Set(t.IndicatorId);
-            row["period"].Set(t.Plan?.ToString() ?? t.Deadline.ToString());
-            row["value"].Set(t.Value.WrittenNumber());
-            row["unit"].Set(t.Value.ScaledUnit.ToString());
-            row["kind"].Set(Target.ToToken(t.Kind));
-            row["direction"].Set(Target.ToToken(t.Comparison));
-            row["tolerance"].Set(t.Tolerance?.ToString("R", CultureInfo.InvariantCulture) ?? "");
+            row["indicator"] = o.IndicatorId;
+            row["period"] = o.Plan?.ToString() ?? o.Period.ToString();
+            row["measure"] = DatasetReader.ToToken(o.Measure);
+            row["value"] = o.Value.WrittenNumber();
+            row["unit"] = o.Value.ScaledUnit.ToString();
+            row["qualifier"] = o.Qualifier.ToToken();
+            WriteSource(row, o.Source);
+            row["vintage"] = o.Vintage?.ToString() ?? "";
+        });
+
+    /// <summary>Targets in the targets.csv format.</summary>
+    private static void Targets(List<(string Path, Action<string> Write)> written, string path, IEnumerable<Target> targets) =>
+        Atomically(written, path, [.. DatasetReader.TargetColumns, .. DatasetReader.TargetOptional], DatasetReader.TargetWhenUsed, targets, (row, t) =>
+        {
+            row["indicator"] = t.IndicatorId;
+            row["period"] = t.Plan?.ToString() ?? t.Deadline.ToString();
+            row["value"] = t.Value.WrittenNumber();
+            row["unit"] = t.Value.ScaledUnit.ToString();
+            row["kind"] = Target.ToToken(t.Kind);
+            row["direction"] = Target.ToToken(t.Comparison);
+            row["tolerance"] = t.Tolerance?.ToString("R", CultureInfo.InvariantCulture) ?? "";
             WriteSource(row, t.Source);
+            row["wording"] = t.Wording == Target.WordingOf(t.Comparison) ? "" : Target.ToToken(t.Wording);
+            row["high"] = t.High is not { } high ? ""
+                : high.ScaledUnit == t.Value.ScaledUnit ? high.WrittenNumber()
+                : high.ConvertTo(t.Value.Unit).In(t.Value.Magnitude).ToString("R", CultureInfo.InvariantCulture);
+            row["main"] = t.IsMain ? "true" : "";
         });
-    }
 
-    private delegate void Fill<in T>(SepWriter.Row row, T item);
-
-    private static void WriteSource(SepWriter.Row row, Source source)
+    private static void WriteSource(Dictionary<string, string> row, Source source)
     {
-        row["source"].Set(source.Document);
-        row["address"].Set(source.Address ?? "");
-        row["note"].Set(source.Note ?? "");
+        row["source"] = source.Document;
+        row["address"] = source.Address ?? "";
+        row["note"] = source.Note ?? "";
+        row["subject"] = source.Subject ?? "";
     }
 
-    /// <summary>Adds one file to the set <see cref="AtomicFile.WriteAll"/> writes to temporary files and then moves into place.</summary>
-    private static void Atomically<T>(List<(string Path, Action<string> Write)> written, string path, string[] columns, IEnumerable<T> items, Fill<T> fill) =>
+    /// <summary>
+    /// Adds one file to the set <see cref="AtomicFile.WriteAll"/> writes to temporary files and then moves into place:
+    /// the columns always written, then each of the columns written when used that any row fills (so a file without
+    /// wordings or vintages keeps the columns it had before they existed).
+    /// </summary>
+    private static void Atomically<T>(List<(string Path, Action<string> Write)> written, string path, string[] always, string[] whenUsed, IEnumerable<T> items, Action<Dictionary<string, string>, T> fill)
+    {
+        var rows = new List<Dictionary<string, string>>();
+        foreach (T item in items)
+        {
+            var row = new Dictionary<string, string>(StringComparer.Ordinal);
+            fill(row, item);
+            rows.Add(row);
+        }
+
+        string[] columns = [.. always, .. whenUsed.Where(c => rows.Any(r => r.TryGetValue(c, out string? v) && v.Length > 0))];
         written.Add((path, temp =>
         {
             using SepWriter writer = Sep.New(',').Writer(o => o with { Escape = true }).ToFile(temp);
             writer.Header.Add(columns);
-            foreach (T item in items)
+            foreach (Dictionary<string, string> cells in rows)
             {
                 using SepWriter.Row row = writer.NewRow();
-                fill(row, item);
+                foreach (string c in columns) row[c].Set(cells.GetValueOrDefault(c, ""));
             }
         }));
+    }
+}
+
+/// <summary>A plain table written beside a dataset: its columns and rows of formatted cells.</summary>
+/// <param name="Columns">The header.</param>
+/// <param name="Rows">The rows, one cell per column.</param>
+internal sealed record CsvTable(IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows);
+
+/// <summary>
+/// Files written beside a dataset's own in the same all-or-nothing write: more observations in the format of
+/// observations.csv (revisions, plan-period averages), and plain tables.
+/// </summary>
+internal sealed class DatasetSideFiles
+{
+    /// <summary>Observation files by name.</summary>
+    public Dictionary<string, IReadOnlyList<Observation>> Observations { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Plain tables by name.</summary>
+    public Dictionary<string, CsvTable> Tables { get; } = new(StringComparer.Ordinal);
 }

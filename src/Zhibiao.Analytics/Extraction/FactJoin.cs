@@ -60,7 +60,7 @@ public static class FactJoin
             Quantity value = f.Value;
             if (synonym.Unit is { } u && f.Kind != Measure.Growth && !value.Unit.IsCompatibleWith(ind.Unit))
                 value = Quantity.Reported(value.Written, value.Magnitude, u, value.Decimals);
-            var source = new Source(document, f.Address, f.Note);
+            var source = new Source(document, f.Address, f.Note) { Subject = f.Subject };
             try
             {
                 if (f.IsTarget)
@@ -118,14 +118,9 @@ public static class FactJoin
             Measure.Level => TargetKind.Level,
             _ => throw new AnalyticsException($"a target for a {f.Kind.ToString().ToLowerInvariant()} in {value.Unit} has no target kind"),
         };
-        TargetComparison comparison = f.Qualifier switch
-        {
-            Qualifier.AtLeast or Qualifier.MoreThan => TargetComparison.AtLeast,
-            Qualifier.AtMost or Qualifier.Nearly => TargetComparison.AtMost,
-            Qualifier.Approx => TargetComparison.About,
-            _ => ind.Direction == Direction.LowerIsBetter ? TargetComparison.AtMost : TargetComparison.AtLeast,
-        };
-        var t = new Target(ind.Id, kind, f.Period, value, comparison, source) { Plan = f.Plan };
+        TargetWording wording = Target.WordingOf(f.Qualifier);
+        (TargetComparison comparison, double? tolerance) = Target.FromWording(wording, ind.Direction, value);
+        var t = new Target(ind.Id, kind, f.Period, value, comparison, source) { Plan = f.Plan, Wording = wording, Tolerance = tolerance };
         DatasetRules.Check(ind, t);
         return t;
     }

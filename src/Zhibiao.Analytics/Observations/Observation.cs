@@ -33,6 +33,19 @@ public sealed record Observation(string IndicatorId, Period Period, Measure Meas
     /// <summary>How the value was derived; null for a reported figure.</summary>
     public Derivation? Derivation { get; init; }
 
+    /// <summary>
+    /// When the figure was published: the period of the report or release that gave it (2025 for a figure of the 2025
+    /// government work report, 2025-10 for a monthly release), so histories can be cut to what was known at a time;
+    /// null when unknown.
+    /// </summary>
+    public Period? Vintage { get; init; }
+
+    /// <summary>
+    /// The years a multi-year figure covers (a yearly average over 2021-2025, the plan period ending at
+    /// <see cref="Period"/>); null for a figure of one period. Such figures are not part of a level series.
+    /// </summary>
+    public PlanPeriod? Plan { get; init; }
+
     /// <summary>Whether the value was derived rather than reported.</summary>
     public bool IsDerived => Derivation is not null;
 

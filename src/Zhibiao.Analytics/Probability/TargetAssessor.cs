@@ -144,22 +144,14 @@ public static class TargetAssessor
     private static TargetAssessment Summarise(Indicator ind, Target t, Observation latest, string method, int steps, double goal, double[] judged, TrackingResult deterministic, List<string> notes)
     {
         Array.Sort(judged);
+        TargetRule rule = t.Rule(ind);
         int met = 0;
         double margin = 0, shortfall = 0;
-        int sign = t.Comparison == TargetComparison.AtMost ? -1 : 1;
-        double tolerance = t.Kind == TargetKind.Growth ? t.EffectiveTolerance / 100 : t.EffectiveTolerance * Math.Abs(t.Value.Unit.FactorTo(t.Kind == TargetKind.Growth ? Units.Percent : ind.Unit));
         foreach (double x in judged)
         {
-            bool ok = t.Comparison switch
-            {
-                TargetComparison.AtLeast => x >= goal,
-                TargetComparison.AtMost => x <= goal,
-                _ => Math.Abs(x - goal) <= tolerance,
-            };
-            if (ok) met++;
-            double m = t.Comparison == TargetComparison.About ? -Math.Abs(x - goal) : sign * (x - goal);
-            margin += m;
-            shortfall += Math.Max(0, t.Comparison == TargetComparison.About ? Math.Abs(x - goal) - tolerance : -m);
+            if (rule.IsMetBy(x)) met++;
+            margin += rule.Margin(x);
+            shortfall += rule.Shortfall(x);
         }
 
         double p = met / (double)judged.Length;
@@ -229,8 +221,7 @@ public static class TargetAssessor
 
     private static double Goal(Indicator ind, Target t)
     {
-        if (t.Kind == TargetKind.Growth) return TargetRules.GrowthGoal(ind, t);
-        double goal = TargetRules.InIndicatorUnit(ind, t);
+        double goal = t.Rule(ind).Threshold;
         if (t.Kind == TargetKind.Cumulative) TargetRules.RequirePlan(ind, t);
         return goal;
     }

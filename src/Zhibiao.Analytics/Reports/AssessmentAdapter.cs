@@ -11,8 +11,7 @@ internal sealed record ForecastSide(double Probability, string Status, bool OnTr
 
 /// <summary>
 /// The one place where report targets meet the assessment pipeline (<see cref="TargetPipeline"/>: the deterministic
-/// tracking and the probability, judged once). A target enters as a level target on the indicator's own yearly values with the threshold
-/// of <see cref="TargetSemantics"/> (tolerance included).
+/// tracking and the probability, judged once). A target enters as it is, on the indicator's own yearly values.
 /// </summary>
 internal static class AssessmentAdapter
 {
@@ -22,18 +21,17 @@ internal static class AssessmentAdapter
     /// <param name="target">The target.</param>
     /// <param name="options">Assessment options (model, paths, seed).</param>
     /// <returns>The forecast side, or null when the history has fewer than two values.</returns>
-    public static ForecastSide? Assess(ReportIndicator indicator, IReadOnlyList<ReportFigure> history, ReportTarget target, AssessmentOptions? options = null)
+    public static ForecastSide? Assess(ReportIndicator indicator, IReadOnlyList<Observation> history, Target target, AssessmentOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(indicator);
         ArgumentNullException.ThrowIfNull(history);
-        var usable = history.Where(h => h.Year < target.Year).ToList();
+        ArgumentNullException.ThrowIfNull(target);
+        var usable = history.Where(h => h.Period < target.Deadline).ToList();
         if (usable.Count < 2) return null;
         Indicator ind = indicator.Indicator;
-        (TargetComparison side, double threshold, _) = TargetSemantics.Rule(target, ind.Direction, ind.Unit.Symbol == "%");
-        var observations = usable.Select(h => new Observation(ind.Id, Period.OfYear(h.Year!.Value), Measure.Level, Quantity.Of(h.Value, ind.Unit), Qualifier.Exact, new Source(h.File)));
+        var observations = usable.Select(h => new Observation(ind.Id, h.Period, Measure.Level, Quantity.Of(h.Value.ConvertTo(ind.Unit).Value, ind.Unit), Qualifier.Exact, h.Source));
         var series = IndicatorSeries.Create(ind, observations);
-        var goal = new Target(ind.Id, TargetKind.Level, Period.OfYear(target.Year), Quantity.Of(threshold, ind.Unit), side, new Source(target.File));
-        TargetAssessment a = TargetPipeline.Judge(series, goal, options: new PipelineOptions { Assessment = options }).Probability!;
+        TargetAssessment a = TargetPipeline.Judge(series, target, options: new PipelineOptions { Assessment = options }).Probability!;
         ProgressStatus s = a.Deterministic.Status;
         return new ForecastSide(a.ProbabilityMet, s.ToToken(), s is ProgressStatus.TargetAchieved or ProgressStatus.OnTrack, a.Method);
     }

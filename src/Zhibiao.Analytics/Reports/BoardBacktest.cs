@@ -6,7 +6,7 @@ namespace Zhibiao.Analytics.Reports;
 /// <param name="Chance">P(met) and its inputs.</param>
 /// <param name="OnTrack">The board's deterministic status: last year's figure already meets the target.</param>
 /// <param name="Met">Whether the outcome met the target.</param>
-public sealed record BoardBacktestRow(ReportTarget Target, ThinHistory History, BoardChance Chance, bool? OnTrack, bool Met);
+public sealed record BoardBacktestRow(Target Target, ThinHistory History, BoardChance Chance, bool? OnTrack, bool Met);
 
 /// <summary>
 /// Checks <see cref="BoardProbability"/> on the national series: every national main target with an outcome, forecast
@@ -20,15 +20,16 @@ public static class BoardBacktest
     {
         ArgumentNullException.ThrowIfNull(national);
         var rows = new List<BoardBacktestRow>();
-        foreach (ReportTarget t in national.Targets.Where(t => t.IsMain))
+        foreach (Target t in national.Targets.Where(t => t.IsMain))
         {
             if (national.Met(t) is not { } met) continue;
-            double? latest = national.Value(t.IndicatorId, t.Year - 1);
-            var five = Enumerable.Range(t.Year - 5, 5).Select(y => national.Value(t.IndicatorId, y)).ToList();
+            int year = t.Deadline.Year;
+            double? latest = national.Value(t.IndicatorId, year - 1);
+            var five = Enumerable.Range(year - 5, 5).Select(y => national.Value(t.IndicatorId, y)).ToList();
             double? average = five.All(v => v is not null) && ReportIndicators.Find(t.IndicatorId)!.Reads == Measure.Growth ? five.Average(v => v!.Value) : null;
             var history = new ThinHistory(latest, average);
-            BoardChance chance = BoardProbability.Assess(t, history, national.Changes(t.IndicatorId, t.Year), national.Record(t.Year), options);
-            bool? onTrack = latest is { } l ? TargetSemantics.IsMet(t, ReportIndicators.Find(t.IndicatorId)!.Indicator, l) : null;
+            BoardChance chance = BoardProbability.Assess(t, history, national.Changes(t.IndicatorId, year), national.Record(year), options);
+            bool? onTrack = latest is { } l ? t.Rule(ReportIndicators.Find(t.IndicatorId)!.Indicator).IsMetBy(l) : null;
             rows.Add(new BoardBacktestRow(t, history, chance, onTrack, met));
         }
 

@@ -47,14 +47,14 @@ public sealed record BoardChance(double PMet, double? PForecast, double PPrior, 
 /// ~ Student t with ν = n − 1 and scale s = √(mean of squared changes), the changes pooled from the same indicator's
 /// national year-to-year changes and the regions' deviations of last year from their five-year averages (times
 /// <see cref="BoardProbabilityOptions.DeviationToChange"/>); in points for % indicators, in log units for levels.
-/// p_forecast = P(value meets the threshold of <see cref="TargetSemantics"/>). The track record: the Beta prior of
+/// p_forecast = P(value meets the target by <see cref="Target.Rule"/>). The track record: the Beta prior of
 /// <see cref="HonestPrior.Prior"/> on the national targets' hit rate for that indicator. P(met) pools both by
 /// log-odds (<see cref="HonestPrior.Combine"/>).
 /// </summary>
 public static class BoardProbability
 {
     /// <summary>The forecast probability that a target is met, or null when the history shows nothing or no change is pooled.</summary>
-    public static (double P, double Centre, double Scale)? Forecast(ReportTarget target, ThinHistory history, IReadOnlyList<double> changes, BoardProbabilityOptions? options = null)
+    public static (double P, double Centre, double Scale)? Forecast(Target target, ThinHistory history, IReadOnlyList<double> changes, BoardProbabilityOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(history);
@@ -72,18 +72,22 @@ public static class BoardProbability
         if (centre is not { } c || changes.Count < 2 || (!percent && c <= 0)) return null;
         double scale = Math.Sqrt(changes.Average(x => x * x));
         if (!(scale > 0)) return null;
-        (TargetComparison side, double threshold, _) = TargetSemantics.Rule(target, ind.Direction, percent);
-        double z;
-        if (percent) z = (threshold - c) / scale;
-        else if (threshold <= 0) return (side == TargetComparison.AtLeast ? 1 : 0, c, scale);
-        else z = Math.Log(threshold / c) / scale;
-        double below = StudentT.CDF(0, 1, Math.Max(1, changes.Count - 1), z);
-        double p = side == TargetComparison.AtLeast ? 1 - below : below;
+        TargetRule rule = target.Rule(ind);
+        int dof = Math.Max(1, changes.Count - 1);
+        // P(centre + change ≤ x): the change in points for % indicators, in log units for levels.
+        double Below(double x) => percent ? StudentT.CDF(0, 1, dof, (x - c) / scale)
+            : x <= 0 ? 0 : StudentT.CDF(0, 1, dof, Math.Log(x / c) / scale);
+        double p = rule.Side switch
+        {
+            TargetComparison.AtLeast => 1 - Below(rule.Threshold),
+            TargetComparison.AtMost => Below(rule.Threshold),
+            _ => Below(rule.Bound + rule.Tolerance) - Below(rule.Bound - rule.Tolerance),
+        };
         return (p, c, scale);
     }
 
     /// <summary>P(met): the forecast pooled with the track record of the indicator's earlier targets.</summary>
-    public static BoardChance Assess(ReportTarget target, ThinHistory history, IReadOnlyList<double> changes, IEnumerable<(string IndicatorId, bool Met)> record, BoardProbabilityOptions? options = null)
+    public static BoardChance Assess(Target target, ThinHistory history, IReadOnlyList<double> changes, IEnumerable<(string IndicatorId, bool Met)> record, BoardProbabilityOptions? options = null)
     {
         options ??= BoardProbabilityOptions.Default;
         double prior = HonestPrior.Prior(target.IndicatorId, record, new PriorOptions { Strength = options.PriorStrength });

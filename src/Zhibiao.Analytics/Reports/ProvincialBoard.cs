@@ -8,7 +8,7 @@ namespace Zhibiao.Analytics.Reports;
 /// <param name="Content">The report as read.</param>
 /// <param name="Main">Its main targets of the board's indicators, in text order.</param>
 /// <param name="Note">Why it has none (no main-targets statement found), else null.</param>
-public sealed record RegionTargets(string Region, string File, ReportContent Content, IReadOnlyList<ReportTarget> Main, string? Note);
+public sealed record RegionTargets(string Region, string File, ReportContent Content, IReadOnlyList<Target> Main, string? Note);
 
 /// <summary>One cell of the board: a region's main target with its latest outcome, five-year average, P(met) and status.</summary>
 /// <param name="Region">The region as the report names it.</param>
@@ -18,7 +18,7 @@ public sealed record RegionTargets(string Region, string File, ReportContent Con
 /// <param name="Average5y">The yearly average of the five years before (十四五 figures), or null.</param>
 /// <param name="Chance">P(met) and its inputs.</param>
 /// <param name="Status">The deterministic verdict: on_track when last year's figure already meets this year's target, off_track when not, insufficient_data without it.</param>
-public sealed record BoardRow(string Region, ReportTarget Target, ReportIndicator Indicator, ReportFigure? Latest, ReportFigure? Average5y, BoardChance Chance, string Status);
+public sealed record BoardRow(string Region, Target Target, ReportIndicator Indicator, Observation? Latest, Observation? Average5y, BoardChance Chance, string Status);
 
 /// <summary>
 /// Every region's main targets of one year on one board (issue 17): the main targets of each report (its
@@ -71,7 +71,7 @@ public sealed partial class ProvincialBoard
             throw new AnalyticsException($"{file}: {e.Message}", e);
         }
 
-        var main = content.Targets.Where(t => t.IsMain && Indicators.Contains(t.IndicatorId)).OrderBy(t => t.Start).ToList();
+        var main = content.Targets.Where(t => t.IsMain && Indicators.Contains(t.IndicatorId)).ToList();
         string? note = content.MainStatement is null
             ? "no main-targets statement found (no 主要预期目标/主要目标 … 是/为 for the coming year, nor a list after 今年)"
             : main.Count == 0 ? "the main-targets statement names none of the board's indicators with a figure" : null;
@@ -89,13 +89,13 @@ public sealed partial class ProvincialBoard
         var record = national.Record();
         foreach (RegionTargets r in regions)
         {
-            foreach (ReportTarget t in r.Main)
+            foreach (Target t in r.Main)
             {
                 ReportIndicator ind = ReportIndicators.Find(t.IndicatorId)!;
-                ReportFigure? latest = Latest(r.Content, t.IndicatorId);
-                ReportFigure? average = Average(r.Content, t.IndicatorId);
-                BoardChance chance = BoardProbability.Assess(t, new ThinHistory(latest?.Value, average?.Value), changes[t.IndicatorId], record, options);
-                string status = latest is null ? "insufficient_data" : TargetSemantics.IsMet(t, ind.Indicator, latest.Value) ? "on_track" : "off_track";
+                Observation? latest = Latest(r.Content, t.IndicatorId);
+                Observation? average = Average(r.Content, t.IndicatorId);
+                BoardChance chance = BoardProbability.Assess(t, new ThinHistory(latest?.Value.Value, average?.Value.Value), changes[t.IndicatorId], record, options);
+                string status = latest is null ? "insufficient_data" : t.Rule(ind.Indicator).IsMetBy(latest.Value.Value) ? "on_track" : "off_track";
                 rows.Add(new BoardRow(r.Region, t, ind, latest, average, chance, status));
             }
         }
@@ -116,7 +116,8 @@ public sealed partial class ProvincialBoard
         foreach (RegionTargets r in regions)
         {
             if (Latest(r.Content, indicatorId) is not { } l || Average(r.Content, indicatorId) is not { } a) continue;
-            double d = percent ? l.Value - a.Value : l.Value > 0 && a.Value > 0 ? Math.Log(l.Value / a.Value) : double.NaN;
+            double lv = l.Value.Value, av = a.Value.Value;
+            double d = percent ? lv - av : lv > 0 && av > 0 ? Math.Log(lv / av) : double.NaN;
             if (double.IsFinite(d)) pooled.Add(d * Math.Sqrt(options.DeviationToChange));
         }
 
@@ -124,18 +125,18 @@ public sealed partial class ProvincialBoard
     }
 
     /// <summary>The report's figure of the year before for an indicator, or null.</summary>
-    public static ReportFigure? Latest(ReportContent report, string indicatorId)
+    public static Observation? Latest(ReportContent report, string indicatorId)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return report.Figures.FirstOrDefault(f => f.IndicatorId == indicatorId && f.Year == report.Year - 1);
+        return report.Figures.FirstOrDefault(f => f.IndicatorId == indicatorId && f.Plan is null && f.Period == Period.OfYear(report.Year - 1));
     }
 
     /// <summary>The report's yearly average of the five years before (e.g. 2021-2025) for an indicator, or null.</summary>
-    public static ReportFigure? Average(ReportContent report, string indicatorId)
+    public static Observation? Average(ReportContent report, string indicatorId)
     {
         ArgumentNullException.ThrowIfNull(report);
-        string period = $"{report.Year - 5}-{report.Year - 1}";
-        return report.Figures.FirstOrDefault(f => f.IndicatorId == indicatorId && f.Period == period);
+        var plan = new PlanPeriod(Period.OfYear(report.Year - 5), Period.OfYear(report.Year - 1));
+        return report.Figures.FirstOrDefault(f => f.IndicatorId == indicatorId && f.Plan == plan);
     }
 
     /// <summary>

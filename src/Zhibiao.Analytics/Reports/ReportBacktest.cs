@@ -12,11 +12,11 @@ namespace Zhibiao.Analytics.Reports;
 /// <param name="Status">The deterministic status, empty without a forecast.</param>
 /// <param name="OnTrack">Whether the deterministic rule says met.</param>
 /// <param name="Outcome">The figure the next report gives, or null.</param>
-/// <param name="Met">Whether the outcome meets the target (<see cref="TargetSemantics"/>), or null.</param>
+/// <param name="Met">Whether the outcome meets the target (<see cref="Target.Rule"/>), or null.</param>
 /// <param name="Stated">What the next report says of it (met / missed), or null.</param>
 public sealed record BacktestRow(
-    ReportTarget Target, ReportIndicator Indicator, double PMet, double? PForecast, double PPrior, double BaseRate, string Status, bool OnTrack,
-    ReportFigure? Outcome, bool? Met, bool? Stated);
+    Target Target, ReportIndicator Indicator, double PMet, double? PForecast, double PPrior, double BaseRate, string Status, bool OnTrack,
+    Observation? Outcome, bool? Met, bool? Stated);
 
 /// <summary>Brier and log score of one probability over rows with an outcome.</summary>
 /// <param name="Name">p_met, p_forecast, p_prior, base_rate, deterministic.</param>
@@ -49,10 +49,10 @@ public static class ReportBacktest
         {
             int t = report.Year;
             // What was known in year t: targets of earlier years whose outcome a report up to t states.
-            var known = all.Where(r => r.Target.Year < t && r.Met is not null && r.Target.Year + 1 <= t).ToList();
+            var known = all.Where(r => r.Target.Deadline.Year < t && r.Met is not null && r.Target.Deadline.Year + 1 <= t).ToList();
             var record = known.Select(r => (r.Target.IndicatorId, r.Met!.Value)).ToList();
             double weight = HonestPrior.LearnWeight(known.Select(r => (r.PPrior, r.PForecast, r.Met!.Value)), prior);
-            foreach (ReportTarget target in report.Targets)
+            foreach (Target target in report.Targets)
             {
                 ReportIndicator ind = ReportIndicators.Find(target.IndicatorId)!;
                 double pPrior = HonestPrior.Prior(ind.Id, record, prior);
@@ -67,8 +67,8 @@ public static class ReportBacktest
                     // A history the assessor cannot model (e.g. a unit that does not fit): the prior alone answers.
                 }
 
-                ReportFigure? outcome = series.Outcome(target);
-                bool? met = outcome is null ? null : TargetSemantics.IsMet(target, ind.Indicator, outcome.Value);
+                Observation? outcome = series.Outcome(target);
+                bool? met = outcome is null ? null : target.Rule(ind.Indicator).IsMetBy(outcome.Value.ConvertTo(ind.Indicator.Unit).Value);
                 var row = new BacktestRow(target, ind, HonestPrior.Combine(pPrior, f?.Probability, weight), f?.Probability, pPrior, baseRate,
                     f?.Status ?? "", f?.OnTrack ?? false, outcome, met, series.StatedVerdict(target));
                 all.Add(row);

@@ -93,9 +93,9 @@ public static partial class ReportReader
         return found;
     }
 
-    private static List<ReportTarget> Targets(IReadOnlyList<Fact> facts, SynonymTable synonyms, int year, (int Start, int End)? main, string file)
+    private static List<Target> Targets(IReadOnlyList<Fact> facts, SynonymTable synonyms, int year, (int Start, int End)? main, string file)
     {
-        var found = new List<ReportTarget>();
+        var found = new List<(Target Target, int Start)>();
         for (int i = 0; i < facts.Count; i++)
         {
             Fact f = facts[i];
@@ -103,31 +103,33 @@ public static partial class ReportReader
             // Every figure of the main statement is a target of the year, whatever the section headings say.
             if (f.Plan is not null || !(isMain ? f.Period.Year >= year - 1 : f.IsTarget && f.Period.Year == year)) continue;
             if (Map(f, synonyms) is not { } m) continue;
-            double? high = null;
+            Quantity? high = null;
             TargetWording wording = Wording(f.Qualifier, f.Subject);
             int end = f.End;
-            string written = f.Value.ToWrittenString();
             if (i + 1 < facts.Count && facts[i + 1] is { } g && g.Subject == f.Subject && g.Qualifier == Qualifier.AtMost
                 && f.Qualifier == Qualifier.AtLeast && g.Start - f.End <= 2 && Map(g, synonyms) is { } mg && mg.Id == m.Id)
             {
-                high = mg.Value;
+                high = InUnit(g.Value, m.Id);
                 wording = TargetWording.Range;
                 end = g.End;
-                written = f.Value.WrittenNumber() + "–" + g.Value.ToWrittenString();
                 i++;
             }
 
-            var t = new ReportTarget(year, m.Id, f.Subject, m.Value, high, wording, isMain, file, f.Start, end, f.Text)
+            Indicator ind = ReportIndicators.Find(m.Id)!.Indicator;
+            Quantity value = InUnit(f.Value, m.Id);
+            (TargetComparison side, double? tolerance) = Target.FromWording(wording, ind.Direction, value);
+            var t = new Target(m.Id, TargetKind.Level, Period.OfYear(year), value, side, new Source(file, $"chars {f.Start}-{end}") { Subject = f.Subject })
             {
-                Decimals = f.Value.Decimals ?? 0,
-                Written = written,
-                Figure = InUnit(f.Value, m.Id),
+                Wording = wording,
+                High = high,
+                Tolerance = tolerance,
+                IsMain = isMain,
             };
-            found.Add(t);
+            found.Add((t, f.Start));
         }
 
         // One target per indicator: the main statement's first, else the first in the text.
-        return [.. found.GroupBy(t => t.IndicatorId).Select(g => g.FirstOrDefault(t => t.IsMain) ?? g.First()).OrderBy(t => t.Start)];
+        return [.. found.GroupBy(t => t.Target.IndicatorId).Select(g => g.Any(t => t.Target.IsMain) ? g.First(t => t.Target.IsMain) : g.First()).OrderBy(t => t.Start).Select(t => t.Target)];
     }
 
     private static TargetWording Wording(Qualifier q, string subject) => q switch
@@ -136,16 +138,13 @@ public static partial class ReportReader
             || subject.EndsWith("不高于", StringComparison.Ordinal) => TargetWording.AtMost,
         Qualifier.Exact when subject.EndsWith("不低于", StringComparison.Ordinal) || subject.EndsWith("高于", StringComparison.Ordinal)
             || subject.EndsWith("超过", StringComparison.Ordinal) => TargetWording.AtLeast,
-        Qualifier.Approx or Qualifier.Nearly => TargetWording.About,
-        Qualifier.AtLeast or Qualifier.MoreThan => TargetWording.AtLeast,
-        Qualifier.AtMost => TargetWording.AtMost,
-        _ => TargetWording.Exact,
+        _ => Target.WordingOf(q),
     };
 
-    private static List<ReportFigure> Figures(string text, IReadOnlyList<Fact> facts, SynonymTable synonyms, int year, string file)
+    private static List<Observation> Figures(string text, IReadOnlyList<Fact> facts, SynonymTable synonyms, int year, string file)
     {
-        var figures = new List<ReportFigure>();
-        var seen = new HashSet<(string, string)>();
+        var figures = new List<Observation>();
+        var seen = new HashSet<(string, Period, PlanPeriod?)>();
         foreach (Fact f in facts)
         {
             if (f.IsTarget || f.Note is not null && !f.IsTarget && f.Note.StartsWith('预')) continue;
@@ -153,12 +152,17 @@ public static partial class ReportReader
             if (Map(f, synonyms) is not { } m) continue;
             // 年均增长 right before the figure: a yearly average over the plan period (or the five years reviewed).
             bool yearly = f.Start >= 4 && f.Start <= text.Length && text.AsSpan(Math.Max(0, f.Start - 6), Math.Min(6, f.Start)).Contains("年均", StringComparison.Ordinal);
-            string period;
-            if (yearly) period = f.Plan is { } p ? p.ToString() : $"{year - 5}-{year - 1}";
+            PlanPeriod? plan;
+            if (yearly) plan = f.Plan ?? new PlanPeriod(Period.OfYear(year - 5), Period.OfYear(year - 1));
             else if (f.Plan is not null || MultiYear(text, f.Start, year)) continue;
-            else period = f.Period.ToString();
-            if (!seen.Add((m.Id, period))) continue;
-            figures.Add(new ReportFigure(year, m.Id, f.Subject, period, m.Value, f.Qualifier, file, f.Start, f.End, f.Text) { Written = f.Value.ToWrittenString(), Figure = InUnit(f.Value, m.Id) });
+            else plan = null;
+            Period period = plan?.End ?? f.Period;
+            if (!seen.Add((m.Id, period, plan))) continue;
+            figures.Add(new Observation(m.Id, period, Measure.Level, InUnit(f.Value, m.Id), f.Qualifier, new Source(file, $"chars {f.Start}-{f.End}") { Subject = f.Subject })
+            {
+                Vintage = Period.OfYear(year),
+                Plan = plan,
+            });
         }
 
         return figures;

@@ -1,10 +1,5 @@
 namespace Zhibiao.Analytics.Reports;
 
-/// <summary>A figure of a past period with its first-published vintage and any later, different figures.</summary>
-/// <param name="First">The first published figure: the vintage backtests use.</param>
-/// <param name="Revisions">Later reports' different figures for the same indicator and period, in report order.</param>
-public sealed record VintagedFigure(ReportFigure First, IReadOnlyList<ReportFigure> Revisions);
-
 /// <summary>
 /// The reports of one government in year order. A figure for a period is kept with its first-published vintage;
 /// later reports' different figures are revisions, never conflicts. Outcomes of a year's targets are the next
@@ -48,48 +43,63 @@ public sealed class ReportSeries
     /// <summary>The report of a year, or null.</summary>
     public ReportContent? Report(int year) => Reports.FirstOrDefault(r => r.Year == year);
 
-    /// <summary>Every figure with its vintages, from the reports up to <paramref name="asOf"/> (all when null), by indicator then period.</summary>
-    public IReadOnlyList<VintagedFigure> Figures(int? asOf = null)
+    /// <summary>
+    /// Every figure as first published, from the reports up to <paramref name="asOf"/> (all when null), by indicator
+    /// then period: the vintage backtests use. Later different figures are <see cref="Revisions"/>.
+    /// </summary>
+    public IReadOnlyList<Observation> Figures(int? asOf = null) => [.. Vintages(asOf).Select(v => v[0])];
+
+    /// <summary>Later reports' figures that differ from the figure before them, for the same indicator and period, each with its vintage.</summary>
+    public IReadOnlyList<Observation> Revisions(int? asOf = null)
     {
-        var groups = new Dictionary<(string, string), List<ReportFigure>>();
-        var order = new List<(string, string)>();
+        var revisions = new List<Observation>();
+        foreach (List<Observation> l in Vintages(asOf))
+        {
+            double last = l[0].Value.Value;
+            foreach (Observation f in l.Skip(1))
+            {
+                if (Math.Abs(f.Value.Value - last) > 1e-9 * Math.Max(1, Math.Abs(last))) revisions.Add(f);
+                last = f.Value.Value;
+            }
+        }
+
+        return revisions;
+    }
+
+    /// <summary>The first-published yearly values of an indicator known from the reports up to <paramref name="asOf"/>, by year.</summary>
+    public IReadOnlyList<Observation> History(string indicatorId, int asOf) =>
+        [.. Figures(asOf).Where(f => f.IndicatorId == indicatorId && f.Plan is null).OrderBy(f => f.Period)];
+
+    /// <summary>The outcome of a target: the figure of its year in the next report, or null when that report is absent or silent.</summary>
+    public Observation? Outcome(Target target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return Report(target.Deadline.Year + 1)?.Figures.FirstOrDefault(f => f.IndicatorId == target.IndicatorId && f.Plan is null && f.Period == target.Deadline);
+    }
+
+    /// <summary>Every figure's vintages, first published first, grouped by indicator, period and plan.</summary>
+    private List<List<Observation>> Vintages(int? asOf)
+    {
+        var groups = new Dictionary<(string, Period, PlanPeriod?), List<Observation>>();
+        var order = new List<(string Id, Period Period, PlanPeriod? Plan)>();
         foreach (ReportContent r in Reports.Where(r => asOf is null || r.Year <= asOf))
         {
-            foreach (ReportFigure f in r.Figures)
+            foreach (Observation f in r.Figures)
             {
-                var key = (f.IndicatorId, f.Period);
+                var key = (f.IndicatorId, f.Period, f.Plan);
                 if (!groups.TryGetValue(key, out var l)) { groups[key] = l = []; order.Add(key); }
                 l.Add(f);
             }
         }
 
-        return [.. order.OrderBy(k => IndexOf(k.Item1)).ThenBy(k => k.Item2, StringComparer.Ordinal).Select(k =>
-        {
-            var l = groups[k];
-            var revisions = new List<ReportFigure>();
-            double last = l[0].Value;
-            foreach (ReportFigure f in l.Skip(1))
-            {
-                if (Math.Abs(f.Value - last) > 1e-9 * Math.Max(1, Math.Abs(last))) revisions.Add(f);
-                last = f.Value;
-            }
-
-            return new VintagedFigure(l[0], revisions);
-        })];
+        return [.. order.OrderBy(k => IndexOf(k.Id)).ThenBy(k => k.Plan?.ToString() ?? k.Period.ToString(), StringComparer.Ordinal).Select(k => groups[(k.Id, k.Period, k.Plan)])];
     }
 
-    /// <summary>The first-published yearly values of an indicator known from the reports up to <paramref name="asOf"/>, by year.</summary>
-    public IReadOnlyList<ReportFigure> History(string indicatorId, int asOf) =>
-        [.. Figures(asOf).Select(v => v.First).Where(f => f.IndicatorId == indicatorId && f.Year is not null).OrderBy(f => f.Year)];
-
-    /// <summary>The outcome of a target: the figure of its year in the next report, or null when that report is absent or silent.</summary>
-    public ReportFigure? Outcome(ReportTarget target) =>
-        Report(target.Year + 1)?.Figures.FirstOrDefault(f => f.IndicatorId == target.IndicatorId && f.Year == target.Year);
-
     /// <summary>The next report's verdict on a target: for its indicator, else for all main targets (main targets only); null if silent.</summary>
-    public bool? StatedVerdict(ReportTarget target)
+    public bool? StatedVerdict(Target target)
     {
-        var verdicts = Report(target.Year + 1)?.Verdicts ?? [];
+        ArgumentNullException.ThrowIfNull(target);
+        var verdicts = Report(target.Deadline.Year + 1)?.Verdicts ?? [];
         if (verdicts.FirstOrDefault(v => v.IndicatorId == target.IndicatorId) is { } own) return own.Met;
         if (target.IsMain && verdicts.FirstOrDefault(v => v.IndicatorId is null) is { } all) return all.Met;
         return null;

@@ -34,6 +34,7 @@ public static class Tracker
     {
         private readonly List<string> _notes = [];
         private readonly Indicator _ind = series.Indicator;
+        private readonly TargetRule _rule = target?.Rule(series.Indicator) ?? default;
         private readonly StatusPreset _preset = options.EffectivePreset;
 
         private GrowthBasis LevelBasis => _ind.ChangesInPoints || target?.Kind == TargetKind.Share ? GrowthBasis.PointsPerYear : GrowthBasis.Cagr;
@@ -50,7 +51,7 @@ public static class Tracker
 
         public TrackingResult LevelTarget(Target t)
         {
-            double goal = InIndicatorUnit(t);
+            double goal = _rule.Threshold;
             GrowthBasis basis = LevelBasis;
             Observation? latest = series.Latest;
             if (latest is null) return Result(null, basis, null, null, null, null, ProgressStatus.InsufficientData, null);
@@ -61,14 +62,14 @@ public static class Tracker
                 if (atDeadline is not null)
                 {
                     _notes.Add($"the deadline {t.Deadline} has passed; judged on its value {atDeadline.Qualifier.ToSign()}{atDeadline.Value}");
-                    return Result(atDeadline, basis, null, null, null, null, Met(t, atDeadline, goal) ? ProgressStatus.TargetAchieved : ProgressStatus.TargetMissed, null);
+                    return Result(atDeadline, basis, null, null, null, null, Met(atDeadline) ? ProgressStatus.TargetAchieved : ProgressStatus.TargetMissed, null);
                 }
 
                 _notes.Add($"the deadline {t.Deadline} is not after the latest observation {latest.Period}");
             }
 
             TimeProgress? progress = Progress(t, latest.Value.Value, goal);
-            if (Met(t, latest, goal))
+            if (Met(latest))
                 return Result(latest, basis, null, null, null, null, ProgressStatus.TargetAchieved, progress);
 
             double years = YearsTo(t, latest);
@@ -92,7 +93,7 @@ public static class Tracker
 
         public TrackingResult GrowthTarget(Target t)
         {
-            double goal = TargetRules.GrowthGoal(_ind, t);
+            double goal = _rule.Threshold;
             QualifiedValue required = new(goal, Qualifier.Exact);
             (Period period, QualifiedValue growth)? latest = LatestYearOnYear();
             if (latest is null) return Result(series.Latest, GrowthBasis.YearOnYear, required, null, null, null, ProgressStatus.InsufficientData, null);
@@ -100,7 +101,7 @@ public static class Tracker
             Observation? level = series.Find(period);
             if (period >= t.Deadline)
             {
-                bool met = t.IsMetBy(g.Value * 100);
+                bool met = _rule.IsMetBy(g.Value, g.Qualifier);
                 _notes.Add($"the deadline {t.Deadline} has passed; growth in {period} was {g.Value:P1}");
                 return Result(level, GrowthBasis.YearOnYear, required, g, period - 1, null, met ? ProgressStatus.TargetAchieved : ProgressStatus.TargetMissed, null);
             }
@@ -122,7 +123,7 @@ public static class Tracker
         public TrackingResult CumulativeTarget(Target t)
         {
             PlanPeriod plan = TargetRules.RequirePlan(_ind, t);
-            double goal = InIndicatorUnit(t);
+            double goal = _rule.Threshold;
             Observation? latest = series.AtOrBefore(plan.End);
             if (latest is null || !plan.Contains(latest.Period))
                 return Result(latest, GrowthBasis.Cagr, null, null, null, null, ProgressStatus.InsufficientData, null);
@@ -142,13 +143,13 @@ public static class Tracker
             }
 
             var progress = new TimeProgress(plan, sum / goal, plan.ElapsedShare(latest.Period));
-            if (t.Comparison != TargetComparison.AtMost && sum >= goal)
+            if (t.Comparison == TargetComparison.AtLeast && _rule.IsMetBy(sum))
                 return Result(latest, GrowthBasis.Cagr, null, null, null, null, ProgressStatus.TargetAchieved, progress);
-            if (t.Comparison == TargetComparison.AtMost && sum > goal)
+            if (t.Comparison != TargetComparison.AtLeast && sum > _rule.Bound + _rule.Tolerance)
                 return Result(latest, GrowthBasis.Cagr, null, null, null, null, ProgressStatus.TargetMissed, progress);
             int remaining = plan.End - latest.Period;
             if (remaining <= 0)
-                return Result(latest, GrowthBasis.Cagr, null, null, null, null, t.IsMetBy(sum) ? ProgressStatus.TargetAchieved : ProgressStatus.TargetMissed, progress);
+                return Result(latest, GrowthBasis.Cagr, null, null, null, null, _rule.IsMetBy(sum) ? ProgressStatus.TargetAchieved : ProgressStatus.TargetMissed, progress);
 
             double? g = GrowthForTotal(latest.Value.Value, goal - sum, remaining);
             if (g is null)
@@ -267,19 +268,12 @@ public static class Tracker
             return new TimeProgress(plan, (latest - baseline.Value.Value) / (goal - baseline.Value.Value), plan.ElapsedShare(now));
         }
 
-        private bool Met(Target t, Observation o, double goal) => t.Comparison switch
-        {
-            TargetComparison.AtLeast => o.Value.Value >= goal && o.Qualifier.Side() >= 0,
-            TargetComparison.AtMost => o.Value.Value <= goal && o.Qualifier.Side() <= 0,
-            _ => Math.Abs(o.Value.Value - goal) <= t.EffectiveTolerance * Math.Abs(t.Value.Unit.FactorTo(_ind.Unit)) && o.Qualifier is Qualifier.Exact or Qualifier.Approx,
-        };
+        private bool Met(Observation o) => _rule.IsMetBy(o.Value.ConvertTo(_ind.Unit).Value, o.Qualifier);
 
         /// <summary>Years from the end of the latest period to the end of the deadline period (frequencies may differ).</summary>
         private static double YearsTo(Target t, Observation latest) => EndInYears(t.Deadline) - EndInYears(latest.Period);
 
         private static double EndInYears(Period p) => p.Year + ((double)p.SubPeriod / p.Frequency.PeriodsPerYear());
-
-        private double InIndicatorUnit(Target t) => TargetRules.InIndicatorUnit(_ind, t);
 
         private void NoteQualified(Observation latest, Observation? from)
         {

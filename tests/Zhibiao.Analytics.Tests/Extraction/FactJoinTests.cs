@@ -30,7 +30,7 @@ public class FactJoinTests
     {
         JoinedFacts j = Joined();
         Observation level = Assert.Single(j.Observations, o => o.IndicatorId == "grain_output" && o.Measure == Measure.Level);
-        Assert.Equal(new Source("测试报告", "chars 15-20"), level.Source);
+        Assert.Equal(new Source("测试报告", "chars 15-20") { Subject = "粮食总产量" }, level.Source);
         Assert.Equal("466亿斤", level.Value.ToWrittenString());
         Assert.Contains(j.Observations, o => o.IndicatorId == "grain_output" && o.Measure == Measure.Change && o.Value.Value == 4.22e9);
         Assert.Contains(j.Observations, o => o.IndicatorId == "rail_freight" && o.Measure == Measure.Growth);

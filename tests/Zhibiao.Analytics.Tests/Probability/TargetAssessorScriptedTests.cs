@@ -68,12 +68,12 @@ public class TargetAssessorScriptedTests
     public void About_counts_the_paths_within_the_tolerance_converted_to_the_indicators_unit()
     {
         // Goal 100000 公斤 = 100 吨, tolerance 10000 公斤 = 10 吨: |x − 100| = 10, 0, 10, 20 → met 3 of 4 (10 counts);
-        // margin −|x − goal| → −10; shortfall max(0, |x − goal| − 10) = 0, 0, 0, 10 → 2.5.
+        // margin 10 − |x − goal| = 0, 10, 0, −10 → 0; shortfall max(0, |x − goal| − 10) = 0, 0, 0, 10 → 2.5.
         var t = new Target("x", TargetKind.Level, Period.OfYear(2021), Quantity.Of(100000, Zhibiao.Analytics.Units.Kilogram), TargetComparison.About, Src) { Tolerance = 10000 };
         TargetAssessment a = TargetAssessor.Assess(Series(), t, Options(Model(FourPaths)));
         Assert.Equal(100, a.Goal, 9);
         Assert.Equal(0.75, a.ProbabilityMet, 12);
-        Assert.Equal(-10, a.ExpectedMargin, 9);
+        Assert.Equal(0, a.ExpectedMargin, 9);
         Assert.Equal(2.5, a.ExpectedShortfall, 9);
     }
 

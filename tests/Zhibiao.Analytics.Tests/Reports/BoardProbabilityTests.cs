@@ -5,8 +5,8 @@ namespace Zhibiao.Analytics.Tests.Reports;
 
 public sealed class BoardProbabilityTests
 {
-    private static ReportTarget Gdp(double value, TargetWording wording = TargetWording.About) =>
-        new(2026, "gdp_growth", "地区生产总值", value, null, wording, true, "x-2026.txt", 0, 0, "") { Decimals = 0 };
+    private static Target Gdp(double value, TargetWording wording = TargetWording.About) =>
+        Targets.TargetRuleTests.Stated("gdp_growth", value, wording);
 
     [Fact]
     public void The_forecast_is_a_student_t_around_last_year_with_the_pooled_scale()
@@ -36,7 +36,7 @@ public sealed class BoardProbabilityTests
     [Fact]
     public void Jobs_change_in_log_units()
     {
-        var jobs = new ReportTarget(2026, "urban_new_jobs", "城镇新增就业", 500_000, null, TargetWording.AtLeast, true, "x", 0, 0, "");
+        Target jobs = Targets.TargetRuleTests.Stated("urban_new_jobs", 500_000, TargetWording.AtLeast);
         // ln(500000/500000) = 0 → P = 1/2 whatever the scale
         Assert.Equal(0.5, BoardProbability.Forecast(jobs, new ThinHistory(500_000, null), [0.1, -0.1, 0.05])!.Value.P, 9);
     }

@@ -24,17 +24,18 @@ public sealed class ReportSeriesTests : IDisposable
     public void A_range_is_one_target_with_two_bounds_and_a_five_year_average_a_period_figure()
     {
         ReportContent r = ReportReader.Read(Report2020, "r-2020.txt", 2020);
-        ReportTarget gdp = Assert.Single(r.Targets, t => t.IndicatorId == "gdp_growth");
+        Target gdp = Assert.Single(r.Targets, t => t.IndicatorId == "gdp_growth");
         Assert.Equal(TargetWording.Range, gdp.Wording);
-        Assert.Equal(6, gdp.Value, 9);
-        Assert.Equal(6.5, gdp.High!.Value, 9);
+        Assert.Equal(6, gdp.Value.Value, 9);
+        Assert.Equal(6.5, gdp.High!.Value.Value, 9);
         Assert.True(gdp.IsMain);
         Assert.Equal(5, r.Targets.Count);
-        ReportFigure avg = Assert.Single(r.Figures, f => f.Period == "2015-2019");
-        Assert.Equal(6.6, avg.Value, 9);
-        Assert.Equal(6.1, Assert.Single(r.Figures, f => f.IndicatorId == "gdp_growth" && f.Period == "2019").Value, 9);
-        Assert.Equal(13_520_000, Assert.Single(r.Figures, f => f.IndicatorId == "urban_new_jobs").Value, 6);
-        Assert.Equal(-3, Assert.Single(r.Targets, t => t.IndicatorId == "energy_intensity").Value, 9);
+        Observation avg = Assert.Single(r.Figures, f => f.Plan == PlanPeriod.Parse("2015-2019"));
+        Assert.Equal(6.6, avg.Value.Value, 9);
+        Assert.Equal(Period.OfYear(2020), avg.Vintage);
+        Assert.Equal(6.1, Assert.Single(r.Figures, f => f.IndicatorId == "gdp_growth" && f.Plan is null && f.Period == Period.OfYear(2019)).Value.Value, 9);
+        Assert.Equal(13_520_000, Assert.Single(r.Figures, f => f.IndicatorId == "urban_new_jobs").Value.Value, 6);
+        Assert.Equal(-3, Assert.Single(r.Targets, t => t.IndicatorId == "energy_intensity").Value.Value, 9);
     }
 
     [Fact]
@@ -42,10 +43,10 @@ public sealed class ReportSeriesTests : IDisposable
     {
         const string text = "政府工作报告\n２００１年，国内生产总值增长７．３％，居民消费价格总水平上升０．７％。\n今年经济增长预期目标为７％左右。\n";
         ReportContent r = ReportReader.Read(text, "r-2002.txt", 2002);
-        Assert.Equal(7.3, Assert.Single(r.Figures, f => f.IndicatorId == "gdp_growth").Value, 9);
-        Assert.Equal(0.7, Assert.Single(r.Figures, f => f.IndicatorId == "cpi").Value, 9);
-        ReportTarget t = Assert.Single(r.Targets);
-        Assert.Equal(("gdp_growth", 7.0, TargetWording.About), (t.IndicatorId, t.Value, t.Wording));
+        Assert.Equal(7.3, Assert.Single(r.Figures, f => f.IndicatorId == "gdp_growth").Value.Value, 9);
+        Assert.Equal(0.7, Assert.Single(r.Figures, f => f.IndicatorId == "cpi").Value.Value, 9);
+        Target t = Assert.Single(r.Targets);
+        Assert.Equal(("gdp_growth", 7.0, TargetWording.About), (t.IndicatorId, t.Value.Value, t.Wording));
     }
 
     [Fact]
@@ -64,20 +65,25 @@ public sealed class ReportSeriesTests : IDisposable
         string a = _dir.File("r-2020.txt", Report2020), b = _dir.File("r-2021.txt", Report2021);
         ReportSeries s = ReportSeries.Load([b, a]);
         Assert.Equal([2020, 2021], s.Reports.Select(r => r.Year));
-        VintagedFigure v = Assert.Single(s.Figures(), f => f.First.IndicatorId == "gdp_growth" && f.First.Period == "2019");
-        Assert.Equal(6.1, v.First.Value, 9);
-        Assert.Equal(6.0, Assert.Single(v.Revisions).Value, 9);
-        Assert.Equal(6.1, Assert.Single(s.History("gdp_growth", 2020)).Value, 9);
+        Observation first = Assert.Single(s.Figures(), f => f.IndicatorId == "gdp_growth" && f.Plan is null && f.Period == Period.OfYear(2019));
+        Assert.Equal(6.1, first.Value.Value, 9);
+        Assert.Equal(Period.OfYear(2020), first.Vintage);
+        Observation revision = Assert.Single(s.Revisions());
+        Assert.Equal((6.0, Period.OfYear(2021)), (revision.Value.Value, revision.Vintage));
+        Assert.Equal(6.1, Assert.Single(s.History("gdp_growth", 2020)).Value.Value, 9);
         // The outcome of 2020's range target comes from the 2021 report, and the report says all main targets were met.
-        ReportTarget gdp = s.Reports[0].Targets.First(t => t.IndicatorId == "gdp_growth");
-        Assert.Equal(2.3, s.Outcome(gdp)!.Value, 9);
+        Target gdp = s.Reports[0].Targets.First(t => t.IndicatorId == "gdp_growth");
+        Assert.Equal(2.3, s.Outcome(gdp)!.Value.Value, 9);
         Assert.True(s.StatedVerdict(gdp));
         using var dataset = new TempDirectory();
         SeriesDataset.Write(s, dataset.Path, ReportIndicators.DefaultSynonyms);
-        Assert.Contains("gdp_growth,2019,2021,6,%,6.1", File.ReadAllText(Path.Combine(dataset.Path, "revisions.csv")), StringComparison.Ordinal);
+        Assert.Contains("gdp_growth,2019,level,6.0,%,exact,r-2021.txt", File.ReadAllText(Path.Combine(dataset.Path, "revisions.csv")), StringComparison.Ordinal);
         Assert.Contains("revised: 6.0% in the 2021 report", File.ReadAllText(Path.Combine(dataset.Path, "observations.csv")), StringComparison.Ordinal);
         Dataset d = Dataset.Load(dataset.Path);
         Assert.Contains(d.Targets, t => t.IndicatorId == "gdp_growth" && t.Comparison == TargetComparison.AtLeast);
+        // The target history holds every report's targets, as read: the 2020 range with both bounds.
+        Target range = Assert.Single(d.TargetHistory, t => t.IndicatorId == "gdp_growth" && t.Deadline == Period.OfYear(2020));
+        Assert.Equal((TargetWording.Range, 6.5, true), (range.Wording, range.High!.Value.Value, range.IsMain));
     }
 
     [Fact]
@@ -118,14 +124,12 @@ public sealed class ReportSeriesTests : IDisposable
     public void The_committed_dataset_holds_the_hand_typed_targets_of_five_reports()
     {
         var golden = Csv(RepositoryPaths.TestData("Reports", "Fixtures", "golden-targets.csv"));
-        var found = Csv(Path.Combine(RepositoryPaths.Root, "datasets", "china-national", "report-targets.csv"))
-            .Where(r => r["main"] == "true").ToList();
+        var found = CommittedMainTargets();
         foreach (int year in golden.Select(g => int.Parse(g["year"], CultureInfo.InvariantCulture)).Distinct())
         {
             var want = golden.Where(g => g["year"] == year.ToString(CultureInfo.InvariantCulture))
                 .Select(g => $"{g["indicator"]} {g["wording"]} {g["value"]} {g["high"]} {g["unit"]}").Order().ToList();
-            var got = found.Where(g => g["year"] == year.ToString(CultureInfo.InvariantCulture))
-                .Select(g => $"{g["indicator"]} {g["wording"]} {g["value"]} {g["high"]} {g["unit"]}").Order().ToList();
+            var got = found.Where(t => t.Deadline.Year == year).Select(t => ProvincialBoardTests.Row(t.IndicatorId, t)).Order().ToList();
             Assert.Equal(want, got);
         }
     }
@@ -134,11 +138,14 @@ public sealed class ReportSeriesTests : IDisposable
     public void The_committed_dataset_finds_as_many_main_targets_per_year_as_a_hand_count()
     {
         var counts = Csv(RepositoryPaths.TestData("Reports", "Fixtures", "main-target-counts.csv"));
-        var found = Csv(Path.Combine(RepositoryPaths.Root, "datasets", "china-national", "report-targets.csv")).Where(r => r["main"] == "true").ToList();
+        var found = CommittedMainTargets();
         foreach (var c in counts)
-            Assert.Equal((c["year"], int.Parse(c["main_targets"], CultureInfo.InvariantCulture)), (c["year"], found.Count(f => f["year"] == c["year"])));
+            Assert.Equal((c["year"], int.Parse(c["main_targets"], CultureInfo.InvariantCulture)), (c["year"], found.Count(f => f.Deadline.Year.ToString(CultureInfo.InvariantCulture) == c["year"])));
     }
 
     private static List<Dictionary<string, string>> Csv(string path) => Tests.Csv.Records(path);
+
+    private static List<Target> CommittedMainTargets() =>
+        [.. Dataset.Load(Path.Combine(RepositoryPaths.Root, "datasets", "china-national")).TargetHistory.Where(t => t.IsMain)];
 
 }

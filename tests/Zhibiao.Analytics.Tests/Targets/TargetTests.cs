@@ -22,15 +22,16 @@ public class TargetTests
     [InlineData(TargetComparison.About, 3.14e8, false)]
     public void Met_at_the_boundary_by_hand(TargetComparison c, double value, bool met) =>
         // 3.2亿: the default tolerance of "about" is half the last digit, 0.05亿.
-        Assert.Equal(met, Of("arrivals", TargetKind.Level, "3.2亿人次", c).IsMetBy(value));
+        Assert.Equal(met, Of("arrivals", TargetKind.Level, "3.2亿人次", c).Rule(Arrivals).IsMetBy(value));
 
     [Fact]
     public void A_stated_tolerance_replaces_the_default()
     {
-        Target t = Of("arrivals", TargetKind.Level, "3.2亿人次", TargetComparison.About) with { Tolerance = 1e7 };
-        Assert.Equal(1e7, t.EffectiveTolerance);
-        Assert.True(t.IsMetBy(3.1e8));
-        Assert.False(t.IsMetBy(3.09e8));
+        // 0.1 in the target's unit (亿人次) is 1e7 人次.
+        Target t = Of("arrivals", TargetKind.Level, "3.2亿人次", TargetComparison.About) with { Tolerance = 0.1 };
+        Assert.Equal(1e7, t.Rule(Arrivals).Tolerance, 6);
+        Assert.True(t.Rule(Arrivals).IsMetBy(3.1e8));
+        Assert.False(t.Rule(Arrivals).IsMetBy(3.09e8));
     }
 
     [Theory]
@@ -78,17 +79,17 @@ public class TargetTests
     public void Rules_check_the_indicator_the_unit_and_the_plan()
     {
         Target growth = Of("arrivals", TargetKind.Growth, "5%", TargetComparison.AtLeast);
-        Assert.Equal(0.05, TargetRules.GrowthGoal(Arrivals, growth), 15);
+        Assert.Equal(0.05, growth.Rule(Arrivals).Bound, 15);
         Assert.Equal("arrivals: a growth target is in %, not 人次",
-            Assert.Throws<IncompatibleUnitsException>(() => TargetRules.GrowthGoal(Arrivals, Of("arrivals", TargetKind.Growth, "5人次", TargetComparison.AtLeast))).Message);
+            Assert.Throws<IncompatibleUnitsException>(() => Of("arrivals", TargetKind.Growth, "5人次", TargetComparison.AtLeast).Rule(Arrivals)).Message);
 
         Assert.Equal("target of 'arrivals' given for indicator 'grain'",
             Assert.Throws<AnalyticsException>(() => TargetRules.CheckBelongsTo(Grain, growth)).Message);
         TargetRules.CheckBelongsTo(Arrivals, growth);
 
-        Assert.Equal(2.33e7, TargetRules.InIndicatorUnit(Grain, Of("grain", TargetKind.Level, "466亿斤", TargetComparison.AtLeast)), 6);
+        Assert.Equal(2.33e7, Of("grain", TargetKind.Level, "466亿斤", TargetComparison.AtLeast).Rule(Grain).Bound, 6);
         Assert.Equal("grain: target unit 亩 (area) does not fit the indicator's unit 吨 (mass)",
-            Assert.Throws<IncompatibleUnitsException>(() => TargetRules.InIndicatorUnit(Grain, Of("grain", TargetKind.Level, "4440万亩", TargetComparison.AtLeast))).Message);
+            Assert.Throws<IncompatibleUnitsException>(() => Of("grain", TargetKind.Level, "4440万亩", TargetComparison.AtLeast).Rule(Grain)).Message);
 
         Target total = Of("grain", TargetKind.Cumulative, "12亿吨", TargetComparison.AtLeast);
         Assert.Equal("grain: a cumulative target needs a plan period such as 2021-2025",

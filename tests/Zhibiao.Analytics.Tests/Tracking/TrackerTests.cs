@@ -110,9 +110,10 @@ public class TrackerTests
         Assert.Equal(0.04, r.Observed!.Value.Value, 12);
         Assert.Equal(0.8, r.Ratio!.Value.Value, 12);
         Assert.Equal(ProgressStatus.FairProgress, r.Status);
-        Assert.Equal(0.5, t.EffectiveTolerance, 12);
-        Assert.True(t.IsMetBy(5.4));
-        Assert.False(t.IsMetBy(5.6));
+        // a band of half the last digit: 5% ± 0.5 points, as a fraction
+        Assert.Equal(0.005, t.Rule(s.Indicator).Tolerance, 12);
+        Assert.True(t.Rule(s.Indicator).IsMetBy(0.054));
+        Assert.False(t.Rule(s.Indicator).IsMetBy(0.056));
     }
 
     [Fact]
