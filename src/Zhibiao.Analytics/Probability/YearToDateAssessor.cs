@@ -184,22 +184,19 @@ public static class YearToDateAssessor
     }
 
     /// <summary>
-    /// The target's met rule (<see cref="Target.IsMetBy"/>) on the judged quantity — the total in the indicator's
+    /// The target's one met rule (<see cref="Target.Rule"/>) on the judged quantity — the total in the indicator's
     /// unit, or the growth as a fraction — and the interval of judged values it accepts.
     /// </summary>
     internal static YearRule Judgement(Indicator ind, Target t)
     {
-        bool growth = t.Kind == TargetKind.Growth;
-        double goal = growth ? TargetRules.GrowthGoal(ind, t) : TargetRules.InIndicatorUnit(ind, t);
-        double toTarget = growth ? 100 : ind.Unit.FactorTo(t.Value.Unit);
-        double tolerance = growth ? t.EffectiveTolerance / 100 : t.EffectiveTolerance / Math.Abs(toTarget);
-        Interval accepted = t.Comparison switch
+        TargetRule rule = t.Rule(ind);
+        Interval accepted = rule.Side switch
         {
-            TargetComparison.AtLeast => new Interval(goal, double.PositiveInfinity),
-            TargetComparison.AtMost => new Interval(double.NegativeInfinity, goal),
-            _ => new Interval(goal - tolerance, goal + tolerance),
+            TargetComparison.AtLeast => new Interval(rule.Threshold, double.PositiveInfinity),
+            TargetComparison.AtMost => new Interval(double.NegativeInfinity, rule.Threshold),
+            _ => new Interval(rule.Bound - rule.Tolerance, rule.Bound + rule.Tolerance),
         };
-        return new YearRule(growth, x => t.IsMetBy(x * toTarget), accepted);
+        return new YearRule(t.Kind == TargetKind.Growth, rule.IsMetBy, accepted);
     }
 
     private static void AddOnce(List<string> notes, string note)
