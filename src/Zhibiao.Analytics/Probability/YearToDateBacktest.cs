@@ -147,7 +147,8 @@ public sealed record YearToDateBacktest(IReadOnlyList<YearToDateScore> Rows, int
             }
 
             int steps = m - k;
-            (double[] paths, _) = YearToDateAssessor.Simulate(values.AsSpan(0, start + k), m, steps, forecaster, options.Paths, seed, notes);
+            (double[] paths, _, IFittedModel fitted) = YearToDateAssessor.Simulate(values.AsSpan(0, start + k), m, steps, forecaster, options.Paths, seed, notes);
+            if (k == 0) forecaster = YearToDateAssessor.ForYear(forecaster, fitted);
             int count = paths.Length / steps;
             var totals = new double[count];
             for (int p = 0; p < count; p++)

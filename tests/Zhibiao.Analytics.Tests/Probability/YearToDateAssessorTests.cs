@@ -124,8 +124,10 @@ public class YearToDateAssessorTests
         var options = new AssessmentOptions { Forecaster = script, Paths = 1 };
         IndicatorSeries full = IndicatorSeries.Create(Arrivals, [.. Constructed(Period.OfMonth(2025, 12)).Select(o => o.Period == Period.OfMonth(2025, 10) ? Level(Arrivals, o.Period, 1e9) : o)]);
         YearToDateAssessment a = YearToDateAssessor.Assess(full, Annual(1500), Period.OfMonth(2025, 9), options);
-        double[] seen = Assert.Single(script.Seen);
-        Assert.Equal(45, seen.Length);
+        // Two fits: the model's form on the history before 2025 (36 months), then everything to September (45).
+        Assert.Equal([36, 45], script.Seen.Select(h => h.Length));
+        Assert.All(script.Seen, h => Assert.DoesNotContain(1e9, h));
+        double[] seen = script.Seen[^1];
         Assert.Equal(Pattern[8] + 6, seen[^1]);
         YearToDateAssessment cut = YearToDateAssessor.Assess(Constructed(Period.OfMonth(2025, 9)), Annual(1500), Period.OfMonth(2025, 9), options);
         Assert.Equal((cut.ProbabilityMet, cut.Median, cut.PublishedTotal, cut.RequiredGrowth, cut.AsOf), (a.ProbabilityMet, a.Median, a.PublishedTotal, a.RequiredGrowth, a.AsOf));
@@ -208,4 +210,18 @@ public class YearToDateAssessorTests
             Assert.Equal(judge.IsMet(x), x >= accepted.Lower && x <= accepted.Upper);
             Assert.Equal(t.Rule(Arrivals).IsMetBy(x), judge.IsMet(x));
         }, seed: "0ytd00metrul");
+
+    [Fact]
+    public void The_months_of_a_year_fit_the_ets_form_selected_before_it()
+    {
+        // Automatic ETS selects a form on the history before the year; the year's fits estimate that form only.
+        double[] before = [.. Constructed(Period.OfMonth(2024, 12)).Select(o => o.Value.Value)];
+        var auto = new Analytics.Forecasting.Ets.EtsForecaster();
+        var selected = (Analytics.Forecasting.Ets.EtsFittedModel)auto.Fit(before, 12);
+        var pinned = Assert.IsType<Analytics.Forecasting.Ets.EtsForecaster>(YearToDateAssessor.ForYear(auto, selected));
+        Assert.Equal(selected.Method, pinned.Fit(before, 12).Method);
+        Assert.Equal(new Analytics.Forecasting.Ets.EtsSpec(selected.Model.Error, selected.Model.Trend, selected.Model.Damped, selected.Model.Season), pinned.Options.Model);
+        var theta = new Analytics.Forecasting.Theta.ThetaForecaster();
+        Assert.Same(theta, YearToDateAssessor.ForYear(theta, theta.Fit(before, 12)));
+    }
 }
