@@ -22,9 +22,10 @@ public static class YearToDateChart
         double[] months = [.. Enumerable.Range(0, m + 1).Select(j => (double)j)];
         double[] lastYear = [0, .. a.LastYearTotals.Span];
         double[] published = [0, .. a.PublishedTotals.Span];
+        double bound = a.Target.Rule(ind).Bound;
         double? goal = a.Target.Kind == TargetKind.Growth
-            ? a.LastYearTotal is { } ly ? ly * (1 + (a.Target.Value.Value / 100)) : null
-            : a.Target.Value.ConvertTo(ind.Unit).Value;
+            ? a.LastYearTotal is { } ly ? ly * (1 + bound) : null
+            : bound;
 
         var fan = new List<(double X, double Lo95, double Lo80, double Median, double Hi80, double Hi95)> { (k, a.PublishedTotal, a.PublishedTotal, a.PublishedTotal, a.PublishedTotal, a.PublishedTotal) };
         if (a.Totals is { } totals)

@@ -214,6 +214,7 @@ public static class YearToDateAssessor
     /// The target's one met rule (<see cref="Target.Rule"/>) on the judged quantity — the total in the indicator's
     /// unit, or the growth as a fraction — and the interval of judged values it accepts.
     /// </summary>
+    /// <exception cref="IncompatibleUnitsException">The target's unit does not fit the indicator.</exception>
     internal static YearRule Judgement(Indicator ind, Target t)
     {
         TargetRule rule = t.Rule(ind);

@@ -207,8 +207,12 @@ public class YearToDateAssessorTests
             Target t = Annual(goal, comparison) with { Tolerance = tolerance };
             var judge = YearToDateAssessor.Judgement(Arrivals, t);
             Interval accepted = judge.MetInterval;
-            Assert.Equal(judge.IsMet(x), x >= accepted.Lower && x <= accepted.Upper);
             Assert.Equal(t.Rule(Arrivals).IsMetBy(x), judge.IsMet(x));
+
+            // Away from its ends (the rule allows 1e-9 of the bound for binary rounding) the interval is the rule.
+            double slack = 2e-9 * Math.Max(1, Math.Abs(goal));
+            if (Math.Abs(x - accepted.Lower) > slack && Math.Abs(x - accepted.Upper) > slack)
+                Assert.Equal(judge.IsMet(x), x >= accepted.Lower && x <= accepted.Upper);
         }, seed: "0ytd00metrul");
 
     [Fact]
