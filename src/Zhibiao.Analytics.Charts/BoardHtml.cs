@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Zhibiao.Analytics.Data;
 using Zhibiao.Analytics.Probability;
 using Zhibiao.Analytics.Reports;
 
@@ -25,23 +26,9 @@ public static class BoardHtml
         [Likelihood.VirtuallyCertain] = "#238b45",
     };
 
-    /// <summary>Writes the page (UTF-8), through a temporary file so nothing is half-written.</summary>
+    /// <summary>Writes the page (UTF-8), all or nothing (<see cref="AtomicFile"/>).</summary>
     /// <exception cref="AnalyticsException">The file cannot be written.</exception>
-    public static void Write(ProvincialBoard board, string path)
-    {
-        string html = Render(board);
-        try
-        {
-            string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (dir is not null) Directory.CreateDirectory(dir);
-            File.WriteAllText(path + ".tmp", html, new UTF8Encoding(false));
-            File.Move(path + ".tmp", path, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new AnalyticsException($"{path}: cannot write the board ({e.Message})", e);
-        }
-    }
+    public static void Write(ProvincialBoard board, string path) => AtomicFile.WriteText(path, w => w.Write(Render(board)));
 
     /// <summary>The page as a string.</summary>
     public static string Render(ProvincialBoard board)

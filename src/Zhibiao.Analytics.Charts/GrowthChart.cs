@@ -85,8 +85,10 @@ public static class GrowthChart
             line.LegendText = $"required {req.Qualifier.ToSign()}{rate} for {target}";
             if (target.Deadline > last && table.Rows.Count > 0)
             {
-                for (Period p = last + 1; p <= target.Deadline; p += 1)
+                // Counted, not compared: a deadline in 9999, the last year a period can have, has no period after it.
+                for (int k = 1; k <= target.Deadline - last; k++)
                 {
+                    Period p = last + k;
                     var need = plot.Add.Bar(new Bar
                     {
                         Position = ChartStyle.X(p),

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
 using Zhibiao.Analytics.Cli.Commands;
+using Zhibiao.Analytics.Data;
 using Zhibiao.Analytics.Forecasting;
 
 namespace Zhibiao.Analytics.Cli;
@@ -56,13 +57,14 @@ public static partial class AnalyticsCli
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            stderr.WriteLine($"error: {OneLine(string.Join("; ", parsed.Errors.Select(e => e.Message)))} (see analytics --help)");
+            stderr.WriteLine($"error: {OneLine(string.Join("; ", parsed.Errors.Select(e => Plain(e.Message))))} (see analytics --help)");
             return UserError;
         }
 
         try
         {
-            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            // Every file a command writes is written when it ends, all or nothing (one output writer for every command).
+            return AtomicFile.Together(() => parsed.Invoke(new InvocationConfiguration { Output = context.Out, Error = stderr, EnableDefaultExceptionHandler = false }));
         }
         catch (Exception e) when (IsUserError(e))
         {
@@ -81,16 +83,46 @@ public static partial class AnalyticsCli
         e is AnalyticsException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException
             or CliUsageException;
 
-    /// <summary>The message on one line, every quoted value cut to 60 characters and the whole to 600.</summary>
-    private static string OneLine(string message)
+    /// <summary>
+    /// The message on one line, without the stack traces some libraries put into their messages (lines "at Type.Method(…)"
+    /// and "--- End of … ---", as Orleans' do), every quoted value cut to 60 characters and the whole to 600.
+    /// </summary>
+    internal static string OneLine(string message)
     {
-        string line = string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        string line = string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(l => !StackFrame().IsMatch(l)));
+        line = InlineStackFrames().Replace(line, "");
         line = QuotedValue().Replace(line, m => $"'{m.Groups[1].Value}…'");
         return line.Length <= 600 ? line : string.Concat(line.AsSpan(0, 600), "…");
     }
 
+    /// <summary>The parser's "Cannot parse argument 'x' for option '--horizon' as expected type 'System.Int32'" in words.</summary>
+    internal static string Plain(string message)
+    {
+        Match m = CannotParse().Match(message);
+        if (!m.Success) return message;
+        string what = m.Groups["type"].Value switch
+        {
+            "System.Int32" => "a whole number (at most 2147483647 in magnitude)",
+            "System.Double" => "a number",
+            _ => "a valid value",
+        };
+        return $"{m.Groups["option"].Value}: '{m.Groups["value"].Value}' is not {what}";
+    }
+
+    [GeneratedRegex(@"^Cannot parse argument '(?<value>.*)' for (option|argument) '(?<option>[^']+)' as expected type '(System\.Nullable`1\[)?(?<type>[\w.]+)\]?'\.?$", RegexOptions.Singleline)]
+    private static partial Regex CannotParse();
+
     [GeneratedRegex("'([^']{60})[^']+'")]
     private static partial Regex QuotedValue();
+
+    /// <summary>A line of a .NET stack trace: "at Namespace.Type.Method(…)" or "--- End of inner exception stack trace ---".</summary>
+    [GeneratedRegex(@"^(at [\w`<>\[\],|+]+(\.[\w`<>\[\],|+]+)+\(.*\)( in .*)?|--- End of .* ---)$")]
+    private static partial Regex StackFrame();
+
+    /// <summary>Stack frames already run into one line: " at A.B(…) at C.D(…)" after a message.</summary>
+    [GeneratedRegex(@"(\s+at [\w`<>\[\],|+]+(\.[\w`<>\[\],|+]+)+\([^)]*\)( in \S+:line \d+)?)+|\s*--- End of [^-]* ---")]
+    private static partial Regex InlineStackFrames();
 }
 
 /// <summary>A mistake in how a command was called that the parser cannot see (an option value out of range).</summary>

@@ -14,19 +14,22 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, Forecaste
     /// <summary>The simulation behind target probabilities and fans: the catalogue's default model, otherwise the defaults.</summary>
     public AssessmentOptions Assessment => new() { Forecaster = Models.Create(ForecasterCatalogue.Default) };
 
-    public TextWriter Out { get; } = stdout;
+    /// <summary>Standard output; a write that fails is a user error naming it (<see cref="Output.GuardedWriter"/>).</summary>
+    public TextWriter Out { get; } = new Output.GuardedWriter(stdout, "standard output");
 
     public TextWriter Error { get; } = stderr;
 
-    /// <summary>A console for tables; colour only when stdout is a terminal.</summary>
-    public IAnsiConsole Console { get; } = CreateConsole(stdout);
+    /// <summary>A console for tables, over <see cref="Out"/>; colour only when stdout is a terminal.</summary>
+    public IAnsiConsole Console => _console ??= CreateConsole(stdout, Out);
 
-    private static IAnsiConsole CreateConsole(TextWriter stdout)
+    private IAnsiConsole? _console;
+
+    private static IAnsiConsole CreateConsole(TextWriter stdout, TextWriter guarded)
     {
         bool terminal = ReferenceEquals(stdout, System.Console.Out) && !System.Console.IsOutputRedirected;
         IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = new AnsiConsoleOutput(stdout),
+            Out = new AnsiConsoleOutput(guarded),
             Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,

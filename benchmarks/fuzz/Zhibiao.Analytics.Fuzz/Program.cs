@@ -2,11 +2,15 @@
 //   Zhibiao.Analytics.Fuzz TARGET               fuzz loop for afl-fuzz (the input arrives on stdin)
 //   Zhibiao.Analytics.Fuzz TARGET FILE...       replay inputs (a crash prints its exception and exits 1)
 //   Zhibiao.Analytics.Fuzz seed TARGET DIR      write the seed corpus, taken from the repository's own files
+//   Zhibiao.Analytics.Fuzz cli [--seconds S] [--seed N]   the command-line fuzzer (CliFuzzer): the real CLI on random
+//                                               flags and inputs for S seconds, the contract checked on every run
+//   Zhibiao.Analytics.Fuzz cli --replay DIR     runs a kept finding (benchmarks/fuzz/findings/cli/N) again
 // An input is a crash when the parser throws anything but the documented user errors (AnalyticsException, or
 // FormatException for Period.Parse and Quantity.Parse). benchmarks/fuzz/afl.sh TARGET SECONDS runs all of this.
 using SharpFuzz;
 using Zhibiao.Analytics.Fuzz;
 
+if (args.Length > 0 && args[0] == "cli") return CliFuzzer.Run(args[1..]);
 if (args.Length == 0 || (args[0] == "seed" && args.Length != 3))
 {
     Console.Error.WriteLine($"usage: Zhibiao.Analytics.Fuzz TARGET [FILE...] | seed TARGET DIR   (targets: {string.Join(", ", FuzzTargets.Names)})");

@@ -38,6 +38,8 @@ internal static class ExtractCommand
             if (dir is not null)
             {
                 string document = parse.GetValue(source) ?? Path.GetFileNameWithoutExtension(path);
+                if (parse.GetValue(source) is { } given && (given.Trim().Length == 0 || given.Any(char.IsControl)))
+                    throw new CliUsageException($"--source: {(given.Trim().Length == 0 ? "is empty" : "holds a line break or control character")}; give the document's name on one line");
                 return ToDataset(context, facts, dir, parse.GetValue(synonyms), document, parse.GetValue(overwrite));
             }
 

@@ -31,7 +31,7 @@ internal sealed class ForecastRows : ITableRows
         _threads = Math.Max(1, threads);
         var columns = new List<string> { "unique_id", "ds", "h", "model", "mean" };
         foreach (double l in levels) columns.AddRange([$"lo-{ListOptions.Name(l)}", $"hi-{ListOptions.Name(l)}"]);
-        foreach (double p in _quantiles) columns.Add("q-" + p.ToString("0.######", CultureInfo.InvariantCulture));
+        foreach (double p in _quantiles) columns.Add("q-" + ListOptions.QuantileName(p));
         Columns = columns;
     }
 

@@ -15,6 +15,9 @@ internal static class ProbabilityCommand
 {
     public static readonly string[] Columns = ["unique_id", "h", "growth", "target", "p_met"];
 
+    /// <summary>The most values simulated for one series, paths × horizon (160 MB of doubles; a series at a time per thread).</summary>
+    public const long MaxSimulated = 20_000_000;
+
     public static Command Create(CliContext context)
     {
         var input = CommonOptions.StreamedInput();
@@ -66,6 +69,8 @@ internal static class ProbabilityCommand
         if (horizon is < 1 or > ForecastLimits.MaxHorizon) throw new CliUsageException($"--horizon must be between 1 and {ForecastLimits.MaxHorizon}, not {horizon}");
         if (paths is < 1 or > 1_000_000) throw new CliUsageException($"--paths must be between 1 and 1000000, not {paths}");
         if (threads < 1) throw new CliUsageException($"--threads must be at least 1, not {threads}");
+        if ((long)paths * horizon > MaxSimulated)
+            throw new CliUsageException($"--paths {paths} × --horizon {horizon} is {(long)paths * horizon} simulated values a series, more than {MaxSimulated} (the default 2000 paths at the largest horizon); lower one of them");
         return new GrowthProbabilityOptions { Horizon = horizon, Growth = growth, Paths = paths, Seed = seed, Threads = threads };
     }
 

@@ -13,10 +13,17 @@ namespace Zhibiao.Analytics.Cli.Commands;
 /// <c>analytics silo [--port P] [--gateway-port G] [--primary HOST:PORT] [--address IP]</c>: hosts an Orleans silo that
 /// forecasts partitions for <c>analytics forecast --cluster</c>, with development clustering (the primary silo keeps
 /// the membership; the first silo is its own primary). Prints a line with <c>ready</c> once it accepts work; Ctrl-C
-/// (or SIGTERM) stops it cleanly.
+/// (or SIGTERM) stops it cleanly, also while it starts. A silo that cannot join within --join-timeout seconds (default
+/// <see cref="DefaultJoinTimeout"/>; no primary listens at --primary) gives up with one line, exit 2.
 /// </summary>
 internal static class SiloCommand
 {
+    /// <summary>How long a silo tries to start and join its cluster before giving up, unless --join-timeout says: 30 s.</summary>
+    public const int DefaultJoinTimeout = 30;
+
+    /// <summary>How long stopping may take before the process ends anyway: 10 s.</summary>
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
+
     public static Command Create(CliContext context)
     {
         var port = new Option<int>("--port") { Description = "Port for silo-to-silo traffic.", DefaultValueFactory = _ => 11111 };
@@ -27,9 +34,14 @@ internal static class SiloCommand
             Description = "IP address other silos and clients reach this one at (default 127.0.0.1: one machine; another address listens on all interfaces).",
             DefaultValueFactory = _ => "127.0.0.1",
         };
-        var command = new Command("silo", "Host an Orleans silo that forecasts partitions of series for forecast --cluster; Ctrl-C stops it.")
+        var joinTimeout = new Option<int>("--join-timeout")
         {
-            port, gateway, primary, address,
+            Description = $"Seconds to start and join the cluster before giving up (1 to 3600; default {DefaultJoinTimeout}).",
+            DefaultValueFactory = _ => DefaultJoinTimeout,
+        };
+        var command = new Command("silo", "Host an Orleans silo that forecasts partitions of series for forecast --cluster; Ctrl-C stops it; gives up when it cannot join within --join-timeout.")
+        {
+            port, gateway, primary, address, joinTimeout,
         };
         command.SetAction(parse =>
         {
@@ -38,12 +50,14 @@ internal static class SiloCommand
                 if (value is < 1 or > 65535) throw new CliUsageException($"{name} must be between 1 and 65535, not {value}");
             if (!IPAddress.TryParse(parse.GetValue(address), out IPAddress? ip)) throw new CliUsageException($"--address: '{parse.GetValue(address)}' is not an IP address");
             IPEndPoint membership = parse.GetValue(primary) is { } p ? Endpoints.Parse(p, "--primary") : new IPEndPoint(ip, siloPort);
-            return Host(context, ip, siloPort, gatewayPort, membership);
+            int seconds = parse.GetValue(joinTimeout);
+            if (seconds is < 1 or > 3600) throw new CliUsageException($"--join-timeout must be between 1 and 3600 seconds, not {seconds}");
+            return Host(context, ip, siloPort, gatewayPort, membership, TimeSpan.FromSeconds(seconds));
         });
         return command;
     }
 
-    private static int Host(CliContext context, IPAddress address, int siloPort, int gatewayPort, IPEndPoint primary)
+    private static int Host(CliContext context, IPAddress address, int siloPort, int gatewayPort, IPEndPoint primary, TimeSpan joinTimeout)
     {
         RequireFree(address, siloPort, "--port");
         RequireFree(address, gatewayPort, "--gateway-port");
@@ -57,13 +71,30 @@ internal static class SiloCommand
         using var stop = new CancellationTokenSource();
         using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using PosixSignalRegistration terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        context.Out.WriteLine($"silo starting: {address}:{siloPort}, primary {primary}; gives up after {joinTimeout.TotalSeconds:0} s");
+        context.Out.Flush();
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
+        patience.CancelAfter(joinTimeout);
         try
         {
-            host.StartAsync(stop.Token).GetAwaiter().GetResult();
+            host.StartAsync(patience.Token).WaitAsync(patience.Token).GetAwaiter().GetResult();
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (stop.IsCancellationRequested)
         {
-            throw new CliUsageException($"the silo could not start on {address}:{siloPort} (gateway {gatewayPort}, primary {primary}): {e.Message}");
+            _ = e;
+            StopWithin(host);
+            context.Out.WriteLine("silo stopped before it was ready");
+            return AnalyticsCli.Ok;
+        }
+        catch (OperationCanceledException)
+        {
+            StopWithin(host);
+            throw new CliUsageException($"the silo could not start and join the cluster within {joinTimeout.TotalSeconds:0} s (primary {primary}{(primary.Port == siloPort && primary.Address.Equals(address) ? "" : ": is a silo running there? start the primary first")})");
+        }
+        catch (Exception e)
+        {
+            StopWithin(host);
+            throw new CliUsageException($"the silo could not start on {address}:{siloPort} (gateway {gatewayPort}, primary {primary}): {AnalyticsCli.OneLine(e.Message)}");
         }
 
         context.Out.WriteLine($"silo ready: {address}:{siloPort}, gateway {address}:{gatewayPort}, primary {primary}; Ctrl-C stops it");
@@ -76,7 +107,7 @@ internal static class SiloCommand
         {
         }
 
-        host.StopAsync(TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
+        StopWithin(host);
         context.Out.WriteLine("silo stopped");
         return AnalyticsCli.Ok;
 
@@ -84,6 +115,19 @@ internal static class SiloCommand
         {
             signal.Cancel = true;
             stop.Cancel();
+        }
+    }
+
+    /// <summary>Stops the host, giving up after <see cref="StopTimeout"/> (the process ends anyway).</summary>
+    private static void StopWithin(IHost host)
+    {
+        try
+        {
+            host.StopAsync(StopTimeout).WaitAsync(StopTimeout).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException or OrleansException or InvalidOperationException)
+        {
+            // Stopping a silo that never joined can fail; nothing is left to clean up.
         }
     }
 

@@ -27,9 +27,8 @@ internal static class TableOutput
         }
         else if (path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
         {
-            AtomicFile.WriteAll([(path, temp =>
+            AtomicFile.WriteAll([(path, stream =>
             {
-                using var stream = new FileStream(temp, FileMode.Create, FileAccess.Write);
                 var writer = new ParquetTableWriter(stream);
                 produce(rows => writer.Write(rows.ToTabular()));
                 writer.Close();

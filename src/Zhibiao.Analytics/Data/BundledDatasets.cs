@@ -24,8 +24,12 @@ internal static class BundledDatasets
     public static IReadOnlyList<string> Files(string name) => [.. Resources[name].Keys.Order(StringComparer.Ordinal)];
 
     /// <summary>Opens a file of a bundled dataset as UTF-8 text.</summary>
+    /// <exception cref="DataFormatException">No such bundled dataset, or it has no such file (named as bundled:NAME/FILE).</exception>
     public static TextReader Open(string name, string file) =>
-        new StreamReader(Assembly.GetManifestResourceStream(Resources[name][file])!);
+        Resources.TryGetValue(name, out var files) && files.TryGetValue(file, out string? resource)
+            ? new StreamReader(Assembly.GetManifestResourceStream(resource)!)
+            : throw new DataFormatException($"bundled:{name}/{file}", 0, null,
+                Contains(name) ? $"file not found (the bundled dataset {name} has {string.Join(", ", Files(name))})" : "no such bundled dataset");
 
     /// <summary>Reads a bundled dataset; errors name the file as "bundled:NAME/FILE".</summary>
     public static Dataset Load(string name) => DatasetReader.Read(file => new DatasetFile(

@@ -20,12 +20,27 @@ internal static class DatasetReader
     /// <summary>Reads a dataset directory; with <paramref name="observationsOptional"/>, a missing observations.csv is an empty one.</summary>
     public static Dataset Read(string directory, bool observationsOptional = false)
     {
-        if (!Directory.Exists(directory)) throw new DataFormatException(directory, 0, null, "dataset directory not found");
-        return Read(name =>
+        if (!Directory.Exists(directory))
+            throw new DataFormatException(directory, 0, null, BundledDatasets.Contains(directory)
+                ? $"dataset directory not found ({directory} names a bundled dataset, which is read-only; a command that writes needs a directory)"
+                : File.Exists(directory) ? "is a file, not a dataset directory" : "dataset directory not found");
+
+        // Each file read once: the bytes parsed are the bytes remembered (DatasetGuard) to notice another writer.
+        var bytes = new Dictionary<string, byte[]?>(StringComparer.Ordinal);
+        byte[]? BytesOf(string name)
+        {
+            if (bytes.TryGetValue(name, out byte[]? held)) return held;
+            string path = Path.Combine(directory, name);
+            return bytes[name] = File.Exists(path) || Directory.Exists(path) ? TextFile.ReadBytes(path) : null;
+        }
+
+        Dataset dataset = Read(name =>
         {
             string path = Path.Combine(directory, name);
-            return new DatasetFile(path, File.Exists(path) || Directory.Exists(path) ? () => TextFile.OpenUtf8(path) : null);
+            return new DatasetFile(path, BytesOf(name) is { } b ? () => new StringReader(TextFile.Decode(path, b)) : null);
         }, observationsOptional);
+        AtomicFile.RememberRead(directory, DatasetGuard.Fingerprint(BytesOf));
+        return dataset;
     }
 
     /// <summary>Reads a dataset from files given by name (indicators.csv, observations.csv, targets.csv, target-history.csv).</summary>
@@ -68,6 +83,8 @@ internal static class DatasetReader
             {
                 Vintage = r.ParseOptional("vintage", s => Period.Parse(s)),
             };
+            Checked(r, "period", () => DatasetRules.CheckPeriod(ind, o));
+            Checked(r, "value", () => DatasetRules.CheckMagnitude(ind, o));
             Checked(r, "unit", () => DatasetRules.Check(ind, o));
             var key = (o.IndicatorId, o.Period, o.Measure);
             if (seen.TryGetValue(key, out var first))
@@ -102,7 +119,9 @@ internal static class DatasetReader
                 IsMain = r.ParseOptional("main", ParseBool) ?? false,
             };
             if (r.ParseOptional("wording", Target.ParseWording) is { } wording) t = t with { Wording = wording };
+            Checked(r, "value", () => DatasetRules.CheckMagnitude(ind, t));
             Checked(r, "value", () => DatasetRules.CheckSign(ind, t));
+            Checked(r, "period", () => DatasetRules.CheckPlan(ind, t));
             Checked(r, "unit", () => DatasetRules.Check(ind, t));
             result.Add(t);
         }

@@ -3,12 +3,18 @@ namespace Zhibiao.Analytics.Data;
 /// <summary>What makes an observation or target fit its indicator.</summary>
 internal static class DatasetRules
 {
-    /// <summary>Period frequency, and unit: levels and changes in the indicator's dimension, growth in %, 倍 or 百分点.</summary>
+    /// <summary>
+    /// The largest magnitude of a figure in its plain unit (1e100, the bound the command line puts on forecast inputs):
+    /// beyond it growth rates, sums of squares and forecasts overflow. Figures that large are a unit mistake.
+    /// </summary>
+    public const double MaxMagnitude = 1e100;
+
+    /// <summary>Period frequency, magnitude and unit: levels and changes in the indicator's dimension, growth in %, 倍 or 百分点.</summary>
     public static void Check(Indicator ind, Observation o)
     {
+        CheckPeriod(ind, o);
+        CheckMagnitude(ind, o);
         string where = $"{ind.Id} {o.Period}";
-        if (o.Period.Frequency != ind.Frequency)
-            throw new AnalyticsException($"{where}: {o.Period.Frequency.ToToken()} period for a {ind.Frequency.ToToken()} indicator");
         Unit u = o.Value.Unit;
         bool fits = o.Measure switch
         {
@@ -23,18 +29,44 @@ internal static class DatasetRules
         }
     }
 
+    /// <summary>The period has the indicator's frequency.</summary>
+    public static void CheckPeriod(Indicator ind, Observation o)
+    {
+        if (o.Period.Frequency != ind.Frequency)
+            throw new AnalyticsException($"{ind.Id} {o.Period}: {o.Period.Frequency.ToToken()} period for a {ind.Frequency.ToToken()} indicator");
+    }
+
+    /// <summary>The figure is at most <see cref="MaxMagnitude"/> in its plain unit.</summary>
+    public static void CheckMagnitude(Indicator ind, Observation o) => CheckMagnitude($"{ind.Id} {o.Period}", o.Value);
+
+    /// <summary>The target's value is at most <see cref="MaxMagnitude"/> in its plain unit.</summary>
+    public static void CheckMagnitude(Indicator ind, Target t) => CheckMagnitude($"{ind.Id} target {t.Deadline}", t.Value);
+
+    /// <summary>A cumulative target has a plan period.</summary>
+    public static void CheckPlan(Indicator ind, Target t)
+    {
+        if (t.Kind == TargetKind.Cumulative && t.Plan is null)
+            throw new AnalyticsException($"{ind.Id} target {t.Deadline}: a cumulative target needs a plan period such as 2021-2025");
+    }
+
     /// <summary>
-    /// Target unit: % for growth targets, the indicator's dimension otherwise; cumulative targets need a plan; and
-    /// <see cref="CheckSign"/>.
+    /// Magnitude; target unit: % for growth targets, the indicator's dimension otherwise; cumulative targets need a plan
+    /// (<see cref="CheckPlan"/>); and <see cref="CheckSign"/>.
     /// </summary>
     public static void Check(Indicator ind, Target t)
     {
         string where = $"{ind.Id} target {t.Deadline}";
+        CheckMagnitude(ind, t);
         if (t.Kind == TargetKind.Growth ? t.Value.Unit != Units.Percent : !t.Value.Unit.IsCompatibleWith(ind.Unit))
             throw new IncompatibleUnitsException($"{where}: unit {t.Value.Unit} does not fit (expected {(t.Kind == TargetKind.Growth ? "%" : ind.Unit.Symbol)})");
-        if (t.Kind == TargetKind.Cumulative && t.Plan is null)
-            throw new AnalyticsException($"{where}: a cumulative target needs a plan period such as 2021-2025");
+        CheckPlan(ind, t);
         CheckSign(ind, t);
+    }
+
+    private static void CheckMagnitude(string where, Quantity q)
+    {
+        if (Math.Abs(q.Value) > MaxMagnitude)
+            throw new AnalyticsException($"{where}: {q.Written.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}{q.ScaledUnit} is {Math.Abs(q.Value).ToString("G3", System.Globalization.CultureInfo.InvariantCulture)} {q.Unit}, beyond the {MaxMagnitude:G0} a figure may be (a unit mistake?)");
     }
 
     /// <summary>

@@ -5,34 +5,61 @@ namespace Zhibiao.Analytics.Data;
 
 /// <summary>
 /// Writes a dataset directory in the format <see cref="DatasetReader"/> reads, losing nothing: figures are written
-/// as they were reported (number with its decimals, unit with its magnitude). The three files are first written to
-/// temporary files beside them and only then moved into place, so a failure while writing leaves the old files whole.
+/// as they were reported (number with its decimals, unit with its magnitude). Before anything is written, the dataset's
+/// files are read back exactly as a later command will read them (<see cref="DatasetReader"/>, the UTF-8 and control
+/// character checks included): a dataset that would not read back is refused naming the file, line and column, and the
+/// directory is left as it was. The files, and the side files, are then written all or nothing through
+/// <see cref="AtomicFile"/>, under the directory's lock and only if no other command changed it since it was read
+/// (<see cref="DatasetGuard"/>). A missing directory is created (and removed again if the write fails).
 /// </summary>
 internal static class DatasetWriter
 {
-    /// <summary>Writes the three files, and any side files with them, all or nothing.</summary>
+    /// <summary>Writes the dataset's files, and any side files with them, all or nothing.</summary>
+    /// <exception cref="AnalyticsException">The dataset would not read back, or the directory cannot be written or changed meanwhile.</exception>
     public static void Write(Dataset dataset, string directory, DatasetSideFiles? sideFiles = null)
     {
-        Directory.CreateDirectory(directory);
-        var files = new List<(string Path, Action<string> Write)>();
-        WriteAll(dataset, directory, files);
+        var files = new List<(string Name, byte[] Bytes)>();
+        WriteAll(dataset, files);
+        ReadBack(directory, files);
         if (sideFiles is not null)
         {
             foreach ((string name, IReadOnlyList<Observation> observations) in sideFiles.Observations)
-                Observations(files, Path.Combine(directory, name), observations);
+                Observations(files, name, observations);
             foreach ((string name, CsvTable table) in sideFiles.Tables)
-                Atomically(files, Path.Combine(directory, name), [.. table.Columns], [], table.Rows, (row, cells) =>
+                Atomically(files, name, [.. table.Columns], [], table.Rows, (row, cells) =>
                 {
                     for (int i = 0; i < table.Columns.Count; i++) row[table.Columns[i]] = cells[i];
                 });
+            foreach ((string name, byte[] bytes) in files.Skip(files.Count - sideFiles.Observations.Count - sideFiles.Tables.Count))
+                Checked(directory, () => TextFile.Decode(Path.Combine(directory, name), bytes));
         }
 
-        AtomicFile.WriteAll(files);
+        AtomicFile.Stage(files.Select(f => new AtomicFile.Output(Path.Combine(directory, f.Name), stream => stream.Write(f.Bytes), CreateDirectory: true)), directory);
     }
 
-    private static void WriteAll(Dataset dataset, string directory, List<(string Path, Action<string> Write)> written)
+    /// <summary>Reads the dataset's files back as <see cref="DatasetReader"/> will read them from the directory.</summary>
+    private static void ReadBack(string directory, List<(string Name, byte[] Bytes)> files) => Checked(directory, () => DatasetReader.Read(name =>
     {
-        Atomically(written, Path.Combine(directory, "indicators.csv"), DatasetReader.IndicatorColumns, [], dataset.Indicators, (row, i) =>
+        string path = Path.Combine(directory, name);
+        byte[]? bytes = files.FirstOrDefault(f => f.Name == name).Bytes;
+        return new DatasetFile(path, bytes is null ? null : () => new StringReader(TextFile.Decode(path, bytes)));
+    }));
+
+    private static void Checked(string directory, Action check)
+    {
+        try
+        {
+            check();
+        }
+        catch (AnalyticsException e)
+        {
+            throw new AnalyticsException($"{directory}: not written, the dataset would not read back: {e.Message}", e);
+        }
+    }
+
+    private static void WriteAll(Dataset dataset, List<(string Name, byte[] Bytes)> written)
+    {
+        Atomically(written, "indicators.csv", DatasetReader.IndicatorColumns, [], dataset.Indicators, (row, i) =>
         {
             row["id"] = i.Id;
             row["name_zh"] = i.NameZh;
@@ -42,14 +69,14 @@ internal static class DatasetWriter
             row["direction"] = Indicator.ToToken(i.Direction);
             row["kind"] = Indicator.ToToken(i.Kind);
         });
-        Observations(written, Path.Combine(directory, "observations.csv"), dataset.Observations.Where(o => !o.IsDerived));
-        Targets(written, Path.Combine(directory, "targets.csv"), dataset.Targets);
-        if (dataset.TargetHistory.Count > 0) Targets(written, Path.Combine(directory, "target-history.csv"), dataset.TargetHistory);
+        Observations(written, "observations.csv", dataset.Observations.Where(o => !o.IsDerived));
+        Targets(written, "targets.csv", dataset.Targets);
+        if (dataset.TargetHistory.Count > 0) Targets(written, "target-history.csv", dataset.TargetHistory);
     }
 
     /// <summary>Observations in the observations.csv format (a multi-year figure's period is its plan, 2011-2015).</summary>
-    private static void Observations(List<(string Path, Action<string> Write)> written, string path, IEnumerable<Observation> observations) =>
-        Atomically(written, path, [.. DatasetReader.ObservationColumns, .. DatasetReader.ObservationOptional], DatasetReader.ObservationWhenUsed, observations, (row, o) =>
+    private static void Observations(List<(string Name, byte[] Bytes)> written, string name, IEnumerable<Observation> observations) =>
+        Atomically(written, name, [.. DatasetReader.ObservationColumns, .. DatasetReader.ObservationOptional], DatasetReader.ObservationWhenUsed, observations, (row, o) =>
         {
             row["indicator"] = o.IndicatorId;
             row["period"] = o.Plan?.ToString() ?? o.Period.ToString();
@@ -62,8 +89,8 @@ internal static class DatasetWriter
         });
 
     /// <summary>Targets in the targets.csv format.</summary>
-    private static void Targets(List<(string Path, Action<string> Write)> written, string path, IEnumerable<Target> targets) =>
-        Atomically(written, path, [.. DatasetReader.TargetColumns, .. DatasetReader.TargetOptional], DatasetReader.TargetWhenUsed, targets, (row, t) =>
+    private static void Targets(List<(string Name, byte[] Bytes)> written, string name, IEnumerable<Target> targets) =>
+        Atomically(written, name, [.. DatasetReader.TargetColumns, .. DatasetReader.TargetOptional], DatasetReader.TargetWhenUsed, targets, (row, t) =>
         {
             row["indicator"] = t.IndicatorId;
             row["period"] = t.Plan?.ToString() ?? t.Deadline.ToString();
@@ -89,11 +116,11 @@ internal static class DatasetWriter
     }
 
     /// <summary>
-    /// Adds one file to the set <see cref="AtomicFile.WriteAll"/> writes to temporary files and then moves into place:
-    /// the columns always written, then each of the columns written when used that any row fills (so a file without
-    /// wordings or vintages keeps the columns it had before they existed).
+    /// Adds one file's UTF-8 bytes to the set written together: the columns always written, then each of the columns
+    /// written when used that any row fills (so a file without wordings or vintages keeps the columns it had before they
+    /// existed).
     /// </summary>
-    private static void Atomically<T>(List<(string Path, Action<string> Write)> written, string path, string[] always, string[] whenUsed, IEnumerable<T> items, Action<Dictionary<string, string>, T> fill)
+    private static void Atomically<T>(List<(string Name, byte[] Bytes)> written, string name, string[] always, string[] whenUsed, IEnumerable<T> items, Action<Dictionary<string, string>, T> fill)
     {
         var rows = new List<Dictionary<string, string>>();
         foreach (T item in items)
@@ -104,16 +131,18 @@ internal static class DatasetWriter
         }
 
         string[] columns = [.. always, .. whenUsed.Where(c => rows.Any(r => r.TryGetValue(c, out string? v) && v.Length > 0))];
-        written.Add((path, temp =>
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (SepWriter writer = Sep.New(',').Writer(o => o with { Escape = true }).To(text))
         {
-            using SepWriter writer = Sep.New(',').Writer(o => o with { Escape = true }).ToFile(temp);
             writer.Header.Add(columns);
             foreach (Dictionary<string, string> cells in rows)
             {
                 using SepWriter.Row row = writer.NewRow();
                 foreach (string c in columns) row[c].Set(cells.GetValueOrDefault(c, ""));
             }
-        }));
+        }
+
+        written.Add((name, new System.Text.UTF8Encoding(false).GetBytes(text.ToString())));
     }
 }
 

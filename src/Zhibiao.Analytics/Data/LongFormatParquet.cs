@@ -9,7 +9,9 @@ namespace Zhibiao.Analytics.Data;
 /// string as in CSV (2024, 2024-Q1, 2024-03), an integer (a year, or an index 1–999 read as a year), or a date or
 /// timestamp: a series whose dates all share month and day is yearly, one whose dates share the day and fall every
 /// three months is quarterly, any other one with a shared day is monthly (the period is the one holding the date).
-/// Read one row group at a time; errors name the 1-based row as the line.
+/// Read one row group at a time; errors name the 1-based row of the file (counted across row groups) as the line. Any
+/// failure of the Parquet library on a damaged file is a format error naming the file. A pipe (process substitution) is
+/// read into memory first, since Parquet is read from its end.
 /// </summary>
 internal static class LongFormatParquet
 {
@@ -18,9 +20,27 @@ internal static class LongFormatParquet
     /// <summary>The series of a file one by one, each with the share of the rows read once it was finished.</summary>
     public static IEnumerable<(LongSeries, double)> Read(string path)
     {
+        using IEnumerator<(LongSeries, double)> series = ReadUnchecked(path).GetEnumerator();
+        while (true)
+        {
+            try
+            {
+                if (!series.MoveNext()) yield break;
+            }
+            catch (Exception e) when (e is not (AnalyticsException or OutOfMemoryException or OperationCanceledException))
+            {
+                throw new DataFormatException(path, 0, null, $"not a readable Parquet file ({e.GetType().Name}: {e.Message.Split('\n', 2)[0].Trim()})", e);
+            }
+
+            yield return series.Current;
+        }
+    }
+
+    private static IEnumerable<(LongSeries, double)> ReadUnchecked(string path)
+    {
         if (Directory.Exists(path)) throw new DataFormatException(path, 0, null, "is a directory, not a file");
         if (!File.Exists(path)) throw new DataFormatException(path, 0, null, "file not found");
-        using FileStream stream = Open(path);
+        using Stream stream = FileKinds.Of(path) == FileKind.Regular ? Open(path) : new MemoryStream(TextFile.ReadBytes(path), writable: false);
         ParquetReader reader = Wait(path, () => ParquetReader.CreateAsync(stream, Options, leaveStreamOpen: true));
         try
         {
@@ -35,7 +55,7 @@ internal static class LongFormatParquet
                 int rows = checked((int)group.RowCount);
                 var ids = new string?[rows];
                 Wait(path, async () => await group.ReadAsync(id, ids.AsMemory()));
-                double[] values = ReadNumbers(path, group, y, rows);
+                double[] values = ReadNumbers(path, group, y, rows, done);
                 var finished = new List<LongSeries>();
                 if (ds.ClrType == typeof(DateOnly) || ds.ClrType == typeof(DateTime))
                 {
@@ -89,7 +109,7 @@ internal static class LongFormatParquet
         ?? throw new DataFormatException(path, 0, name, "column is missing (expected unique_id,ds,y)");
 
     /// <summary>y as doubles, NaN for nulls; double, float and integer columns are accepted.</summary>
-    private static double[] ReadNumbers(string path, ParquetRowGroupReader group, DataField field, int rows)
+    private static double[] ReadNumbers(string path, ParquetRowGroupReader group, DataField field, int rows, long done)
     {
         var values = new double[rows];
         if (field.ClrType == typeof(double)) Copy<double>(path, group, field, values, v => v);
@@ -98,7 +118,7 @@ internal static class LongFormatParquet
         else if (field.ClrType == typeof(int)) Copy<int>(path, group, field, values, v => v);
         else throw new DataFormatException(path, 0, "y", $"column holds {field.ClrType.Name}, not numbers");
         for (int i = 0; i < rows; i++)
-            if (double.IsInfinity(values[i])) throw new DataFormatException(path, i + 1, "y", $"'{values[i]}' is not a finite number");
+            if (double.IsInfinity(values[i])) throw new DataFormatException(path, checked((int)(done + i + 1)), "y", $"'{values[i].ToString(System.Globalization.CultureInfo.InvariantCulture)}' is not a finite number");
         return values;
     }
 

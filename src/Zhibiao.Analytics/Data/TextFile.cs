@@ -11,21 +11,28 @@ internal static class TextFile
 {
     /// <summary>The checked text of a file, as a reader.</summary>
     /// <exception cref="DataFormatException">The file is missing, unreadable, not UTF-8 or holds a control character.</exception>
-    public static TextReader OpenUtf8(string path)
+    public static TextReader OpenUtf8(string path) => new StringReader(Decode(path, ReadBytes(path)));
+
+    /// <summary>
+    /// The bytes of a file: a regular file, or a pipe or device read to its end (process substitution, /dev/stdin).
+    /// </summary>
+    /// <exception cref="DataFormatException">The file is missing, a directory or unreadable.</exception>
+    public static byte[] ReadBytes(string path)
     {
         if (Directory.Exists(path)) throw new DataFormatException(path, 0, null, "is a directory, not a file");
         if (!File.Exists(path)) throw new DataFormatException(path, 0, null, "file not found");
-        byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            if (FileKinds.Of(path) == FileKind.Regular) return File.ReadAllBytes(path);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
+            using var bytes = new MemoryStream();
+            stream.CopyTo(bytes);
+            return bytes.ToArray();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
             throw new DataFormatException(path, 0, null, e is UnauthorizedAccessException ? "permission denied" : e.Message, e);
         }
-
-        return new StringReader(Decode(path, bytes));
     }
 
     /// <summary>The checked text of <paramref name="bytes"/>, read from <paramref name="path"/>.</summary>
@@ -73,8 +80,8 @@ internal sealed class StreamingTextFile : TextReader
         _stream = stream;
     }
 
-    /// <summary>The share of the file's bytes read so far, 0 to 1.</summary>
-    public double Fraction => _stream.Length == 0 ? 1 : (double)(_offset - (_end - _start)) / _stream.Length;
+    /// <summary>The share of the file's bytes read so far, 0 to 1 (0 for a pipe, whose length is unknown).</summary>
+    public double Fraction => !_stream.CanSeek ? 0 : _stream.Length == 0 ? 1 : (double)(_offset - (_end - _start)) / _stream.Length;
 
     /// <summary>Opens a file.</summary>
     /// <exception cref="DataFormatException">The file is missing or unreadable.</exception>

@@ -60,9 +60,19 @@ public static class GrowthProbabilities
             (prepared, s, i) => One(s, prepared, options, options.Seed + i), (s, error) => new GrowthProbabilityResult(s, [], null, error), progress, cancellation);
     }
 
-    /// <summary>The grid for one series.</summary>
+    /// <summary>
+    /// The grid for one series. A series whose last value is missing, zero or negative fails (its growth targets, the
+    /// last value compounded, would be meaningless: zero whatever the growth, or lower for higher growth).
+    /// </summary>
     public static GrowthProbabilityResult One(LongSeries series, IForecaster forecaster, GrowthProbabilityOptions options, int seed)
     {
+        double lastValue = series.Values.Length > 0 ? series.Values.Span[^1] : double.NaN;
+        if (!(lastValue > 0))
+        {
+            string what = double.IsNaN(lastValue) ? "is missing" : $"is {lastValue.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}";
+            return new GrowthProbabilityResult(series, [], null, $"the last value ({series.End}) {what}; growth targets (the last value compounded at each rate) need a positive last value");
+        }
+
         try
         {
             IFittedModel model = forecaster.Fit(series.Values.Span, options.SeasonLength ?? series.Frequency.PeriodsPerYear());

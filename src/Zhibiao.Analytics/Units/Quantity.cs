@@ -57,6 +57,8 @@ public readonly struct Quantity : IEquatable<Quantity>
         int d = decimals ?? DecimalsOf(written);
         if (d is < 0 or > 15) throw new ArgumentOutOfRangeException(nameof(decimals), decimals, "decimals must be between 0 and 15");
         double value = ScaleUp(written, magnitude.Factor);
+        if (!double.IsFinite(value))
+            throw new ArgumentOutOfRangeException(nameof(written), written, $"{written.ToString("G6", CultureInfo.InvariantCulture)}{new ScaledUnit(magnitude, unit)} is beyond the largest number a value can hold (about 1.8E+308 {unit})");
         return new Quantity(value, unit, magnitude, d, 0.5 * Math.Pow(10, -d) * magnitude.Factor);
     }
 
@@ -107,7 +109,14 @@ public readonly struct Quantity : IEquatable<Quantity>
             decimals = (int)Math.Max(0, decimals - Math.Clamp(shift, -1000, 1000));
         }
 
-        return Reported(written, scaledUnit, Math.Min(decimals, 15));
+        try
+        {
+            return Reported(written, scaledUnit, Math.Min(decimals, 15));
+        }
+        catch (ArgumentOutOfRangeException tooLarge)
+        {
+            throw new FormatException(tooLarge.Message.Split(" (Parameter", 2)[0], tooLarge);
+        }
     }
 
     /// <summary>
