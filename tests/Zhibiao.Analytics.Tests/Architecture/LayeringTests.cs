@@ -30,10 +30,22 @@ public partial class LayeringTests
         ["Reports"] = ["Errors", "Periods", "Units", "Observations", "Indicators", "Targets", "Series", "Growth", "Forecasting", "Tracking", "Probability", "Assessment", "Data", "Extraction"],
     };
 
+    /// <summary>
+    /// The model folders of Forecasting (docs/architecture.md): each may use only its own types, the shared folders
+    /// (<see cref="SharedForecastingFolders"/>) and the protocol in Forecasting itself, never another model's folder;
+    /// Ensemble combines models and may use them all.
+    /// </summary>
+    public static readonly string[] ModelFolders = ["Arima", "Baselines", "Ets", "Ssa", "Theta"];
+
+    /// <summary>The folders of Forecasting every model may use; "" is Forecasting itself (the protocol, batches, catalogue).</summary>
+    public static readonly string[] SharedForecastingFolders = ["", "Optimization", "Seasonality"];
+
     /// <summary>Folders of one layer, which may use each other: series and the growth arithmetic over them.</summary>
     public static readonly string[][] Layers = [["Series", "Growth"]];
 
     private static readonly string Core = Path.Combine(RepositoryPaths.Root, "src", "Zhibiao.Analytics");
+
+    private static readonly string Forecasting = Path.Combine(Core, "Forecasting");
 
     [Fact]
     public void Every_folder_of_the_core_has_a_rule()
@@ -50,6 +62,23 @@ public partial class LayeringTests
             .Select(d => $"{d.From} uses {d.To}: {d.Type} in {d.File}")
             .ToArray();
         Assert.True(violations.Length == 0, "layering broken:\n" + string.Join("\n", violations));
+    }
+
+    [Fact]
+    public void Every_folder_of_forecasting_is_a_model_folder_a_shared_folder_or_the_ensemble()
+    {
+        string[] folders = [.. Directory.GetDirectories(Forecasting).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+        Assert.Equal(ModelFolders.Concat(SharedForecastingFolders.Where(f => f.Length > 0)).Append("Ensemble").Order(StringComparer.Ordinal), folders);
+    }
+
+    [Fact]
+    public void Model_folders_of_forecasting_use_only_the_shared_folders_and_the_protocol()
+    {
+        var violations = Dependencies(Files().Where(f => f.StartsWith(Forecasting + Path.DirectorySeparatorChar, StringComparison.Ordinal)), ForecastingFolderOf)
+            .Where(d => ModelFolders.Contains(d.From) && !SharedForecastingFolders.Contains(d.To))
+            .Select(d => $"Forecasting/{d.From} uses Forecasting/{d.To}: {d.Type} in {d.File}")
+            .ToArray();
+        Assert.True(violations.Length == 0, "a model folder uses another:\n" + string.Join("\n", violations));
     }
 
     [Fact]
@@ -92,24 +121,35 @@ public partial class LayeringTests
 
     private static string FolderOf(string file) => Path.GetRelativePath(Core, file).Split(Path.DirectorySeparatorChar)[0];
 
-    private static List<(string From, string To, string Type, string File)> Dependencies()
+    /// <summary>The folder of a file under Forecasting/ ("" for Forecasting itself).</summary>
+    private static string ForecastingFolderOf(string file)
+    {
+        string[] parts = Path.GetRelativePath(Forecasting, file).Split(Path.DirectorySeparatorChar);
+        return parts.Length == 1 ? "" : parts[0];
+    }
+
+    private static List<(string From, string To, string Type, string File)> Dependencies() =>
+        Dependencies(Files().Where(f => Path.GetDirectoryName(f) != Core), FolderOf);
+
+    /// <summary>Every use by a file of a type declared in another folder, among <paramref name="sources"/> (folders as <paramref name="folderOf"/> names them).</summary>
+    private static List<(string From, string To, string Type, string File)> Dependencies(IEnumerable<string> sources, Func<string, string> folderOf)
     {
         var declared = new Dictionary<string, string>(StringComparer.Ordinal);
         var ambiguous = new HashSet<string>(StringComparer.Ordinal);
-        string[] files = [.. Files().Where(f => Path.GetDirectoryName(f) != Core)];
+        string[] files = [.. sources];
         foreach (string f in files)
             foreach (Match m in Declaration().Matches(Code(File.ReadAllText(f))))
             {
                 string name = m.Groups[1].Value;
-                if (declared.TryGetValue(name, out string? other) && other != FolderOf(f)) ambiguous.Add(name);
-                else declared[name] = FolderOf(f);
+                if (declared.TryGetValue(name, out string? other) && other != folderOf(f)) ambiguous.Add(name);
+                else declared[name] = folderOf(f);
             }
 
         foreach (string a in ambiguous) declared.Remove(a);
         var result = new List<(string, string, string, string)>();
         foreach (string f in files)
         {
-            string from = FolderOf(f);
+            string from = folderOf(f);
             string code = Code(File.ReadAllText(f));
             HashSet<string> own = [.. LocalDeclaration().Matches(code).Select(m => m.Groups[1].Value)];
             foreach (string type in Used(code, declared))

@@ -1,5 +1,4 @@
 using Zhibiao.Analytics.Forecasting.Seasonality;
-using Zhibiao.Analytics.Forecasting.Theta;
 
 namespace Zhibiao.Analytics.Forecasting.Baselines;
 
@@ -9,7 +8,7 @@ namespace Zhibiao.Analytics.Forecasting.Baselines;
 /// ŷ_{n+h} = S_{n+h}·(y_n / S_n). The series is adjusted by classical multiplicative decomposition when the 90%
 /// autocorrelation test finds it seasonal (<see cref="SeasonalAdjustment.Detect"/>); otherwise Naive2 is the naive
 /// forecast. Intervals: ŷ ± z·σ√h, σ² the mean squared one-step change of the adjusted series, added around the
-/// reseasonalised mean as for <see cref="ThetaForecaster"/>. Needs at least 2 values.
+/// reseasonalised mean as for the Theta method (<see cref="SesDriftModel"/>, the fitted form both share). Needs at least 2 values.
 /// </summary>
 public sealed class Naive2Forecaster : IForecaster
 {

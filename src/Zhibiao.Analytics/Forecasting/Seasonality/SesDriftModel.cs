@@ -1,7 +1,6 @@
-using Zhibiao.Analytics.Forecasting.Seasonality;
 using MathNet.Numerics.Distributions;
 
-namespace Zhibiao.Analytics.Forecasting.Theta;
+namespace Zhibiao.Analytics.Forecasting.Seasonality;
 
 /// <summary>
 /// The fitted form shared by the Theta models and Naive2: on the (seasonally adjusted) scale the forecast is a line,
