@@ -41,7 +41,8 @@ public sealed class GlobalForecaster(GlobalModelOptions? options = null) : IGlob
     /// <inheritdoc/>
     public IForecaster Train(IReadOnlyList<double[]> series, int seasonLength, int horizon, int threads = 1)
     {
-        ForecastLimits.Check(horizon, []);
+        ArgumentOutOfRangeException.ThrowIfLessThan(horizon, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(horizon, Forecast.MaxHorizon);
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxWindows, 1, nameof(GlobalModelOptions.MaxWindows));
         double[][] usable = [.. series.Where(s => Windows.Usable(s)).Select(s => Adjust(s, seasonLength).Adjusted)];
         if (usable.Length < _options.MinimumSeries)

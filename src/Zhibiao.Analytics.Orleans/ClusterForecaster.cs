@@ -26,14 +26,14 @@ public static class ClusterForecaster
     /// <param name="cluster">Partition size, partitions in flight, tries; null for the defaults.</param>
     /// <param name="progress">Told the number of series finished so far, after each partition.</param>
     /// <param name="cancellation">Stops the run (throws <see cref="OperationCanceledException"/>).</param>
-    /// <exception cref="ArgumentOutOfRangeException">Horizon or levels out of range, or a cluster setting below 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Horizon, levels or threads out of range, or a cluster setting below 1.</exception>
     /// <exception cref="ClusterException">No silo is active, or a partition failed on every try.</exception>
     public static async Task<BatchItem[]> RunAsync(IClusterClient client, IReadOnlyList<LongSeries> series, string model, BatchOptions options, ClusterForecastOptions? cluster = null, IProgress<int>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(series);
         ArgumentException.ThrowIfNullOrWhiteSpace(model);
-        ForecastLimits.Check(options.Horizon, options.Levels);
+        BatchForecaster.Check(options);
         cluster ??= ClusterForecastOptions.Default;
         Check(cluster);
         var results = new BatchItem[series.Count];

@@ -4,7 +4,6 @@ using Zhibiao.Analytics.Cli.Output;
 using Zhibiao.Analytics.Data;
 using Zhibiao.Analytics.Evaluation;
 using Zhibiao.Analytics.Forecasting;
-using Zhibiao.Analytics.Forecasting.Baselines;
 using Spectre.Console;
 
 namespace Zhibiao.Analytics.Cli.Commands;
@@ -52,39 +51,23 @@ internal static class EvaluateCommand
             IForecaster[] forecasters = [.. ModelNames(parse.GetValue(models)).Select(context.Models.Create)];
 
             int size = CommonOptions.CheckBatchSize(parse.GetValue(batchSize));
-
-            // Naive2 is always evaluated, for the OWA; it is shown only when asked for.
-            IForecaster[] runs = forecasters.Any(f => f.Name == "naive2") ? forecasters : [.. forecasters, new Naive2Forecaster()];
-            AccuracyTotals[] totals = [.. runs.Select(r => new AccuracyTotals(r.Name))];
-            int naive2 = Array.FindIndex(runs, r => r.Name == "naive2");
-            long count = 0;
-            ProgressBar.RunStreaming(context, $"evaluating {runs.Length} model(s)", progress =>
+            var run = new StreamedEvaluation(forecasters, options, design);
+            ProgressBar.RunStreaming(context, $"evaluating {forecasters.Length + (forecasters.Any(f => f.Name == "naive2") ? 0 : 1)} model(s)", progress =>
             {
-                foreach ((SeriesBatch batch, IReadOnlyList<LongSeries>? held) in Paired(parse.GetValue(train)!, testPath, size, options.Horizon))
+                foreach ((SeriesBatch batch, IReadOnlyList<LongSeries>? held) in StreamedEvaluation.Batches(parse.GetValue(train)!, testPath, size, options.Horizon))
                 {
-                    SeriesChecks.Check(batch.Series, options.Horizon);
-                    IProgress<int>? sink = progress?.Batch(batch);
-                    var list = new ModelAccuracy[runs.Length];
-                    for (int i = 0; i < runs.Length; i++)
-                    {
-                        IProgress<int>? shifted = sink is null ? null : new Shifted(sink, i, runs.Length, batch.Series.Count);
-                        list[i] = held is null
-                            ? Evaluator.Rolling(runs[i], batch.Series, design!, options, shifted)
-                            : Evaluator.HoldOut(runs[i], batch.Series, held, options, shifted);
-                    }
-
-                    for (int i = 0; i < forecasters.Length; i++)
-                        foreach (SeriesAccuracy failed in list[i].Series.Where(s => s.Error is not null))
-                            context.Error.WriteLine($"warning: series {failed.Id}, model {list[i].Model}: {failed.Error}");
-                    for (int i = 0; i < runs.Length; i++) totals[i].Add(list[i], list[naive2]);
-                    count += batch.Series.Count;
+                    IReadOnlyList<ModelAccuracy> results = run.Add(batch.Series, held, progress?.Batch(batch));
+                    foreach (ModelAccuracy result in results)
+                        foreach (SeriesAccuracy failed in result.Series.Where(s => s.Error is not null))
+                            context.Error.WriteLine($"warning: series {failed.Id}, model {result.Model}: {failed.Error}");
                 }
 
-                return count;
+                return run.Series;
             });
 
-            AccuracyTotals[] shown = [.. totals.Take(forecasters.Length)];
-            if (shown.All(r => r.Mean is null)) throw new CliUsageException($"no series could be evaluated ({count} series, {shown.Length} model(s))");
+            IReadOnlyList<AccuracyTotals> shown = run.Totals;
+            long count = run.Series;
+            if (shown.All(r => r.Mean is null)) throw new CliUsageException($"no series could be evaluated ({count} series, {shown.Count} model(s))");
 
             OutputFormat f = FormatOption.Parse(parse.GetValue(format)!);
             if (f == OutputFormat.Table) WriteTable(context, shown, options, design, count);
@@ -165,41 +148,7 @@ internal static class EvaluateCommand
 
     private static string Num(double? value, string format) => value is { } v && double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : "–";
 
-    /// <summary>
-    /// The training batches, each with its test series: the test file is read side by side with the training file,
-    /// so its series must come in the same order (each pair checked by <see cref="Evaluator.Match"/>).
-    /// </summary>
-    internal static IEnumerable<(SeriesBatch Train, IReadOnlyList<LongSeries>? Test)> Paired(string trainPath, string? testPath, int size, int horizon)
-    {
-        if (testPath is null)
-        {
-            foreach (SeriesBatch batch in LongFormat.ReadBatches(trainPath, size)) yield return (batch, null);
-            yield break;
-        }
-
-        using IEnumerator<LongSeries> test = LongFormat.ReadBatches(testPath, size).SelectMany(b => b.Series).GetEnumerator();
-        foreach (SeriesBatch batch in LongFormat.ReadBatches(trainPath, size))
-        {
-            var held = new List<LongSeries>(batch.Series.Count);
-            for (int i = 0; i < batch.Series.Count; i++)
-            {
-                string id = batch.Series[i].Id;
-                if (!test.MoveNext()) throw new CliUsageException($"{testPath}: series {id} has no test data (the test file ends before it)");
-                if (test.Current.Id != id)
-                    throw new CliUsageException($"{testPath}: series {test.Current.Id} comes where the training file has series {id} (series {batch.First + i + 1}); the test file must list the training file's series in the same order");
-                Evaluator.Match([batch.Series[i]], [test.Current], horizon);
-                held.Add(test.Current);
-            }
-
-            yield return (batch, held);
-        }
-
-        if (test.MoveNext()) throw new CliUsageException($"series {test.Current.Id} of the test data has no training data");
-    }
-
-    /// <summary>Reports progress of the models' runs over one batch: model i of n covers the i-th n-th of it.</summary>
-    private sealed class Shifted(IProgress<int> inner, int model, int models, int count) : IProgress<int>
-    {
-        public void Report(int value) => inner.Report(((model * count) + value) / models);
-    }
+    /// <summary>The training batches with their test series (<see cref="StreamedEvaluation.Batches"/>), for the commands that pair two files as evaluate does.</summary>
+    internal static IEnumerable<(SeriesBatch Train, IReadOnlyList<LongSeries>? Test)> Paired(string trainPath, string? testPath, int size, int horizon) =>
+        StreamedEvaluation.Batches(trainPath, testPath, size, horizon);
 }

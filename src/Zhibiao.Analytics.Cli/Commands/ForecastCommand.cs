@@ -81,7 +81,7 @@ internal static class ForecastCommand
 
     internal static void Check(BatchOptions options)
     {
-        if (options.Horizon is < 1 or > ForecastLimits.MaxHorizon) throw new CliUsageException($"--horizon must be between 1 and {ForecastLimits.MaxHorizon}, not {options.Horizon}");
+        if (options.Horizon is < 1 or > Forecast.MaxHorizon) throw new CliUsageException($"--horizon must be between 1 and {Forecast.MaxHorizon}, not {options.Horizon}");
         if (options.Threads < 1) throw new CliUsageException($"--threads must be at least 1, not {options.Threads}");
         if (options.SeasonLength is < 1) throw new CliUsageException($"--season-length must be at least 1, not {options.SeasonLength}");
     }

@@ -66,7 +66,7 @@ internal static class ProbabilityCommand
 
     internal static GrowthProbabilityOptions Options(int horizon, IReadOnlyList<double> growth, int paths, int seed, int threads)
     {
-        if (horizon is < 1 or > ForecastLimits.MaxHorizon) throw new CliUsageException($"--horizon must be between 1 and {ForecastLimits.MaxHorizon}, not {horizon}");
+        if (horizon is < 1 or > Forecast.MaxHorizon) throw new CliUsageException($"--horizon must be between 1 and {Forecast.MaxHorizon}, not {horizon}");
         if (paths is < 1 or > 1_000_000) throw new CliUsageException($"--paths must be between 1 and 1000000, not {paths}");
         if (threads < 1) throw new CliUsageException($"--threads must be at least 1, not {threads}");
         if ((long)paths * horizon > MaxSimulated)

@@ -45,6 +45,14 @@ public static class BatchForecaster
             (prepared, s, _) => One(s, prepared, options), (s, error) => new BatchItem(s, null, error), progress, cancellation);
     }
 
+    /// <summary>Checks the options as <see cref="Run"/> does before any work: a horizon of 1 to <see cref="Forecast.MaxHorizon"/>, levels strictly between 0 and 100, at least one thread.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Horizon, levels or threads out of range.</exception>
+    public static void Check(BatchOptions options)
+    {
+        ForecastLimits.Check(options.Horizon, options.Levels);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Threads, 1, nameof(options.Threads));
+    }
+
     /// <summary>Forecasts one series, catching the errors that belong to the series.</summary>
     public static BatchItem One(LongSeries series, IForecaster forecaster, BatchOptions options)
     {

@@ -6,7 +6,7 @@ namespace Zhibiao.Analytics.Forecasting;
 /// (<see cref="AnalyticsException"/>) becomes that series' failure and the others go on. Results are in input order
 /// whatever the number of threads.
 /// </summary>
-public static class BatchRunner
+internal static class BatchRunner
 {
     /// <summary>Progress is reported every this many finished series, and at the last one.</summary>
     public const int ProgressEvery = 16;

@@ -23,6 +23,9 @@ public sealed record Forecast(string Method, ReadOnlyMemory<double> Mean, IReadO
     /// <summary>Number of steps forecast.</summary>
     public int Horizon => Mean.Length;
 
+    /// <summary>The largest horizon a forecast is asked for (10,000 steps): a larger one is refused before anything is allocated.</summary>
+    public const int MaxHorizon = 10_000;
+
     /// <summary>The period of step h (1-based), when the origin is known.</summary>
     public Period? PeriodOf(int h) => Origin is { } o ? o + h : null;
 

@@ -51,10 +51,10 @@ public interface IFittedModel
 }
 
 /// <summary>Limits that protect callers from requests beyond sense.</summary>
-public static class ForecastLimits
+internal static class ForecastLimits
 {
-    /// <summary>The largest horizon accepted (10,000 steps).</summary>
-    public const int MaxHorizon = 10_000;
+    /// <summary>The largest horizon accepted (10,000 steps; <see cref="Forecast.MaxHorizon"/>).</summary>
+    public const int MaxHorizon = Forecast.MaxHorizon;
 
     /// <summary>Checks a horizon and interval levels.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Horizon below 1 or above <see cref="MaxHorizon"/>, or a level outside (0, 100).</exception>

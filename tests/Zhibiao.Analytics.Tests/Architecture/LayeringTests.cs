@@ -23,7 +23,7 @@ public partial class LayeringTests
         ["Forecasting"] = ["Errors", "Periods", "Units", "Observations", "Indicators", "Series"],
         ["Tracking"] = ["Errors", "Periods", "Units", "Observations", "Indicators", "Targets", "Series", "Growth"],
         ["Data"] = ["Errors", "Periods", "Units", "Observations", "Indicators", "Targets", "Series", "Growth"],
-        ["Evaluation"] = ["Errors", "Periods", "Units", "Observations", "Indicators", "Series", "Forecasting"],
+        ["Evaluation"] = ["Errors", "Periods", "Units", "Observations", "Indicators", "Series", "Forecasting", "Data"],
         ["Probability"] = ["Errors", "Periods", "Units", "Observations", "Indicators", "Targets", "Series", "Growth", "Forecasting", "Tracking"],
         ["Assessment"] = ["Errors", "Periods", "Units", "Observations", "Indicators", "Targets", "Series", "Growth", "Tracking", "Probability", "Data"],
         ["Extraction"] = ["Errors", "Periods", "Units", "Observations", "Indicators", "Targets", "Series", "Growth", "Data"],

@@ -6,7 +6,7 @@ namespace Zhibiao.Analytics.Forecasting.Arima;
 /// <param name="Order">Its orders.</param>
 /// <param name="Constant">Whether it had a constant (mean or drift).</param>
 /// <param name="Score">Its criterion; +∞ when the fit failed, had a root within 1.01 of the unit circle, or left too few observations.</param>
-public sealed record ArimaCandidate(ArimaOrder Order, bool Constant, double Score);
+internal sealed record ArimaCandidate(ArimaOrder Order, bool Constant, double Score);
 
 /// <summary>The information criterion that ranks candidate models.</summary>
 public enum InformationCriterion
@@ -116,9 +116,12 @@ public sealed class AutoArimaForecaster(AutoArimaOptions? options = null) : IFor
     /// <summary>Fits and returns the chosen model with its ARIMA details.</summary>
     /// <param name="y">The observations.</param>
     /// <param name="seasonLength">Periods per season.</param>
-    /// <param name="candidates">When given, receives every candidate the search fitted, in order, with its criterion (+∞ when rejected).</param>
     /// <exception cref="ForecastException">Fewer than 3 values, or a missing or infinite value.</exception>
-    public ArimaModel FitModel(ReadOnlySpan<double> y, int seasonLength = 1, ICollection<ArimaCandidate>? candidates = null)
+    public ArimaModel FitModel(ReadOnlySpan<double> y, int seasonLength = 1) => FitModel(y, seasonLength, null);
+
+    /// <summary>Fits and returns the chosen model; <paramref name="candidates"/>, when given, receives every candidate the search fitted, in order, with its criterion (+∞ when rejected).</summary>
+    /// <exception cref="ForecastException">Fewer than 3 values, or a missing or infinite value.</exception>
+    internal ArimaModel FitModel(ReadOnlySpan<double> y, int seasonLength, ICollection<ArimaCandidate>? candidates)
     {
         SeriesChecks.RequireSeasonLength(seasonLength);
         SeriesChecks.RequireComplete(y, 3, Name);

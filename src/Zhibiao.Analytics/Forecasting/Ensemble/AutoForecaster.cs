@@ -90,16 +90,16 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
 
         ErrorCalibration? calibration = Calibrate(valid, chosen, rule, horizon, threads);
 
-        // Final members: global ones learn from the whole series.
-        var final = new List<IForecaster>();
-        for (int j = 0; j < members.Length; j++)
-        {
-            IForecaster? f = finals[j].Value;
-            if (chosen[j] && f is not null) final.Add(f);
-        }
-
-        if (final.Count == 0) throw new ForecastException("auto: no member could be trained on these series");
-        return new TrainedAuto(this, [.. final], rule, calibration, note);
+        // Final members: global ones learn from the whole series. A series none of the chosen members can fit (a
+        // global member needs positive values, say) gets the median of the available members that can, calibrated as
+        // that median validated.
+        bool[] available = [.. members.Select((_, j) => validators[j].Value is not null && finals[j].Value is not null)];
+        IForecaster[] final = [.. members.Select((_, j) => finals[j].Value).Where((f, j) => chosen[j] && f is not null).Select(f => f!)];
+        IForecaster[] fallback = [.. members.Select((_, j) => finals[j].Value).Where((f, j) => available[j]).Select(f => f!)];
+        if (final.Length == 0) throw new ForecastException("auto: no member could be trained on these series");
+        bool wider = fallback.Length > final.Length;
+        ErrorCalibration? fallbackCalibration = wider ? Calibrate(valid, available, CombinationRule.Median, horizon, threads) : calibration;
+        return new TrainedAuto(this, final, rule, calibration, note, wider ? fallback : [], fallbackCalibration);
     }
 
     private IFittedModel FitCombination(ReadOnlySpan<double> y, int seasonLength, IForecaster[] members, CombinationRule rule, ErrorCalibration? calibration, string note)
@@ -322,11 +322,23 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
     }
 
     /// <summary>A trained auto forecaster: the chosen members, rule and calibration, applied series by series.</summary>
-    private sealed class TrainedAuto(AutoForecaster owner, IForecaster[] members, CombinationRule rule, ErrorCalibration? calibration, string note) : IForecaster
+    private sealed class TrainedAuto(AutoForecaster owner, IForecaster[] members, CombinationRule rule, ErrorCalibration? calibration, string note, IForecaster[] fallback, ErrorCalibration? fallbackCalibration) : IForecaster
     {
         public string Name => owner.Name;
 
-        public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1) => owner.FitCombination(y, seasonLength, members, rule, calibration, note);
+        public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1)
+        {
+            if (fallback.Length == 0) return owner.FitCombination(y, seasonLength, members, rule, calibration, note);
+            try
+            {
+                return owner.FitCombination(y, seasonLength, members, rule, calibration, note);
+            }
+            catch (ForecastException)
+            {
+                return owner.FitCombination(y, seasonLength, fallback, CombinationRule.Median, fallbackCalibration,
+                    $"{note}; the chosen members cannot fit this series, so the median of the members that can");
+            }
+        }
     }
 
     /// <summary>Validation forecasts of one series: [origin, member, step].</summary>

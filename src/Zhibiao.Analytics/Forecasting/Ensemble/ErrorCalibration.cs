@@ -14,7 +14,7 @@ namespace Zhibiao.Analytics.Forecasting.Ensemble;
 /// and to the latest values, step by step (<see cref="RecencyFactor"/>); both were chosen on eight collections
 /// (README, "The default: auto") and checked on series of one process, where they leave the calibration as it was.
 /// </summary>
-public sealed class ErrorCalibration
+internal sealed class ErrorCalibration
 {
     private readonly double[][] _vectors;
     private readonly double[][] _sorted;

@@ -51,7 +51,7 @@ public enum EtsEstimation
 /// <param name="GammaUpper">Highest γ.</param>
 /// <param name="PhiLower">Lowest φ.</param>
 /// <param name="PhiUpper">Highest φ.</param>
-public sealed record EtsParameterBounds(
+internal sealed record EtsParameterBounds(
     double AlphaLower = 1e-4, double AlphaUpper = 0.9999,
     double BetaLower = 1e-4, double BetaUpper = 0.9999,
     double GammaLower = 1e-4, double GammaUpper = 0.9999,
@@ -98,7 +98,7 @@ public sealed record EtsOptions
     public EtsBounds Bounds { get; init; } = EtsBounds.Both;
 
     /// <summary>The parameter bounds.</summary>
-    public EtsParameterBounds Limits { get; init; } = EtsParameterBounds.Default;
+    internal EtsParameterBounds Limits { get; init; } = EtsParameterBounds.Default;
 
     /// <summary>A fixed α instead of an estimated one.</summary>
     public double? Alpha { get; init; }

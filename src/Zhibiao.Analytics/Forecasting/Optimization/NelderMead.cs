@@ -50,14 +50,14 @@ internal sealed record NelderMeadOptions
 internal readonly record struct OptimizationResult(double[] Point, double Value, int Iterations, bool Converged, int Evaluations = 0);
 
 /// <summary>The objective of a minimisation: a function of the parameter vector.</summary>
-public delegate double Objective(ReadOnlySpan<double> x);
+internal delegate double Objective(ReadOnlySpan<double> x);
 
 /// <summary>
 /// An objective evaluated at several points at once: with k = values.Length points, coordinate i of point j is
 /// points[i·k + j] (coordinate-major, so each coordinate of all points is contiguous); the values go into
 /// <paramref name="values"/>.
 /// </summary>
-public delegate void BatchObjective(ReadOnlySpan<double> points, Span<double> values);
+internal delegate void BatchObjective(ReadOnlySpan<double> points, Span<double> values);
 
 /// <summary>An objective evaluated at several points at once, as a type (a struct lets the optimiser be specialised for it).</summary>
 internal interface IBatchObjective

@@ -5,7 +5,7 @@ namespace Zhibiao.Analytics.Forecasting.Seasonality;
 /// used to divide the series before a non-seasonal model is fitted and to multiply its forecasts after
 /// (the treatment of seasonality of the Theta method and Naive2 in the M3 and M4 competitions, and of the global model).
 /// </summary>
-public sealed class SeasonalAdjustment
+internal sealed class SeasonalAdjustment
 {
     private readonly double[] _figure;
 

@@ -196,6 +196,28 @@ public class AutoForecasterTests
     }
 
     [Fact]
+    public void A_series_the_chosen_members_cannot_fit_gets_the_median_of_the_members_that_can()
+    {
+        // Growing positive series choose the log drift; series with a zero (which the log drift refuses) still get a
+        // forecast: before, they failed with "no member could fit" while each other member fitted them (issue 32).
+        var random = new Random(3);
+        double[][] growing = [.. Enumerable.Range(0, 60).Select(i => Enumerable.Range(0, 25).Select(t => (50 + i) * Math.Exp((0.03 + (0.001 * (i % 7))) * t) * Math.Exp(0.01 * MathNet.Numerics.Distributions.Normal.Sample(random, 0, 1))).ToArray())];
+        double[][] zeros = [.. Enumerable.Range(0, 20).Select(i => Enumerable.Range(0, 25).Select(t => t % 5 == 2 ? 0.0 : 10 + i + t).ToArray())];
+        var auto = new AutoForecaster(new AutoOptions { Members = [new LogDriftForecaster(), new MeanForecaster(), new NaiveForecaster()] });
+        IForecaster trained = auto.Train([.. growing, .. zeros], 1, 4);
+
+        IFittedModel usual = trained.Fit(growing[0]);
+        Assert.StartsWith("Median(Log random walk with drift), calibrated; selected by validation", usual.Method, StringComparison.Ordinal);
+        Assert.Throws<ForecastException>(() => new LogDriftForecaster().Fit(zeros[0]));
+        IFittedModel fallback = trained.Fit(zeros[0]);
+        Assert.StartsWith("Median(Mean, Naive), calibrated; selected by validation", fallback.Method, StringComparison.Ordinal);
+        Assert.EndsWith("; the chosen members cannot fit this series, so the median of the members that can", fallback.Method, StringComparison.Ordinal);
+        Forecast f = fallback.Forecast(4, [95]);
+        Assert.Equal((((10 + 24.0) + zeros[0].Average()) / 2), f.Mean.Span[0], 9);
+        Assert.True(f.Interval(95).Upper.Span[3] > f.Interval(95).Upper.Span[0]);
+    }
+
+    [Fact]
     public void Validation_errors_are_scaled_to_the_whole_history_where_the_batch_shows_them_shrinking_with_it()
     {
         // Exact lines y_t = 100 + 2t of 20..79 values and a drift that falls short of the slope by 5/n on n values: the

@@ -1,13 +1,12 @@
-using Zhibiao.Analytics.Evaluation;
-
-namespace Zhibiao.Analytics.Cli.Commands;
+namespace Zhibiao.Analytics.Evaluation;
 
 /// <summary>
-/// One model's accuracy over a streamed evaluation, added up batch by batch without keeping the series: the same
-/// mean (<see cref="Accuracy.Mean"/>: finite values averaged, summed in series order) and OWA
-/// (<see cref="ModelAccuracy.Owa"/>) as one <see cref="ModelAccuracy"/> over all the series.
+/// One model's accuracy over a streamed evaluation (<see cref="StreamedEvaluation"/>), added up batch by batch without
+/// keeping the series: the same mean (<see cref="Accuracy.Mean"/>: finite values averaged, summed in series order) and
+/// OWA (<see cref="ModelAccuracy.Owa"/>) as one <see cref="ModelAccuracy"/> over all the series.
 /// </summary>
-internal sealed class AccuracyTotals(string model)
+/// <param name="model">The model's name.</param>
+public sealed class AccuracyTotals(string model)
 {
     private Sum _mae, _rmse, _mape, _smape, _mase;
     private double[]? _levels;
@@ -34,8 +33,10 @@ internal sealed class AccuracyTotals(string model)
         : Metrics.Owa(_owaSmape / _owaCount, _owaMase / _owaCount, _owaSmape2 / _owaCount, _owaMase2 / _owaCount);
 
     /// <summary>Adds one batch's result and Naive2's on the same series.</summary>
+    /// <exception cref="ArgumentException">The two results are not over the same number of series.</exception>
     public void Add(ModelAccuracy batch, ModelAccuracy naive2)
     {
+        if (naive2.Series.Count != batch.Series.Count) throw new ArgumentException($"{batch.Model} has {batch.Series.Count} series, naive2 {naive2.Series.Count}", nameof(naive2));
         for (int i = 0; i < batch.Series.Count; i++)
         {
             if (batch.Series[i].Accuracy is not { } a)
