@@ -75,6 +75,7 @@ public static class GrowthChart
             legend.LegendText = "uses a qualified or derived figure";
         }
 
+        string? required = null;   // the required growth as the legend and the description write it: "≤6.7%/yr"
         Period first = table.Rows.Count > 0 ? table.Rows[0].Period : default;
         Period last = table.Rows.Count > 0 ? table.Rows[^1].Period : default;
         if (tracking?.Required is { } req && tracking.Target is { } target)
@@ -82,7 +83,8 @@ public static class GrowthChart
             double y = tracking.Basis == GrowthBasis.PointsPerYear ? req.Value : req.Value * 100;
             var line = plot.Add.HorizontalLine(y, 2, ChartStyle.Of(ChartStyle.Target), LinePattern.Dashed);
             string rate = tracking.Basis == GrowthBasis.PointsPerYear ? $"{y:+0.00;-0.00} pp/yr" : $"{y.ToString("0.0", CultureInfo.InvariantCulture)}%" + (tracking.Basis == GrowthBasis.Cagr ? "/yr" : "");
-            line.LegendText = $"required {req.Qualifier.ToSign()}{rate} for {target}";
+            required = req.Qualifier.ToSign() + rate;
+            line.LegendText = $"required {required} for {target}";
             if (target.Deadline > last && table.Rows.Count > 0)
             {
                 // Counted, not compared: a deadline in 9999, the last year a period can have, has no period after it.
@@ -120,7 +122,7 @@ public static class GrowthChart
         return new Chart(plot, width, height)
         {
             Description = $"{ind.NameZh} ({ind.Id}): {(points ? "change in percentage points" : "growth")} per year since the previous observation"
-                + (tracking?.Required is { } q && tracking.Target is not null ? $"; required {q} ({tracking.Basis}) for {tracking.Target}" : ""),
+                + (required is not null ? $"; required {required} for {tracking!.Target}" : ""),
         };
     }
 }

@@ -61,7 +61,7 @@ public static class HtmlReport
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html>\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\">\n<title>{Html.Encode(title)}</title>\n<style>{Css}</style>\n</head>\n<body>\n");
         html.Append(CultureInfo.InvariantCulture, $"<h1>{Html.Encode(title)}</h1>\n");
-        html.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">{data.Indicators.Count} indicators, {data.Observations.Count} figures, {data.Targets.Count} target{(data.Targets.Count == 1 ? "" : "s")}. ");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">{data.Indicators.Count} indicator{(data.Indicators.Count == 1 ? "" : "s")}, {data.Observations.Count} figure{(data.Observations.Count == 1 ? "" : "s")}, {data.Targets.Count} target{(data.Targets.Count == 1 ? "" : "s")}. ");
         html.Append("Probabilities and fans come from simulated paths of the forecast model, with qualified and rounded figures drawn as intervals; statuses from the UN SDG growth-ratio rule.");
         if (options.MadeBy is { } made) html.Append(CultureInfo.InvariantCulture, $" Made by <code>{Html.Encode(made)}</code>.");
         html.Append("</p>\n");

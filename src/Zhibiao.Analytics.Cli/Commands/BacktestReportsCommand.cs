@@ -59,7 +59,7 @@ internal static class BacktestReportsCommand
             int disagree = rows.Count(r => r.Met is not null && r.Stated is not null && r.Met != r.Stated);
             int stated = rows.Count(r => r.Met is not null && r.Stated is not null);
             w.WriteLine();
-            w.WriteLine(Inv($"{rows.Count} targets, {rows.Count(r => r.Met is not null)} with an outcome; verdicts checked against the next report's own statement: {stated}, disagreeing: {disagree}"));
+            w.WriteLine(Inv($"{Fmt.Count(rows.Count, "target")}, {rows.Count(r => r.Met is not null)} with an outcome; verdicts checked against the next report's own statement: {stated}, disagreeing: {disagree}"));
             foreach (var g in rows.Where(r => r.Met is not null && r.Stated is not null && r.Met != r.Stated))
                 w.WriteLine(Inv($"  disagrees: {g.Target.Deadline} {g.Indicator.Id} target {g.Target.Written} outcome {g.Outcome!.Value.ToWrittenString()} stated {(g.Stated!.Value ? "met" : "missed")}"));
             w.WriteLine("score          Brier   log score");

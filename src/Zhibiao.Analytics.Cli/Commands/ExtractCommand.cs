@@ -78,7 +78,7 @@ internal static class ExtractCommand
         }
 
         context.Console.Write(table);
-        context.Console.WriteLine($"{facts.Count} facts; spans are character offsets of the number with its unit.");
+        context.Console.WriteLine($"{Fmt.Count(facts.Count, "fact")}; spans are character offsets of the number with its unit.");
     }
 
     private static int ToDataset(CliContext context, IReadOnlyList<Fact> facts, string dir, string? synonymsPath, string document, bool overwrite)
@@ -94,14 +94,14 @@ internal static class ExtractCommand
         if (merged.Conflicts.Count > 0)
         {
             foreach (MergeConflict c in merged.Conflicts) context.Error.WriteLine($"conflict: {c}");
-            context.Error.WriteLine($"error: {merged.Conflicts.Count} conflicts with {dir}; nothing written (--overwrite replaces the figures held)");
+            context.Error.WriteLine($"error: {Fmt.Count(merged.Conflicts.Count, "conflict")} with {dir}; nothing written (--overwrite replaces the figures held)");
             return AnalyticsCli.UserError;
         }
 
         if (merged.Added + merged.Replaced > 0) merged.Dataset.Save(dir);
         context.Out.WriteLine(
             $"{dir}: {merged.Added} added, {merged.Replaced} replaced, {merged.Unchanged} already held " +
-            $"({joined.Observations.Count} observations, {joined.Targets.Count} targets from {facts.Count} facts; " +
+            $"({Fmt.Count(joined.Observations.Count, "observation")}, {Fmt.Count(joined.Targets.Count, "target")} from {Fmt.Count(facts.Count, "fact")}; " +
             $"{joined.Unmatched.Count} without indicator, {joined.Skipped.Count} not fitting)");
         foreach (Observation o in joined.Implied)
             context.Out.WriteLine($"implied: {o.IndicatorId} {o.Period} {o.Qualifier.ToSign()}{o.Value} in {o.Derivation!.Bounds} ({o.Derivation.Method})");

@@ -34,7 +34,7 @@ internal static class ExtractSeriesCommand
             {
                 SeriesDataset.Write(series, dir, table);
                 int targets = series.Reports.Sum(r => r.Targets.Count);
-                context.Out.WriteLine($"{series.Reports.Count} reports ({series.Reports[0].Year}–{series.Reports[^1].Year}), {targets} targets, {series.Figures().Count} figures written to {dir}");
+                context.Out.WriteLine($"{Fmt.Count(series.Reports.Count, "report")} ({series.Reports[0].Year}–{series.Reports[^1].Year}), {Fmt.Count(targets, "target")}, {Fmt.Count(series.Figures().Count, "figure")} written to {dir}");
                 return AnalyticsCli.Ok;
             }
 

@@ -113,7 +113,7 @@ internal static class TrackCommand
 
         context.Console.Write(table);
         int hidden = results.Count - shown.Length;
-        if (hidden > 0) context.Console.WriteLine($"{hidden} indicators with a single value and no target are not shown (--all shows them).");
+        if (hidden > 0) context.Console.WriteLine($"{Fmt.Count(hidden, "indicator")} with a single value and no target {(hidden == 1 ? "is" : "are")} not shown (--all shows them).");
         foreach (TargetJudgement j in shown.Where(j => j.Target is not null))
         {
             TrackingResult r = j.Tracking;

@@ -11,6 +11,13 @@ internal static class Fmt
     /// <summary>A number for CSV/JSON: shortest round-trip, invariant.</summary>
     public static string Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? "";
 
+    /// <summary>A count with its noun, singular for one: (1, "indicator") → "1 indicator", (3, "indicator") → "3 indicators".</summary>
+    /// <param name="count">How many.</param>
+    /// <param name="singular">The noun for one.</param>
+    /// <param name="plural">The noun for any other count (default: the singular with "s").</param>
+    public static string Count(int count, string singular, string? plural = null) =>
+        count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? singular : plural ?? singular + "s");
+
     /// <summary>A ratio with two decimals.</summary>
     public static string Ratio(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
