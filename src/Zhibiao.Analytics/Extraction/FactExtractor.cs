@@ -46,15 +46,18 @@ public static class FactExtractor
         ArgumentNullException.ThrowIfNull(text);
         if (options?.Year is { } y && (y < 2 || y > 9999))
             throw new AnalyticsException($"report year {y} is outside 2–9999");
-        var layout = ReportLayout.Build(text, options?.Year);
-        int[]? codePoints = CodePointOffsets(text);
+        var read = ReportText.Read(text);
+        string t = read.Text;
+        var layout = ReportLayout.Build(t, options?.Year);
+        var offsets = new SpanMap(read, CodePointOffsets(text));
+        var time = new PeriodContext(layout);
         var facts = new List<Fact>();
         int start = 0;
-        while (start < text.Length)
+        while (start < t.Length)
         {
             int end = start;
-            while (end < text.Length && !Lexicon.IsSentenceEnd(text[end])) end++;
-            if (end > start) new SentenceReader(text, start, end, layout, codePoints, facts).Read();
+            while (end < t.Length && !Lexicon.IsSentenceEnd(t[end])) end++;
+            if (end > start) new SentenceReader(t, start, end, time, offsets, facts).Read();
             start = end + 1;
         }
 
@@ -96,6 +99,24 @@ public static class FactExtractor
         int nul = text.IndexOf('\0', StringComparison.Ordinal);
         if (nul >= 0) throw new AnalyticsException($"{path}: not a text file (NUL character at offset {nul})");
         return text.Contains('\r', StringComparison.Ordinal) ? text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n') : text;
+    }
+
+    /// <summary>From spans of the text as read to code-point offsets of the text as given.</summary>
+    internal sealed class SpanMap(ReportText read, int[]? codePoints)
+    {
+        /// <summary>The code-point offset of the first character of a span starting at <paramref name="start"/>.</summary>
+        public int Start(int start)
+        {
+            int o = read.ToOriginal(start);
+            return codePoints?[o] ?? o;
+        }
+
+        /// <summary>The code-point offset just after a span ending (exclusive) at <paramref name="end"/>.</summary>
+        public int End(int end)
+        {
+            int o = read.EndToOriginal(end);
+            return codePoints?[o] ?? o;
+        }
     }
 
     /// <summary>For texts with surrogate pairs, the code-point offset of each UTF-16 index; null when they coincide.</summary>

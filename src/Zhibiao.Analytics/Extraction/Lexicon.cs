@@ -51,7 +51,7 @@ internal static class Lexicon
     /// <summary>Adverbs between a subject and its figure, dropped (分别, 再, 同比 …).</summary>
     public static readonly WordList Adverbs = new(
         "分别", "再", "又", "同比", "累计", "共", "首次", "一次性", "平均", "年均", "均", "总计", "合计", "共计", "已", "将", "还",
-        "进一步", "全年", "当年", "实际", "名义", "拟");
+        "进一步", "全年", "当年", "实际", "名义", "拟", "实现");
 
     /// <summary>Adverbs at the start of a subject (合计新增政府债务总规模): dropped when a subject remains.</summary>
     public static readonly WordList LeadingAdverbs = new("合计", "累计", "共计", "总计", "同时", "再", "又", "一次性", "首次", "已", "共");
@@ -70,7 +70,7 @@ internal static class Lexicon
     /// <summary>Verbs of action before a subject (安排“三农”资金, 建设高标准农田): dropped from its start.</summary>
     public static readonly WordList LeadingVerbs = new(
         "安排", "完成", "实现", "建设", "建成", "创建", "形成", "下达", "举办", "开展", "改善", "发行", "新建", "培育", "认定",
-        "改建", "新改建", "改扩建",
+        "改建", "新改建", "改扩建", "包括", "办好",
         "引进", "落实", "推动", "推进", "支持", "投入", "筹集", "发放", "实施", "达到", "新开工", "开工", "竣工", "投产", "建立",
         "设立", "组织", "全力", "大力", "积极", "加快", "深入", "扎实", "持续", "全面", "不断", "着力", "加大", "加强", "坚持",
         "出台", "制定", "修订", "审议", "提请", "给予", "整合", "统筹", "用好", "优化", "打造", "促进", "提供");
@@ -98,11 +98,14 @@ internal static class Lexicon
     public static readonly WordList NounStops = new(
         "实现", "被评为", "被", "赴", "参加", "荣获", "获得", "入选", "投向", "达到", "完成", "全面", "得到", "开工", "建成", "纳入",
         "落地", "支持", "用于", "置换", "覆盖", "惠及", "通过", "参与", "享受", "受益", "正式", "顺利", "成功", "已", "将", "累计",
-        "投入", "带动", "达",
+        "投入", "带动", "达", "可以",
         "获", "在", "从", "向", "到", "与", "为", "是", "和", "及", "等");
 
     /// <summary>Target words at the end of a subject (经济增长预期目标为5%左右 → 经济增长): dropped.</summary>
     public static readonly WordList TrailingCues = new("预期目标", "目标", "预期");
+
+    /// <summary>Heads of stocks (装机, 面积, 里程): 新增 inside such a subject makes its figure a change (可再生能源新增装机3.7亿千瓦).</summary>
+    public static readonly WordList StockHeads = new("装机", "装机容量", "容量", "面积", "里程", "耕地", "产能", "储量", "库容", "能力", "通车里程");
 
     /// <summary>Words before 年产 figures that describe a capacity of what follows (年产百万吨国家级页岩油示范区).</summary>
     public static readonly WordList CapacityWords = new("年产", "年产能", "年处理", "年吞吐");

@@ -37,6 +37,12 @@ internal struct NumberToken
 
     /// <summary>0 for a single figure; 1 and 2 for the low and high ends of a range (5%—6%).</summary>
     public int Range;
+
+    /// <summary>A growth whatever the words before it (翻一番 is a growth of 100 %).</summary>
+    public bool Growth;
+
+    /// <summary>A magnitude in words without a count (千亿元, 百万吨).</summary>
+    public bool Words;
 }
 
 /// <summary>What <see cref="NumberScanner.Read"/> found at a position.</summary>
@@ -83,6 +89,43 @@ internal static class NumberScanner
             : ReadChinese(text, pos, limit, figures, out next);
     }
 
+    /// <summary>
+    /// 翻番, 翻一番, 翻两番, 翻了一番 at <paramref name="pos"/> (a 翻): doubling n times is a growth of (2ⁿ − 1) × 100 %
+    /// (翻一番 100 %, 翻两番 300 %). False when the text there is not one of these.
+    /// </summary>
+    public static bool ReadDoubling(string text, int pos, int limit, List<NumberToken> figures, out int next)
+    {
+        next = pos + 1;
+        int p = pos + 1;
+        if (p < limit && text[p] == '了') p++;
+        int times = 1;
+        if (p < limit && ChineseNumerals.DigitValue(text[p]) is >= 1 and <= 4 and var n)
+        {
+            times = n;
+            p++;
+        }
+        else if (p < limit && Lexicon.IsDigit(text[p]) && Lexicon.DigitValue(text[p]) is >= 1 and <= 4 and var d)
+        {
+            times = d;
+            p++;
+        }
+        else if (p == pos + 2)
+        {
+            return false;
+        }
+
+        if (p >= limit || text[p] != '番') return false;
+        var token = new NumberToken
+        {
+            Start = pos, End = p + 1, Written = (Math.Pow(2, times) - 1) * 100, Magnitude = Magnitude.One, Unit = Units.Percent,
+            Chinese = true, Growth = true,
+        };
+        Finish(text, limit, ref token);
+        figures.Add(token);
+        next = token.AfterEnd;
+        return true;
+    }
+
     private static ScanKind ReadArabic(string text, int pos, int limit, List<NumberToken> figures, out int next, out int year, out int endYear)
     {
         year = endYear = 0;
@@ -124,7 +167,15 @@ internal static class NumberScanner
 
         var token = new NumberToken { Start = pos, Written = value, Decimals = decimals, Magnitude = Magnitude.One };
         int p = numEnd;
-        if (ReadUnit(text, ref p, limit, ref token, allowMagnitude: true))
+        if (p + 1 < limit && ChineseNumerals.PlaceValue(text[p]) is > 0 and var place && text[p + 1] is '万' or '亿'
+            && !(text[p] == '千' && Units.MatchPrefix(text.AsSpan(p, limit - p), out _) is not null))
+        {
+            // 9千亿元 is 9000亿元, 3百万 300万: a place word between the digits and the magnitude.
+            token.Written = value * place;
+            p++;
+        }
+
+        if (ReadUnit(text, ref p, limit, ref token, allowMagnitude: true) && !IsSessionName(text, token, limit))
         {
             Finish(text, limit, ref token);
             figures.Add(token);
@@ -213,10 +264,12 @@ internal static class NumberScanner
         Magnitude magnitude = Magnitude.One;
         ReadOnlySpan<char> numeral = run;
         int written;
+        bool wordsOnly = false;
         if (run is "百万" or "千万")
         {
             magnitude = run is "百万" ? Magnitude.BaiWan : Magnitude.QianWan;
             written = 1;
+            wordsOnly = true;
         }
         else
         {
@@ -224,12 +277,31 @@ internal static class NumberScanner
             else if (run.EndsWith("亿")) magnitude = Magnitude.Yi;
             else if (run.EndsWith("万")) magnitude = Magnitude.Wan;
             numeral = run[..^magnitude.Symbol.Length];
-            if (ChineseNumerals.Parse(numeral) is not { } n) return false;
-            written = n;
+            if (magnitude != Magnitude.One && (numeral.IsEmpty ? magnitude == Magnitude.WanYi : numeral is "十" or "百" or "千"))
+            {
+                // A magnitude in words (千亿元, 百亿, 十万, 万亿元): ten, a hundred or a thousand of it, or one 万亿.
+                written = numeral.IsEmpty ? 1 : ChineseNumerals.PlaceValue(numeral[0]);
+                wordsOnly = true;
+            }
+            else if (ChineseNumerals.Parse(numeral) is { } n)
+            {
+                written = n;
+            }
+            else
+            {
+                return false;
+            }
         }
+
+        // 两个千亿元台阶, 三个百亿级产业: a magnitude in words counted by a measure word names a class, not an amount; so
+        // does one in a rate (0.6人/百亿元).
+        if (wordsOnly && start >= 1 && (text[start - 1] == '/'
+            || (start >= 2 && text[start - 1] is '个' or '项' or '批' or '家' && (ChineseNumerals.IsNumeralChar(text[start - 2]) || Lexicon.IsDigit(text[start - 2])))))
+            return false;
 
         token.Written = written;
         token.Magnitude = magnitude;
+        token.Words = wordsOnly;
         int p = end;
         if (magnitude == Magnitude.One && p < limit && text[p] == '成' && written <= 10)
         {
@@ -242,11 +314,28 @@ internal static class NumberScanner
 
         if (!ReadUnit(text, ref p, limit, ref token, allowMagnitude: magnitude == Magnitude.One) || token.Unit is null) return false;
 
+        // A magnitude in words before a noun names a programme or a class (千亿斤粮食产能, 百万亩造林工程), unless it is a
+        // capacity (年产百万吨) or a threshold passed (突破百万吨大关).
+        if (wordsOnly && WordsFollow(text, token.End, limit) && !AfterCapacity(text, start)) return false;
+
         // A plain 一 before a measure word is the article "a" (最初一公里, 一个中国), not a count; 一倍, 一个百分点 are figures.
         if (written == 1 && token.Magnitude == Magnitude.One && numeral is "一"
             && token.Unit != Units.Times && token.Unit != Units.PercentagePoint && token.Unit != Units.Percent) return false;
         return FinishChinese(text, limit, ref token);
     }
+
+    /// <summary>Whether words follow a figure at <paramref name="end"/> (not a qualifier, 的, a threshold noun or punctuation).</summary>
+    private static bool WordsFollow(string text, int end, int limit)
+    {
+        if (end >= limit || !Lexicon.IsIdeograph(text[end])) return false;
+        ReadOnlySpan<char> after = text.AsSpan(end, Math.Min(2, limit - end));
+        return Lexicon.QualifierAfter.AtStart(after) is null && after[0] != '的' && !after.StartsWith("大关") && !after.StartsWith("台阶")
+            && !after.StartsWith("关口") && !after.StartsWith("规模");
+    }
+
+    /// <summary>Whether a capacity word (年产, 年处理) stands right before <paramref name="start"/>.</summary>
+    private static bool AfterCapacity(string text, int start) =>
+        Lexicon.CapacityWords.AtEnd(text.AsSpan(Math.Max(0, start - 4), Math.Min(4, start))) is not null;
 
     /// <summary>
     /// Small counts in Chinese numerals followed by a noun are designations, not figures (五项原则, 十件民生实事, 两个确立,
@@ -256,8 +345,29 @@ internal static class NumberScanner
     {
         if (token.End < limit && text[token.End] == '级') return false;
         Finish(text, limit, ref token);
-        if (token.Magnitude == Magnitude.One && token.AfterEnd < limit && Lexicon.IsIdeograph(text[token.AfterEnd])) return false;
+        if (IsSessionName(text, token, limit)) return false;
+        // Counts of events are figures before the words of the event (两次下调存款准备金率, 连续两届举办).
+        bool events = token.Unit?.Symbol is "次" or "届";
+        if (token.Magnitude == Magnitude.One && !events && token.AfterEnd < limit && Lexicon.IsIdeograph(text[token.AfterEnd])) return false;
         return true;
+    }
+
+    /// <summary>
+    /// A count of 次 or 届 that names a session or a congress (二十届四中全会, 人大三次会议, 十一届十次全会) or the three
+    /// sectors (三次产业), not a number of events.
+    /// </summary>
+    private static bool IsSessionName(string text, NumberToken token, int limit)
+    {
+        if (token.Unit?.Symbol is not ("次" or "届")) return false;
+        int p = token.End;
+        if (p < limit && (ChineseNumerals.IsNumeralChar(text[p]) || Lexicon.IsDigit(text[p]) || text[p] == '历')) return true;
+        ReadOnlySpan<char> after = text.AsSpan(p, Math.Min(4, limit - p));
+        foreach (string w in (ReadOnlySpan<string>)["全会", "会议", "人大", "人民代表大会", "全国", "党代会", "中全会", "常会", "大会", "代表大会", "产业", "政协", "省委", "市委", "区委"])
+            if (after.StartsWith(w, StringComparison.Ordinal)) return true;
+        ReadOnlySpan<char> before = text.AsSpan(Math.Max(0, token.Start - 2), Math.Min(2, token.Start));
+        // 近十届, 前两次, 本届: which sessions, not how many.
+        return before.EndsWith("届") || before.EndsWith("党的")
+            || (before.Length > 0 && before[^1] is '近' or '前' or '后' or '上' or '下' or '本' or '历' or '这' or '那' or '每' or '该');
     }
 
     /// <summary>

@@ -3,87 +3,123 @@ namespace Zhibiao.Analytics.Extraction;
 /// <summary>The part of a government work report a figure stands in.</summary>
 internal enum SectionKind
 {
-    /// <summary>The review of the past year (2024年工作回顾): figures are outcomes of that year.</summary>
+    /// <summary>The review of the past year (2024年工作回顾) or of the past plan period (“十四五”时期工作回顾): outcomes.</summary>
     Review,
 
-    /// <summary>The plan for the coming year (2025年工作安排, 政府工作任务): figures are targets for it.</summary>
+    /// <summary>The plan for the coming year (2025年工作安排, 政府工作任务) or plan period (“十五五”时期的主要目标任务): targets.</summary>
     Plan,
 }
 
+/// <summary>A section of a report: where it starts, its kind and the years its figures are about (one year, or a plan period).</summary>
+/// <param name="Start">Offset of its heading in the text as read.</param>
+/// <param name="Kind">Review or plan.</param>
+/// <param name="From">First year of its figures.</param>
+/// <param name="To">Last year of its figures (equal to <paramref name="From"/> for one year).</param>
+internal readonly record struct Section(int Start, SectionKind Kind, int From, int To)
+{
+    /// <summary>Whether its figures cover several years (a five-year review, a plan period).</summary>
+    public bool IsMultiYear => To > From;
+}
+
 /// <summary>
-/// The sections of a report, found from its headings: short lines without a full stop that name a year and say
-/// whether they review it (回顾, 过去, 总结) or plan it (安排, 任务, 要求, 目标 …). The report's year is the year it
-/// plans for; the review reports the year before, and a heading naming the year before the plan year is a review
-/// whatever its words. Text before the first heading counts as review.
+/// The sections of a report, found from its headings: short lines without a full stop that name a year (2024年工作回顾,
+/// 2025年工作安排), a plan period (“十四五”时期工作回顾, “十五五”时期的主要目标任务) or five past years (过去五年工作回顾), and
+/// whether they review it (回顾, 过去, 总结) or plan it (安排, 任务, 要求, 目标 …). The report's year is the year it plans
+/// for, from the headings, else from the title or byline (2026年福建省政府工作报告, ——2026年1月27日在…人民代表大会…); the
+/// review reports the year before, and a heading naming the year before the plan year is a review whatever its words.
+/// Text before the first heading counts as review of the year before.
 /// </summary>
 internal sealed class ReportLayout
 {
     private const int MaxHeadingLength = 40;
 
-    private static readonly string[] ReviewWords = ["回顾", "过去", "总结", "工作情况", "主要成绩"];
+    private static readonly string[] ReviewWords = ["回顾", "过去", "总结", "工作情况", "主要成绩", "成就"];
 
-    private static readonly string[] PlanWords = ["安排", "任务", "要求", "目标", "计划", "建议", "部署", "打算", "重点工作", "政策取向", "主要工作"];
+    private static readonly string[] PlanWords = ["安排", "任务", "要求", "目标", "计划", "建议", "部署", "打算", "重点工作", "政策取向", "主要工作", "工作"];
 
-    private readonly List<(int Start, SectionKind Kind, int Year)> _sections;
+    private readonly List<Section> _sections;
 
-    private ReportLayout(int? planYear, List<(int Start, SectionKind Kind, int Year)> sections)
+    private ReportLayout(int? planYear, List<Section> sections)
     {
         PlanYear = planYear;
         _sections = sections;
     }
 
-    /// <summary>The year the report plans for (its targets' year); null when neither the caller nor a heading says.</summary>
+    /// <summary>The year the report plans for (its targets' year); null when neither the caller nor the text says.</summary>
     public int? PlanYear { get; }
 
     /// <summary>Finds the sections. With <paramref name="year"/> the report's year is given, and section years follow from it.</summary>
     public static ReportLayout Build(string text, int? year)
     {
-        var headings = new List<(int Start, SectionKind Kind, int Year)>();
+        var headings = new List<(int Start, SectionKind Kind, int Year, int PlanFrom, bool FiveYears)>();
         int lineStart = 0;
         while (lineStart < text.Length)
         {
             int lineEnd = text.IndexOf('\n', lineStart);
             if (lineEnd < 0) lineEnd = text.Length;
-            if (Heading(text.AsSpan(lineStart, lineEnd - lineStart)) is { } h) headings.Add((lineStart, h.Kind, h.Year));
+            if (Heading(text.AsSpan(lineStart, lineEnd - lineStart)) is { } h) headings.Add((lineStart, h.Kind, h.Year, h.PlanFrom, h.FiveYears));
             lineStart = lineEnd + 1;
         }
 
         int? plan = year;
-        if (plan is null && headings.Count > 0)
+        if (plan is null && headings.Any(h => h.Year > 0))
         {
-            int planMax = headings.Where(h => h.Kind == SectionKind.Plan).Select(h => h.Year).DefaultIfEmpty(0).Max();
-            plan = planMax > 0 ? planMax : headings.Max(h => h.Year) + 1;
+            int planMax = headings.Where(h => h.Kind == SectionKind.Plan && h.Year > 0).Select(h => h.Year).DefaultIfEmpty(0).Max();
+            plan = planMax > 0 ? planMax : headings.Where(h => h.Year > 0).Max(h => h.Year) + 1;
         }
 
-        // A heading naming the year before the plan year reviews it, whatever its words (2025年主要工作和“十四五”发展成就).
-        if (plan is { } p)
+        plan ??= TitleYear(text);
+        var sections = new List<Section>();
+        if (plan is not { } p) return new ReportLayout(null, sections);
+        int review = p - 1;
+        foreach (var h in headings)
         {
-            for (int i = 0; i < headings.Count; i++)
-                if (headings[i].Year == p - 1) headings[i] = (headings[i].Start, SectionKind.Review, headings[i].Year);
+            if (h.Year > 0)
+            {
+                // A heading naming the year before the plan year reviews it, whatever its words (2025年主要工作和“十四五”发展成就).
+                SectionKind kind = h.Year == review ? SectionKind.Review : h.Kind;
+                int y = year is null ? h.Year : kind == SectionKind.Plan ? p : review;
+                sections.Add(new Section(h.Start, kind, y, y));
+            }
+            else if (h.FiveYears)
+            {
+                sections.Add(new Section(h.Start, SectionKind.Review, review - 4, review));
+            }
+            else
+            {
+                // A plan period: reviewed when it ends by the year before the plan year, planned when it starts at the plan year or later.
+                int from = h.PlanFrom, to = from + 4;
+                if (to <= review) sections.Add(new Section(h.Start, SectionKind.Review, from, to));
+                else if (from >= p) sections.Add(new Section(h.Start, SectionKind.Plan, from, to));
+                else if (h.Kind == SectionKind.Review) sections.Add(new Section(h.Start, SectionKind.Review, from, review));
+                else sections.Add(new Section(h.Start, SectionKind.Plan, p, to));
+            }
         }
 
-        if (year is { } y)
-        {
-            for (int i = 0; i < headings.Count; i++)
-                headings[i] = (headings[i].Start, headings[i].Kind, headings[i].Kind == SectionKind.Plan ? y : y - 1);
-        }
-
-        return new ReportLayout(plan, headings);
+        return new ReportLayout(plan, sections);
     }
 
-    /// <summary>The section at a position of the text and the year its figures are about.</summary>
+    /// <summary>The section at a position of the text (before the first heading: a review of the year before).</summary>
     /// <exception cref="AnalyticsException">The report's year is unknown.</exception>
-    public (SectionKind Kind, int Year) At(int position)
+    public Section At(int position)
     {
-        int plan = RequirePlanYear();
-        (SectionKind Kind, int Year) result = (SectionKind.Review, plan - 1);
+        int i = IndexAt(position);
+        if (i >= 0) return _sections[i];
+        int review = RequirePlanYear() - 1;
+        return new Section(0, SectionKind.Review, review, review);
+    }
+
+    /// <summary>The number of the section at a position (−1 before the first heading): a new number is a new section.</summary>
+    public int IndexAt(int position)
+    {
+        int result = -1;
         int lo = 0, hi = _sections.Count - 1;
         while (lo <= hi)
         {
             int mid = (lo + hi) >>> 1;
             if (_sections[mid].Start <= position)
             {
-                result = (_sections[mid].Kind, _sections[mid].Year);
+                result = mid;
                 lo = mid + 1;
             }
             else
@@ -96,32 +132,79 @@ internal sealed class ReportLayout
     }
 
     /// <summary>The report's year.</summary>
-    /// <exception cref="AnalyticsException">Neither the caller nor a heading gives it.</exception>
+    /// <exception cref="AnalyticsException">Neither the caller nor the text gives it.</exception>
     public int RequirePlanYear() => PlanYear ?? throw new AnalyticsException(
-        "cannot tell which year the report is about: no heading such as '2024年工作回顾' or '2025年工作安排'; give the report's year (--year)");
+        "cannot tell which year the report is about: no heading such as '2024年工作回顾' or '2025年工作安排' and no title such as '2025年政府工作报告'; give the report's year (--year)");
 
-    private static (SectionKind Kind, int Year)? Heading(ReadOnlySpan<char> line)
+    private static (SectionKind Kind, int Year, int PlanFrom, bool FiveYears)? Heading(ReadOnlySpan<char> line)
     {
         line = line.Trim();
         // The title (2026年浙江省政府工作报告) names the report, not a section.
         if (line.Length is 0 or > MaxHeadingLength || line.Contains('。') || line.Contains("政府工作报告", StringComparison.Ordinal)) return null;
-        int year = 0;
-        for (int i = 0; i + 4 < line.Length; i++)
+        SectionKind? kind = null;
+        foreach (string w in ReviewWords)
         {
-            if (!IsAsciiDigits(line.Slice(i, 4)) || line[i + 4] != '年' || (i > 0 && char.IsAsciiDigit(line[i - 1]))) continue;
-            int y = int.Parse(line.Slice(i, 4), System.Globalization.CultureInfo.InvariantCulture);
-            if (y is >= 1900 and <= 2999)
+            if (line.Contains(w, StringComparison.Ordinal))
             {
-                year = y;
+                kind = SectionKind.Review;
                 break;
             }
         }
 
-        if (year == 0) return null;
-        foreach (string w in ReviewWords)
-            if (line.Contains(w, StringComparison.Ordinal)) return (SectionKind.Review, year);
-        foreach (string w in PlanWords)
-            if (line.Contains(w, StringComparison.Ordinal)) return (SectionKind.Plan, year);
+        if (kind is null)
+        {
+            foreach (string w in PlanWords)
+            {
+                if (line.Contains(w, StringComparison.Ordinal))
+                {
+                    kind = SectionKind.Plan;
+                    break;
+                }
+            }
+        }
+
+        if (kind is not { } k) return null;
+        for (int i = 0; i + 4 < line.Length; i++)
+        {
+            if (!IsAsciiDigits(line.Slice(i, 4)) || line[i + 4] != '年' || (i > 0 && char.IsAsciiDigit(line[i - 1]))) continue;
+            int y = int.Parse(line.Slice(i, 4), System.Globalization.CultureInfo.InvariantCulture);
+            if (y is >= 1900 and <= 2999) return (k, y, 0, false);
+        }
+
+        if (PlanNames.Find(line) is { } planFrom) return (k, 0, planFrom, false);
+        if (k == SectionKind.Review && (line.Contains("过去五年", StringComparison.Ordinal) || line.Contains("五年来", StringComparison.Ordinal)))
+            return (k, 0, 0, true);
+        return null;
+    }
+
+    /// <summary>
+    /// The year of the title or the byline (2026年福建省政府工作报告, ——2026年1月27日在福建省第十四届人民代表大会…): the year
+    /// the report is given in, which is the year it plans for. Only the first lines are looked at; null when none names it.
+    /// </summary>
+    private static int? TitleYear(string text)
+    {
+        int lineStart = 0;
+        for (int n = 0; n < 12 && lineStart < text.Length; n++)
+        {
+            int lineEnd = text.IndexOf('\n', lineStart);
+            if (lineEnd < 0) lineEnd = text.Length;
+            ReadOnlySpan<char> line = text.AsSpan(lineStart, lineEnd - lineStart);
+            bool titleLike = line.Length <= 60 && !line.Contains('。');
+            if (titleLike && (line.Contains("政府工作报告", StringComparison.Ordinal) || line.Contains("人民代表大会", StringComparison.Ordinal)))
+            {
+                for (int i = 0; i + 4 < line.Length; i++)
+                {
+                    if (IsAsciiDigits(line.Slice(i, 4)) && line[i + 4] == '年' && (i == 0 || !char.IsAsciiDigit(line[i - 1])))
+                    {
+                        int y = int.Parse(line.Slice(i, 4), System.Globalization.CultureInfo.InvariantCulture);
+                        if (y is >= 1900 and <= 2999) return y;
+                    }
+                }
+            }
+
+            lineStart = lineEnd + 1;
+        }
+
         return null;
     }
 
@@ -130,5 +213,30 @@ internal sealed class ReportLayout
         foreach (char c in s)
             if (!char.IsAsciiDigit(c)) return false;
         return true;
+    }
+}
+
+/// <summary>The five-year plans by name: 十一五 is 2006–2010, 十四五 2021–2025, 十五五 2026–2030.</summary>
+internal static class PlanNames
+{
+    /// <summary>The first year of the plan named at the start of <paramref name="s"/> (十四五, “十四五”), else null; <paramref name="length"/> is its length.</summary>
+    public static int? At(ReadOnlySpan<char> s, out int length)
+    {
+        length = 0;
+        int p = s.Length > 0 && s[0] is '“' or '"' ? 1 : 0;
+        if (p + 3 > s.Length || s[p] != '十' || s[p + 2] != '五' || ChineseNumerals.DigitValue(s[p + 1]) is < 1 or > 7) return null;
+        int first = 2006 + ((ChineseNumerals.DigitValue(s[p + 1]) - 1) * 5);
+        p += 3;
+        if (p < s.Length && s[p] is '”' or '"') p++;
+        length = p;
+        return first;
+    }
+
+    /// <summary>The first year of the first plan named anywhere in a short text, else null.</summary>
+    public static int? Find(ReadOnlySpan<char> s)
+    {
+        for (int i = 0; i + 2 < s.Length; i++)
+            if (s[i] == '十' && At(s[i..], out _) is { } y) return y;
+        return null;
     }
 }

@@ -186,6 +186,17 @@ public static class Units
         Add(Sheet);
         Add(Teu, "TEU");
         Add(MicrogramPerCubicMetre, "µg/m3", "μg/m³");
+
+        // Counters of reports without a field of their own: occurrences (两次下调), sessions (连续2届), kinds, pieces, models,
+        // teams or funds, buildings, medals.
+        Add(new Unit("次", "occurrences", 1, "time (次: occurrences)"));
+        Add(new Unit("届", "sessions", 1, "session (届)"));
+        Add(new Unit("种", "kinds", 1, "kind (种)"));
+        Add(new Unit("只", "pieces (只)", 1, "piece (只: lamps, animals)"));
+        Add(new Unit("款", "models", 1, "model (款: products)"));
+        Add(new Unit("支", "teams", 1, "team (支: teams, funds)"));
+        Add(new Unit("栋", "buildings", 1, "building (栋)"));
+        Add(new Unit("枚", "medals", 1, "medal (枚: medals, satellites)"));
         return map;
     }
 }

@@ -7,8 +7,9 @@ namespace Zhibiao.Analytics.Tests.Extraction;
 /// <summary>
 /// Hand-made report snippets and the facts they hold, worked by hand (extraction-cases.csv beside this file: one row
 /// per expected fact; the first row of a case holds its text and section; kind "none" means no fact). Each snippet is
-/// placed under a review heading (2024年工作回顾) or a plan heading (2025年工作安排). Values compare with a relative
-/// tolerance of 1e-12; spans are compared as the text they cover.
+/// placed under a review heading (2024年工作回顾) or a plan heading (2025年工作安排), or under none (section "none", for
+/// texts with headings of their own); "\n" in a text is a line break. Values compare with a relative tolerance of 1e-12;
+/// spans are compared as the text they cover.
 /// </summary>
 public class ExtractionCaseTests
 {
@@ -29,8 +30,8 @@ public class ExtractionCaseTests
     public void Snippet_gives_the_hand_worked_facts(string name)
     {
         List<Row> rows = [.. All.Value.Where(r => r.Case == name)];
-        string heading = rows[0].Section == "plan" ? "2025年工作安排\n" : "2024年工作回顾\n";
-        string text = heading + rows[0].Text;
+        string heading = rows[0].Section switch { "plan" => "2025年工作安排\n", "none" => "", _ => "2024年工作回顾\n" };
+        string text = heading + rows[0].Text.Replace("\\n", "\n", StringComparison.Ordinal);
         IReadOnlyList<Fact> facts = FactExtractor.Extract(text);
         Row[] expected = [.. rows.Where(r => r.Kind != "none")];
         string got = string.Join(" | ", facts);

@@ -1,0 +1,242 @@
+using System.Text;
+
+namespace Zhibiao.Analytics.Extraction;
+
+/// <summary>
+/// A report's text as the readers see it, with every difference of layout taken out, and the way back to the
+/// characters of the text as given. One pass, linear in the length:
+/// <list type="bullet">
+/// <item>widths: full-width digits, Latin letters, ％ and ．(０-９, Ａ-Ｚ) are read as ASCII; the ASCII forms of the
+/// Chinese punctuation (, : ; ( )) are read as the Chinese ones (，：；（）), except , and : between digits (1,234; 10:30);</item>
+/// <item>spaces (ASCII, ideographic U+3000, no-break, tabs) are dropped, except one between two Latin letters or digits;</item>
+/// <item>line breaks: a break inside a sentence is dropped (the line goes on), a break after the end of a sentence
+/// (。！？；：), after a heading (一、…, （一）…, a short line ending in 工作/回顾/任务 …, the title) or before a list item
+/// (一是, （一）, 1., ——) ends the paragraph; a blank line always does. A line that a link continues
+/// (是：…, 为…) belongs to the line before it, heading or not.</item>
+/// </list>
+/// </summary>
+internal sealed class ReportText
+{
+    /// <summary>Longest line read as a heading without a list marker (2026年重点工作, “十四五”时期工作回顾).</summary>
+    private const int MaxPlainHeading = 40;
+
+    /// <summary>Longest line read as a heading after a list marker (（一）全力办好国家大事，纵深推进京津冀协同发展).</summary>
+    private const int MaxMarkedHeading = 60;
+
+    /// <summary>Words a heading without a list marker ends with.</summary>
+    private static readonly WordList HeadingTails = new(
+        "回顾", "工作", "任务", "安排", "成就", "要求", "取向", "报告", "注释", "附件", "结束语", "说明", "部署", "建议",
+        "总体要求", "主要目标", "目标任务");
+
+    /// <summary>Words that continue the line before when they open a line (主要预期目标 / 是：…).</summary>
+    private static readonly WordList Links = new("是", "为：", "：", "如下");
+
+    private readonly int[] _origin;
+
+    private ReportText(string original, string text, int[] origin)
+    {
+        Original = original;
+        Text = text;
+        _origin = origin;
+    }
+
+    /// <summary>The text as given.</summary>
+    public string Original { get; }
+
+    /// <summary>The text as read.</summary>
+    public string Text { get; }
+
+    /// <summary>The index in <see cref="Original"/> of the character at <paramref name="index"/> of <see cref="Text"/> (its length maps to the original's).</summary>
+    public int ToOriginal(int index) => _origin[index];
+
+    /// <summary>The exclusive end in <see cref="Original"/> of a span of <see cref="Text"/> ending (exclusive) at <paramref name="end"/>.</summary>
+    public int EndToOriginal(int end) => end == 0 ? _origin[0] : _origin[end - 1] + 1;
+
+    /// <summary>Reads a text.</summary>
+    public static ReportText Read(string original)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        var sb = new StringBuilder(original.Length);
+        var origin = new List<int>(original.Length + 1);
+        int lineStart = 0;
+        for (int i = 0; i < original.Length; i++)
+        {
+            char c = original[i];
+            if (c == '\r' && i + 1 < original.Length && original[i + 1] == '\n') continue;
+            if (c is '\n' or '\r')
+            {
+                if (EndsParagraph(sb, lineStart, original, i + 1))
+                {
+                    sb.Append('\n');
+                    origin.Add(i);
+                    lineStart = sb.Length;
+                }
+
+                continue;
+            }
+
+            if (IsSpace(c))
+            {
+                int next = i + 1;
+                while (next < original.Length && IsSpace(original[next])) next++;
+                bool keep = sb.Length > lineStart && char.IsAsciiLetterOrDigit(sb[^1]) && next < original.Length && char.IsAsciiLetterOrDigit(Map(original[next], '\0', '\0'));
+                if (keep)
+                {
+                    sb.Append(' ');
+                    origin.Add(i);
+                }
+
+                i = next - 1;
+                continue;
+            }
+
+            char before = sb.Length > lineStart ? sb[^1] : '\0';
+            char after = NextVisible(original, i + 1);
+            sb.Append(Map(c, before, after));
+            origin.Add(i);
+        }
+
+        origin.Add(original.Length);
+        return new ReportText(original, sb.ToString(), [.. origin]);
+    }
+
+    /// <summary>Whether a line of the text as read is a heading: a list marker and a short line, or a short line ending in a heading word.</summary>
+    public static bool IsHeading(ReadOnlySpan<char> line)
+    {
+        line = line.Trim();
+        if (line.IsEmpty || line.Contains('。') || line.Contains('；') || line.Contains('：')) return false;
+        if (MarkerLength(line) > 0) return line.Length <= MaxMarkedHeading;
+        // 今年是完成“十一五”节能减排约束性目标 (a sentence broken after a heading-like word) says 是: a heading does not.
+        if (line.Length > MaxPlainHeading || line.Contains('，') || line.Contains('是')) return false;
+        if (line.StartsWith("——") || line.Contains("政府工作报告", StringComparison.Ordinal)) return true;
+
+        // Without a marker only a heading of a year or a plan period (2026年重点工作, “十四五”时期工作回顾) or a word standing
+        // alone (注释, 附件): 中央财政安排 at the start of a paragraph broken after it is not one.
+        return HeadingTails.AtEnd(line) is { } tail && (tail.Length == line.Length || HasYear(line) || PlanNames.Find(line) is not null || line.Contains("过去五年", StringComparison.Ordinal));
+    }
+
+    private static bool HasYear(ReadOnlySpan<char> line)
+    {
+        for (int i = 0; i + 4 < line.Length; i++)
+            if (char.IsAsciiDigit(line[i]) && char.IsAsciiDigit(line[i + 1]) && char.IsAsciiDigit(line[i + 2]) && char.IsAsciiDigit(line[i + 3]) && line[i + 4] == '年') return true;
+        return false;
+    }
+
+    /// <summary>
+    /// The length of a list or section marker at the start of a line or clause: 一、 （一） (1) 1. 1、 一是 第一， ——, or 0.
+    /// </summary>
+    public static int MarkerLength(ReadOnlySpan<char> s)
+    {
+        if (s.IsEmpty) return 0;
+        if (s.StartsWith("——")) return 2;
+        if (s[0] is '●' or '■' or '◆' or '•' or '★' or '▲') return 1;
+        if (s[0] is >= '①' and <= '⑳') return 1;
+        if (s[0] is '（' or '(')
+        {
+            int p = 1;
+            while (p < s.Length && p <= 4 && (ChineseNumerals.DigitValue(s[p]) > 0 || s[p] == '十' || char.IsAsciiDigit(s[p]))) p++;
+            return p > 1 && p < s.Length && s[p] is '）' or ')' ? p + 1 : 0;
+        }
+
+        if (char.IsAsciiDigit(s[0]))
+        {
+            int p = 0;
+            while (p < s.Length && p < 3 && char.IsAsciiDigit(s[p])) p++;
+            if (p < s.Length && s[p] is '、') return p + 1;
+            if (p < s.Length && s[p] is '.' or '．' && (p + 1 >= s.Length || !char.IsAsciiDigit(s[p + 1]))) return p + 1;
+            return 0;
+        }
+
+        int q = s[0] == '第' ? 1 : 0;
+        int start = q;
+        while (q < s.Length && q - start < 3 && (ChineseNumerals.DigitValue(s[q]) > 0 || s[q] == '十')) q++;
+        if (q == start || q >= s.Length) return 0;
+        if (start == 1) return s[q] is '，' or '、' or '是' ? q + 1 : 0;
+        // 一、二、三产业 counts its numerals: an enumeration, not a marker.
+        if (s[q] == '、' && q + 1 < s.Length && ChineseNumerals.DigitValue(s[q + 1]) > 0) return 0;
+        return s[q] is '、' or '是' ? q + 1 : 0;
+    }
+
+    private static bool IsSpace(char c) => c is not ('\n' or '\r') && (char.IsWhiteSpace(c) || c == '\u200B');
+
+    /// <summary>The first character after <paramref name="from"/> on the same line that is not a space, mapped, or '\0'.</summary>
+    private static char NextVisible(string s, int from)
+    {
+        for (int i = from; i < s.Length && i < from + 16; i++)
+        {
+            if (s[i] is '\n' or '\r') return '\0';
+            if (!IsSpace(s[i])) return Map(s[i], '\0', '\0');
+        }
+
+        return '\0';
+    }
+
+    /// <summary>One character as read, given the characters before and after it (as read).</summary>
+    private static char Map(char c, char before, char after)
+    {
+        if (c is >= '０' and <= '９') return (char)(c - '０' + '0');
+        if (c is >= 'Ａ' and <= 'Ｚ' or >= 'ａ' and <= 'ｚ') return (char)(c - 0xFEE0);
+        switch (c)
+        {
+            case '％':
+                return '%';
+            case '．':
+                return '.';
+            case ',':
+                return char.IsAsciiDigit(before) && char.IsAsciiDigit(after) ? ',' : '，';
+            case ':':
+                return char.IsAsciiDigit(before) && char.IsAsciiDigit(after) ? ':' : '：';
+            case ';':
+                return '；';
+            case '(':
+                return '（';
+            case ')':
+                return '）';
+            default:
+                return c;
+        }
+    }
+
+    /// <summary>Whether the line break after the line read so far ends a paragraph (else the line goes on).</summary>
+    private static bool EndsParagraph(StringBuilder sb, int lineStart, string original, int next)
+    {
+        if (sb.Length == lineStart) return true;
+        Span<char> head = stackalloc char[8];
+        int n = 0;
+        int i = next;
+        while (i < original.Length && IsSpace(original[i])) i++;
+        if (i >= original.Length || original[i] is '\n' or '\r') return true;
+        for (; i < original.Length && n < head.Length && original[i] is not ('\n' or '\r'); i++)
+            if (!IsSpace(original[i])) head[n++] = Map(original[i], n > 0 ? head[n - 1] : '\0', '\0');
+        ReadOnlySpan<char> nextLine = head[..n];
+        char last = sb[^1];
+        if (IsTerminal(last)) return true;
+        if (last is '”' or '’' or '）' or '」' or '』' or '》' && sb.Length - lineStart >= 2 && IsTerminal(sb[^2])) return true;
+        if (Links.AtStart(nextLine) is not null) return false;
+
+        // A name cut before its digits (PM / 10、臭氧, PM / 2.5) goes on.
+        if (char.IsAsciiLetter(last) && nextLine.Length > 0 && char.IsAsciiDigit(nextLine[0])) return false;
+
+        // Punctuation that cannot open a line (，、。 ） ”) continues the line before.
+        if (nextLine.Length > 0 && nextLine[0] is '，' or '、' or '。' or '；' or '：' or '！' or '？' or '）' or '”' or '’' or '》' or '%') return false;
+        int length = sb.Length - lineStart;
+        if (length > MaxMarkedHeading) return OpensItem(nextLine);
+        char[] line = new char[length];
+        sb.CopyTo(lineStart, line, 0, length);
+        // A marker alone on its line (一是, （一）) opens the line after it.
+        if (MarkerLength(line) == length) return false;
+        return OpensItem(nextLine) || IsHeading(line);
+    }
+
+    /// <summary>
+    /// Whether a line opens with a marker that cannot be words cut off the line before: （一） (1) ① ● ——; not 十、 (西十、康渝
+    /// names railways), 第二， (居全国第二) or 一是, which after a line without an end of sentence are words going on.
+    /// </summary>
+    private static bool OpensItem(ReadOnlySpan<char> line)
+    {
+        int marker = MarkerLength(line);
+        return marker > 0 && (line[0] is '（' or '(' or '—' or (>= '①' and <= '⑳') or '●' or '■' or '◆' or '•' or '★' or '▲' || char.IsAsciiDigit(line[0]));
+    }
+
+    private static bool IsTerminal(char c) => c is '。' or '！' or '？' or '!' or '?' or '；' or '：' or '…';
+}

@@ -1,0 +1,255 @@
+namespace Zhibiao.Analytics.Extraction;
+
+/// <summary>The subject of a figure: the noun before it, the counted noun after it, or what the sentence spoke of before.</summary>
+internal sealed partial class SentenceReader
+{
+    /// <summary>The subject of a figure from the words before it and the sentence so far.</summary>
+    private string Resolve(WordsBefore a, Item? lastFact, out bool totalOfPrevious)
+    {
+        totalOfPrevious = false;
+        string core = a.Core;
+        string? previous = lastFact?.Subject;
+        if (core.Length == 0)
+        {
+            if (a.Reach is { } reach && previous is not null) return previous + reach;
+            // Nothing before but a verb (投入60亿元办好…): the verb names what the amount is.
+            return previous ?? _subject.Topic ?? a.CoreWithVerbs;
+        }
+
+        if (core[0] == '占') return (previous ?? _subject.Topic ?? "") + core;
+        if (Lexicon.TotalWords.Contains(core))
+        {
+            totalOfPrevious = previous is not null;
+            return previous ?? _subject.Topic ?? core;
+        }
+
+        if (Lexicon.AttributeWords.Contains(a.CoreWithVerbs) || Lexicon.AttributeWords.Contains(core))
+        {
+            string attribute = Lexicon.AttributeWords.Contains(a.CoreWithVerbs) ? a.CoreWithVerbs : core;
+            return Owner(previous) + attribute;
+        }
+
+        return core;
+    }
+
+    /// <summary>
+    /// Whose attribute a bare attribute (产值, 收益, 总产) is: the sentence's topic once an attribute has been given to it
+    /// (推进棉花和纺织服装全产业链发展，产值…，吸纳就业…), else the previous subject if it names a thing (出让矿业权 → 收益),
+    /// or the thing a previous attribute belonged to (粮食产量 → 粮食总产), else the topic.
+    /// </summary>
+    private string Owner(string? previous)
+    {
+        if (_subject.TopicOwns && _subject.Topic is not null) return _subject.Topic;
+        if (previous is not null && IsEntity(previous)) return previous;
+        if (previous is not null && Lexicon.EndsWithAny(previous, Lexicon.SharedHeads) is { } head && previous.Length > head.Length)
+            return previous[..^head.Length];
+        if (_subject.Topic is not null)
+        {
+            _subject.TopicOwns = true;
+            return _subject.Topic;
+        }
+
+        return previous ?? "";
+    }
+
+    /// <summary>Splits 绿电、绿证交易规模 into n subjects sharing the last one's head: 绿电交易规模, 绿证交易规模.</summary>
+    internal static string[]? SplitSubjects(string core, int n)
+    {
+        string[] parts = core.Split('、', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length != n && n == 2)
+        {
+            int cut = -1, found = 0;
+            for (int i = 1; i < core.Length - 1; i++)
+            {
+                if (core[i] is '和' or '及' or '与')
+                {
+                    cut = i;
+                    found++;
+                }
+            }
+
+            if (found == 1) parts = [core[..cut], core[(cut + 1)..]];
+        }
+
+        // 城乡居民人均可支配收入分别增长5%、6.5%: the towns' and the villages' figures.
+        if (parts.Length == 1 && n == 2 && core.StartsWith("城乡", StringComparison.Ordinal) && core.Length > 2)
+            return ["城镇" + core[2..], "农村" + core[2..]];
+        if (parts.Length != n) return null;
+
+        // 城镇和农村居民人均可支配收入, 绿电、绿证交易规模: a short first word stands for the last part's first word.
+        if (n == 2 && parts[0].Length <= 3 && parts[1].Length > parts[0].Length + 1 && !parts[1].StartsWith(parts[0], StringComparison.Ordinal))
+            return [parts[0] + parts[1][parts[0].Length..], parts[1]];
+        if (Lexicon.EndsWithAny(parts[^1], Lexicon.SharedHeads) is { } head && parts[^1].Length > head.Length)
+        {
+            for (int i = 0; i < parts.Length - 1; i++)
+                if (!parts[i].EndsWith(head, StringComparison.Ordinal)) parts[i] += head;
+        }
+
+        return parts;
+    }
+
+    /// <summary>A noun right after a figure (15个全国美丽宜居示范村), up to a verb, a clause end or another figure.</summary>
+    private string ReadNounAfter(int pos, out int end)
+    {
+        int p = pos;
+        if (p < _end && _text[p] == '的') p++;
+        int start = p;
+        int open = 0;
+        while (p < _end && p - start < NounWindow)
+        {
+            char c = _text[p];
+            if (Lexicon.IsClauseEnd(c) || (c == '、' && open == 0) || Lexicon.IsDigit(c)) break;
+            if (open == 0 && Lexicon.StartsWithAny(_text.AsSpan(p, Math.Min(4, _end - p)), Lexicon.NounStops) is not null) break;
+            if (!(Lexicon.IsIdeograph(c) || c is '“' or '”' or '"' or '（' or '）' or '·' or '《' or '》' or '、' || char.IsAsciiLetter(c))) break;
+            if (c is '（' or '《' or '“') open++;
+            else if (c is '）' or '》' or '”' && open > 0) open--;
+            p++;
+        }
+
+        end = p;
+        // An opening mark left open is not part of the noun (办好“28+10”项 stops at the digits: the noun is not 办好“).
+        int last = p;
+        while (last > start && _text[last - 1] is '“' or '（' or '《' or '"') last--;
+        if (open > 0 && last == p)
+        {
+            int cut = _text.LastIndexOfAny(['“', '（', '《'], p - 1, p - start);
+            if (cut >= start) last = cut;
+        }
+
+        return last - start >= 2 ? _text[start..last] : "";
+    }
+
+    /// <summary>The topic of a clause without figures: 全力推进棉花和纺织服装全产业链发展 → 棉花和纺织服装全产业链.</summary>
+    private string? Topic(int start, int end)
+    {
+        int from = Math.Max(start, end - TopicWindow);
+        ReadOnlySpan<char> s = _text.AsSpan(from, end - from).Trim();
+        s = StripLeading(s, out _);
+        if (Lexicon.EndsWithAny(s, Lexicon.TopicTails) is { } tail && s.Length > tail.Length + 1) s = s[..^tail.Length];
+        return s.Length >= 2 ? s.ToString() : null;
+    }
+
+    /// <summary>Drops connectors, scope words, target words, adverbs and verbs of action from the start of a phrase.</summary>
+    internal static ReadOnlySpan<char> StripLeading(ReadOnlySpan<char> s, out string? verb)
+    {
+        verb = null;
+        for (int k = 0; k < 12 && s.Length > 0; k++)
+        {
+            s = s.TrimStart();
+            if (s.Length > 0 && s[0] is '、' or '和' or '及' or '与' or '并' or '且' or '而')
+            {
+                s = s[1..];
+                continue;
+            }
+
+            if (ReportText.MarkerLength(s) is > 0 and var marker && marker < s.Length)
+            {
+                s = s[marker..];
+                continue;
+            }
+
+            if (Lexicon.StartsWithAny(s, Lexicon.Scope) is { } scope)
+            {
+                s = s[scope.Length..];
+                continue;
+            }
+
+            if (YearPhrase(s) is > 0 and var yearLength)
+            {
+                s = s[yearLength..];
+                continue;
+            }
+
+            if (Lexicon.StartsWithAny(s, Lexicon.LeadingCues) is { } cue)
+            {
+                s = s[cue.Length..];
+                continue;
+            }
+
+            if (Lexicon.StartsWithAny(s, Lexicon.LeadingAdverbs) is { } adverb && s.Length > adverb.Length)
+            {
+                s = s[adverb.Length..];
+                continue;
+            }
+
+            if (Lexicon.StartsWithAny(s, Lexicon.LeadingVerbs) is { } v)
+            {
+                verb ??= v;
+                s = s[v.Length..];
+                continue;
+            }
+
+            break;
+        }
+
+        return s;
+    }
+
+    /// <summary>
+    /// The length of a time phrase at the start of a subject: [到|至|截至|在] YYYY年 or YYYY—YYYY年, then 底, 末 or 前
+    /// (到2027年力争数字经济规模 → 力争数字经济规模); 0 when there is none.
+    /// </summary>
+    internal static int YearPhrase(ReadOnlySpan<char> s)
+    {
+        int plan = PlanPhrase(s);
+        if (plan > 0) return plan;
+        int p = s.StartsWith("截至", StringComparison.Ordinal) ? 2 : s.Length > 0 && s[0] is '到' or '至' or '在' ? 1 : 0;
+        if (!FourDigits(s, p)) return 0;
+        p += 4;
+        if (p < s.Length && Lexicon.IsRangeDash(s[p]) && FourDigits(s, p + 1)) p += 5;
+        if (p >= s.Length || s[p] != '年') return 0;
+        p++;
+        if (p < s.Length && s[p] is '底' or '末' or '前') p++;
+        return p;
+    }
+
+    /// <summary>“十四五”期间, 十三五时期, “十四五”以来 …: the length of a plan-period phrase at the start, or 0.</summary>
+    private static int PlanPhrase(ReadOnlySpan<char> s)
+    {
+        int p = s.Length > 0 && s[0] is '“' or '"' ? 1 : 0;
+        if (p + 3 > s.Length || s[p] != '十' || s[p + 2] != '五' || ChineseNumerals.DigitValue(s[p + 1]) is < 1 or > 6) return 0;
+        p += 3;
+        if (p < s.Length && s[p] is '”' or '"') p++;
+        ReadOnlySpan<char> rest = s[p..];
+        foreach (string tail in (ReadOnlySpan<string>)["期间", "时期", "以来", "末", "规划期"])
+            if (rest.StartsWith(tail, StringComparison.Ordinal)) return p + tail.Length;
+        return 0;
+    }
+
+    private static bool FourDigits(ReadOnlySpan<char> s, int p) =>
+        p + 4 <= s.Length && char.IsAsciiDigit(s[p]) && char.IsAsciiDigit(s[p + 1]) && char.IsAsciiDigit(s[p + 2]) && char.IsAsciiDigit(s[p + 3]);
+
+    /// <summary>Where the words of a figure start: after connectors and a list marker (三是, （三）).</summary>
+    private int SkipConnectors(int from, int to)
+    {
+        int p = from;
+        while (p < to && (char.IsWhiteSpace(_text[p]) || _text[p] is '、' or '和' or '及' or '与')) p++;
+        int marker = ReportText.MarkerLength(_text.AsSpan(p, to - p));
+        return marker > 0 && p + marker < to ? p + marker : p;
+    }
+
+    /// <summary>A subject that names a thing rather than an attribute of one (粮食, not 规上纺织工业增加值).</summary>
+    private static bool IsEntity(string subject) =>
+        subject.Length > 0 && !subject.Contains('占', StringComparison.Ordinal)
+        && Lexicon.EndsWithAny(subject, Lexicon.SharedHeads) is null && Lexicon.EndsWithAny(subject, Lexicon.AttributeWords) is null
+        && !subject.EndsWith('率') && !subject.EndsWith('度');
+
+    /// <summary>The unit of a figure written with a magnitude only (3300万), from its noun: people or person-times.</summary>
+    private static Unit? InferUnit(string subject)
+    {
+        if (Lexicon.EndsWithAny(subject, Lexicon.VisitNouns) is not null) return Units.PersonTime;
+        if (Lexicon.EndsWithAny(subject, Lexicon.PersonNouns) is not null) return Units.Person;
+        return null;
+    }
+
+    /// <summary>What a figure without its own subject refers to: the last kept figure and the topic of a clause without figures.</summary>
+    private record struct SubjectContext
+    {
+        public Item? LastKept { get; set; }
+
+        public string? Topic { get; set; }
+
+        /// <summary>Whether a bare attribute has been given to the topic (later ones go to it too).</summary>
+        public bool TopicOwns { get; set; }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using Zhibiao.Analytics.Extraction;
+using CsCheck;
+
+namespace Zhibiao.Analytics.Tests.Extraction;
+
+/// <summary>
+/// Metamorphic tests of reading (issue 29): the facts of a report do not change when its layout does — line breaks
+/// inside sentences, spaces, punctuation and digits in their other width, list numbering in another style, a qualifier
+/// before the key phrase. Each property draws its edits from one CsCheck sample with a fixed seed (the same edits every
+/// run) and compares every fact, its span mapped back to the original text. The same properties run over the shared
+/// reports, for longer, in benchmarks/reading (not here: unit tests read the repository only).
+/// </summary>
+public class LayoutMetamorphicTests
+{
+    private const string Seed = "0N0XIzNsQ0O2";
+
+    public static TheoryData<int> Samples() => [.. Enumerable.Range(0, ReportSamples.All.Count)];
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Line_breaks_inside_sentences_change_no_fact(int sample) =>
+        ForEachSeed(sample, (text, spans, random) => LayoutVariants.BreakLines(text, spans, random, 1 + random.Next(40)));
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Spaces_change_no_fact(int sample) =>
+        ForEachSeed(sample, (text, spans, random) => LayoutVariants.AddSpaces(text, spans, random, 1 + random.Next(40)));
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Punctuation_and_digits_in_the_other_width_change_no_fact(int sample) =>
+        ForEachSeed(sample, (text, _, random) => LayoutVariants.SwapWidths(text, random, random.NextDouble()));
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void List_numbering_in_another_style_changes_no_fact(int sample) =>
+        Same(ReportSamples.All[sample], LayoutVariants.Renumber(ReportSamples.All[sample]), "renumbered");
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void A_qualifier_before_the_key_phrase_changes_no_fact(int sample)
+    {
+        // A figure counting the key phrase itself (以下8个方面主要目标) has it in its subject: compared without the qualifier.
+        foreach (string q in (string[])["全省", "经济", "全省经济社会发展"])
+            Same(ReportSamples.All[sample], LayoutVariants.QualifyKeyPhrase(ReportSamples.All[sample], q), q, ignored: q);
+    }
+
+    [Fact]
+    public void All_edits_at_once_change_no_fact() =>
+        ForEachSeed(0, (text, spans, random) =>
+        {
+            LayoutVariant a = LayoutVariants.BreakLines(text, spans, random, 30);
+            LayoutVariant b = LayoutVariants.AddSpaces(a.Text, Remap(spans, a), random, 30);
+            LayoutVariant c = LayoutVariants.SwapWidths(b.Text, random, 0.5);
+            return new LayoutVariant(c.Text, [.. a.Map.Select(i => b.Map[i])]);
+        });
+
+    [Fact]
+    public void The_samples_hold_the_facts_the_properties_protect()
+    {
+        // The properties compare facts: they must have some to compare, of every kind.
+        IReadOnlyList<Fact> facts = FactExtractor.Extract(ReportSamples.Provincial);
+        Assert.True(facts.Count >= 40, $"{facts.Count} facts");
+        Assert.Contains(facts, f => f.Kind == Measure.Change);
+        Assert.Contains(facts, f => f.Kind == Measure.Growth && f.Plan is not null);
+        Assert.Contains(facts, f => f.IsTarget && f.Period.Year == 2026);
+        Assert.True(FactExtractor.Extract(ReportSamples.National).Count >= 15);
+    }
+
+    private static void ForEachSeed(int sample, Func<string, IReadOnlyList<(int, int)>, Random, LayoutVariant> edit)
+    {
+        string text = ReportSamples.All[sample];
+        IReadOnlyList<(int, int)> spans = [.. FactExtractor.Extract(text).Select(f => (f.Start, f.End))];
+        Gen.Int[1, int.MaxValue].Array[25].Sample(seeds =>
+        {
+            foreach (int seed in seeds)
+                Same(text, edit(text, spans, new Random(seed)), $"seed {seed}");
+        }, seed: Seed, iter: 1, threads: 1);
+    }
+
+    private static IReadOnlyList<(int, int)> Remap(IReadOnlyList<(int Start, int End)> spans, LayoutVariant v) =>
+        [.. spans.Select(s => (v.Map[s.Start], v.Map[s.End]))];
+
+    private static void Same(string text, LayoutVariant variant, string what, string? ignored = null)
+    {
+        string[] want = [.. FactExtractor.Extract(text).Select(f => Key(f, f.Start, f.End, ignored))];
+        string[] got = [.. FactExtractor.Extract(variant.Text).Select(f => Key(f, variant.ToOriginal(f.Start), variant.ToOriginal(f.End - 1) + 1, ignored))];
+        if (want.SequenceEqual(got)) return;
+        string first = want.Zip(got).Where(p => p.First != p.Second).Select(p => $"{p.First}\n  became {p.Second}").FirstOrDefault()
+            ?? $"{want.Length} facts became {got.Length}";
+        Assert.Fail($"{what}: {first}\n--- text ---\n{variant.Text}");
+    }
+
+    private static string Key(Fact f, int start, int end, string? ignored = null)
+    {
+        string key = string.Create(CultureInfo.InvariantCulture,
+            $"{f.Subject}|{f.PeriodText}|{f.Kind}|{f.Value.Value:R}|{f.Value.Unit.Symbol}|{f.Qualifier}|{f.IsTarget}|{f.Note}|{start}-{end}|{f.Text}");
+        return ignored is null ? key : key.Replace(ignored, "", StringComparison.Ordinal);
+    }
+}
