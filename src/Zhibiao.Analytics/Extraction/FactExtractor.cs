@@ -64,6 +64,9 @@ public static class FactExtractor
         return facts;
     }
 
+    /// <summary>The year a report plans for, from its headings, title or byline (as <see cref="Extract"/> tells it), or null.</summary>
+    internal static int? ReportYear(string text) => ReportLayout.Build(ReportText.Read(text).Text, null).PlanYear;
+
     /// <summary>
     /// Reads a report file as strict UTF-8 text. Line breaks are read as Python reads text (\r\n and \r become \n), so
     /// offsets agree with tools that read the file that way. A byte-order mark is kept as a character.

@@ -69,7 +69,7 @@ public static partial class ReportReader
             throw new AnalyticsException($"{file}: not a government work report (the words 政府工作 / 工作报告 do not occur)");
         IReadOnlyList<Fact> facts = FactExtractor.Extract(text, new ExtractionOptions { Year = year });
         if (facts.Count == 0) throw new AnalyticsException($"{file}: not a government work report (no figures with units)");
-        int reportYear = year ?? facts.Where(f => f.IsTarget).Select(f => f.Period.Year).DefaultIfEmpty(facts.Max(f => f.Period.Year) + 1).Max();
+        int reportYear = year ?? FactExtractor.ReportYear(text) ?? facts.Max(f => f.Period.Year) + 1;
 
         facts = Respectively(text, facts);
         (int Start, int End)? main = MainStatement(text, reportYear);
