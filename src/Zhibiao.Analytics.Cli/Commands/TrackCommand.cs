@@ -32,24 +32,45 @@ internal static class TrackCommand
         var all = new Option<bool>("--all") { Description = "Table: also list indicators with a single value and no target." };
         var preset = new Option<string>("--preset") { Description = "Status thresholds: un-sdg-2022 or open-sdg.", DefaultValueFactory = _ => "un-sdg-2022" };
         preset.AcceptOnlyFromAmong([.. StatusPreset.Named.Keys]);
+        var asOf = new Option<string?>("--as-of")
+        {
+            Description = "Use only the figures published by the end of this period (2025-09, 2025-Q3 or 2025); annual targets of monthly and quarterly flows are judged from the part of the year published by then.",
+        };
         var command = new Command("track", "Is each indicator on track for its target? Required vs observed growth and a status.")
         {
-            dir, format, window, preset, all, noProbability,
+            dir, format, window, preset, all, noProbability, asOf,
         };
         command.SetAction(parse =>
         {
             int years = parse.GetValue(window);
             if (years is < 1 or > 1000) throw new CliUsageException($"--window must be between 1 and 1000 years, not {years}");
+            Period? cut = parse.GetValue(asOf) is { } text ? ParseAsOf(text) : null;
             Dataset data = Dataset.Load(parse.GetValue(dir)!);
+            if (cut is { } c) data = data.AsOf(c);
             var options = new TrackingOptions { WindowYears = years, Preset = StatusPreset.Named[parse.GetValue(preset)!] };
-            IReadOnlyList<TargetJudgement> results = TargetPipeline.Judge(data, new PipelineOptions
+
+            // Annual targets of monthly and quarterly flows are judged from the year's published part; the rest by the pipeline.
+            Target[] annual = [.. data.Targets.Where(t => YearToDateAssessor.Judges(data.Get(t.IndicatorId), t))];
+            IReadOnlyList<TargetJudgement> results = TargetPipeline.Judge(WithoutTargets(data, annual), new PipelineOptions
             {
                 Assessment = context.Assessment with { Tracking = options },
                 Probability = !parse.GetValue(noProbability),
             });
+            AssessmentOptions ytdOptions = context.Assessment with { Forecaster = context.Models.Create(YearToDateAssessor.DefaultModel) };
+            YearToDateAssessment[] ytd = [.. annual.Select(t => YearToDateAssessor.Assess(data.Series(t.IndicatorId), t, AsOfFor(data, t, cut), ytdOptions))];
             OutputFormat f = FormatOption.Parse(parse.GetValue(format)!);
-            if (f == OutputFormat.Table) WriteTable(context, results, options, parse.GetValue(all));
-            else ToTabular(results).Write(context.Out, f);
+            if (f == OutputFormat.Table)
+            {
+                WriteTable(context, results, options, parse.GetValue(all));
+                WriteYearToDate(context, ytd);
+            }
+            else
+            {
+                Tabular table = ToTabular(results);
+                AddYearToDate(table, ytd);
+                table.Write(context.Out, f);
+            }
+
             return AnalyticsCli.Ok;
         });
         return command;
@@ -81,6 +102,81 @@ internal static class TrackCommand
         }
 
         return t;
+    }
+
+    private static Period ParseAsOf(string text) =>
+        Period.TryParse(text, out Period p) ? p : throw new CliUsageException($"--as-of '{text}' is not a period (expected 2025-09, 2025-Q3 or 2025)");
+
+    /// <summary>The dataset without the given targets, and without the indicators only they concern (their rows are the year-to-date ones).</summary>
+    private static Dataset WithoutTargets(Dataset data, Target[] annual)
+    {
+        if (annual.Length == 0) return data;
+        var left = data.Targets.Except(annual).ToArray();
+        var gone = new HashSet<string>(annual.Select(t => t.IndicatorId).Where(id => !left.Any(t => t.IndicatorId == id)), StringComparer.Ordinal);
+        return new Dataset(data.Indicators.Where(i => !gone.Contains(i.Id)), data.Observations.Where(o => !gone.Contains(o.IndicatorId)), left, data.TargetHistory.Where(t => !gone.Contains(t.IndicatorId)));
+    }
+
+    /// <summary>The as-of period in the indicator's frequency: the last of its periods that ends by the cut; without a cut, its latest figure's.</summary>
+    private static Period AsOfFor(Dataset data, Target t, Period? cut)
+    {
+        Indicator ind = data.Get(t.IndicatorId);
+        if (cut is not { } c)
+            return data.Series(ind.Id).Latest?.Period ?? throw new CliUsageException($"{ind.Id}: no figure to judge the {t.Deadline} target from");
+        int month = c.Frequency == Frequency.Monthly ? c.SubPeriod : c.SubPeriod * (12 / c.Frequency.PeriodsPerYear());
+        return ind.Frequency == Frequency.Monthly ? Period.OfMonth(c.Year, month)
+            : month >= 3 ? Period.OfQuarter(c.Year, month / 3) : Period.OfQuarter(c.Year - 1, 4);
+    }
+
+    /// <summary>Year-to-date rows in the track columns: latest is the year's published total, required and observed are the remaining and published periods' growth over the same periods last year.</summary>
+    internal static void AddYearToDate(Tabular t, IEnumerable<YearToDateAssessment> years)
+    {
+        foreach (YearToDateAssessment a in years)
+        {
+            Target target = a.Target;
+            double? observed = a.LastYearSamePeriods is { } same && same > 0 ? (a.PublishedTotal / same) - 1 : null;
+            Interval? need = a.RequiredGrowth;
+            t.Add(
+                a.Indicator.Id, a.Indicator.NameZh, a.Indicator.NameEn,
+                a.AsOf.ToString(), a.PublishedTotal, "exact", a.Indicator.Unit.Symbol,
+                Target.ToToken(target.Kind), target.Deadline.ToString(),
+                target.Kind == TargetKind.Growth ? target.Value.Value : target.Value.ConvertTo(a.Indicator.Unit).Value,
+                Target.ToToken(target.Comparison),
+                "year_to_date",
+                need is { } r ? double.IsFinite(r.Lower) ? r.Lower : r.Upper : null, null,
+                observed, null, null,
+                null, null,
+                null, null, null,
+                $"{a.PeriodsPublished} of {a.PeriodsPerYear} periods of {a.Year} published by {a.AsOf}" + string.Concat(a.Notes.Select(n => "; " + n)),
+                a.ProbabilityMet, a.Likelihood.ToWords(), a.Method, a.Median, a.Interval80.Lower, a.Interval80.Upper,
+                a.Interval95.Lower, a.Interval95.Upper, a.ForecastGrowth, null);
+        }
+    }
+
+    private static void WriteYearToDate(CliContext context, IReadOnlyList<YearToDateAssessment> years)
+    {
+        if (years.Count == 0) return;
+        var table = new Table().Border(TableBorder.Rounded).Title("annual targets from year-to-date data")
+            .AddColumns("indicator", "target", "published", "year to date", "P(met)", "rest of the year needs", "forecast");
+        foreach (YearToDateAssessment a in years)
+        {
+            string need = a.RequiredGrowth is { } r
+                ? double.IsFinite(r.Lower) && double.IsFinite(r.Upper) ? $"{Fmt.Percent(r.Lower)} to {Fmt.Percent(r.Upper)}"
+                : double.IsFinite(r.Lower) ? $"≥{Fmt.Percent(r.Lower)}" : $"≤{Fmt.Percent(r.Upper)}"
+                : "—";
+            table.AddRow(
+                Markup.Escape($"{a.Indicator.NameZh} ({a.Indicator.Id})"),
+                Markup.Escape(a.Target.ToString()),
+                Markup.Escape($"{a.PeriodsPublished} of {a.PeriodsPerYear}, to {a.AsOf}"),
+                Markup.Escape(Quantity.Of(a.PublishedTotal, a.Indicator.Unit).ToString(4)),
+                Markup.Escape($"{a.ProbabilityMet:0.00} {a.Likelihood.ToWords()}"),
+                Markup.Escape(need),
+                Markup.Escape(a.ForecastGrowth is { } g ? $"{Fmt.Percent(g)} ({a.Method})" : a.Method));
+        }
+
+        context.Console.Write(table);
+        context.Console.WriteLine("The rest of the year's growth is over the same periods a year before; the year's total is the published part plus simulated remaining periods.");
+        foreach (YearToDateAssessment a in years)
+            foreach (string note in a.Notes) context.Console.WriteLine($"  {a.Indicator.Id}: note: {note}");
     }
 
     internal static string BasisToken(GrowthBasis basis) => basis switch

@@ -65,6 +65,19 @@ public sealed class Dataset
     /// <summary>Writes the three files into a directory, each atomically (written aside, then moved into place).</summary>
     public void Save(string directory) => DatasetWriter.Write(this, directory);
 
+    /// <summary>
+    /// The dataset as it stood at the end of <paramref name="asOf"/>: only the figures of periods that had ended by
+    /// then (a year ends in December, a quarter in its third month) and, when their vintage is known, published by then;
+    /// the targets unchanged. No later figure is left in it.
+    /// </summary>
+    public Dataset AsOf(Period asOf) =>
+        new(Indicators, Observations.Where(o => EndsBy(o.Period, asOf) && (o.Vintage is not { } v || EndsBy(v, asOf))), Targets, TargetHistory);
+
+    /// <summary>Whether a period ends no later than another: its last month is at or before the other's.</summary>
+    internal static bool EndsBy(Period p, Period asOf) => LastMonth(p) <= LastMonth(asOf);
+
+    private static int LastMonth(Period p) => (p.Year * 12) + (p.SubPeriod * (12 / p.Frequency.PeriodsPerYear()));
+
     /// <summary>The indicator with the id, or null.</summary>
     public Indicator? Find(string id) => _indicators.GetValueOrDefault(id);
 

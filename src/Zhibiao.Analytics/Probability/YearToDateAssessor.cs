@@ -23,6 +23,18 @@ public static class YearToDateAssessor
     public const string DefaultModel = "ets";
 
     /// <summary>
+    /// Whether a target is judged from year-to-date data: a level or growth target for a year of a monthly or
+    /// quarterly flow.
+    /// </summary>
+    public static bool Judges(Indicator indicator, Target target)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        ArgumentNullException.ThrowIfNull(target);
+        return indicator.Frequency != Frequency.Yearly && indicator.Kind == IndicatorKind.Flow
+            && target.Deadline.Frequency == Frequency.Yearly && target.Kind is TargetKind.Level or TargetKind.Growth;
+    }
+
+    /// <summary>
     /// Assesses an annual target of a flow from its period values published up to <paramref name="asOf"/>; no
     /// figure of a later period is read.
     /// </summary>
