@@ -43,6 +43,9 @@ public sealed class Chart
     /// <summary>What the chart shows, in words (for alt text and captions).</summary>
     public string Description { get; init; } = "";
 
+    /// <summary>Whether <see cref="Description"/> is drawn in the image as its caption (then HTML adds no figcaption).</summary>
+    internal bool Captioned { get; init; }
+
     /// <summary>The format a file name's extension asks for (.png or .svg).</summary>
     /// <exception cref="AnalyticsException">Another extension.</exception>
     public static ChartFormat FormatOf(string path)
@@ -78,5 +81,5 @@ public sealed class Chart
     }
 
     /// <summary>The SVG for inline use in an HTML page (no XML declaration), with a role and a label.</summary>
-    public HtmlContent ToHtml() => new($"<figure class=\"chart\">{ToSvg()}{(Description.Length > 0 ? $"<figcaption>{Html.Encode(Description)}</figcaption>" : "")}</figure>");
+    public HtmlContent ToHtml() => new($"<figure class=\"chart\">{ToSvg()}{(Description.Length > 0 && !Captioned ? $"<figcaption>{Html.Encode(Description)}</figcaption>" : "")}</figure>");
 }

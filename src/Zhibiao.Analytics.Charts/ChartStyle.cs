@@ -64,6 +64,15 @@ public static class ChartStyle
     /// <summary>The x coordinate of a period: its year plus the elapsed share of the year (2024-Q3 → 2024.5).</summary>
     internal static double X(Period p) => p.Year + ((p.SubPeriod - 1) / (double)p.Frequency.PeriodsPerYear());
 
+    /// <summary>The title of a time axis: "year", or "quarter" / "month" / "period" for sub-annual series.</summary>
+    internal static string AxisTitle(Frequency frequency) => frequency.PeriodsPerYear() switch
+    {
+        1 => "year",
+        4 => "quarter",
+        12 => "month",
+        _ => "period",
+    };
+
     /// <summary>Tick labels at whole periods ("2024", "2024-Q1"), at most about ten.</summary>
     internal static void PeriodTicks(Plot plot, Period first, Period last)
     {

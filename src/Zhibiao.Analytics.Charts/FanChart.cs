@@ -98,7 +98,7 @@ public static class FanChart
             var median = plot.Add.ScatterLine(xs, [.. fan.Median.Select(v => v / f)], ChartStyle.Of(ChartStyle.Median));
             median.LineWidth = 2;
             median.LinePattern = LinePattern.Dashed;
-            median.LegendText = $"forecast median ({paths!.Method})";
+            median.LegendText = "forecast median";
         }
 
         DrawHistory(plot, series, f, span);
@@ -110,17 +110,14 @@ public static class FanChart
         double room = target is not null && goal is not null ? 0.5 + (0.12 * ((last - first) + 1)) : 0.5;
         plot.Axes.SetLimitsX(ChartStyle.X(first) - 0.5, ChartStyle.X(last) + room);
         plot.Title($"{ind.NameZh} {ind.NameEn}");
-        plot.YLabel($"{mag.Symbol}{ind.Unit.Symbol}");
-        plot.ShowLegend(Alignment.UpperLeft);
 
         string what = assessment is not null
             ? $"P(met) {assessment.ProbabilityMet:0.00}, {assessment.Likelihood.ToWords()}"
             : target is null ? "no target" : "no forecast to the deadline";
         string model = paths is null ? "a single value: no forecast" : $"forecast by {paths.Method} from {paths.Paths.Count} simulated paths";
-        return new Chart(plot, options.Width, options.Height)
-        {
-            Description = $"{ind.NameZh} ({ind.Id}): history {first}–{latest.Period}, {model}; {(target is null ? "no target" : target.ToString())}; {what}.",
-        };
+        string description = $"{ind.NameZh} ({ind.Id}): history {first}–{latest.Period}, {model}; {(target is null ? "no target" : target.ToString())}; {what}.";
+        ChartLayout.Apply(plot, options.Width, ChartStyle.AxisTitle(ind.Frequency), $"{mag.Symbol}{ind.Unit.Symbol}", description);
+        return new Chart(plot, options.Width, options.Height) { Description = description, Captioned = true };
     }
 
     /// <summary>The fan chart of a forecast result: in-sample values (fitted + residual), the mean and every interval.</summary>
@@ -146,10 +143,11 @@ public static class FanChart
         var mean = plot.Add.ScatterLine(fx, [last, .. forecast.Mean.Span], ChartStyle.Of(ChartStyle.Median));
         mean.LineWidth = 2;
         mean.LinePattern = LinePattern.Dashed;
-        mean.LegendText = $"forecast mean ({forecast.Method})";
+        mean.LegendText = "forecast mean";
         plot.Title(title.Length > 0 ? title : forecast.Method);
-        plot.ShowLegend(Alignment.UpperLeft);
-        return new Chart(plot, width, height) { Description = $"{forecast.Method}: {forecast.Horizon} steps ahead" };
+        string description = $"{forecast.Method}: {forecast.Horizon} steps ahead";
+        ChartLayout.Apply(plot, width, forecast.Origin is { } f ? ChartStyle.AxisTitle(f.Frequency) : "step", "value", description);
+        return new Chart(plot, width, height) { Description = description, Captioned = true };
     }
 
     private static void Check(Indicator ind, Target target)

@@ -115,14 +115,11 @@ public static class GrowthChart
             plot.Axes.SetLimitsX(ChartStyle.X(first) - 0.6, ChartStyle.X(last) + 0.6);
         }
 
-        plot.Axes.Margins(bottom: 0.05, top: 0.15);
+        plot.Axes.Margins(bottom: 0.12, top: 0.15);
         plot.Title($"{ind.NameZh} {ind.NameEn}: {(points ? "change" : "growth")} per year");
-        plot.YLabel(points ? "pp per year" : "% per year");
-        plot.ShowLegend(Alignment.UpperLeft);
-        return new Chart(plot, width, height)
-        {
-            Description = $"{ind.NameZh} ({ind.Id}): {(points ? "change in percentage points" : "growth")} per year since the previous observation"
-                + (required is not null ? $"; required {required} for {tracking!.Target}" : ""),
-        };
+        string description = $"{ind.NameZh} ({ind.Id}): {(points ? "change in percentage points" : "growth")} per year since the previous observation"
+            + (required is not null ? $"; required {required} for {tracking!.Target}" : "") + ".";
+        ChartLayout.Apply(plot, width, ChartStyle.AxisTitle(ind.Frequency), points ? "pp per year" : "% per year", description);
+        return new Chart(plot, width, height) { Description = description, Captioned = true };
     }
 }

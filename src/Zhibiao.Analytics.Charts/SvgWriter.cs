@@ -114,16 +114,26 @@ internal static class SvgWriter
         return root.ToString(SaveOptions.DisableFormatting);
     }
 
-    /// <summary>The line styles of every plottable (and bar) of a plot, found by their LineStyle property.</summary>
-    private static IEnumerable<LineStyle> LineStyles(Plot plot)
+    /// <summary>
+    /// The line styles of every plottable of a plot: those with a line (<see cref="IHasLine"/>), arrows (<see cref="IHasArrow"/>), and each bar
+    /// of a bar plot. No reflection, so trimming and native AOT keep what is read here.
+    /// </summary>
+    internal static IEnumerable<LineStyle> LineStyles(Plot plot)
     {
         foreach (IPlottable p in plot.GetPlottables())
         {
-            if (p.GetType().GetProperties().FirstOrDefault(x => x.Name == "LineStyle" && x.PropertyType == typeof(LineStyle) && x.GetIndexParameters().Length == 0)?.GetValue(p) is LineStyle s)
-                yield return s;
-            if (p is ScottPlot.Plottables.BarPlot bars)
-                foreach (Bar b in bars.Bars)
-                    yield return b.LineStyle;
+            switch (p)
+            {
+                case IHasLine line:
+                    yield return line.LineStyle;
+                    break;
+                case IHasArrow arrow:
+                    yield return arrow.ArrowStyle.LineStyle;
+                    break;
+                case ScottPlot.Plottables.BarPlot bars:
+                    foreach (Bar b in bars.Bars) yield return b.LineStyle;
+                    break;
+            }
         }
     }
 

@@ -36,6 +36,7 @@ public static class TargetsChart
     {
         Plot plot = ChartStyle.NewPlot();
         var ticks = new ScottPlot.TickGenerators.NumericManual();
+        var right = new ScottPlot.TickGenerators.NumericManual();
         var words = new List<string>();
         for (int i = 0; i < rows.Count; i++)
         {
@@ -60,22 +61,23 @@ public static class TargetsChart
                 ? $"P(met) {a.ProbabilityMet:0.00} · {a.Likelihood.ToWords()} · {status.ToWords()}"
                 : $"{status.ToWords()} (no probability)";
             words.Add(text);
-            var label = plot.Add.Text(text, 0.02, pos);
-            label.LabelFontSize = 13;
-            label.LabelFontColor = Colors.Black;
-            label.LabelBackgroundColor = Colors.White.WithAlpha(0.8);
-            label.Alignment = Alignment.MiddleLeft;
+            right.AddMajor(pos, text);
         }
 
+        double top = Math.Max(0.6, rows.Count - 0.4);
         plot.Axes.Left.TickGenerator = ticks;
-        plot.Axes.SetLimits(0, 1, -0.6, Math.Max(0.6, rows.Count - 0.4));
+        plot.Axes.Right.TickGenerator = right;
+        plot.Axes.Right.TickLabelStyle.FontName = ChartFont.Name;
+        plot.Axes.Right.TickLabelStyle.FontSize = 12;
+        plot.Axes.Right.MajorTickStyle.Length = 0;
+        plot.Axes.SetLimits(0, 1, -0.6, top);
+        plot.Axes.SetLimitsY(-0.6, top, plot.Axes.Right);
         plot.Add.VerticalLine(0.5, 1, Colors.Gray, LinePattern.Dotted);
         plot.Title(rows.Count == 0 ? "Targets: none in the dataset" : "Targets: probability of being met");
-        plot.XLabel("P(target met) from simulated paths; colour: IPCC likelihood (status colour where there is no probability)");
-        int height = 150 + (60 * Math.Max(1, rows.Count));
-        return new Chart(plot, width, height)
-        {
-            Description = rows.Count == 0 ? "no targets" : string.Join("; ", rows.Select((r, i) => $"{(r.Assessment?.Indicator ?? r.Tracking!.Indicator).Id}: {words[i]}")),
-        };
+        string description = rows.Count == 0 ? "no targets" : string.Join("; ", rows.Select((r, i) => $"{(r.Assessment?.Indicator ?? r.Tracking!.Indicator).Id}: {words[i]}"));
+        const string Key = "P(met) from simulated paths of the forecast model; bar colour: IPCC likelihood of being met (the colour of the deterministic status where there is no probability); dotted line: 0.5.";
+        ChartLayout.Apply(plot, width, "P(target met)", "", Key, legend: false);
+        int height = 190 + (60 * Math.Max(1, rows.Count));
+        return new Chart(plot, width, height) { Description = description };
     }
 }

@@ -17,7 +17,7 @@ public class ChartTests
         string[] labels = ChartTestData.Labels(svg);
         Assert.Contains("95% interval", labels);
         Assert.Contains("80% interval", labels);
-        Assert.Contains(labels, l => l.StartsWith("forecast median (", StringComparison.Ordinal));
+        Assert.Contains("forecast median", labels);
         Assert.Contains(labels, l => l.StartsWith("target ≥3.2亿人次 by 2025: P(met) ", StringComparison.Ordinal));
         Assert.Contains("目标 3.2亿人次", labels);
         Assert.Contains(labels, l => l.StartsWith("required path (≤6.7%/yr", StringComparison.Ordinal));
