@@ -45,6 +45,7 @@ public static partial class AnalyticsCli
             BoardCommand.Create(context),
             BoardCommand.CreateCheck(context),
             ImportHistoryCommand.Create(context),
+            ImportTableCommand.Create(context),
             SiloCommand.Create(context),
         };
 
