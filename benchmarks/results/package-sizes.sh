@@ -18,12 +18,15 @@ results_begin package-sizes
 echo "<!-- timing -->"
 echo "| package | .nupkg | .snupkg |"
 echo "|---|---:|---:|"
-for id in Zhibiao.Analytics Zhibiao.Analytics.Charts Zhibiao.Analytics.ML Zhibiao.Analytics.Orleans Zhibiao.Analytics.Cli; do
+for id in Zhibiao.Analytics Zhibiao.Analytics.Charts Zhibiao.Analytics.ML Zhibiao.Analytics.Orleans Zhibiao.Analytics.Import \
+  Zhibiao.Analytics.Cli Zhibiao.Analytics.Cli.{linux-x64,linux-arm64,osx-x64,osx-arm64,win-x64,win-arm64}; do
   nupkg=$(ls "$feed"/$id.[0-9]*.nupkg | head -1)
   version=${nupkg##*/$id.}; version=${version%.nupkg}
-  echo "| \`$id\` | $(size "$(stat -c %s "$nupkg")") | $(size "$(stat -c %s "${nupkg%.nupkg}.snupkg")") |"
+  snupkg=${nupkg%.nupkg}.snupkg
+  # The tool's package that only names its runtimes' packages has no symbols package.
+  echo "| \`$id\` | $(size "$(stat -c %s "$nupkg")") | $([ -f "$snupkg" ] && size "$(stat -c %s "$snupkg")" || echo —) |"
 done
 echo
-echo "Version $version; MB = 10⁶ bytes."
+echo "Version $version; MB = 10⁶ bytes. \`dotnet tool install Zhibiao.Analytics.Cli\` takes \`Zhibiao.Analytics.Cli\` and the package of the machine's runtime."
 echo "<!-- /timing -->"
 results_end
