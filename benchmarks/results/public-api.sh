@@ -7,7 +7,7 @@ cd "$ROOT"
 analytics --version > /dev/null   # builds the CLI, whose output folder holds every library
 bin=$(dirname "$ANALYTICS_CLI")
 counts=$(dotnet run benchmarks/public-api-count.cs -- "$bin/Zhibiao.Analytics.dll" "$bin/Zhibiao.Analytics.Charts.dll" \
-  "$bin/Zhibiao.Analytics.ML.dll" "$bin/Zhibiao.Analytics.Orleans.dll")
+  "$bin/Zhibiao.Analytics.ML.dll" "$bin/Zhibiao.Analytics.Orleans.dll" "$bin/Zhibiao.Analytics.Import.dll")
 
 results_begin public-api
 echo "| package | public types | public members | internal top-level types |"
