@@ -14,7 +14,7 @@ namespace Zhibiao.Analytics.Cli.Commands;
 internal static class BoardCommand
 {
     /// <summary>The CSV/JSON columns, in this order (issue 17).</summary>
-    public static readonly string[] Columns = ["region", "year", "indicator", "subject", "kind", "direction", "value", "high", "unit", "latest", "latest_period", "average_5y", "p_met", "status"];
+    public static readonly string[] Columns = ["region", "year", "indicator", "subject", "kind", "direction", "value", "high", "unit", "latest", "latest_period", "average_5y", "p_met", "status", "note"];
 
     public static Command Create(CliContext context)
     {
@@ -36,8 +36,14 @@ internal static class BoardCommand
             string? dir = parse.GetValue(toDataset);
             if (html is not null) BoardHtml.Write(board, html);
             if (dir is not null) ProvincialDataset.Write(board, dir);
-            foreach (RegionTargets r in board.Regions.Where(r => r.Note is not null))
-                context.Error.WriteLine($"note: {r.File} ({r.Region}): {r.Note}");
+            // Nothing silent: every report says whether its statement was found and how many main targets it gave.
+            foreach (RegionTargets r in board.Regions)
+            {
+                string found = r.Content.MainStatement is { } s ? Inv($"main-targets statement at chars {s.Start}-{s.End}") : "no main-targets statement";
+                context.Error.WriteLine(r.Note is null
+                    ? Inv($"{r.File} ({r.Region}): {found}, {r.Main.Count} main targets")
+                    : $"note: {r.File} ({r.Region}): {r.Note}");
+            }
             Table(board).Write(context.Out, fmt);
             if (fmt == OutputFormat.Table)
             {
@@ -60,8 +66,12 @@ internal static class BoardCommand
             Unit unit = r.Indicator.Indicator.Unit;
             t.Add(r.Region, r.Target.Deadline.Year, r.Indicator.Id, r.Target.Source.Subject, r.Indicator.Reads == Measure.Growth ? "growth" : "level",
                 Indicator.ToToken(r.Indicator.Indicator.Direction), r.Target.Value.ConvertTo(unit).Value, r.Target.High?.ConvertTo(unit).Value, unit.Symbol,
-                r.Latest?.Value.Value, r.Latest?.Period.ToString(), r.Average5y?.Value.Value, Math.Round(r.Chance.PMet, 4), r.Status);
+                r.Latest?.Value.Value, r.Latest?.Period.ToString(), r.Average5y?.Value.Value, Math.Round(r.Chance.PMet, 4), r.Status, "");
         }
+
+        // Every region given is on the board: one without main targets is a row with its note.
+        foreach (RegionTargets r in board.Regions.Where(r => r.Main.Count == 0))
+            t.Add(r.Region, r.Content.Year, "", "", "", "", null, null, "", null, "", null, null, "", r.Note ?? "");
 
         return t;
     }

@@ -2,6 +2,14 @@ using System.Text;
 
 namespace Zhibiao.Analytics.Extraction;
 
+/// <summary>A report as read: the text with its layout taken out, its sections, and its facts with their spans in that text.</summary>
+/// <param name="Text">The text as given and as read.</param>
+/// <param name="Layout">Its sections and year.</param>
+/// <param name="Offsets">From spans of the text as read to code-point offsets of the text as given.</param>
+/// <param name="Facts">The facts (spans in code points of the text as given).</param>
+/// <param name="Spans">The span of each fact in the text as read.</param>
+internal sealed record ReportFacts(ReportText Text, ReportLayout Layout, FactExtractor.SpanMap Offsets, IReadOnlyList<Fact> Facts, IReadOnlyList<(int Start, int End)> Spans);
+
 /// <summary>Options of <see cref="FactExtractor.Extract"/>.</summary>
 public sealed record ExtractionOptions
 {
@@ -41,7 +49,11 @@ public static class FactExtractor
 {
     /// <summary>Extracts the facts of a report text, in text order.</summary>
     /// <exception cref="AnalyticsException">The text has figures but its year cannot be told (no year headings, no <see cref="ExtractionOptions.Year"/>).</exception>
-    public static IReadOnlyList<Fact> Extract(string text, ExtractionOptions? options = null)
+    public static IReadOnlyList<Fact> Extract(string text, ExtractionOptions? options = null) => Read(text, options).Facts;
+
+    /// <summary>Reads a report: its text as read, its sections, and its facts with their spans in the text as read.</summary>
+    /// <exception cref="AnalyticsException">The text has figures but its year cannot be told.</exception>
+    internal static ReportFacts Read(string text, ExtractionOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (options?.Year is { } y && (y < 2 || y > 9999))
@@ -52,16 +64,17 @@ public static class FactExtractor
         var offsets = new SpanMap(read, CodePointOffsets(text));
         var time = new PeriodContext(layout);
         var facts = new List<Fact>();
+        var spans = new List<(int Start, int End)>();
         int start = 0;
         while (start < t.Length)
         {
             int end = start;
             while (end < t.Length && !Lexicon.IsSentenceEnd(t[end])) end++;
-            if (end > start) new SentenceReader(t, start, end, time, offsets, facts).Read();
+            if (end > start) new SentenceReader(t, start, end, time, offsets, facts, spans).Read();
             start = end + 1;
         }
 
-        return facts;
+        return new ReportFacts(read, layout, offsets, facts, spans);
     }
 
     /// <summary>The year a report plans for, from its headings, title or byline (as <see cref="Extract"/> tells it), or null.</summary>

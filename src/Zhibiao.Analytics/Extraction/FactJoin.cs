@@ -48,8 +48,19 @@ public static class FactJoin
         var targets = new List<Target>();
         var unmatched = new List<Fact>();
         var skipped = new List<SkippedFact>();
-        foreach (Fact f in facts)
+        IReadOnlyList<Fact> all = facts as IReadOnlyList<Fact> ?? [.. facts];
+        // Targets are worded by the one policy of every reading path; the two ends of a range are one target.
+        var figures = new Dictionary<Fact, TargetFigure>(ReferenceEqualityComparer.Instance);
+        var upperEnds = new HashSet<Fact>(ReferenceEqualityComparer.Instance);
+        foreach (TargetFigure t in TargetFigures.Of(all, f => f.IsTarget))
         {
+            figures[t.Fact] = t;
+            if (t.High is { } h) upperEnds.Add(h);
+        }
+
+        foreach (Fact f in all)
+        {
+            if (upperEnds.Contains(f)) continue;
             if (table.Find(f.Subject) is not { } synonym)
             {
                 unmatched.Add(f);
@@ -65,7 +76,10 @@ public static class FactJoin
             {
                 if (f.IsTarget)
                 {
-                    targets.Add(ToTarget(f, ind, value, source));
+                    TargetFigure figure = figures[f];
+                    Quantity? high = figure.High is { } h ? InUnitOf(h.Value, synonym, ind) : null;
+                    if (high is not null) source = source with { Address = FormattableString.Invariant($"chars {f.Start}-{figure.End}") };
+                    targets.Add(ToTarget(f, ind, value, high, figure.Wording, source));
                 }
                 else
                 {
@@ -108,7 +122,10 @@ public static class FactJoin
         return result;
     }
 
-    private static Target ToTarget(Fact f, Indicator ind, Quantity value, Source source)
+    private static Quantity InUnitOf(Quantity value, Synonym synonym, Indicator ind) =>
+        synonym.Unit is { } u && !value.Unit.IsCompatibleWith(ind.Unit) ? Quantity.Reported(value.Written, value.Magnitude, u, value.Decimals) : value;
+
+    private static Target ToTarget(Fact f, Indicator ind, Quantity value, Quantity? high, TargetWording wording, Source source)
     {
         TargetKind kind = f.Kind switch
         {
@@ -118,9 +135,8 @@ public static class FactJoin
             Measure.Level => TargetKind.Level,
             _ => throw new AnalyticsException($"a target for a {f.Kind.ToString().ToLowerInvariant()} in {value.Unit} has no target kind"),
         };
-        TargetWording wording = Target.WordingOf(f.Qualifier);
         (TargetComparison comparison, double? tolerance) = Target.FromWording(wording, ind.Direction, value);
-        var t = new Target(ind.Id, kind, f.Period, value, comparison, source) { Plan = f.Plan, Wording = wording, Tolerance = tolerance };
+        var t = new Target(ind.Id, kind, f.Period, value, comparison, source) { Plan = f.Plan, Wording = wording, High = high, Tolerance = tolerance };
         DatasetRules.Check(ind, t);
         return t;
     }

@@ -50,7 +50,7 @@ internal static class Lexicon
 
     /// <summary>Adverbs between a subject and its figure, dropped (分别, 再, 同比 …).</summary>
     public static readonly WordList Adverbs = new(
-        "分别", "再", "又", "同比", "累计", "共", "首次", "一次性", "平均", "年均", "均", "总计", "合计", "共计", "已", "将", "还",
+        "分别", "再", "又", "同比", "累计", "共", "首次", "一次性", "平均每年", "每年平均", "每年", "平均", "年均", "均", "总计", "合计", "共计", "已", "将", "还",
         "进一步", "全年", "当年", "实际", "名义", "拟", "实现");
 
     /// <summary>Adverbs at the start of a subject (合计新增政府债务总规模): dropped when a subject remains.</summary>

@@ -68,7 +68,7 @@ internal sealed class PeriodContext
     public static HashSet<char> CueStarts { get; } =
     [
         .. Lexicon.TargetCues.Words.Select(w => w[0]), .. Lexicon.StrongTargetCues.Words.Select(w => w[0]),
-        '预', '去', '上', '今', '十', '期', '时', '累', '年', '以', '过', '五',
+        '预', '去', '上', '今', '十', '期', '时', '累', '年', '以', '过', '五', '“', '六', '七', '八', '九',
     ];
 
     /// <summary>Starts a sentence: forgets its words, and reads its opening time words (这五年, 这一年, 2025年 …).</summary>
@@ -97,14 +97,14 @@ internal sealed class PeriodContext
         if (marker < head.Length) head = head[marker..];
         int comma = head.IndexOfAny('，', '：');
         if (comma >= 0) head = head[..comma];
-        if (Opening(head) is { } frame) _carried = frame;
+        if (Opening(head, paragraph) is { } frame) _carried = frame;
     }
 
     /// <summary>
     /// The time opened by the first words of a sentence: five years (这五年, “十四五”时期), one year (这一年, 2025年, 今年),
     /// or null for none.
     /// </summary>
-    private (int From, int To)? Opening(ReadOnlySpan<char> head)
+    private (int From, int To)? Opening(ReadOnlySpan<char> head, bool paragraph)
     {
         if (_layout.PlanYear is not { } plan) return null;
         int review = plan - 1;
@@ -113,10 +113,12 @@ internal sealed class PeriodContext
         {
             ReadOnlySpan<char> s = head[i..];
             if (FiveYearOpenings.AtStart(s) is not null) return (review - 4, review);
-            if (s[0] is '十' or '“' && PlanNames.At(s, out int length) is { } from && PlanTails.AtStart(s[length..]) is not null)
+            if (PlanNames.At(s, out int length) is { } from && PlanTails.AtStart(s[length..]) is not null)
                 return (from, from + 4);
+            // A year opens a time only at the start of a paragraph (2025年极不平凡。); within one (2012年底，城镇…) it is the
+            // sentence's own.
             int? year = OneYearOpenings.AtStart(s) is { } w ? (w is "今年" or "新的一年" ? plan : review)
-                : i <= 1 && IsYear(s) && !s[5..].StartsWith("以来", StringComparison.Ordinal) && !(i > 0 && head[i - 1] is '比' or '较' or '从' or '自')
+                : paragraph && i <= 1 && IsYear(s) && !s[5..].StartsWith("以来", StringComparison.Ordinal) && !(i > 0 && head[i - 1] is '比' or '较' or '从' or '自')
                     ? int.Parse(s[..4], System.Globalization.CultureInfo.InvariantCulture) : null;
             // Another year (2004年我们提出…) speaks of its own sentence and leaves the carried time as it is.
             if (year is { } y) return y != review && y != plan ? null : (y, y);
@@ -141,7 +143,7 @@ internal sealed class PeriodContext
             && prev is not ('比' or '较' or '同' or '与' or '于'))
             _past = true;
         if (s.StartsWith("今年", StringComparison.Ordinal)) _current = true;
-        if (s[0] == '十' && PlanNames.At(s, out _) is { } from) _planName = (from, from + 4);
+        if (s[0] is '十' or '“' or '六' or '七' or '八' or '九' && PlanNames.At(s, out _) is { } from) _planName = (from, from + 4);
         if (s.StartsWith("期间", StringComparison.Ordinal) || s.StartsWith("时期", StringComparison.Ordinal)
             || s.StartsWith("累计", StringComparison.Ordinal) || s.StartsWith("年均", StringComparison.Ordinal))
             _planContext = true;
@@ -188,9 +190,14 @@ internal sealed class PeriodContext
             _fromYear = fromYear;
             _year = null;
         }
-        else if (_year is { } y)
+        else if (_year is { } y && !(figure.Average && MultiYearFrame(section) is not null))
         {
             year = y;
+        }
+        else if (_year is not null && MultiYearFrame(section) is { } avg)
+        {
+            // 从1997年的2.73万亿元增加到2002年的4.1万亿元，平均每年增长10.5%: the average is over the years, not of the last one.
+            (year, span) = Across(avg.From, avg.To, figure);
         }
         else if (_yearRange is { } r)
         {
@@ -231,6 +238,17 @@ internal sealed class PeriodContext
         bool isTarget = !_forecast && !_past && !figure.From && future && planned;
         string? note = _forecast ? "预计" : isTarget ? _target : null;
         return new Placement(period, span, isTarget, note);
+    }
+
+    /// <summary>The span of years the sentence, its paragraph's opening or its section speaks of, when it is more than one year.</summary>
+    private (int From, int To)? MultiYearFrame(Section section)
+    {
+        int review = _layout.RequirePlanYear() - 1;
+        if (_yearRange is { } r) return r;
+        if (_lastFiveYears) return (review - 4, review);
+        if (_planName is { } p && (_planContext || _planSince)) return (p.From, _planSince ? Math.Clamp(section.To, p.From, p.To) : p.To);
+        if (_carried is { } c && c.To > c.From) return c;
+        return section.IsMultiYear ? (section.From, section.To) : null;
     }
 
     /// <summary>A figure in the years <paramref name="from"/>–<paramref name="to"/>: at the end, over the span, or the year before it.</summary>

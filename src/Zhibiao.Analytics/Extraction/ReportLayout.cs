@@ -216,17 +216,40 @@ internal sealed class ReportLayout
     }
 }
 
-/// <summary>The five-year plans by name: 十一五 is 2006–2010, 十四五 2021–2025, 十五五 2026–2030.</summary>
+/// <summary>
+/// The five-year plans by name: 十一五 is 2006–2010, 十四五 2021–2025, 十五五 2026–2030; the older ones (六五 … 九五, 十五:
+/// 1981–2005) only in quotes (“九五”) or before 期间, 时期, 计划 or 规划, where they cannot be a number (十五届, 九五折).
+/// </summary>
 internal static class PlanNames
 {
+    private static readonly string[] OldTails = ["期间", "时期", "计划", "规划"];
+
     /// <summary>The first year of the plan named at the start of <paramref name="s"/> (十四五, “十四五”), else null; <paramref name="length"/> is its length.</summary>
     public static int? At(ReadOnlySpan<char> s, out int length)
     {
         length = 0;
         int p = s.Length > 0 && s[0] is '“' or '"' ? 1 : 0;
-        if (p + 3 > s.Length || s[p] != '十' || s[p + 2] != '五' || ChineseNumerals.DigitValue(s[p + 1]) is < 1 or > 7) return null;
-        int first = 2006 + ((ChineseNumerals.DigitValue(s[p + 1]) - 1) * 5);
-        p += 3;
+        int first;
+        if (p + 3 <= s.Length && s[p] == '十' && s[p + 2] == '五' && ChineseNumerals.DigitValue(s[p + 1]) is >= 1 and <= 7)
+        {
+            first = 2006 + ((ChineseNumerals.DigitValue(s[p + 1]) - 1) * 5);
+            p += 3;
+        }
+        else if (p + 2 <= s.Length && s[p + 1] == '五' && (s[p] == '十' || ChineseNumerals.DigitValue(s[p]) is >= 6 and <= 9))
+        {
+            first = s[p] == '十' ? 2001 : 1981 + ((ChineseNumerals.DigitValue(s[p]) - 6) * 5);
+            p += 2;
+            bool quoted = p < s.Length && s[p] is '”' or '"' && s[0] is '“' or '"';
+            ReadOnlySpan<char> rest = s[(quoted ? p + 1 : p)..];
+            bool tail = false;
+            foreach (string w in OldTails) tail |= rest.StartsWith(w, StringComparison.Ordinal);
+            if (!quoted && !tail) return null;
+        }
+        else
+        {
+            return null;
+        }
+
         if (p < s.Length && s[p] is '”' or '"') p++;
         length = p;
         return first;
@@ -235,8 +258,8 @@ internal static class PlanNames
     /// <summary>The first year of the first plan named anywhere in a short text, else null.</summary>
     public static int? Find(ReadOnlySpan<char> s)
     {
-        for (int i = 0; i + 2 < s.Length; i++)
-            if (s[i] == '十' && At(s[i..], out _) is { } y) return y;
+        for (int i = 0; i + 2 <= s.Length; i++)
+            if (At(s[i..], out _) is { } y) return y;
         return null;
     }
 }

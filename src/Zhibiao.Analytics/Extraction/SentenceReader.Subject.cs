@@ -76,9 +76,12 @@ internal sealed partial class SentenceReader
             return ["城镇" + core[2..], "农村" + core[2..]];
         if (parts.Length != n) return null;
 
-        // 城镇和农村居民人均可支配收入, 绿电、绿证交易规模: a short first word stands for the last part's first word.
-        if (n == 2 && parts[0].Length <= 3 && parts[1].Length > parts[0].Length + 1 && !parts[1].StartsWith(parts[0], StringComparison.Ordinal))
-            return [parts[0] + parts[1][parts[0].Length..], parts[1]];
+        // 城镇和农村居民人均可支配收入, 绿电、绿证交易规模, 城镇居民、农村居民人均可支配收入: a first word as long as the
+        // last part's first word (two characters, or ending alike) stands for it.
+        string first = parts[0], last = parts[^1];
+        if (n == 2 && last.Length > first.Length + 1 && !last.StartsWith(first, StringComparison.Ordinal)
+            && (first.Length <= 2 || (first.Length <= 4 && first[^1] == last[first.Length - 1])))
+            return [first + last[first.Length..], last];
         if (Lexicon.EndsWithAny(parts[^1], Lexicon.SharedHeads) is { } head && parts[^1].Length > head.Length)
         {
             for (int i = 0; i < parts.Length - 1; i++)

@@ -23,6 +23,7 @@ internal sealed partial class SentenceReader
     private readonly PeriodContext _time;
     private readonly FactExtractor.SpanMap _offsets;
     private readonly List<Fact> _output;
+    private readonly List<(int Start, int End)> _spans;
     private readonly List<Item> _items = [];
     private readonly List<NumberToken> _figures = [];
 
@@ -37,7 +38,7 @@ internal sealed partial class SentenceReader
     private string[]? _splitNow;
     private string[]? _lastSplit;
 
-    public SentenceReader(string text, int start, int end, PeriodContext time, FactExtractor.SpanMap offsets, List<Fact> output)
+    public SentenceReader(string text, int start, int end, PeriodContext time, FactExtractor.SpanMap offsets, List<Fact> output, List<(int Start, int End)> spans)
     {
         _text = text;
         _start = start;
@@ -45,6 +46,7 @@ internal sealed partial class SentenceReader
         _time = time;
         _offsets = offsets;
         _output = output;
+        _spans = spans;
     }
 
     public void Read()
@@ -93,7 +95,11 @@ internal sealed partial class SentenceReader
 
         FinishClause(_end);
         foreach (Item item in _items)
-            if (item.Keep) _output.Add(item.ToFact(_text, _offsets));
+        {
+            if (!item.Keep) continue;
+            _output.Add(item.ToFact(_text, _offsets));
+            _spans.Add((item.Token.Start, item.Token.End));
+        }
     }
 
     private void OnFigure(NumberToken token)

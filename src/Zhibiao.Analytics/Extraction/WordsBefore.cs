@@ -121,7 +121,7 @@ internal sealed record WordsBefore
             else if ((w = Lexicon.EndsWithAny(s, Lexicon.Adverbs)) is not null)
             {
                 respectively |= w == "分别";
-                average |= w == "年均";
+                average |= w is "年均" or "平均每年" or "每年平均" or "每年";
             }
             else if ((w = Lexicon.EndsWithAny(s, Lexicon.Bases)) is not null || (w = YearBase(s)) is not null || (w = PlanBase(s)) is not null)
             {

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Zhibiao.Analytics.Reports;
 
 /// <summary>The main targets of one regional report, with what its review says of the year before.</summary>
@@ -26,7 +24,7 @@ public sealed record BoardRow(string Region, Target Target, ReportIndicator Indi
 /// its own review, and P(met) by <see cref="BoardProbability"/> with the spread of changes pooled across the regions
 /// and the national history, and the national target setters' track record.
 /// </summary>
-public sealed partial class ProvincialBoard
+public sealed class ProvincialBoard
 {
     /// <summary>The indicators of the board, in column order.</summary>
     public static IReadOnlyList<string> Indicators { get; } =
@@ -140,23 +138,9 @@ public sealed partial class ProvincialBoard
     }
 
     /// <summary>
-    /// The region as the report names it: the body that hears it (在浙江省第十四届人民代表大会…), else the title
-    /// (2026年浙江省政府工作报告), else the file name.
+    /// The region as the report names it, among the 31 provincial-level regions: from its title, byline or signature
+    /// (2026年浙江省政府工作报告, 在浙江省第十四届人民代表大会…, 浙江省人民政府省长), else the region its text names most often,
+    /// else from the file name (zhejiang-2026.txt), else the file name as it is.
     /// </summary>
-    public static string RegionOf(string text, string file)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        int firstLine = text.IndexOf('\n', StringComparison.Ordinal);
-        string head = text[(firstLine < 0 ? 0 : firstLine + 1)..Math.Min(text.Length, Math.Max(firstLine, 0) + 1200)];
-        Match m = Congress().Match(head);
-        if (m.Success) return m.Groups[1].Value;
-        m = Title().Match(head);
-        return m.Success ? m.Groups[1].Value : Path.GetFileNameWithoutExtension(file);
-    }
-
-    [GeneratedRegex(@"在(\p{IsCJKUnifiedIdeographs}{1,10}?(?:省|市|自治区|特别行政区))第?[一二三四五六七八九十]+届人民代表大会")]
-    private static partial Regex Congress();
-
-    [GeneratedRegex(@"(?:^|[0-9０-９]{4}年)(\p{IsCJKUnifiedIdeographs}{1,10}?(?:省|市|自治区|特别行政区))(?:[0-9０-９]{4}年)?(?:人民)?政府工作报告", RegexOptions.Multiline)]
-    private static partial Regex Title();
+    public static string RegionOf(string text, string file) => Extraction.Regions.Of(text, file);
 }

@@ -16,7 +16,7 @@ namespace Zhibiao.Analytics.Reports;
 public static class ProvincialDataset
 {
     /// <summary>The columns of board.csv, as the board command prints them.</summary>
-    public static IReadOnlyList<string> BoardColumns { get; } = ["region", "year", "indicator", "subject", "kind", "direction", "value", "high", "unit", "latest", "latest_period", "average_5y", "p_met", "status"];
+    public static IReadOnlyList<string> BoardColumns { get; } = ["region", "year", "indicator", "subject", "kind", "direction", "value", "high", "unit", "latest", "latest_period", "average_5y", "p_met", "status", "note"];
 
     /// <summary>The dataset id of a canonical indicator in a region's report: gdp_growth.zhejiang for zhejiang-2026.txt.</summary>
     public static string RegionalId(string indicatorId, string file)
@@ -87,7 +87,10 @@ public static class ProvincialDataset
             r.Region, Num(r.Target.Deadline.Year), r.Indicator.Id, r.Target.Source.Subject ?? "", r.Indicator.Reads == Measure.Growth ? "growth" : "level",
             Indicator.ToToken(r.Indicator.Indicator.Direction), Num(r.Target.Value.Value), r.Target.High is { } h ? Num(h.ConvertTo(r.Indicator.Indicator.Unit).Value) : "",
             r.Indicator.Indicator.Unit.Symbol, r.Latest is { } l ? Num(l.Value.Value) : "", r.Latest?.Period.ToString() ?? "",
-            r.Average5y is { } a ? Num(a.Value.Value) : "", Num(Math.Round(r.Chance.PMet, 4)), r.Status])]);
+            r.Average5y is { } a ? Num(a.Value.Value) : "", Num(Math.Round(r.Chance.PMet, 4)), r.Status, ""]),
+            // Every region given is on the board: one without main targets is a row with its note.
+            .. board.Regions.Where(r => r.Main.Count == 0).Select(r => (IReadOnlyList<string>)[
+                r.Region, Num(r.Content.Year), "", "", "", "", "", "", "", "", "", "", "", "", r.Note ?? ""])]);
     }
 
     private static CsvTable Regions(ProvincialBoard board) => new(

@@ -1,0 +1,260 @@
+namespace Zhibiao.Analytics.Extraction;
+
+/// <summary>
+/// Finds the statement that sets the coming year's main targets, by its structure rather than by known sentences:
+/// <list type="number">
+/// <item>a key phrase — a noun phrase ending in 目标 with 主要 or 预期 in it, whatever stands before or between
+/// (主要预期目标, 全省经济社会发展主要预期目标, 主要经济预期目标, 预期目标) — followed by a link (是, 为, 定为, 建议为, 包括,
+/// 如下, a colon; a line break before the link does not matter, the text is read with its layout taken out), or ending
+/// a heading line whose list follows on the next lines;</item>
+/// <item>about the coming year: the sentence's own time words before the phrase (今年, the plan year, 开局之年 against a
+/// plan period — 五年, 时期, 规划, “十五五” — or the past — 去年, 过去一年), else its section (the plan of the year, the
+/// plan of a period, a review), else the last time words of the 1,500 characters before it;</item>
+/// <item>with figures: the statement runs from the phrase over every following sentence with a figure, across lines
+/// while the lines are list items or short lines with a figure, and stops at the first sentence without one or at a
+/// section heading. A heading or a link with no figure after it takes the paragraph that follows.</item>
+/// </list>
+/// Without a key phrase, a sentence opening with 今年 (or the year) that gives GDP growth and two more figures in % is the
+/// statement. Linear in the text: each sentence is looked at a bounded number of times.
+/// </summary>
+internal static class MainStatement
+{
+    /// <summary>How far before 目标 the key phrase may start (全省经济社会发展主要预期目标).</summary>
+    private const int PhraseWindow = 18;
+
+    /// <summary>How far back the time words are looked for when the sentence and its section say nothing.</summary>
+    private const int FrameWindow = 1500;
+
+    /// <summary>Longest line taken as one item of a list running over several lines.</summary>
+    private const int MaxItemLine = 80;
+
+    private static readonly WordList Links = new("是", "为", "定为", "建议为", "拟定为", "包括", "如下", "：");
+
+    private static readonly WordList CurrentMarks = new("今年", "本年", "开局之年", "起步之年", "开局", "开好局", "新的一年");
+    private static readonly WordList PlanPeriodMarks = new("五年", "时期", "期间", "规划", "纲要", "远景", "二〇三〇", "二〇三五");
+    private static readonly WordList PastMarks = new("去年", "过去一年", "上年");
+
+    /// <summary>The time frame a passage speaks of.</summary>
+    private enum Frame
+    {
+        None,
+        Current,
+        PlanPeriod,
+        Past,
+    }
+
+    /// <summary>The span of the statement in the text as read, or null when the report has none.</summary>
+    public static (int Start, int End)? Find(ReportFacts report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        string t = report.Text.Text;
+        if (report.Layout.PlanYear is not { } year) return null;
+        var sentences = Sentences(t);
+        var figures = FigureCounts(sentences, report.Spans);
+        for (int k = 0; k < sentences.Count; k++)
+        {
+            (int s, int e) = sentences[k];
+            int at = s;
+            while (Cue(t, at, e) is { } cue)
+            {
+                at = cue.End;
+                if (FrameAt(report, t, s, cue.Start, year) != Frame.Current) continue;
+                if (Extent(report, t, sentences, figures, k, cue) is { } span) return span;
+            }
+        }
+
+        // A list after 今年 without a key phrase: 今年全省地区生产总值增长5%左右，…
+        string yearWord = year.ToString(System.Globalization.CultureInfo.InvariantCulture) + "年";
+        for (int k = 0; k < sentences.Count; k++)
+        {
+            (int s, int e) = sentences[k];
+            ReadOnlySpan<char> head = t.AsSpan(s, Math.Min(12, e - s));
+            if (!head.Contains("今年", StringComparison.Ordinal) && !head.Contains(yearWord, StringComparison.Ordinal)) continue;
+            ReadOnlySpan<char> sentence = t.AsSpan(s, e - s);
+            int gdp = Math.Max(sentence.IndexOf("生产总值", StringComparison.Ordinal), sentence.IndexOf("经济增长", StringComparison.Ordinal));
+            if (gdp < 0 || PercentCount(sentence) < 3 || FrameOf(t.AsSpan(s, gdp), year) is Frame.PlanPeriod or Frame.Past) continue;
+            if (Extent(report, t, sentences, figures, k, (s, s, true)) is { } span) return span;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The next key phrase in [<paramref name="from"/>, <paramref name="end"/>): its start, where its link ends, and whether
+    /// it ends a heading line (no link, the list follows).
+    /// </summary>
+    private static (int Start, int End, bool Linked)? Cue(string t, int from, int end)
+    {
+        for (int i = from; i + 1 < end; i++)
+        {
+            if (!(t[i] == '目' && t[i + 1] == '标')) continue;
+            int noun = i + 2;
+            // 主要目标任务 (tasks, of a review), 目标值: another noun, not the statement.
+            if (noun < end && t[noun] is '任' or '值' or '体') continue;
+            int start = PhraseStart(t, i);
+            if (start < 0) continue;
+            int p = noun;
+            if (Links.AtStart(t.AsSpan(p, Math.Min(4, end - p))) is { } link)
+            {
+                p += link.Length;
+                if (p < end && t[p] == '：') p++;
+                return (start, p, true);
+            }
+
+            // A heading that names the targets, the list on the lines below: （一）主要预期目标 / 2026年主要预期目标.
+            if (p == end && end < t.Length && t[end] == '\n' && ReportText.IsHeading(t.AsSpan(LineStart(t, i), end - LineStart(t, i))))
+                return (start, p, false);
+        }
+
+        return null;
+    }
+
+    /// <summary>Where the key phrase ending at 目标 (at <paramref name="i"/>) starts, or −1 when it has neither 主要 nor 预期.</summary>
+    private static int PhraseStart(string t, int i)
+    {
+        int limit = Math.Max(0, i - PhraseWindow);
+        int start = -1;
+        for (int p = i - 1; p >= limit; p--)
+        {
+            char c = t[p];
+            if (c is '，' or '。' or '；' or '：' or '、' or '\n' or '！' or '？' or '“' or '”') break;
+            if ((c == '要' && p > 0 && t[p - 1] == '主') || (c == '期' && p > 0 && t[p - 1] == '预')) start = p - 1;
+        }
+
+        return start;
+    }
+
+    private static int LineStart(string t, int i) => t.LastIndexOf('\n', Math.Max(0, i - 1)) + 1;
+
+    /// <summary>The time the key phrase speaks of: its sentence's words, else its section, else the text before.</summary>
+    private static Frame FrameAt(ReportFacts report, string t, int sentenceStart, int cue, int year)
+    {
+        Frame own = FrameOf(t.AsSpan(sentenceStart, cue - sentenceStart), year);
+        if (own != Frame.None) return own;
+        Section section = report.Layout.At(cue);
+        if (report.Layout.IndexAt(cue) >= 0)
+        {
+            if (section.Kind == SectionKind.Plan) return section.IsMultiYear ? Frame.PlanPeriod : section.To == year ? Frame.Current : Frame.None;
+        }
+
+        int from = Math.Max(0, sentenceStart - FrameWindow);
+        return FrameOf(t.AsSpan(from, sentenceStart - from), year);
+    }
+
+    /// <summary>The frame of the last time word of a passage.</summary>
+    private static Frame FrameOf(ReadOnlySpan<char> passage, int year)
+    {
+        int current = -1, plan = -1, past = -1;
+        for (int i = 0; i < passage.Length; i++)
+        {
+            ReadOnlySpan<char> s = passage[i..];
+            if (CurrentMarks.AtStart(s) is not null) current = i;
+            if (PlanPeriodMarks.AtStart(s) is not null) plan = i;
+            if (PastMarks.AtStart(s) is not null) past = i;
+            if (s[0] is '十' or '“' or '六' or '七' or '八' or '九' && PlanNames.At(s, out _) is not null) plan = i;
+            if (i + 5 <= passage.Length && char.IsAsciiDigit(s[0]) && s.Length > 4 && s[4] == '年' && (i == 0 || !char.IsAsciiDigit(passage[i - 1]))
+                && int.TryParse(s[..4], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int y))
+            {
+                if (y == year) current = i;
+                else if (y == year - 1) past = i;
+                else if (y > year) plan = i;
+            }
+        }
+
+        // “十五五” names a plan period, unless a 开局 after it makes it this year (实现“十五五”良好开局): the last word wins.
+        int last = Math.Max(current, Math.Max(plan, past));
+        return last < 0 ? Frame.None : last == current ? Frame.Current : last == plan ? Frame.PlanPeriod : Frame.Past;
+    }
+
+    /// <summary>The statement from its key phrase over the sentences and list lines with figures, or null without a figure.</summary>
+    private static (int Start, int End)? Extent(ReportFacts report, string t, List<(int Start, int End)> sentences, int[] figures, int k, (int Start, int End, bool Linked) cue)
+    {
+        int end = sentences[k].End;
+        bool any = FiguresAfter(report, cue.End, sentences[k].End) > 0;
+        int paragraphEnd = ParagraphEnd(t, cue.Start);
+        bool crossedOnce = false;
+        for (int n = k + 1; n < sentences.Count; n++)
+        {
+            (int s, int e) = sentences[n];
+            bool newLine = s > paragraphEnd;
+            if (report.Layout.IndexAt(s) != report.Layout.IndexAt(cue.Start)) break;
+            if (newLine)
+            {
+                // Past the key phrase's paragraph: the paragraph after it when nothing followed the phrase, then list lines only.
+                // (A line ending in a colon opens another list: 今年要重点做好9个方面工作：)
+                int lineLength = LineLength(t, s);
+                bool item = (ReportText.MarkerLength(t.AsSpan(s, e - s)) > 0 || lineLength <= MaxItemLine) && t[s + lineLength - 1] != '：';
+                if (!(!any && !crossedOnce) && !item) break;
+                crossedOnce = true;
+                paragraphEnd = ParagraphEnd(t, s);
+            }
+
+            if (figures[n] == 0) break;
+            end = e;
+            any = true;
+        }
+
+        return any ? (cue.Start, end) : null;
+    }
+
+    private static int LineLength(string t, int s)
+    {
+        int e = t.IndexOf('\n', s);
+        return (e < 0 ? t.Length : e) - s;
+    }
+
+    private static int ParagraphEnd(string t, int from)
+    {
+        int nl = t.IndexOf('\n', from);
+        return nl < 0 ? t.Length : nl;
+    }
+
+    private static int FiguresAfter(ReportFacts report, int from, int to)
+    {
+        int n = 0;
+        foreach ((int s, _) in report.Spans)
+            if (s >= from && s < to) n++;
+        return n;
+    }
+
+    /// <summary>Sentences of the text as read (ends: 。！？ and line breaks), each with its end (exclusive, after 。).</summary>
+    private static List<(int Start, int End)> Sentences(string t)
+    {
+        var result = new List<(int, int)>();
+        int s = 0;
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (t[i] is '。' or '！' or '？' or '\n')
+            {
+                int e = t[i] == '\n' ? i : i + 1;
+                if (e > s) result.Add((s, e));
+                s = i + 1;
+            }
+        }
+
+        if (t.Length > s) result.Add((s, t.Length));
+        return result;
+    }
+
+    /// <summary>The number of figures in each sentence (one pass over both sorted lists).</summary>
+    private static int[] FigureCounts(List<(int Start, int End)> sentences, IReadOnlyList<(int Start, int End)> spans)
+    {
+        var counts = new int[sentences.Count];
+        int k = 0;
+        foreach ((int s, _) in spans)
+        {
+            while (k < sentences.Count && sentences[k].End <= s) k++;
+            if (k < sentences.Count && sentences[k].Start <= s) counts[k]++;
+        }
+
+        return counts;
+    }
+
+    private static int PercentCount(ReadOnlySpan<char> s)
+    {
+        int n = 0;
+        foreach (char c in s)
+            if (c == '%') n++;
+        return n;
+    }
+}

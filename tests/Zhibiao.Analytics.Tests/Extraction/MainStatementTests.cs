@@ -1,0 +1,84 @@
+using System.Globalization;
+using Zhibiao.Analytics.Extraction;
+using Zhibiao.Analytics.Reports;
+using CsCheck;
+
+namespace Zhibiao.Analytics.Tests.Extraction;
+
+/// <summary>
+/// The main-targets statement found by its structure (issue 29): the key phrase with qualifiers anywhere before it,
+/// broken over two lines (a heading, then 是：…), a heading with the list on the lines below, a list running over
+/// several sentences; and the main targets unchanged by layout (line breaks, spaces, widths, numbering, qualifiers).
+/// The texts are written for the tests in the style of the reports.
+/// </summary>
+public class MainStatementTests
+{
+    private const string Head = "2026年某某省政府工作报告\n一、2025年工作回顾\n全省地区生产总值增长5.1%，城镇新增就业52万人。\n二、2026年工作安排\n";
+
+    private static readonly string[] Three = ["gdp_growth about 5", "surveyed_unemployment about 5.5", "cpi about 2"];
+
+    [Theory]
+    [InlineData("今年经济社会发展主要预期目标是：地区生产总值增长5%左右，城镇调查失业率5.5%左右，居民消费价格涨幅2%左右。\n")]
+    [InlineData("今年全省经济社会发展主要预期目标\n是：地区生产总值增长5%左右，城镇调查失业率5.5%左右，居民消费价格涨幅2%左右。\n")]
+    [InlineData("综合考虑各方面因素，全省主要经济预期目标为：地区生产总值增长5%左右，城镇调查失业率5.5%左右，居民消费价格涨幅2%左右。\n")]
+    [InlineData("今年主要预期目标建议为：地区生产总值增长5%左右；城镇调查失业率5.5%左右；居民消费价格涨幅2%左右。\n")]
+    [InlineData("（一）主要预期目标\n1.地区生产总值增长5%左右；\n2.城镇调查失业率5.5%左右；\n3.居民消费价格涨幅2%左右。\n（二）重点工作\n规上工业增加值增长7%。\n")]
+    [InlineData("主要预期目标是：地区生产总值增长5%左右。城镇调查失业率5.5%左右。居民消费价格涨幅2%左右。这些目标兼顾了需要和可能。规上工业增加值增长7%。\n")]
+    [InlineData("经济社会发展主要预期目标：\n地区生产总值增长5%左右，城镇调查失业率5.5%左右，居民消费价格涨幅2%左右。\n重点做好以下工作：\n规上工业增加值增长7%。\n")]
+    public void The_statement_is_found_by_its_structure(string plan)
+    {
+        RegionTargets r = ProvincialBoard.Read(Head + plan, "moumou-2026.txt", 2026);
+        Assert.Null(r.Note);
+        Assert.Equal(Three, r.Main.Select(Row));
+    }
+
+    [Fact]
+    public void A_report_in_full_width_digits_keeps_its_targets_and_outcomes()
+    {
+        // Issue 32: full-width digits turned 2025 targets into 2024 outcomes.
+        const string text = "２０２５年某某省政府工作报告\n一、２０２４年工作回顾\n地区生产总值增长５．１％。\n二、２０２５年工作安排\n" +
+            "主要预期目标是：地区生产总值增长５％左右，城镇调查失业率５．５％左右，居民消费价格涨幅２％左右。\n";
+        RegionTargets r = ProvincialBoard.Read(text, "moumou.txt");
+        Assert.Equal(2025, r.Content.Year);
+        Assert.Equal(Three, r.Main.Select(Row));
+        Assert.Equal(5.1, ProvincialBoard.Latest(r.Content, "gdp_growth")!.Value.Value, 9);
+        IReadOnlyList<Fact> facts = FactExtractor.Extract(text);
+        Assert.All(facts.Skip(1), f => Assert.True(f.IsTarget && f.Period.Year == 2025, f.ToString()));
+    }
+
+    [Fact]
+    public void Main_targets_do_not_change_with_the_layout()
+    {
+        string text = ReportSamples.Provincial;
+        string[] want = [.. ProvincialBoard.Read(text, "moumou-2026.txt").Main.Select(Row)];
+        Assert.Equal(8, want.Length);
+        IReadOnlyList<(int, int)> spans = [.. FactExtractor.Extract(text).Select(f => (f.Start, f.End))];
+        Gen.Int[1, int.MaxValue].Array[12].Sample(seeds =>
+        {
+            foreach (int seed in seeds)
+            {
+                var random = new Random(seed);
+                LayoutVariant[] variants =
+                [
+                    LayoutVariants.BreakLines(text, spans, random, 40), LayoutVariants.AddSpaces(text, spans, random, 40),
+                    LayoutVariants.SwapWidths(text, random, 0.5), LayoutVariants.Renumber(text), LayoutVariants.QualifyKeyPhrase(text, "全省"),
+                ];
+                foreach (LayoutVariant v in variants)
+                    Assert.Equal(want, ProvincialBoard.Read(v.Text, "moumou-2026.txt").Main.Select(Row));
+            }
+        }, seed: "0N0XIzNsQ0O2", iter: 1, threads: 1);
+    }
+
+    [Fact]
+    public void A_review_of_the_targets_or_a_plan_period_list_is_not_the_statement()
+    {
+        const string text = "2026年某某省政府工作报告\n一、2025年工作回顾\n全年经济社会发展主要目标任务顺利完成，地区生产总值增长5.1%，增速高于预期目标。\n" +
+            "二、“十五五”时期的主要目标任务\n“十五五”时期主要目标是：地区生产总值年均增长5%左右。\n三、2026年工作安排\n坚持稳中求进。\n";
+        RegionTargets r = ProvincialBoard.Read(text, "moumou-2026.txt");
+        Assert.Empty(r.Main);
+        Assert.StartsWith("no main-targets statement found", r.Note, StringComparison.Ordinal);
+    }
+
+    private static string Row(Target t) => string.Create(CultureInfo.InvariantCulture,
+        $"{t.IndicatorId} {Target.ToToken(t.Wording)} {t.Value.Value}{(t.High is { } h ? "-" + h.Value.ToString(CultureInfo.InvariantCulture) : "")}");
+}
