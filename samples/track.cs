@@ -18,16 +18,16 @@ Console.WriteLine($"{data.Indicators.Count} indicators, {data.Observations.Count
 
 // Every target judged once: tracking, probability and the paths behind it; the charts draw from these results.
 IReadOnlyList<TargetJudgement> judged = data.Judge();
-foreach (TargetJudgement j in judged.Where(j => j.Probability is not null))
+foreach (TargetJudgement j in judged.Where(j => j.Chance is not null))
 {
-    (TrackingResult r, TargetAssessment a) = (j.Tracking, j.Probability!);
-    Console.WriteLine($"{a.Indicator.Id}: {r.Status.ToWords()} for {a.Target}; required {Pct(r.Required)}/yr, observed {Pct(r.Observed)}/yr; "
-        + $"P(met) {a.ProbabilityMet:0.00} ({a.Likelihood.ToWords()}) by {a.Method}");
+    (TrackingResult r, TargetChance a) = (j.Tracking, j.Chance!);
+    Console.WriteLine($"{r.Indicator.Id}: {r.Status.ToWords()} for {r.Target}; required {Pct(r.Required)}/yr, observed {Pct(r.Observed)}/yr; "
+        + $"P(met) {a.Probability:0.00} ({a.Likelihood.ToWords()}) by {a.Method}");
 
     foreach ((string name, Chart chart) in new[]
     {
-        ($"{a.Indicator.Id}-fan.png", FanChart.Create(data.Series(a.Indicator.Id), j)),
-        ($"{a.Indicator.Id}-growth.svg", GrowthChart.Create(data.GrowthTable(a.Indicator.Id), r)),
+        ($"{r.Indicator.Id}-fan.png", FanChart.Create(data.Series(r.Indicator.Id), j)),
+        ($"{r.Indicator.Id}-growth.svg", GrowthChart.Create(data.GrowthTable(r.Indicator.Id), r)),
     })
     {
         string path = Path.Combine(output, name);

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using Zhibiao.Analytics.Data;
 using Zhibiao.Analytics.Probability;
-using Zhibiao.Analytics.Reports;
+using Zhibiao.Analytics.Extraction;
 
 namespace Zhibiao.Analytics.Charts;
 
@@ -65,15 +65,22 @@ public static class BoardHtml
                     continue;
                 }
 
-                double p = row.Chance.PMet;
+                double p = row.Judgement.ProbabilityMet ?? double.NaN;
+                if (double.IsNaN(p))
+                {
+                    sb.Append(Inv($"<td class=\"none\" data-sort=\"-1\" title=\"{Esc(row.Judgement.Unassessed ?? "")}\">{Esc(Written(row.Target))}<br><span class=\"p\">no P(met)</span></td>"));
+                    continue;
+                }
+
                 Likelihood l = LikelihoodScale.Of(Math.Clamp(p, 0, 1));
                 string latest = row.Latest is { } f ? $"; {f.Period}: {f.Value.ToWrittenString()}" : "";
-                sb.Append(Inv($"<td style=\"background:{Colours[l]}\" data-sort=\"{p:0.0000}\" title=\"{Esc(row.Target.Source.Subject ?? "")} {Esc(Written(row.Target))}{Esc(latest)}; {l.ToWords()}; status {row.Status}\">"));
+                sb.Append(Inv($"<td style=\"background:{Colours[l]}\" data-sort=\"{p:0.0000}\" title=\"{Esc(row.Target.Source.Subject ?? "")} {Esc(Written(row.Target))}{Esc(latest)}; {l.ToWords()}; status {row.Judgement.Tracking.Status.ToWords()}\">"));
                 sb.Append(Inv($"{Esc(Written(row.Target))}<br><span class=\"p\">{p * 100:0}% {l.ToWords()}</span></td>"));
             }
 
-            double mean = rows.Count == 0 ? -1 : rows.Average(r => r.Chance.PMet);
-            sb.Append(Inv($"<td data-sort=\"{mean:0.0000}\">{(rows.Count == 0 ? "no main targets found" : $"{mean * 100:0}%")}</td></tr>\n"));
+            var ps = rows.Select(r => r.Judgement.ProbabilityMet).OfType<double>().ToList();
+            double mean = ps.Count == 0 ? -1 : ps.Average();
+            sb.Append(Inv($"<td data-sort=\"{mean:0.0000}\">{(rows.Count == 0 ? "no main targets found" : ps.Count == 0 ? "–" : $"{mean * 100:0}%")}</td></tr>\n"));
         }
 
         sb.Append("</tbody>\n</table>\n");

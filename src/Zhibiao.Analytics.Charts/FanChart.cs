@@ -77,8 +77,8 @@ public static class FanChart
 
         int toDeadline = target is null ? 0 : target.Deadline - latest.Period;
         int horizon = toDeadline >= 1 ? toDeadline : options.Horizon ?? (3 * ind.Frequency.PeriodsPerYear());
-        IndicatorPaths? paths = judgement.Paths ?? (series.Count >= 2 ? TargetAssessor.Simulate(series, horizon, options.Assessment) : null);
-        TargetAssessment? assessment = judgement.Probability;
+        IndicatorPaths? paths = judgement.Paths ?? (series.Count >= 2 ? IndicatorPaths.Simulate(series, horizon, options.Assessment) : null);
+        TargetChance? assessment = judgement.Chance;
 
         var fan = paths is null ? null : Fan.Of(paths, latest.Value.Value);
         double? goal = target is null ? null : GoalLevel(ind, target, latest);
@@ -112,7 +112,7 @@ public static class FanChart
         plot.Title($"{ind.NameZh} {ind.NameEn}");
 
         string what = assessment is not null
-            ? $"P(met) {assessment.ProbabilityMet:0.00}, {assessment.Likelihood.ToWords()}"
+            ? $"P(met) {assessment.Probability:0.00}, {assessment.Likelihood.ToWords()}"
             : target is null ? "no target" : "no forecast to the deadline";
         string model = paths is null ? "a single value: no forecast" : $"forecast by {paths.Method} from {paths.Paths.Count} simulated paths";
         string description = $"{ind.NameZh} ({ind.Id}): history {first}–{latest.Period}, {model}; {(target is null ? "no target" : target.ToString())}; {what}.";
@@ -214,7 +214,7 @@ public static class FanChart
         }
     }
 
-    private static void DrawTarget(Plot plot, Indicator ind, Target target, Observation latest, double goal, double f, TargetAssessment? assessment)
+    private static void DrawTarget(Plot plot, Indicator ind, Target target, Observation latest, double goal, double f, TargetChance? assessment)
     {
         Color colour = ChartStyle.Of(ChartStyle.Target);
         int steps = target.Deadline - latest.Period;
@@ -234,7 +234,7 @@ public static class FanChart
         }
 
         var marker = plot.Add.Marker(ChartStyle.X(target.Deadline), goal / f, MarkerShape.FilledDiamond, 16, colour);
-        string p = assessment is null ? "" : $": P(met) {assessment.ProbabilityMet:0.00}";
+        string p = assessment is null ? "" : $": P(met) {assessment.Probability:0.00}";
         marker.LegendText = $"target {target}{p}";
         var label = plot.Add.Text($"目标 {Quantity.Of(goal, ind.Unit)}", ChartStyle.X(target.Deadline), goal / f);
         label.LabelFontColor = colour;

@@ -53,7 +53,7 @@ public static class HtmlReport
         string title = options.Title ?? $"Indicators and targets: {name}";
         IReadOnlyList<TargetJudgement> judgements = TargetPipeline.Judge(data, new PipelineOptions { Assessment = options.Assessment });
         TrackingResult[] tracking = [.. judgements.Select(j => j.Tracking)];
-        TargetAssessment[] assessments = [.. judgements.Select(j => j.Probability).OfType<TargetAssessment>()];
+        TargetJudgement[] assessments = [.. judgements.Where(j => j.Chance is not null)];
         Indicator[] charted = [.. data.Indicators.Where(i => data.Series(i.Id).Count >= 2)
             .OrderBy(i => data.Targets.Any(t => t.IndicatorId == i.Id) ? 0 : 1)];
         Indicator[] single = [.. data.Indicators.Where(i => data.Series(i.Id).Count < 2)];
@@ -109,11 +109,11 @@ public static class HtmlReport
         html.Append(CultureInfo.InvariantCulture, $"<section class=\"indicator\" id=\"ind-{id}\">\n<h2>{Html.Encode(ind.NameZh)} {Html.Encode(ind.NameEn)} <small>({id}, {Html.Encode(ind.Unit.Symbol)})</small></h2>\n");
         TargetJudgement[] judged = [.. judgements.Where(j => j.Indicator.Id == ind.Id)];
         TrackingResult[] mine = [.. judged.Select(j => j.Tracking)];
-        TargetAssessment[] assessed = [.. judged.Select(j => j.Probability).OfType<TargetAssessment>()];
+        TargetJudgement[] assessed = [.. judged.Where(j => j.Chance is not null)];
         TargetJudgement first = judged.Where(j => j.Target is not null).MinBy(j => j.Target!.Deadline) ?? judged[0];
         html.Append(mine.ToHtmlTable().Markup);
         if (assessed.Length > 0) html.Append(assessed.ToHtmlTable().Markup);
-        string[] notes = [.. mine.SelectMany(r => r.Notes).Concat(assessed.SelectMany(a => a.Notes)).Distinct(StringComparer.Ordinal)];
+        string[] notes = [.. mine.SelectMany(r => r.Notes).Concat(assessed.SelectMany(a => a.Chance!.Notes)).Distinct(StringComparer.Ordinal)];
         if (notes.Length > 0)
             html.Append("<ul class=\"notes\">").Append(string.Concat(notes.Select(n => $"<li>{Html.Encode(n)}</li>"))).Append("</ul>\n");
 

@@ -22,17 +22,10 @@ public static class TargetsChart
     public static Chart Create(IEnumerable<TargetJudgement> judgements, int width = 900)
     {
         ArgumentNullException.ThrowIfNull(judgements);
-        return Build([.. judgements.Where(j => j.Target is not null).Select(j => ((TrackingResult?)j.Tracking, j.Probability))], width);
+        return Build([.. judgements.Where(j => j.Target is not null).Select(j => (j.Tracking, j.Chance))], width);
     }
 
-    /// <summary>The overview of target assessments alone.</summary>
-    public static Chart Create(IEnumerable<TargetAssessment> assessments, int width = 900)
-    {
-        ArgumentNullException.ThrowIfNull(assessments);
-        return Build([.. assessments.Select(a => ((TrackingResult?)a.Deterministic, (TargetAssessment?)a))], width);
-    }
-
-    private static Chart Build(List<(TrackingResult? Tracking, TargetAssessment? Assessment)> rows, int width)
+    private static Chart Build(List<(TrackingResult Tracking, TargetChance? Chance)> rows, int width)
     {
         Plot plot = ChartStyle.NewPlot();
         var ticks = new ScottPlot.TickGenerators.NumericManual();
@@ -40,12 +33,12 @@ public static class TargetsChart
         var words = new List<string>();
         for (int i = 0; i < rows.Count; i++)
         {
-            (TrackingResult? r, TargetAssessment? a) = rows[i];
+            (TrackingResult r, TargetChance? a) = rows[i];
             double pos = rows.Count - 1 - i;
-            Indicator ind = (a?.Indicator ?? r!.Indicator);
-            Target target = (a?.Target ?? r!.Target)!;
-            ProgressStatus status = r?.Status ?? a!.Deterministic.Status;
-            double value = a?.ProbabilityMet ?? 1;
+            Indicator ind = r.Indicator;
+            Target target = r.Target!;
+            ProgressStatus status = r.Status;
+            double value = a?.Probability ?? 1;
             string colour = a is not null ? ChartStyle.ForLikelihood(a.Likelihood) : ChartStyle.ForStatus(status);
             plot.Add.Bar(new Bar
             {
@@ -58,7 +51,7 @@ public static class TargetsChart
             });
             ticks.AddMajor(pos, $"{ind.NameZh} {target}");
             string text = a is not null
-                ? $"P(met) {a.ProbabilityMet:0.00} · {a.Likelihood.ToWords()} · {status.ToWords()}"
+                ? $"P(met) {a.Probability:0.00} · {a.Likelihood.ToWords()} · {status.ToWords()}"
                 : $"{status.ToWords()} (no probability)";
             words.Add(text);
             right.AddMajor(pos, text);
@@ -74,8 +67,8 @@ public static class TargetsChart
         plot.Axes.SetLimitsY(-0.6, top, plot.Axes.Right);
         plot.Add.VerticalLine(0.5, 1, Colors.Gray, LinePattern.Dotted);
         plot.Title(rows.Count == 0 ? "Targets: none in the dataset" : "Targets: probability of being met");
-        string description = rows.Count == 0 ? "no targets" : string.Join("; ", rows.Select((r, i) => $"{(r.Assessment?.Indicator ?? r.Tracking!.Indicator).Id}: {words[i]}"));
-        const string Key = "P(met) from simulated paths of the forecast model; bar colour: IPCC likelihood of being met (the colour of the deterministic status where there is no probability); dotted line: 0.5.";
+        string description = rows.Count == 0 ? "no targets" : string.Join("; ", rows.Select((r, i) => $"{r.Tracking.Indicator.Id}: {words[i]}"));
+        const string Key = "P(met): the setter's record pooled with the forecast; bar colour: IPCC likelihood of being met (the colour of the deterministic status where there is no probability); dotted line: 0.5.";
         ChartLayout.Apply(plot, width, "P(target met)", "", Key, legend: false);
         int height = 190 + (60 * Math.Max(1, rows.Count));
         return new Chart(plot, width, height) { Description = description };

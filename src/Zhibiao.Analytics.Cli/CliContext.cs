@@ -11,8 +11,11 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, Forecaste
     /// <summary>The models this command line ships: the core's and the global model of Zhibiao.Analytics.ML (unless a test gives others); every command names models from it.</summary>
     public ForecasterCatalogue Models { get; } = models ?? ForecasterCatalogue.Core.WithGlobalModel();
 
-    /// <summary>The simulation behind target probabilities and fans: the catalogue's default model, otherwise the defaults.</summary>
-    public AssessmentOptions Assessment => new() { Forecaster = Models.Create(ForecasterCatalogue.Default) };
+    /// <summary>
+    /// The simulation behind target probabilities and fans: the library's defaults (<see cref="AssessmentOptions.Default"/>),
+    /// so that a command and <c>data.Judge()</c> in a notebook give the same P(met) for the same target.
+    /// </summary>
+    public AssessmentOptions Assessment => AssessmentOptions.Default;
 
     /// <summary>Standard output; a write that fails is a user error naming it (<see cref="Output.GuardedWriter"/>).</summary>
     public TextWriter Out { get; } = new Output.GuardedWriter(stdout, "standard output");

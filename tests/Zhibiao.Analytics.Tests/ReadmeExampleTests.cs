@@ -23,9 +23,10 @@ public class ReadmeExampleTests
         Assert.True(table.Rows.Single(r => r.Period == Period.OfYear(2023)).Observation.IsDerived);
 
         // "How likely is a target to be met?"
-        Zhibiao.Analytics.Probability.TargetAssessment a = Zhibiao.Analytics.Probability.TargetAssessor.Assess(data.Series("tourist_arrivals"), target);
-        string line = $"P(met) {a.ProbabilityMet:0.00}, {Zhibiao.Analytics.Probability.LikelihoodScale.ToWords(a.Likelihood)}; 2025 median {a.Median:0}";
+        TargetJudgement j = data.Judge().Single(j => j.Target?.IndicatorId == "tourist_arrivals");
+        Zhibiao.Analytics.Probability.TargetChance p = j.Chance!;
+        string line = $"P(met) {p.Probability:0.00}, {Zhibiao.Analytics.Probability.LikelihoodScale.ToWords(p.Likelihood)}; 2025 median {j.Simulation!.Median:0}";
         Assert.Matches(@"^P\(met\) [01]\.\d\d, [a-z ]+; 2025 median \d+$", line);
-        Assert.InRange(a.Median, 2e8, 5e8);
+        Assert.InRange(j.Simulation.Median, 2e8, 5e8);
     }
 }

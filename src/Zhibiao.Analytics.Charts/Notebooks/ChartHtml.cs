@@ -1,5 +1,4 @@
 using Zhibiao.Analytics.Forecasting;
-using Zhibiao.Analytics.Probability;
 
 namespace Zhibiao.Analytics.Charts;
 
@@ -20,25 +19,17 @@ public static class ChartHtml
         Join(table.ToHtmlTable(), GrowthChart.Create(table, tracking).ToHtml());
 
     /// <summary>Tracking results: the targets overview (when some have a target) and the table.</summary>
-    public static HtmlContent ToHtml(this IEnumerable<TrackingResult> results) => ToHtml(results.Select(r => new TargetJudgement(r, null, null)));
+    public static HtmlContent ToHtml(this IEnumerable<TrackingResult> results) => ToHtml(results.Select(r => new TargetJudgement(r, null)));
 
     /// <summary>Judged targets (<see cref="TargetPipeline"/>): the targets overview (when some have a target), the tracking table and the probability table.</summary>
     public static HtmlContent ToHtml(this IEnumerable<TargetJudgement> judgements)
     {
         TargetJudgement[] all = [.. judgements];
-        TargetAssessment[] assessed = [.. all.Select(j => j.Probability).OfType<TargetAssessment>()];
         HtmlContent tracking = all.Select(j => j.Tracking).ToHtmlTable();
         if (!all.Any(j => j.Target is not null)) return tracking;
-        return assessed.Length == 0
-            ? Join(TargetsChart.Create(all).ToHtml(), tracking)
-            : Join(TargetsChart.Create(all).ToHtml(), tracking, assessed.ToHtmlTable());
-    }
-
-    /// <summary>Target assessments: the targets overview and the table.</summary>
-    public static HtmlContent ToHtml(this IEnumerable<TargetAssessment> assessments)
-    {
-        TargetAssessment[] all = [.. assessments];
-        return Join(TargetsChart.Create(all).ToHtml(), all.ToHtmlTable());
+        return all.Any(j => j.Chance is not null)
+            ? Join(TargetsChart.Create(all).ToHtml(), tracking, all.ToHtmlTable())
+            : Join(TargetsChart.Create(all).ToHtml(), tracking);
     }
 
     /// <summary>A forecast: its fan chart and its table.</summary>
@@ -50,12 +41,10 @@ public static class ChartHtml
         IndicatorSeries s => s.ToHtml().Markup,
         GrowthTable g => g.ToHtml().Markup,
         TrackingResult r => ToHtml([r]).Markup,
-        TargetAssessment a => ToHtml([a]).Markup,
         Forecast f => f.ToHtml().Markup,
         TargetJudgement j => ToHtml([j]).Markup,
         IEnumerable<TargetJudgement> js => js.ToHtml().Markup,
         IEnumerable<TrackingResult> rs => rs.ToHtml().Markup,
-        IEnumerable<TargetAssessment> ass => ass.ToHtml().Markup,
         Chart c => c.ToHtml().Markup,
         HtmlContent h => h.Markup,
         _ => null,

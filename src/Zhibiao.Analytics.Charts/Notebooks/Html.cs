@@ -94,21 +94,27 @@ public static class Html
         return t.Build();
     }
 
-    /// <summary>One target assessment as a one-row table.</summary>
-    public static HtmlContent ToHtmlTable(this TargetAssessment assessment) => ToHtmlTable([assessment]);
+    /// <summary>One judged target as a one-row table.</summary>
+    public static HtmlContent ToHtmlTable(this TargetJudgement judgement) => ToHtmlTable([judgement]);
 
-    /// <summary>Target assessments: P(met) in its likelihood colour, the forecast at the deadline with its 80% and 95% intervals, the status.</summary>
-    public static HtmlContent ToHtmlTable(this IEnumerable<TargetAssessment> assessments)
+    /// <summary>
+    /// Judged targets with a probability: P(met) in its likelihood colour, how it was made, the simulated forecast at the
+    /// deadline with its 80% and 95% intervals (where there is one), the status.
+    /// </summary>
+    public static HtmlContent ToHtmlTable(this IEnumerable<TargetJudgement> judgements)
     {
-        ArgumentNullException.ThrowIfNull(assessments);
-        var t = new TableBuilder("targets", "indicator", "target", "P(met)", "likelihood", "median at deadline", "80%", "95%", "model", "status");
-        foreach (TargetAssessment a in assessments)
+        ArgumentNullException.ThrowIfNull(judgements);
+        var t = new TableBuilder("targets", "indicator", "target", "P(met)", "likelihood", "median at deadline", "80%", "95%", "method", "status");
+        foreach (TargetJudgement j in judgements.Where(j => j.Chance is not null && j.Target is not null))
         {
-            t.Cells(a.Indicator.NameZh + " (" + a.Indicator.Id + ")", a.Target.ToString());
-            t.Cell(a.ProbabilityMet.ToString("0.00", CultureInfo.InvariantCulture), ColourOf(a.Likelihood), "p-met");
-            t.Cells(a.Likelihood.ToWords(), Judged(a, a.Median), $"{Judged(a, a.Interval80.Lower)} – {Judged(a, a.Interval80.Upper)}",
-                $"{Judged(a, a.Interval95.Lower)} – {Judged(a, a.Interval95.Upper)}", a.Method);
-            t.Cell(a.Deterministic.Status.ToWords(), ColourOf(a.Deterministic.Status), "status-" + a.Deterministic.Status.ToToken());
+            TargetChance c = j.Chance!;
+            TargetAssessment? a = j.Simulation;
+            ProgressStatus status = j.Tracking.Status;
+            t.Cells(j.Indicator.NameZh + " (" + j.Indicator.Id + ")", j.Target!.ToString());
+            t.Cell(c.Probability.ToString("0.00", CultureInfo.InvariantCulture), ColourOf(c.Likelihood), "p-met");
+            t.Cells(c.Likelihood.ToWords(), a is null ? "" : Judged(a, a.Median), a is null ? "" : $"{Judged(a, a.Interval80.Lower)} – {Judged(a, a.Interval80.Upper)}",
+                a is null ? "" : $"{Judged(a, a.Interval95.Lower)} – {Judged(a, a.Interval95.Upper)}", c.Method);
+            t.Cell(status.ToWords(), ColourOf(status), "status-" + status.ToToken());
             t.EndRow();
         }
 
@@ -133,10 +139,10 @@ public static class Html
         IndicatorSeries s => s.ToHtmlTable().Markup,
         GrowthTable g => g.ToHtmlTable().Markup,
         TrackingResult r => r.ToHtmlTable().Markup,
-        TargetAssessment a => a.ToHtmlTable().Markup,
+        TargetJudgement j => j.ToHtmlTable().Markup,
         Forecast f => f.ToHtmlTable().Markup,
         IEnumerable<TrackingResult> rs => rs.ToHtmlTable().Markup,
-        IEnumerable<TargetAssessment> ass => ass.ToHtmlTable().Markup,
+        IEnumerable<TargetJudgement> js => js.ToHtmlTable().Markup,
         HtmlContent c => c.Markup,
         _ => null,
     };

@@ -1,51 +1,52 @@
 using System.CommandLine;
 using System.Globalization;
 using Zhibiao.Analytics.Cli.Output;
+using Zhibiao.Analytics.Evaluation;
+using Zhibiao.Analytics.Extraction;
 using Zhibiao.Analytics.Forecasting;
 using Zhibiao.Analytics.Probability;
-using Zhibiao.Analytics.Reports;
 
 namespace Zhibiao.Analytics.Cli.Commands;
 
 /// <summary>
 /// <c>analytics backtest-reports REPORT... [--from YEAR] [--to YEAR] [--model M] [--format table|csv|json]</c>: every
-/// target of the reports scored with what was known in its year, against the outcome the next report states.
+/// target of the reports judged walk-forward with what was known in its year (<see cref="TargetBacktest.Reports"/>),
+/// against the outcome the next report states, beside the baselines.
 /// </summary>
 internal static class BacktestReportsCommand
 {
-    /// <summary>The CSV/JSON columns, in this order (issue 12).</summary>
-    public static readonly string[] Columns = ["year", "indicator", "subject", "kind", "direction", "value", "unit", "p_met", "p_forecast", "p_prior", "status", "outcome", "met"];
+    /// <summary>The CSV/JSON columns, in this order.</summary>
+    public static readonly string[] Columns = ["year", "indicator", "subject", "kind", "direction", "value", "unit", "p_met", "p_forecast", "p_record", "weight", "status", "outcome", "met"];
 
     public static Command Create(CliContext context)
     {
         var reports = new Argument<string[]>("reports") { Description = "Report files or directories of *.txt files.", Arity = ArgumentArity.OneOrMore };
-        var from = new Option<int?>("--from") { Description = "First target year scored (earlier years still build the track record)." };
+        var from = new Option<int?>("--from") { Description = "First target year scored (earlier years still build the record)." };
         var to = new Option<int?>("--to") { Description = "Last target year scored." };
         var model = CommonOptions.Model(context.Models);
-        var weight = new Option<double?>("--forecast-weight") { Description = "Weight w of the forecast in logit p_met = (1 − w)·logit p_prior + w·logit p_forecast, 0 to 1 (default 0.5, chosen on 2004–2012)." };
-        var learn = new Option<bool>("--learn-weight") { Description = "Learn w each year on the earlier years' outcomes instead." };
         var format = FormatOption.Create();
-        var command = new Command("backtest-reports", "Score P(met) of every report target against the next report's outcome: forecast, track-record prior, both, and the deterministic rule.")
+        var command = new Command("backtest-reports", "Score P(met) of every report target, judged walk-forward, against the next report's outcome, beside the setter's hit rate, constants, the forecast and the record alone, and the deterministic rule.")
         {
-            reports, from, to, model, weight, learn, format,
+            reports, from, to, model, format,
         };
         command.SetAction(parse =>
         {
+            int? first = parse.GetValue(from), last = parse.GetValue(to);
+            if (first > last) throw new CliUsageException($"--from {first} is after --to {last}");
             IForecaster forecaster = context.Models.Create(parse.GetValue(model)!);
             ReportSeries series = ReportSeries.Load(parse.GetValue(reports)!);
-            double forecastWeight = parse.GetValue(weight) ?? PriorOptions.Default.Weight;
-            if (!(forecastWeight is >= 0 and <= 1)) throw new CliUsageException($"--forecast-weight must be between 0 and 1, not {forecastWeight.ToString(CultureInfo.InvariantCulture)}");
-            var prior = new PriorOptions { Weight = forecastWeight, Learn = parse.GetValue(learn) };
-            var rows = ReportBacktest.Run(series, parse.GetValue(from), parse.GetValue(to), new AssessmentOptions { Forecaster = forecaster }, prior);
+            Hindcast hindcast = TargetBacktest.Reports(series, new AssessmentOptions { Forecaster = forecaster });
+            var rows = hindcast.Rows.Where(r => (first is null || r.Year >= first) && (last is null || r.Year <= last)).ToList();
             OutputFormat fmt = FormatOption.Parse(parse.GetValue(format)!);
             var t = new Tabular(Columns);
-            foreach (BacktestRow r in rows)
+            foreach (HindcastRow r in rows)
             {
-                Unit unit = r.Indicator.Indicator.Unit;
-                t.Add(r.Target.Deadline.Year, r.Indicator.Id, r.Target.Source.Subject, r.Indicator.Reads == Measure.Growth ? "growth" : "level",
-                    Indicator.ToToken(r.Indicator.Indicator.Direction), r.Target.Value.ConvertTo(unit).Value, unit.Symbol,
-                    Math.Round(r.PMet, 4), r.PForecast is { } pf ? Math.Round(pf, 4) : null, Math.Round(r.PPrior, 4), r.Status,
-                    r.Outcome?.Value.ConvertTo(unit).Value, r.Met is { } m ? (m ? 1 : 0) : null);
+                Unit unit = r.Indicator.Unit;
+                ReportIndicator? ri = ReportIndicators.Find(r.Indicator.Id);
+                t.Add(r.Year, r.Indicator.Id, r.Target.Source.Subject, ri?.Reads == Measure.Growth ? "growth" : "level",
+                    Indicator.ToToken(r.Indicator.Direction), r.Target.Value.ConvertTo(unit).Value, unit.Symbol,
+                    R(r.Answer?.Probability), R(r.Forecast?.Probability), R(r.Record?.Probability), r.Answer?.Weight,
+                    r.Tracking?.Status.ToToken(), r.Outcome?.Outcome, r.Met is { } m ? (m ? 1 : 0) : null);
             }
 
             if (fmt != OutputFormat.Table)
@@ -56,21 +57,46 @@ internal static class BacktestReportsCommand
 
             t.Write(context.Out, OutputFormat.Csv);
             var w = context.Out;
-            int disagree = rows.Count(r => r.Met is not null && r.Stated is not null && r.Met != r.Stated);
-            int stated = rows.Count(r => r.Met is not null && r.Stated is not null);
+            (int stated, IReadOnlyList<HindcastRow> disagree) = TargetBacktest.CheckStatements(series, rows);
             w.WriteLine();
-            w.WriteLine(Inv($"{Fmt.Count(rows.Count, "target")}, {rows.Count(r => r.Met is not null)} with an outcome; verdicts checked against the next report's own statement: {stated}, disagreeing: {disagree}"));
-            foreach (var g in rows.Where(r => r.Met is not null && r.Stated is not null && r.Met != r.Stated))
-                w.WriteLine(Inv($"  disagrees: {g.Target.Deadline} {g.Indicator.Id} target {g.Target.Written} outcome {g.Outcome!.Value.ToWrittenString()} stated {(g.Stated!.Value ? "met" : "missed")}"));
-            w.WriteLine("score          Brier   log score");
-            foreach (BacktestScore s in ReportBacktest.Scores(rows))
-                w.WriteLine(Inv($"{s.Name,-13} {s.Brier,6:0.000}  {s.Log,9:0.000}"));
-            w.WriteLine("reliability of p_met: bin  n  mean_p  observed");
-            foreach (ReportReliabilityBin b in ReportBacktest.Reliability(rows))
-                w.WriteLine(Inv($"  {b.Low:0.0}-{b.High:0.0}  {b.Count,3}  {b.MeanP,6:0.00}  {b.Observed,6:0.00}"));
+            w.WriteLine(Inv($"{Fmt.Count(rows.Count, "target")}, {rows.Count(r => r.Met is not null)} with an outcome; verdicts checked against the next report's own statement: {stated}, disagreeing: {disagree.Count}"));
+            foreach (HindcastRow g in disagree)
+                w.WriteLine(Inv($"  disagrees: {g.Target.Deadline} {g.Indicator.Id} target {g.Target.Written} outcome {g.Outcome!.Outcome} stated {(g.Met!.Value ? "missed" : "met")}"));
+            Scores.Write(w, hindcast, first, last);
             return AnalyticsCli.Ok;
         });
         return command;
+    }
+
+    private static double? R(double? p) => p is { } x ? Math.Round(x, 4) : null;
+
+    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>Prints a hindcast's scores: every method's, the reliability of P(met), and P(met) by indicator.</summary>
+internal static class Scores
+{
+    public static void Write(TextWriter w, Hindcast hindcast, int? from, int? to)
+    {
+        IReadOnlyList<BacktestScores>? scores = TargetBacktest.Score(hindcast, from, to);
+        if (scores is null)
+        {
+            w.WriteLine("no target with an outcome in these years: nothing to score");
+            return;
+        }
+
+        w.WriteLine("method           n  Brier   log score   ECE");
+        foreach (BacktestScores s in scores)
+            w.WriteLine(Inv($"{s.Method,-14} {s.Scores.Cases,3}  {s.Scores.Brier,6:0.000}  {s.Scores.Log,9:0.000}  {s.Scores.Ece,6:0.000}"));
+        w.WriteLine("reliability of p_met: bin  n  mean_p  observed");
+        foreach (ReliabilityBin b in scores[0].Scores.Reliability)
+            w.WriteLine(Inv($"  {b.Lower:0.0}-{b.Upper:0.0}  {b.Count,3}  {b.MeanProbability,6:0.00}  {b.ObservedFrequency,6:0.00}"));
+        w.WriteLine("p_met by indicator: n  Brier  log score  met");
+        foreach (var g in hindcast.Rows.Where(r => r.Met is not null && (from is null || r.Year >= from) && (to is null || r.Year <= to)).GroupBy(r => r.Indicator.Id))
+        {
+            BacktestScores s = TargetBacktest.Score(hindcast, from, to, r => r.Indicator.Id == g.Key)![0];
+            w.WriteLine(Inv($"  {g.Key,-24} {s.Scores.Cases,3}  {s.Scores.Brier,6:0.000}  {s.Scores.Log,7:0.000}  {g.Count(r => r.Met == true)}"));
+        }
     }
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

@@ -2,7 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using Zhibiao.Analytics.Charts;
 using Zhibiao.Analytics.Cli.Output;
-using Zhibiao.Analytics.Reports;
+using Zhibiao.Analytics.Data;
+using Zhibiao.Analytics.Probability;
 
 namespace Zhibiao.Analytics.Cli.Commands;
 
@@ -29,7 +30,7 @@ internal static class BoardCommand
         };
         command.SetAction(parse =>
         {
-            NationalRecord record = NationalRecord.Load(parse.GetValue(national)!);
+            Dataset record = Dataset.Load(parse.GetValue(national)!);
             ProvincialBoard board = ProvincialBoard.Load(parse.GetValue(reports)!, record);
             OutputFormat fmt = FormatOption.Parse(parse.GetValue(format)!);
             string? html = parse.GetValue(output);
@@ -66,7 +67,8 @@ internal static class BoardCommand
             Unit unit = r.Indicator.Indicator.Unit;
             t.Add(r.Region, r.Target.Deadline.Year, r.Indicator.Id, r.Target.Source.Subject, r.Indicator.Reads == Measure.Growth ? "growth" : "level",
                 Indicator.ToToken(r.Indicator.Indicator.Direction), r.Target.Value.ConvertTo(unit).Value, r.Target.High?.ConvertTo(unit).Value, unit.Symbol,
-                r.Latest?.Value.Value, r.Latest?.Period.ToString(), r.Average5y?.Value.Value, Math.Round(r.Chance.PMet, 4), r.Status, "");
+                r.Latest?.Value.Value, r.Latest?.Period.ToString(), r.Average5y?.Value.Value,
+                r.Judgement.ProbabilityMet is { } p ? Math.Round(p, 4) : null, r.Judgement.Tracking.Status.ToToken(), "");
         }
 
         // Every region given is on the board: one without main targets is a row with its note.
@@ -90,25 +92,13 @@ internal static class BoardCommand
         };
         command.SetAction(parse =>
         {
-            NationalRecord record = NationalRecord.Load(parse.GetValue(national)!);
+            Hindcast hindcast = ProvincialBoard.NationalHindcast(Dataset.Load(parse.GetValue(national)!));
             var w = context.Out;
-            var rows = BoardBacktest.Run(record);
-            w.WriteLine(Inv($"{rows.Count} national main targets with an outcome ({rows.Min(r => r.Target.Deadline.Year)}–{rows.Max(r => r.Target.Deadline.Year)}), {rows.Count(r => r.Met)} met; {rows.Count(r => r.Chance.PForecast is not null)} with a forecast"));
-            w.WriteLine("defaults (average weight 0.5, forecast weight 0.25):");
-            w.WriteLine("score          Brier   log score");
-            foreach (BacktestScore s in BoardBacktest.Scores(rows))
-                w.WriteLine(Inv($"{s.Name,-13} {s.Brier,6:0.000}  {s.Log,9:0.000}"));
-            w.WriteLine("grid: average_weight forecast_weight  Brier  log score (p_met)");
-            foreach (double a in (double[])[0, 0.5, 1])
-            {
-                foreach (double f in (double[])[0, 0.25, 0.5, 0.75, 1])
-                {
-                    var o = new BoardProbabilityOptions { AverageWeight = a, ForecastWeight = f };
-                    BacktestScore s = BoardBacktest.Scores(BoardBacktest.Run(record, o))[0];
-                    w.WriteLine(Inv($"  {a,4:0.00}  {f,4:0.00}  {s.Brier,6:0.000}  {s.Log,7:0.000}"));
-                }
-            }
-
+            var scored = hindcast.Rows.Where(r => r.Met is not null).ToList();
+            if (scored.Count == 0) throw new CliUsageException("the national dataset has no main target with an outcome: nothing to check");
+            w.WriteLine(Inv($"{scored.Count} national main targets with an outcome ({scored.Min(r => r.Year)}–{scored.Max(r => r.Year)}), {scored.Count(r => r.Met == true)} met; {scored.Count(r => r.Forecast is not null)} with a thin-history forecast"));
+            w.WriteLine("each judged walk-forward: the record known then pooled with the thin-history forecast, settings and weight chosen on earlier outcomes");
+            Scores.Write(w, hindcast, null, null);
             return AnalyticsCli.Ok;
         });
         return command;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.CommandLine;
 using Zhibiao.Analytics.Cli.Output;
 using Zhibiao.Analytics.Extraction;
-using Zhibiao.Analytics.Reports;
 
 namespace Zhibiao.Analytics.Cli.Commands;
 

@@ -83,7 +83,8 @@ internal static class TrackCommand
         {
             TrackingResult r = j.Tracking;
             Target? target = r.Target;
-            TargetAssessment? a = j.Probability;
+            TargetChance? c = j.Chance;
+            TargetAssessment? a = j.Simulation;
             t.Add(
                 r.Indicator.Id, r.Indicator.NameZh, r.Indicator.NameEn,
                 r.Latest?.Period.ToString(), r.Latest?.Value.Value, r.Latest?.Qualifier.ToToken(), r.Indicator.Unit.Symbol,
@@ -97,7 +98,7 @@ internal static class TrackCommand
                 r.Ratio?.Value, r.Ratio?.Qualifier.ToToken(),
                 r.Status.ToToken(), r.TimeProgress?.TimeShare, r.TimeProgress?.ChangeShare,
                 r.Notes.Count == 0 ? null : string.Join("; ", r.Notes),
-                a?.ProbabilityMet, a?.Likelihood.ToWords(), a?.Method, a?.Median, a?.Interval80.Lower, a?.Interval80.Upper,
+                c?.Probability, c?.Likelihood.ToWords(), c?.Method, a?.Median, a?.Interval80.Lower, a?.Interval80.Upper,
                 a?.Interval95.Lower, a?.Interval95.Upper, a?.ForecastGrowth, a?.ExpectedShortfall);
         }
 
@@ -204,7 +205,7 @@ internal static class TrackCommand
                 Markup.Escape(observed),
                 Markup.Escape(r.Ratio is { } ratio ? ratio.Qualifier.ToSign() + Fmt.Ratio(ratio.Value) : "—"),
                 $"[{Colour(r.Status)}]{Markup.Escape(r.Status.ToWords())}[/]",
-                j.Probability is { } a ? Markup.Escape($"{a.ProbabilityMet:0.00} {a.Likelihood.ToWords()}") : "—");
+                j.Chance is { } c ? Markup.Escape($"{c.Probability:0.00} {c.Likelihood.ToWords()}") : "—");
         }
 
         context.Console.Write(table);
@@ -214,10 +215,11 @@ internal static class TrackCommand
         {
             TrackingResult r = j.Tracking;
             context.Console.WriteLine($"{r.Indicator.Id}: {r.Status.ToWords()} for {r.Target}.");
-            if (j.Probability is { } a)
+            if (j.Chance is { } c)
             {
-                context.Console.WriteLine($"  P(met) = {a.ProbabilityMet:0.00}: {a.Likelihood.ToWords()} (IPCC scale); forecast for {a.Target.Deadline} by {a.Method}: {Describe(a)}");
-                foreach (string note in a.Notes) context.Console.WriteLine($"  note: {note}");
+                context.Console.WriteLine($"  P(met) = {c.Probability:0.00}: {c.Likelihood.ToWords()} (IPCC scale); {c.Method}");
+                if (j.Simulation is { } a) context.Console.WriteLine($"  forecast for {a.Target.Deadline}: {Describe(a)}");
+                foreach (string note in c.Notes) context.Console.WriteLine($"  note: {note}");
             }
             else if (j.Unassessed is { } why)
             {

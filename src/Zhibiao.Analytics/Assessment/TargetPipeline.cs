@@ -4,29 +4,47 @@ using Zhibiao.Analytics.Probability;
 namespace Zhibiao.Analytics;
 
 /// <summary>
-/// The one place targets are judged: the deterministic tracking (<see cref="Tracker"/>), then, from the same
-/// tracking, the probability by simulation (<see cref="TargetAssessor"/>), kept together with the paths in a
-/// <see cref="TargetJudgement"/>. Commands, charts, reports and notebooks draw from these results.
+/// The one place targets are judged: the deterministic tracking (<see cref="Tracker"/>), then P(met) by the assessor
+/// composition, kept together in a <see cref="TargetJudgement"/>. Commands, charts, reports, the board and notebooks
+/// draw from these results. The default composition pools the setter's record (<see cref="MarginModel"/>) with a
+/// simulated forecast (<see cref="SimulationAssessor"/>): for a dataset with a target history of its own, its record
+/// with the settings and the forecast's weight chosen walk-forward on that history (<see cref="Hindcast"/>); for a
+/// dataset without one, the bundled china-national record as another government's (with more spread) and the a-priori
+/// choice (<see cref="PoolingChoice.Default"/>).
 /// </summary>
 public static class TargetPipeline
 {
+    private static readonly Lazy<TargetRecord> NationalRecord = new(() => TargetRecord.Of(Dataset.Load("china-national"), "china-national", "china-national"));
+
+    /// <summary>The bundled china-national record (its government named "china-national"): the reference of datasets without a record of their own.</summary>
+    public static TargetRecord DefaultReference => NationalRecord.Value;
+
     /// <summary>Judges one target of a series, or classifies the series' growth when the target is null.</summary>
     /// <param name="series">The levels of the indicator.</param>
     /// <param name="target">The target, or null.</param>
     /// <param name="reported">Reported change and growth figures of the indicator (growth targets use them).</param>
-    /// <param name="options">Tracking, simulation, and whether to assess the probability.</param>
+    /// <param name="options">Tracking, simulation, the assessor, and whether to assess the probability.</param>
     /// <exception cref="AnalyticsException">
     /// The target belongs to another indicator or its unit does not fit; with a probability also: its deadline is
-    /// not after the latest observation. A series with fewer than two values gives no probability but
-    /// <see cref="TargetJudgement.Unassessed"/>.
+    /// not after the latest observation.
     /// </exception>
     public static TargetJudgement Judge(IndicatorSeries series, Target? target, IEnumerable<Observation>? reported = null, PipelineOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(series);
         options ??= PipelineOptions.Default;
         AssessmentOptions assessment = options.Assessment ?? AssessmentOptions.Default;
-        TrackingResult tracking = Tracker.Track(series, target, reported, assessment.Tracking);
-        return options.Probability && target is not null ? WithProbability(series, tracking, assessment) : new TargetJudgement(tracking, null, null);
+        Observation[] changes = [.. reported ?? []];
+        TrackingResult tracking = Tracker.Track(series, target, changes, assessment.Tracking);
+        if (!options.Probability || target is null) return new TargetJudgement(tracking, null);
+        ITargetAssessor assessor = options.Assessor ?? new PooledAssessor(new SimulationAssessor(assessment), options.Reference ?? DefaultReference);
+        return Assess(assessor, new TargetEvidence(target, series, tracking) { Reported = changes });
+    }
+
+    /// <summary>Judges one target with an assessor, its evidence completed by the caller (a thin history's average, the government).</summary>
+    internal static TargetJudgement Judge(IndicatorSeries series, Target target, ITargetAssessor assessor, Func<TargetEvidence, TargetEvidence> complete, TrackingOptions? tracking = null)
+    {
+        TrackingResult t = Tracker.Track(series, target, null, tracking);
+        return Assess(assessor, complete(new TargetEvidence(target, series, t)));
     }
 
     /// <summary>
@@ -39,18 +57,45 @@ public static class TargetPipeline
         ArgumentNullException.ThrowIfNull(data);
         options ??= PipelineOptions.Default;
         AssessmentOptions assessment = options.Assessment ?? AssessmentOptions.Default;
-        var rows = new List<(IndicatorSeries Series, TrackingResult Tracking)>();
+        var rows = new List<(TrackingResult Tracking, TargetEvidence? Evidence)>();
         foreach (Indicator ind in data.Indicators)
         {
             IndicatorSeries s = data.Series(ind.Id);
+            Observation[] changes = [.. data.ChangesOf(ind.Id)];
             Target[] targets = [.. data.Targets.Where(t => t.IndicatorId == ind.Id).OrderBy(t => t.Deadline.Year)];
-            if (targets.Length == 0) rows.Add((s, Tracker.Track(s, null, data.ChangesOf(ind.Id), assessment.Tracking)));
-            foreach (Target t in targets) rows.Add((s, Tracker.Track(s, t, data.ChangesOf(ind.Id), assessment.Tracking)));
+            if (targets.Length == 0) rows.Add((Tracker.Track(s, null, changes, assessment.Tracking), null));
+            foreach (Target t in targets)
+            {
+                TrackingResult tracking = Tracker.Track(s, t, changes, assessment.Tracking);
+                rows.Add((tracking, new TargetEvidence(t, s, tracking) { Reported = changes }));
+            }
         }
 
-        return [.. rows.Select(r => options.Probability && r.Tracking.Target is not null
-            ? WithProbability(r.Series, r.Tracking, assessment)
-            : new TargetJudgement(r.Tracking, null, null))];
+        if (!options.Probability || rows.All(r => r.Evidence is null))
+            return [.. rows.Select(r => new TargetJudgement(r.Tracking, null))];
+        ITargetAssessor assessor = options.Assessor ?? Compose(data, assessment, options.Reference);
+        return [.. rows.Select(r => r.Evidence is null ? new TargetJudgement(r.Tracking, null) : Assess(assessor, r.Evidence))];
+    }
+
+    /// <summary>
+    /// The default composition for a dataset: its own record with the hindcast's choices when it has a target history
+    /// with outcomes; else the reference record (default the bundled china-national one) with the a-priori choice.
+    /// </summary>
+    public static ITargetAssessor Compose(Dataset data, AssessmentOptions? assessment = null, TargetRecord? reference = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var forecast = new SimulationAssessor(assessment);
+        if (TargetRecord.Of(data, "this dataset's record").Targets.Count > 0)
+        {
+            Hindcast h = Hindcast.Run(data, "this dataset's record", forecast, new HindcastOptions { Tracking = assessment?.Tracking });
+            return new PooledAssessor(forecast, h.Record, h.ChoiceFor);
+        }
+
+        TargetRecord r = reference ?? DefaultReference;
+        return new PooledAssessor(forecast, r, _ => PoolingChoice.Default with
+        {
+            Why = r.Targets.Count == 0 ? "no record" : $"no target history of its own: {r.Name}'s record, a-priori settings (κ 4, half-life 8, w 0.5)",
+        });
     }
 
     /// <summary>The judgement of an indicator's first target by deadline (or of the indicator alone when it has none).</summary>
@@ -60,38 +105,25 @@ public static class TargetPipeline
         ArgumentNullException.ThrowIfNull(data);
         IndicatorSeries series = data.Series(indicatorId);
         Target? target = data.Targets.Where(t => t.IndicatorId == indicatorId).OrderBy(t => t.Deadline).FirstOrDefault();
+        options ??= PipelineOptions.Default;
+        if (target is not null && options.Probability && options.Assessor is null)
+            options = options with { Assessor = Compose(data, options.Assessment, options.Reference) };
         return Judge(series, target, data.ChangesOf(indicatorId), options);
     }
 
-    private static TargetJudgement WithProbability(IndicatorSeries series, TrackingResult tracking, AssessmentOptions options)
+    private static TargetJudgement Assess(ITargetAssessor assessor, TargetEvidence e)
     {
-        if (series.Count < 2)
-        {
-            string latest = series.Latest is { } o ? $"there is one ({o})" : "there is none";
-            return new TargetJudgement(tracking, null, null) { Unassessed = $"P(met) needs at least two observations; {latest}" };
-        }
-
-        (TargetAssessment assessment, IndicatorPaths paths) = TargetAssessor.AssessTracked(series, tracking, options);
-        return new TargetJudgement(tracking, assessment, paths);
+        TargetChance? chance = assessor.Assess(e);
+        if (chance is not null) return new TargetJudgement(e.Tracking, chance);
+        string latest = e.Series.Latest is { } o ? $"there is one ({o})" : "there is none";
+        return new TargetJudgement(e.Tracking, null) { Unassessed = e.Series.Count < 2 ? $"P(met) needs at least two observations or a track record; {latest}" : "no assessor could answer" };
     }
 }
 
-/// <summary>The pipeline over a whole dataset, as methods of it.</summary>
+/// <summary>The pipeline over a whole dataset, as a method of it.</summary>
 public static class DatasetAssessment
 {
     /// <summary>Every target judged once (<see cref="TargetPipeline.Judge(Dataset, PipelineOptions?)"/>).</summary>
     /// <exception cref="AnalyticsException">A target cannot be judged.</exception>
     public static IReadOnlyList<TargetJudgement> Judge(this Dataset data, PipelineOptions? options = null) => TargetPipeline.Judge(data, options);
-
-    /// <summary>
-    /// Tracks every indicator: one result per target, and one for each indicator without a target, in indicator
-    /// order (targets in deadline order).
-    /// </summary>
-    public static IReadOnlyList<TrackingResult> Track(this Dataset data, TrackingOptions? options = null) =>
-        [.. TargetPipeline.Judge(data, new PipelineOptions { Assessment = new AssessmentOptions { Tracking = options }, Probability = false }).Select(j => j.Tracking)];
-
-    /// <summary>The probability assessment of every target (in indicator order, targets in deadline order).</summary>
-    /// <exception cref="AnalyticsException">A target cannot be assessed (deadline not after the latest observation, too few values).</exception>
-    public static IReadOnlyList<TargetAssessment> Assess(this Dataset data, AssessmentOptions? options = null) =>
-        [.. TargetPipeline.Judge(data, new PipelineOptions { Assessment = options }).Select(j => j.Probability).OfType<TargetAssessment>()];
 }

@@ -1,7 +1,7 @@
 namespace Zhibiao.Analytics.Probability;
 
 /// <summary>
-/// Simulated future levels of an indicator (<see cref="TargetAssessor.Simulate"/>): step h of <see cref="Paths"/>
+/// Simulated future levels of an indicator (<see cref="Simulate"/>): step h of <see cref="Paths"/>
 /// is the period latest + h, values in the indicator's unit.
 /// </summary>
 /// <param name="Series">The observed series the paths continue.</param>
@@ -10,6 +10,14 @@ namespace Zhibiao.Analytics.Probability;
 /// <param name="Notes">What the reader should know (filled gaps, qualified figures drawn as intervals, short series).</param>
 public sealed record IndicatorPaths(IndicatorSeries Series, SamplePaths Paths, string Method, IReadOnlyList<string> Notes)
 {
+    /// <summary>
+    /// The sample paths of an indicator's levels for the next <paramref name="horizon"/> periods, from the simulation
+    /// behind P(met) (gaps filled, qualified and rounded figures drawn as intervals, the same model and seed): with the
+    /// horizon of a level target's deadline, the quantiles at the last step are its forecast's median and intervals. For fan charts.
+    /// </summary>
+    /// <exception cref="AnalyticsException">The series has fewer than two values, or the horizon is out of range.</exception>
+    public static IndicatorPaths Simulate(IndicatorSeries series, int horizon, AssessmentOptions? options = null) => TargetAssessor.Simulate(series, horizon, options);
+
     /// <summary>The latest observed period: step h is this period + h.</summary>
     public Period Origin => Series.Latest!.Period;
 

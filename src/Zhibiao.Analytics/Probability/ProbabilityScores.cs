@@ -9,7 +9,8 @@ namespace Zhibiao.Analytics.Probability;
 public sealed record ReliabilityBin(double Lower, double Upper, int Count, double MeanProbability, double ObservedFrequency);
 
 /// <summary>
-/// Scores of probability forecasts of binary events: the Brier score (Brier 1950) mean (p − o)², the expected
+/// Scores of probability forecasts of binary events: the Brier score (Brier 1950) mean (p − o)², the mean log score
+/// ln p of what happened (p clipped to [0.01, 0.99]; higher is better), the expected
 /// calibration error over 10 equal-width bins Σ_b (n_b/n)·|mean p_b − mean o_b| (Naeini et al. 2015; bin of p is
 /// min(⌊10p⌋, 9)), the base rate and the Brier score of always answering it.
 /// </summary>
@@ -21,6 +22,9 @@ public sealed record ReliabilityBin(double Lower, double Upper, int Count, doubl
 /// <param name="Reliability">The reliability table (empty bins left out).</param>
 public sealed record ProbabilityScores(int Cases, double BaseRate, double Brier, double Ece, double BrierOfBaseRate, IReadOnlyList<ReliabilityBin> Reliability)
 {
+    /// <summary>The mean log score ln p of what happened, p clipped to [0.01, 0.99] (<see cref="TargetAssessors.LogScore"/>).</summary>
+    public double Log { get; init; }
+
     /// <summary>Scores probabilities against outcomes.</summary>
     /// <exception cref="ArgumentException">No cases, different lengths, or a probability outside [0, 1].</exception>
     public static ProbabilityScores Of(ReadOnlySpan<double> probabilities, ReadOnlySpan<bool> outcomes)
@@ -48,7 +52,7 @@ public sealed class ProbabilityTally
     private readonly int[] _count = new int[10];
     private readonly double[] _sumP = new double[10];
     private readonly double[] _sumO = new double[10];
-    private double _brier, _events;
+    private double _brier, _events, _log;
     private int _cases;
 
     /// <summary>Cases added so far.</summary>
@@ -61,6 +65,7 @@ public sealed class ProbabilityTally
         if (!(probability >= 0 && probability <= 1)) throw new ArgumentOutOfRangeException(nameof(probability), probability, "a probability is in [0, 1]");
         double o = happened ? 1 : 0;
         _brier += (probability - o) * (probability - o);
+        _log += TargetAssessors.LogScore(probability, happened);
         _events += o;
         int b = Math.Min((int)(probability * 10), 9);
         _count[b]++;
@@ -86,7 +91,7 @@ public sealed class ProbabilityTally
         }
 
         double rate = _events / n;
-        return new ProbabilityScores(n, rate, _brier / n, ece / n, rate * (1 - rate), bins);
+        return new ProbabilityScores(n, rate, _brier / n, ece / n, rate * (1 - rate), bins) { Log = _log / n };
     }
 
 }

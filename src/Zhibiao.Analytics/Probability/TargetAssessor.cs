@@ -10,7 +10,7 @@ namespace Zhibiao.Analytics.Probability;
 /// fewer than <see cref="AssessmentOptions.MinimumForModel"/> values use a log random walk with drift and a prior
 /// volatility, which widens the answer honestly.
 /// </summary>
-public static class TargetAssessor
+internal static class TargetAssessor
 {
     /// <summary>Assesses a target against the indicator's levels.</summary>
     /// <exception cref="AnalyticsException">

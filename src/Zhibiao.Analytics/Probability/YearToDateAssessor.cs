@@ -230,13 +230,7 @@ public static class YearToDateAssessor
     internal static YearRule Judgement(Indicator ind, Target t)
     {
         TargetRule rule = t.Rule(ind);
-        Interval accepted = rule.Side switch
-        {
-            TargetComparison.AtLeast => new Interval(rule.Threshold, double.PositiveInfinity),
-            TargetComparison.AtMost => new Interval(double.NegativeInfinity, rule.Threshold),
-            _ => new Interval(rule.Bound - rule.Tolerance, rule.Bound + rule.Tolerance),
-        };
-        return new YearRule(t.Kind == TargetKind.Growth, rule.IsMetBy, accepted);
+        return new YearRule(t.Kind == TargetKind.Growth, rule.IsMetBy, rule.Accepted);
     }
 
     private static void AddOnce(List<string> notes, string note)

@@ -102,6 +102,9 @@ public sealed class IndicatorSeries : IReadOnlyList<Observation>
         return insert > 0 ? _observations[insert - 1] : null;
     }
 
+    /// <summary>The observations of periods before <paramref name="period"/> (what a history known then can hold).</summary>
+    public IndicatorSeries Before(Period period) => new(Indicator, [.. _observations.Where(o => o.Period < period)]);
+
     /// <summary>
     /// The values from the first to the latest period, one per period, in the indicator's unit, with NaN in the gaps.
     /// </summary>

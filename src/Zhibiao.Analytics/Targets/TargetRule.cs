@@ -19,8 +19,16 @@ public readonly record struct TargetRule(TargetComparison Side, double Bound, do
         _ => Bound,
     };
 
-    /// <summary>Whether a value meets the target.</summary>
-    public bool IsMetBy(double value) => Margin(value) >= -Slack;
+    /// <summary>The values that meet the target: a half-line for a floor or a ceiling, a closed interval for a band (without the slack).</summary>
+    public Interval Accepted => Side switch
+    {
+        TargetComparison.AtLeast => new Interval(Threshold, double.PositiveInfinity),
+        TargetComparison.AtMost => new Interval(double.NegativeInfinity, Threshold),
+        _ => new Interval(Bound - Tolerance, Bound + Tolerance),
+    };
+
+    /// <summary>Whether a value meets the target: it lies in <see cref="Accepted"/> widened by the slack.</summary>
+    public bool IsMetBy(double value) => value >= Accepted.Lower - Slack && value <= Accepted.Upper + Slack;
 
     /// <summary>
     /// Whether a reported value with a qualifier meets the target: the face value meets it and the qualifier does not

@@ -94,12 +94,13 @@ public sealed record StatusPreset(string Name, double OnTrack, double Fair, doub
         : ProgressStatus.Deterioration;
 
     /// <summary>
-    /// The status of an indicator without a target from its observed CAGR g (−g when lower is better):
+    /// The status of an indicator without a target from its observed growth g (−g when lower is better): its CAGR, or
+    /// for rates and shares its change in percentage points per year (the same thresholds read in points):
     /// g &gt; on-track threshold on track; g ≥ fair threshold fair; g ≥ limited threshold limited; else deterioration.
     /// </summary>
-    public ProgressStatus ClassifyWithoutTarget(double cagr, Direction direction)
+    public ProgressStatus ClassifyWithoutTarget(double growth, Direction direction)
     {
-        double g = direction == Direction.LowerIsBetter ? -cagr : cagr;
+        double g = direction == Direction.LowerIsBetter ? -growth : growth;
         return g > NoTargetOnTrack ? ProgressStatus.OnTrack
             : g >= NoTargetFair ? ProgressStatus.FairProgress
             : g >= NoTargetLimited ? ProgressStatus.LimitedProgress

@@ -41,12 +41,14 @@ public static class Tracker
 
         public TrackingResult WithoutTarget()
         {
+            // Rates and shares change in percentage points per year, not by a CAGR of a percentage.
+            GrowthBasis basis = LevelBasis;
             Observation? latest = series.Latest;
-            (Observation from, QualifiedValue observed)? w = latest is null ? null : Observed(latest, GrowthBasis.Cagr);
-            if (w is null) return Result(latest, GrowthBasis.Cagr, null, null, null, null, ProgressStatus.InsufficientData, null);
+            (Observation from, QualifiedValue observed)? w = latest is null ? null : Observed(latest, basis);
+            if (w is null) return Result(latest, basis, null, null, null, null, ProgressStatus.InsufficientData, null);
             NoteQualified(latest!, w.Value.from);
             ProgressStatus status = _preset.ClassifyWithoutTarget(w.Value.observed.Value, _ind.Direction);
-            return Result(latest, GrowthBasis.Cagr, null, w.Value.observed, w.Value.from.Period, null, status, null);
+            return Result(latest, basis, null, w.Value.observed, w.Value.from.Period, null, status, null);
         }
 
         public TrackingResult LevelTarget(Target t)
@@ -70,7 +72,13 @@ public static class Tracker
 
             TimeProgress? progress = Progress(t, latest.Value.Value, goal);
             if (Met(latest))
-                return Result(latest, basis, null, null, null, null, ProgressStatus.TargetAchieved, progress);
+            {
+                if (YearsTo(t, latest) <= 0) return Result(latest, basis, null, null, null, null, ProgressStatus.TargetAchieved, progress);
+
+                // The target's period is not yet observed: on track, never achieved before its outcome is published.
+                _notes.Add($"already at the target level ({latest.Period}: {latest.Qualifier.ToSign()}{latest.Value})");
+                return Result(latest, basis, null, null, null, null, ProgressStatus.OnTrack, progress);
+            }
 
             double years = YearsTo(t, latest);
             if (years <= 0) return Result(latest, basis, null, null, null, null, ProgressStatus.TargetMissed, progress);

@@ -23,11 +23,10 @@ public partial class LayeringTests
         ["Forecasting"] = ["Errors", "Periods", "Units", "Observations", "Indicators", "Series"],
         ["Tracking"] = ["Errors", "Periods", "Units", "Observations", "Indicators", "Targets", "Series", "Growth"],
         ["Data"] = ["Errors", "Periods", "Units", "Observations", "Indicators", "Targets", "Series", "Growth"],
-        ["Evaluation"] = ["Errors", "Periods", "Units", "Observations", "Indicators", "Series", "Forecasting", "Data"],
-        ["Probability"] = ["Errors", "Periods", "Units", "Observations", "Indicators", "Targets", "Series", "Growth", "Forecasting", "Tracking"],
-        ["Assessment"] = ["Errors", "Periods", "Units", "Observations", "Indicators", "Targets", "Series", "Growth", "Tracking", "Probability", "Data"],
+        ["Probability"] = ["Errors", "Periods", "Units", "Observations", "Indicators", "Targets", "Series", "Growth", "Forecasting", "Tracking", "Data"],
         ["Extraction"] = ["Errors", "Periods", "Units", "Observations", "Indicators", "Targets", "Series", "Growth", "Data"],
-        ["Reports"] = ["Errors", "Periods", "Units", "Observations", "Indicators", "Targets", "Series", "Growth", "Forecasting", "Tracking", "Probability", "Assessment", "Data", "Extraction"],
+        ["Assessment"] = ["Errors", "Periods", "Units", "Observations", "Indicators", "Targets", "Series", "Growth", "Tracking", "Probability", "Data", "Extraction"],
+        ["Evaluation"] = ["Errors", "Periods", "Units", "Observations", "Indicators", "Targets", "Series", "Growth", "Forecasting", "Tracking", "Data", "Probability", "Extraction", "Assessment"],
     };
 
     /// <summary>

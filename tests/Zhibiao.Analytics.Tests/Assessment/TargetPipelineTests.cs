@@ -14,39 +14,43 @@ public class TargetPipelineTests
         IReadOnlyList<TargetJudgement> judged = Data.Judge();
         TargetJudgement arrivals = judged.Single(j => j.Target is not null);
         Assert.Equal("tourist_arrivals", arrivals.Indicator.Id);
-        // The probability carries the very tracking of its row, and the paths are those it was counted on.
-        Assert.Same(arrivals.Tracking, arrivals.Probability!.Deterministic);
-        Assert.Equal(arrivals.Probability.Steps, arrivals.Paths!.Horizon);
+        // The simulation carries the very tracking of its row, and the paths are those it was counted on.
+        Assert.Same(arrivals.Tracking, arrivals.Simulation!.Deterministic);
+        Assert.Equal(arrivals.Simulation.Steps, arrivals.Paths!.Horizon);
         Assert.Equal(arrivals.Target!.Deadline, arrivals.Paths.PeriodOf(arrivals.Paths.Horizon));
-        Assert.Equal(arrivals.Probability.Median, arrivals.Paths.Quantile(arrivals.Paths.Horizon, 0.5), 12);
-        Assert.Equal(arrivals.Probability.Interval95.Lower, arrivals.Paths.Quantile(arrivals.Paths.Horizon, 0.025), 12);
+        Assert.Equal(arrivals.Simulation.Median, arrivals.Paths.Quantile(arrivals.Paths.Horizon, 0.5), 12);
+        Assert.Equal(arrivals.Simulation.Interval95.Lower, arrivals.Paths.Quantile(arrivals.Paths.Horizon, 0.025), 12);
         // One row per target and one per indicator without a target; only targets get a probability.
         Assert.Equal(Data.Indicators.Count, judged.Count);
-        Assert.All(judged.Where(j => j.Target is null), j => Assert.Null(j.Probability));
+        Assert.All(judged.Where(j => j.Target is null), j => Assert.Null(j.Chance));
     }
 
     [Fact]
-    public void Dataset_track_and_assess_agree_with_the_pipeline()
+    public void Tracking_alone_agrees_with_the_full_judgement()
     {
         IReadOnlyList<TargetJudgement> judged = Data.Judge();
-        Assert.Equal(judged.Select(j => (j.Indicator.Id, j.Target, j.Tracking.Status, j.Tracking.Ratio)), Data.Track().Select(r => (r.Indicator.Id, r.Target, r.Status, r.Ratio)));
-        TargetAssessment a = Data.Assess().Single();
-        TargetAssessment b = judged.Single(j => j.Probability is not null).Probability!;
-        Assert.Equal(b.ProbabilityMet, a.ProbabilityMet);
-        Assert.Equal(b.Median, a.Median);
+        IReadOnlyList<TargetJudgement> tracked = Data.Judge(new PipelineOptions { Probability = false });
+        Assert.Equal(judged.Select(j => (j.Indicator.Id, j.Target, j.Tracking.Status, j.Tracking.Ratio)), tracked.Select(j => (j.Indicator.Id, j.Target, j.Tracking.Status, j.Tracking.Ratio)));
+        Assert.All(tracked, j => Assert.Null(j.Chance));
     }
 
     [Fact]
-    public void The_pipeline_matches_the_assessor_on_a_series()
+    public void A_dataset_without_a_record_pools_the_national_record_with_the_forecast_and_says_so()
     {
         IndicatorSeries s = Data.Series("tourist_arrivals");
         Target t = Data.Targets.Single();
         var options = new AssessmentOptions { Forecaster = new DriftForecaster(), Paths = 800 };
         TargetJudgement j = TargetPipeline.Judge(s, t, Data.ChangesOf(t.IndicatorId), new PipelineOptions { Assessment = options });
-        TargetAssessment direct = TargetAssessor.Assess(s, t, options, Data.ChangesOf(t.IndicatorId));
-        Assert.Equal(direct.ProbabilityMet, j.Probability!.ProbabilityMet);
-        Assert.Equal(direct.Interval80, j.Probability.Interval80);
-        Assert.Equal(direct.Deterministic.Status, j.Tracking.Status);
+        TargetChance forecast = new SimulationAssessor(options).Assess(new TargetEvidence(t, s, j.Tracking) { Reported = [.. Data.ChangesOf(t.IndicatorId)] })!;
+        TargetChance record = MarginModel.Assess(t.IndicatorId, 2025, "", TargetPipeline.DefaultReference)!;
+        // logit p = ½·logit p_record + ½·logit p_forecast (the a-priori weight: no record of its own to learn from)
+        Assert.Equal(TargetAssessors.Pool(record.Probability, forecast.Probability, 0.5), j.ProbabilityMet!.Value, 12);
+        Assert.Equal(TargetChanceSource.Pooled, j.Chance!.Source);
+        Assert.Equal(0.5, j.Chance.Weight);
+        Assert.Contains("china-national", j.Chance.Method, StringComparison.Ordinal);
+        Assert.Contains("another government's record", j.Chance.Method, StringComparison.Ordinal);
+        // The same answer as the whole dataset's (the one default composition).
+        Assert.Equal(j.ProbabilityMet, TargetPipeline.Judge(Data, new PipelineOptions { Assessment = options }).Single(x => x.Target is not null).ProbabilityMet);
     }
 
     [Fact]
@@ -54,7 +58,7 @@ public class TargetPipelineTests
     {
         TargetJudgement j = TargetPipeline.JudgeFirst(Data, "tourist_arrivals", new PipelineOptions { Probability = false });
         Assert.NotNull(j.Target);
-        Assert.Null(j.Probability);
+        Assert.Null(j.Chance);
         Assert.Null(j.Paths);
     }
 
@@ -72,10 +76,14 @@ public class TargetPipelineTests
     {
         IndicatorSeries one = IndicatorSeries.Create(Data.Get("tourist_arrivals"), [Data.Series("tourist_arrivals").Latest!]);
         Target t = Data.Targets.Single();
-        TargetJudgement j = TargetPipeline.Judge(one, t);
-        Assert.Null(j.Probability);
+        TargetJudgement j = TargetPipeline.Judge(one, t, options: new PipelineOptions { Reference = TargetRecord.Empty });
+        Assert.Null(j.Chance);
         Assert.Null(j.Paths);
         Assert.Same(t, j.Target);
-        Assert.StartsWith("P(met) needs at least two observations; there is one (2024", j.Unassessed, StringComparison.Ordinal);
+        Assert.StartsWith("P(met) needs at least two observations or a track record; there is one (2024", j.Unassessed, StringComparison.Ordinal);
+        // with the national record it has the record's answer, and no forecast
+        TargetJudgement r = TargetPipeline.Judge(one, t);
+        Assert.Equal(TargetChanceSource.Record, r.Chance!.Source);
+        Assert.Null(r.Paths);
     }
 }

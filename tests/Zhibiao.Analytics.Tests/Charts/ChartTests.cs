@@ -108,12 +108,11 @@ public class ChartTests
     public void Targets_overview_colours_each_row_by_its_likelihood()
     {
         IReadOnlyList<TargetJudgement> judged = Data.Judge();
-        TargetAssessment[] assessed = [.. judged.Select(j => j.Probability).OfType<TargetAssessment>()];
         Chart chart = TargetsChart.Create(judged);
         string svg = chart.ToSvg();
-        TargetAssessment a = assessed.Single();
+        TargetChance a = judged.Select(j => j.Chance).OfType<TargetChance>().Single();
         Assert.Contains($"fill=\"{ChartStyle.ForLikelihood(a.Likelihood)}\"", svg, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains(ChartTestData.Labels(svg), l => l.StartsWith($"P(met) {a.ProbabilityMet:0.00} · {a.Likelihood.ToWords()}", StringComparison.Ordinal));
+        Assert.Contains(ChartTestData.Labels(svg), l => l.StartsWith($"P(met) {a.Probability:0.00} · {a.Likelihood.ToWords()}", StringComparison.Ordinal));
         Assert.Contains("接待游客 ≥3.2亿人次 by 2025", ChartTestData.Labels(svg));
     }
 

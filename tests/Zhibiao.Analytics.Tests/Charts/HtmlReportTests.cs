@@ -84,7 +84,7 @@ public partial class HtmlReportTests(ReportFixture report) : IClassFixture<Repor
         using SKBitmap bmp = SKBitmap.Decode(shot);
         Assert.Equal((1200, 2000), (bmp.Width, bmp.Height));
         // The overview chart is in view: pixels of the likelihood colour (P(met) 0.54 is "about as likely as not").
-        var assessed = ChartTestData.Xinjiang.Value.Assess().Single();
+        var assessed = ChartTestData.Xinjiang.Value.Judge().Select(j => j.Chance).OfType<Zhibiao.Analytics.Probability.TargetChance>().Single();
         SKColor bar = SKColor.Parse(ChartStyle.ForLikelihood(assessed.Likelihood));
         int barPixels = 0, ink = 0;
         for (int y = 0; y < bmp.Height; y += 2)

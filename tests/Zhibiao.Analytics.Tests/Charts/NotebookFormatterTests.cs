@@ -25,7 +25,7 @@ public class NotebookFormatterTests
     public void Growth_table_tracking_assessment_and_forecast_format_as_html()
     {
         Assert.Contains("117.0%", Format(Data.GrowthTable("tourist_arrivals").ToHtml()), StringComparison.Ordinal);
-        TrackingResult tracked = Data.Track().First(r => r.Target is not null);
+        TrackingResult tracked = Data.Judge(new PipelineOptions { Probability = false }).Select(j => j.Tracking).First(r => r.Target is not null);
         Assert.Contains("status-on_track", Format(ChartHtml.ToHtml([tracked])), StringComparison.Ordinal);
         string assessed = Format(Data.Judge().ToHtml());
         Assert.Contains("class=\"p-met\"", assessed, StringComparison.Ordinal);
@@ -38,7 +38,7 @@ public class NotebookFormatterTests
     [Fact]
     public void Html_helpers_and_charts_display_as_html()
     {
-        HtmlContent list = Data.Assess().ToHtml();
+        HtmlContent list = Data.Judge().ToHtml();
         Assert.Equal(list.Markup, Format(list));
         Assert.Equal(list.Markup, list.ToString());
         Chart chart = GrowthChart.Create(Data, "grain_output");
@@ -51,7 +51,7 @@ public class NotebookFormatterTests
         string table = Data.Series("grain_output").ToHtmlTable().Markup;
         Assert.Contains("<caption>粮食总产量", table, StringComparison.Ordinal);
         Assert.DoesNotContain("<svg", table, StringComparison.Ordinal);
-        Assert.Contains("<td>", Html.TableOf(Data.Track()) ?? "", StringComparison.Ordinal);
+        Assert.Contains("<td>", Html.TableOf(Data.Judge(new PipelineOptions { Probability = false }).Select(j => j.Tracking).ToList()) ?? "", StringComparison.Ordinal);
         Assert.Null(Html.TableOf("a string"));
         Assert.Equal("&lt;b&gt;", Html.Encode("<b>"));
     }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using Zhibiao.Analytics.Data;
-using Zhibiao.Analytics.Tests.Reports;
+using Zhibiao.Analytics.Tests.Assessment;
 
 namespace Zhibiao.Analytics.Tests.Cli;
 

@@ -68,7 +68,7 @@ public class ConcurrencyTests
     {
         Dataset data = Dataset.Load(RepositoryPaths.XinjiangDataset);
         static string Describe(IReadOnlyList<TargetJudgement> judged) => string.Join('\n', judged.Select(j =>
-            string.Create(CultureInfo.InvariantCulture, $"{j.Indicator.Id} {j.Target?.Deadline} {j.Tracking.Status} {j.Probability?.ProbabilityMet:R} {j.Probability?.Median:R}")));
+            string.Create(CultureInfo.InvariantCulture, $"{j.Indicator.Id} {j.Target?.Deadline} {j.Tracking.Status} {j.ProbabilityMet:R} {j.Simulation?.Median:R}")));
 
         string sequential = Describe(TargetPipeline.Judge(data, new PipelineOptions { Probability = true }));
         var parallel = new string[8];

@@ -1,4 +1,4 @@
-using Zhibiao.Analytics.Reports;
+using Zhibiao.Analytics.Extraction;
 
 namespace Zhibiao.Analytics.Tests.Targets;
 

@@ -111,11 +111,14 @@ public class TrackerBoundaryTests
     {
         Indicator lower = Arrivals(Direction.LowerIsBetter);
         IndicatorSeries exact = IndicatorSeries.Create(lower, [Obs(2022, "121人次"), Obs(2024, "81人次")]);
-        Assert.Equal(ProgressStatus.TargetAchieved, Tracker.Track(exact, LevelTarget(2026, "81人次", TargetComparison.AtMost)).Status);
+        // the deadline 2026 is not yet observed: "on track" and "already at the target level", never "achieved"
+        TrackingResult met = Tracker.Track(exact, LevelTarget(2026, "81人次", TargetComparison.AtMost));
+        Assert.Equal(ProgressStatus.OnTrack, met.Status);
+        Assert.Contains("already at the target level (2024: 81人次)", met.Notes);
         IndicatorSeries below = IndicatorSeries.Create(lower, [Obs(2022, "121人次"), Obs(2024, "81人次", Qualifier.AtMost)]);
-        Assert.Equal(ProgressStatus.TargetAchieved, Tracker.Track(below, LevelTarget(2026, "81人次", TargetComparison.AtMost)).Status);
+        Assert.Contains("already at the target level (2024: ≤81人次)", Tracker.Track(below, LevelTarget(2026, "81人次", TargetComparison.AtMost)).Notes);
         IndicatorSeries above = IndicatorSeries.Create(lower, [Obs(2022, "121人次"), Obs(2024, "81人次", Qualifier.MoreThan)]);
-        Assert.NotEqual(ProgressStatus.TargetAchieved, Tracker.Track(above, LevelTarget(2026, "81人次", TargetComparison.AtMost)).Status);
+        Assert.DoesNotContain(Tracker.Track(above, LevelTarget(2026, "81人次", TargetComparison.AtMost)).Notes, n => n.StartsWith("already", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -123,18 +126,19 @@ public class TrackerBoundaryTests
     {
         // "about 100人次" allows ±0.5 (half the last digit): 100.5 is met, 100.6 is not; "nearly 100" is not about 100.
         Target about = LevelTarget(2026, "100人次", TargetComparison.About);
-        Assert.Equal(ProgressStatus.TargetAchieved, Tracker.Track(Series(Obs(2023, "90人次"), Obs(2024, "100.5人次")), about).Status);
-        Assert.Equal(ProgressStatus.TargetAchieved, Tracker.Track(Series(Obs(2023, "90人次"), Obs(2024, "99.5人次")), about).Status);
-        Assert.Equal(ProgressStatus.TargetAchieved, Tracker.Track(Series(Obs(2023, "90人次"), Obs(2024, "100人次", Qualifier.Approx)), about).Status);
-        Assert.NotEqual(ProgressStatus.TargetAchieved, Tracker.Track(Series(Obs(2023, "90人次"), Obs(2024, "100.6人次")), about).Status);
-        Assert.NotEqual(ProgressStatus.TargetAchieved, Tracker.Track(Series(Obs(2023, "90人次"), Obs(2024, "100人次", Qualifier.Nearly)), about).Status);
+        static bool AtLevel(TrackingResult r) => r.Notes.Any(n => n.StartsWith("already at the target level", StringComparison.Ordinal));
+        Assert.True(AtLevel(Tracker.Track(Series(Obs(2023, "90人次"), Obs(2024, "100.5人次")), about)));
+        Assert.True(AtLevel(Tracker.Track(Series(Obs(2023, "90人次"), Obs(2024, "99.5人次")), about)));
+        Assert.True(AtLevel(Tracker.Track(Series(Obs(2023, "90人次"), Obs(2024, "100人次", Qualifier.Approx)), about)));
+        Assert.False(AtLevel(Tracker.Track(Series(Obs(2023, "90人次"), Obs(2024, "100.6人次")), about)));
+        Assert.False(AtLevel(Tracker.Track(Series(Obs(2023, "90人次"), Obs(2024, "100人次", Qualifier.Nearly)), about)));
 
         // Grain in 吨, target "about 2000万斤" = 10000 吨 ± 0.5万斤 = ± 2.5 吨: 10002 吨 is met, 10003 吨 is not.
         var grain = new Indicator("grain", "粮食产量", "grain output", Zhibiao.Analytics.Units.Tonne, Frequency.Yearly, Direction.HigherIsBetter, IndicatorKind.Flow);
         Observation G(int year, string v) => new("grain", Period.OfYear(year), Measure.Level, Quantity.Parse(v), Qualifier.Exact, Src);
         var jin = new Target("grain", TargetKind.Level, Period.OfYear(2026), Quantity.Parse("2000万斤"), TargetComparison.About, Src);
-        Assert.Equal(ProgressStatus.TargetAchieved, Tracker.Track(IndicatorSeries.Create(grain, [G(2023, "9000吨"), G(2024, "10002吨")]), jin).Status);
-        Assert.NotEqual(ProgressStatus.TargetAchieved, Tracker.Track(IndicatorSeries.Create(grain, [G(2023, "9000吨"), G(2024, "10003吨")]), jin).Status);
+        Assert.True(AtLevel(Tracker.Track(IndicatorSeries.Create(grain, [G(2023, "9000吨"), G(2024, "10002吨")]), jin)));
+        Assert.False(AtLevel(Tracker.Track(IndicatorSeries.Create(grain, [G(2023, "9000吨"), G(2024, "10003吨")]), jin)));
     }
 
     [Fact]

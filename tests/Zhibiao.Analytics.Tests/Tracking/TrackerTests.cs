@@ -33,7 +33,9 @@ public class TrackerTests
     {
         // "more than 3亿" already meets "at least 3亿", but "nearly 3亿" does not.
         var more = IndicatorSeries.Create(Arrivals(), [Obs(2023, "2.5亿人次"), Obs(2024, "3亿人次", Qualifier.MoreThan)]);
-        Assert.Equal(ProgressStatus.TargetAchieved, Tracker.Track(more, LevelTarget(2025, "3亿人次")).Status);
+        TrackingResult m = Tracker.Track(more, LevelTarget(2025, "3亿人次"));
+        Assert.Equal(ProgressStatus.OnTrack, m.Status);
+        Assert.Contains("already at the target level (2024: >3亿人次)", m.Notes);
         var nearly = IndicatorSeries.Create(Arrivals(), [Obs(2023, "2.5亿人次"), Obs(2024, "3亿人次", Qualifier.Nearly)]);
         TrackingResult r = Tracker.Track(nearly, LevelTarget(2025, "3亿人次"));
         Assert.NotEqual(ProgressStatus.TargetAchieved, r.Status);

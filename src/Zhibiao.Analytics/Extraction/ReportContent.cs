@@ -1,4 +1,4 @@
-namespace Zhibiao.Analytics.Reports;
+namespace Zhibiao.Analytics.Extraction;
 
 /// <summary>
 /// What a report says of the past year's targets: met (全面完成, 圆满实现主要预期目标, 超过预期目标) or missed (未完成,

@@ -1,7 +1,6 @@
 using Zhibiao.Analytics.Data;
-using Zhibiao.Analytics.Extraction;
 
-namespace Zhibiao.Analytics.Reports;
+namespace Zhibiao.Analytics.Extraction;
 
 /// <summary>
 /// Writes a report series as a dataset directory: indicators.csv, observations.csv (first-published figures with

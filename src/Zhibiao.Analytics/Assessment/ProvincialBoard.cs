@@ -1,4 +1,8 @@
-namespace Zhibiao.Analytics.Reports;
+using Zhibiao.Analytics.Data;
+using Zhibiao.Analytics.Extraction;
+using Zhibiao.Analytics.Probability;
+
+namespace Zhibiao.Analytics;
 
 /// <summary>The main targets of one regional report, with what its review says of the year before.</summary>
 /// <param name="Region">The region as the report names it (浙江省, 新疆维吾尔自治区).</param>
@@ -8,21 +12,22 @@ namespace Zhibiao.Analytics.Reports;
 /// <param name="Note">Why it has none (no main-targets statement found), else null.</param>
 public sealed record RegionTargets(string Region, string File, ReportContent Content, IReadOnlyList<Target> Main, string? Note);
 
-/// <summary>One cell of the board: a region's main target with its latest outcome, five-year average, P(met) and status.</summary>
+/// <summary>One cell of the board: a region's main target with its latest outcome, five-year average and judgement.</summary>
 /// <param name="Region">The region as the report names it.</param>
 /// <param name="Target">The target.</param>
-/// <param name="Indicator">Its indicator.</param>
+/// <param name="Indicator">Its canonical indicator.</param>
 /// <param name="Latest">The region's figure for the year before (its own review), or null.</param>
 /// <param name="Average5y">The yearly average of the five years before (十四五 figures), or null.</param>
-/// <param name="Chance">P(met) and its inputs.</param>
-/// <param name="Status">The deterministic verdict: on_track when last year's figure already meets this year's target, off_track when not, insufficient_data without it.</param>
-public sealed record BoardRow(string Region, Target Target, ReportIndicator Indicator, Observation? Latest, Observation? Average5y, BoardChance Chance, string Status);
+/// <param name="Judgement">The target judged by the pipeline: its tracking on last year's figure and P(met).</param>
+public sealed record BoardRow(string Region, Target Target, ReportIndicator Indicator, Observation? Latest, Observation? Average5y, TargetJudgement Judgement);
 
 /// <summary>
 /// Every region's main targets of one year on one board (issue 17): the main targets of each report (its
-/// 主要预期目标 statement, <see cref="ReportReader.MainStatement"/>), last year's outcome and the five-year average from
-/// its own review, and P(met) by <see cref="BoardProbability"/> with the spread of changes pooled across the regions
-/// and the national history, and the national target setters' track record.
+/// 主要预期目标 statement), last year's outcome and the five-year average from its own review, each judged by the
+/// pipeline (<see cref="TargetPipeline"/>) with the board's composition: the national record (the region has none of
+/// its own, so with more spread: <see cref="MarginModelOptions.BetweenGovernments"/>) pooled with a forecast from the
+/// thin history (<see cref="ThinHistoryAssessor"/>, its changes pooled across the regions and the national history),
+/// the settings and the forecast's weight chosen on the national targets walk-forward (<see cref="NationalHindcast"/>).
 /// </summary>
 public sealed class ProvincialBoard
 {
@@ -47,10 +52,10 @@ public sealed class ProvincialBoard
 
     /// <summary>Reads report files or directories (their *.txt files) and builds the board; every file is read before anything is returned.</summary>
     /// <exception cref="AnalyticsException">No report given, or a file unreadable or not a report (the file named).</exception>
-    public static ProvincialBoard Load(IEnumerable<string> paths, NationalRecord national, BoardProbabilityOptions? options = null)
+    public static ProvincialBoard Load(IEnumerable<string> paths, Dataset national, ThinHistoryOptions? options = null)
     {
         IReadOnlyList<string> files = ReportReader.Files(paths);
-        var regions = files.Select(f => Read(Extraction.FactExtractor.ReadReport(f), Path.GetFileName(f), ReportReader.YearOfFileName(Path.GetFileNameWithoutExtension(f)))).ToList();
+        var regions = files.Select(f => Read(FactExtractor.ReadReport(f), Path.GetFileName(f), ReportReader.YearOfFileName(Path.GetFileNameWithoutExtension(f)))).ToList();
         return Build(regions, national, options);
     }
 
@@ -76,15 +81,28 @@ public sealed class ProvincialBoard
         return new RegionTargets(RegionOf(text, file), file, content, main, note);
     }
 
+    /// <summary>
+    /// The national hindcast the board's choices come from: the national main targets judged walk-forward from the thin
+    /// history a provincial report shows of each (last year's figure and the five-year average of the growth
+    /// indicators), with the national changes known before each year.
+    /// </summary>
+    public static Hindcast NationalHindcast(Dataset national, ThinHistoryOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(national);
+        var thin = new ThinHistoryAssessor((id, year) => ThinHistoryAssessor.Changes(national, id, year), options);
+        Dataset main = new(national.Indicators, national.Observations, national.Targets, national.TargetHistory.Where(t => t.IsMain));
+        return Hindcast.Run(main, "china-national", thin, evidence: (d, t) => ThinEvidence(d, t));
+    }
+
     /// <summary>Builds the board from reports already read.</summary>
-    public static ProvincialBoard Build(IReadOnlyList<RegionTargets> regions, NationalRecord national, BoardProbabilityOptions? options = null)
+    public static ProvincialBoard Build(IReadOnlyList<RegionTargets> regions, Dataset national, ThinHistoryOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(regions);
         ArgumentNullException.ThrowIfNull(national);
-        options ??= BoardProbabilityOptions.Default;
+        Hindcast hindcast = NationalHindcast(national, options);
+        var changes = Indicators.ToDictionary(id => id, id => PooledChanges(id, regions, national));
+        var assessor = new PooledAssessor(new ThinHistoryAssessor((id, _) => changes.GetValueOrDefault(id) ?? [], options), hindcast.Record, hindcast.ChoiceFor);
         var rows = new List<BoardRow>();
-        var changes = Indicators.ToDictionary(id => id, id => PooledChanges(id, regions, national, options));
-        var record = national.Record();
         foreach (RegionTargets r in regions)
         {
             foreach (Target t in r.Main)
@@ -92,9 +110,9 @@ public sealed class ProvincialBoard
                 ReportIndicator ind = ReportIndicators.Find(t.IndicatorId)!;
                 Observation? latest = Latest(r.Content, t.IndicatorId);
                 Observation? average = Average(r.Content, t.IndicatorId);
-                BoardChance chance = BoardProbability.Assess(t, new ThinHistory(latest?.Value.Value, average?.Value.Value), changes[t.IndicatorId], record, options);
-                string status = latest is null ? "insufficient_data" : t.Rule(ind.Indicator).IsMetBy(latest.Value.Value) ? "on_track" : "off_track";
-                rows.Add(new BoardRow(r.Region, t, ind, latest, average, chance, status));
+                var series = IndicatorSeries.Create(ind.Indicator, latest is null ? [] : [latest]);
+                TargetJudgement j = TargetPipeline.Judge(series, t, assessor, e => e with { Average = average, Government = r.Region, RecordIndicatorId = ind.Id });
+                rows.Add(new BoardRow(r.Region, t, ind, latest, average, j));
             }
         }
 
@@ -103,23 +121,39 @@ public sealed class ProvincialBoard
 
     /// <summary>
     /// The changes pooled for an indicator: its national year-to-year changes and each region's deviation of last year
-    /// from its five-year average (scaled by √<see cref="BoardProbabilityOptions.DeviationToChange"/>).
+    /// from its five-year average, times √(5/3): for yearly values y = μ + ε, Var(y_t − y_{t−1}) = 2σ² while
+    /// Var(y_t − mean of 5) = 1.2σ² (in points for % indicators, in log units for levels).
     /// </summary>
-    public static IReadOnlyList<double> PooledChanges(string indicatorId, IEnumerable<RegionTargets> regions, NationalRecord national, BoardProbabilityOptions? options = null)
+    public static IReadOnlyList<double> PooledChanges(string indicatorId, IEnumerable<RegionTargets> regions, Dataset national)
     {
         ArgumentNullException.ThrowIfNull(national);
-        options ??= BoardProbabilityOptions.Default;
-        bool percent = ReportIndicators.Find(indicatorId)?.Indicator.Unit.Symbol == "%";
-        var pooled = national.Changes(indicatorId).ToList();
+        bool percent = ReportIndicators.Find(indicatorId)?.Indicator.Unit == Units.Percent;
+        var pooled = ThinHistoryAssessor.Changes(national, indicatorId).ToList();
         foreach (RegionTargets r in regions)
         {
             if (Latest(r.Content, indicatorId) is not { } l || Average(r.Content, indicatorId) is not { } a) continue;
             double lv = l.Value.Value, av = a.Value.Value;
             double d = percent ? lv - av : lv > 0 && av > 0 ? Math.Log(lv / av) : double.NaN;
-            if (double.IsFinite(d)) pooled.Add(d * Math.Sqrt(options.DeviationToChange));
+            if (double.IsFinite(d)) pooled.Add(d * Math.Sqrt(2 / 1.2));
         }
 
         return pooled;
+    }
+
+    /// <summary>A national target's thin history as a provincial report shows it: last year's figure, and the five-year average of a growth indicator.</summary>
+    private static TargetEvidence ThinEvidence(Dataset national, Target t)
+    {
+        Indicator ind = national.Get(t.IndicatorId);
+        int year = t.Deadline.Year;
+        IndicatorSeries all = national.Series(ind.Id, implied: false);
+        Observation? latest = all.Find(Period.OfYear(year - 1));
+        var five = Enumerable.Range(year - 5, 5).Select(y => all.Find(Period.OfYear(y))).ToList();
+        Observation? average = five.All(o => o is not null) && ReportIndicators.Find(ind.Id)?.Reads == Measure.Growth
+            ? new Observation(ind.Id, Period.OfYear(year - 1), Measure.Level, Quantity.Of(five.Average(o => o!.Value.Value), ind.Unit), Qualifier.Exact, Source.Computed)
+            { Plan = new PlanPeriod(Period.OfYear(year - 5), Period.OfYear(year - 1)) }
+            : null;
+        var series = IndicatorSeries.Create(ind, latest is null ? [] : [latest]);
+        return new TargetEvidence(t, series, Tracker.Track(series, t)) { Average = average };
     }
 
     /// <summary>The report's figure of the year before for an indicator, or null.</summary>

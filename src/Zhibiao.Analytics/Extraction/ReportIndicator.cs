@@ -1,6 +1,5 @@
-using Zhibiao.Analytics.Extraction;
 
-namespace Zhibiao.Analytics.Reports;
+namespace Zhibiao.Analytics.Extraction;
 
 /// <summary>
 /// An indicator as government work reports state it: the indicator, and which kind of fact of a report gives its

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Zhibiao.Analytics.Data;
-using Zhibiao.Analytics.Reports;
+using Zhibiao.Analytics.Extraction;
 
-namespace Zhibiao.Analytics.Tests.Reports;
+namespace Zhibiao.Analytics.Tests.Extraction;
 
 public sealed class ReportSeriesTests : IDisposable
 {
@@ -123,13 +123,13 @@ public sealed class ReportSeriesTests : IDisposable
     [Fact]
     public void The_committed_dataset_holds_the_hand_typed_targets_of_five_reports()
     {
-        var golden = Csv(RepositoryPaths.TestData("Reports", "Fixtures", "golden-targets.csv"));
+        var golden = Csv(RepositoryPaths.TestData("Extraction", "Fixtures", "golden-targets.csv"));
         var found = CommittedMainTargets();
         foreach (int year in golden.Select(g => int.Parse(g["year"], CultureInfo.InvariantCulture)).Distinct())
         {
             var want = golden.Where(g => g["year"] == year.ToString(CultureInfo.InvariantCulture))
                 .Select(g => $"{g["indicator"]} {g["wording"]} {g["value"]} {g["high"]} {g["unit"]}").Order().ToList();
-            var got = found.Where(t => t.Deadline.Year == year).Select(t => ProvincialBoardTests.Row(t.IndicatorId, t)).Order().ToList();
+            var got = found.Where(t => t.Deadline.Year == year).Select(t => Assessment.ProvincialBoardTests.Row(t.IndicatorId, t)).Order().ToList();
             Assert.Equal(want, got);
         }
     }
@@ -137,7 +137,7 @@ public sealed class ReportSeriesTests : IDisposable
     [Fact]
     public void The_committed_dataset_finds_as_many_main_targets_per_year_as_a_hand_count()
     {
-        var counts = Csv(RepositoryPaths.TestData("Reports", "Fixtures", "main-target-counts.csv"));
+        var counts = Csv(RepositoryPaths.TestData("Extraction", "Fixtures", "main-target-counts.csv"));
         var found = CommittedMainTargets();
         foreach (var c in counts)
             Assert.Equal((c["year"], int.Parse(c["main_targets"], CultureInfo.InvariantCulture)), (c["year"], found.Count(f => f.Deadline.Year.ToString(CultureInfo.InvariantCulture) == c["year"])));

@@ -1,6 +1,5 @@
-using Zhibiao.Analytics.Extraction;
 
-namespace Zhibiao.Analytics.Reports;
+namespace Zhibiao.Analytics.Extraction;
 
 /// <summary>The main-targets statement of a report, and how subjects are read as canonical indicators.</summary>
 public static partial class ReportReader

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Zhibiao.Analytics.Data;
+using Zhibiao.Analytics.Extraction;
 
-namespace Zhibiao.Analytics.Reports;
+namespace Zhibiao.Analytics;
 
 /// <summary>
 /// Writes a <see cref="ProvincialBoard"/> as a dataset directory (datasets/china-provinces-2026): one indicator per
@@ -87,7 +88,7 @@ public static class ProvincialDataset
             r.Region, Num(r.Target.Deadline.Year), r.Indicator.Id, r.Target.Source.Subject ?? "", r.Indicator.Reads == Measure.Growth ? "growth" : "level",
             Indicator.ToToken(r.Indicator.Indicator.Direction), Num(r.Target.Value.Value), r.Target.High is { } h ? Num(h.ConvertTo(r.Indicator.Indicator.Unit).Value) : "",
             r.Indicator.Indicator.Unit.Symbol, r.Latest is { } l ? Num(l.Value.Value) : "", r.Latest?.Period.ToString() ?? "",
-            r.Average5y is { } a ? Num(a.Value.Value) : "", Num(Math.Round(r.Chance.PMet, 4)), r.Status, ""]),
+            r.Average5y is { } a ? Num(a.Value.Value) : "", r.Judgement.ProbabilityMet is { } p ? Num(Math.Round(p, 4)) : "", r.Judgement.Tracking.Status.ToToken(), ""]),
             // Every region given is on the board: one without main targets is a row with its note.
             .. board.Regions.Where(r => r.Main.Count == 0).Select(r => (IReadOnlyList<string>)[
                 r.Region, Num(r.Content.Year), "", "", "", "", "", "", "", "", "", "", "", "", r.Note ?? ""])]);

@@ -1,4 +1,4 @@
-namespace Zhibiao.Analytics.Reports;
+namespace Zhibiao.Analytics.Extraction;
 
 /// <summary>
 /// The reports of one government in year order. A figure for a period is kept with its first-published vintage;

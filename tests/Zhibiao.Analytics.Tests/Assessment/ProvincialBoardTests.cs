@@ -1,8 +1,8 @@
 using System.Globalization;
 using Zhibiao.Analytics.Data;
-using Zhibiao.Analytics.Reports;
+using Zhibiao.Analytics.Extraction;
 
-namespace Zhibiao.Analytics.Tests.Reports;
+namespace Zhibiao.Analytics.Tests.Assessment;
 
 public sealed class ProvincialBoardTests
 {
@@ -56,7 +56,7 @@ public sealed class ProvincialBoardTests
         Assert.Equal("某某市", r.Region);
         Assert.Empty(r.Main);
         Assert.StartsWith("no main-targets statement found", r.Note, StringComparison.Ordinal);
-        ProvincialBoard board = ProvincialBoard.Build([r], NationalRecord.Empty);
+        ProvincialBoard board = ProvincialBoard.Build([r], new Dataset([], [], []));
         Assert.Empty(board.Rows);
         Assert.Single(board.Regions);
     }
@@ -83,7 +83,7 @@ public sealed class ProvincialBoardTests
     [Fact]
     public void The_committed_dataset_holds_the_hand_typed_main_targets_of_thirteen_reports()
     {
-        var golden = Csv(RepositoryPaths.TestData("Reports", "Fixtures", "provincial-main-targets.csv"));
+        var golden = Csv(RepositoryPaths.TestData("Extraction", "Fixtures", "provincial-main-targets.csv"));
         var found = Dataset.Load(Path.Combine(RepositoryPaths.Root, "datasets", "china-provinces-2026")).TargetHistory;
         string[] files = [.. golden.Select(g => g["file"]).Distinct()];
         Assert.True(files.Length >= 8);

@@ -1,7 +1,6 @@
 using System.Globalization;
-using Zhibiao.Analytics.Extraction;
 
-namespace Zhibiao.Analytics.Reports;
+namespace Zhibiao.Analytics.Extraction;
 
 /// <summary>
 /// Reads one government work report into <see cref="ReportContent"/>: the facts of <see cref="FactExtractor"/>

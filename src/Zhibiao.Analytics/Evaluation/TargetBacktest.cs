@@ -1,0 +1,88 @@
+using Zhibiao.Analytics.Extraction;
+using Zhibiao.Analytics.Probability;
+
+namespace Zhibiao.Analytics.Evaluation;
+
+/// <summary>One way of answering P(met) in a backtest, scored beside the others.</summary>
+/// <param name="Name">p_met (the answer), record, forecast, hit_rate, constant_0.9, constant_0.95, deterministic.</param>
+/// <param name="Probability">Its probability for a hindcast row.</param>
+public sealed record BacktestMethod(string Name, Func<HindcastRow, double> Probability);
+
+/// <summary>Scores of one method over the targets of some years.</summary>
+/// <param name="Method">The method's name.</param>
+/// <param name="Scores">Brier, log score, calibration and reliability.</param>
+public sealed record BacktestScores(string Method, ProbabilityScores Scores);
+
+/// <summary>
+/// Scores a walk-forward <see cref="Hindcast"/> of a setter's targets: P(met) beside the baselines an analyst has —
+/// the setter's hit rate known at the time (the share of its earlier targets whose outcomes were published that were
+/// met; ½ before any), the constants 0.9 and 0.95, the forecast alone (½ without one), the record alone (½ without
+/// one) and the deterministic rule (1 when the status is achieved or on track, 0 when not, ½ with insufficient data).
+/// </summary>
+public static class TargetBacktest
+{
+    /// <summary>
+    /// The hindcast of a report series: its reports read into one dataset (first-published figures with their vintage,
+    /// every target in the target history, <see cref="SeriesDataset.Build"/>), each target judged with the simulated
+    /// forecast of what was known in its year pooled with the record (<see cref="Hindcast"/>).
+    /// </summary>
+    public static Hindcast Reports(ReportSeries series, AssessmentOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        return Hindcast.Run(SeriesDataset.Build(series), "the reports' record", new SimulationAssessor(options), new HindcastOptions { Tracking = options?.Tracking });
+    }
+
+    /// <summary>The rows whose outcome and the next report's own statement (met / missed) disagree, and how many were checked.</summary>
+    public static (int Checked, IReadOnlyList<HindcastRow> Disagreeing) CheckStatements(ReportSeries series, IEnumerable<HindcastRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        ArgumentNullException.ThrowIfNull(rows);
+        var both = rows.Where(r => r.Met is not null && series.StatedVerdict(r.Target) is not null).ToList();
+        return (both.Count, [.. both.Where(r => series.StatedVerdict(r.Target) != r.Met)]);
+    }
+
+    /// <summary>The methods compared, in print order.</summary>
+    public static IReadOnlyList<BacktestMethod> Methods(Hindcast hindcast)
+    {
+        ArgumentNullException.ThrowIfNull(hindcast);
+        var hitRate = new Dictionary<int, double>();
+        double HitRate(HindcastRow r)
+        {
+            if (hitRate.TryGetValue(r.Year, out double h)) return h;
+            var known = hindcast.Record.KnownBy(r.Year).Targets;
+            return hitRate[r.Year] = known.Count == 0 ? 0.5 : known.Count(x => x.Met) / (double)known.Count;
+        }
+
+        return
+        [
+            new("p_met", r => r.Answer?.Probability ?? 0.5),
+            new("record", r => r.Record?.Probability ?? 0.5),
+            new("forecast", r => r.Forecast?.Probability ?? 0.5),
+            new("hit_rate", HitRate),
+            new("constant_0.9", _ => 0.9),
+            new("constant_0.95", _ => 0.95),
+            new("deterministic", r => r.Tracking?.Status switch
+            {
+                ProgressStatus.TargetAchieved or ProgressStatus.OnTrack => 1,
+                null or ProgressStatus.InsufficientData => 0.5,
+                _ => 0,
+            }),
+        ];
+    }
+
+    /// <summary>Each method's scores over the rows with an outcome whose year is in [from, to] (all when null); null when there is none.</summary>
+    /// <exception cref="ArgumentException">from is after to.</exception>
+    public static IReadOnlyList<BacktestScores>? Score(Hindcast hindcast, int? from = null, int? to = null, Func<HindcastRow, bool>? where = null)
+    {
+        ArgumentNullException.ThrowIfNull(hindcast);
+        if (from > to) throw new ArgumentException($"the first year {from} is after the last {to}", nameof(from));
+        var rows = hindcast.Rows.Where(r => r.Met is not null && (from is null || r.Year >= from) && (to is null || r.Year <= to) && (where?.Invoke(r) ?? true)).ToList();
+        if (rows.Count == 0) return null;
+        return [.. Methods(hindcast).Select(m =>
+        {
+            var tally = new ProbabilityTally();
+            foreach (HindcastRow r in rows) tally.Add(Math.Clamp(m.Probability(r), 0, 1), r.Met!.Value);
+            return new BacktestScores(m.Name, tally.Scores());
+        })];
+    }
+}

@@ -1,0 +1,111 @@
+using MathNet.Numerics.Distributions;
+
+namespace Zhibiao.Analytics.Probability;
+
+/// <summary>
+/// Settings of <see cref="MarginModel"/>. The defaults are a priori (not fitted): they are used until a record holds
+/// enough earlier outcomes to choose among <see cref="MarginModel.Grid"/> walk-forward (<see cref="Hindcast"/>).
+/// </summary>
+public sealed record MarginModelOptions
+{
+    /// <summary>The defaults: strength 4, half-life 8 years.</summary>
+    public static readonly MarginModelOptions Default = new();
+
+    /// <summary>
+    /// κ, how many targets' worth the pooled record counts for against an indicator's own (default 4): an indicator's
+    /// mean margin and spread start from the record's and move toward its own as its targets accumulate.
+    /// </summary>
+    public double Strength { get; init; } = 4;
+
+    /// <summary>
+    /// Recency: a target's outcome counts 2^(−age / half-life), age in years before the newest outcome known (default 8,
+    /// about two five-year plans); infinity weighs all years alike.
+    /// </summary>
+    public double HalfLife { get; init; } = 8;
+
+    /// <summary>
+    /// Extra spread, in standardised margin units, between a record's government and another that has no record of its
+    /// own (a province judged by the national record, a city by its province's): default 0.5 (a priori).
+    /// </summary>
+    public double BetweenGovernments { get; init; } = 0.5;
+
+    /// <summary>"κ 4, half-life 8".</summary>
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"κ {Strength:0.##}, half-life {(double.IsPositiveInfinity(HalfLife) ? "∞" : HalfLife.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture))}");
+}
+
+/// <summary>
+/// How real targets turn out: the distribution of the standardised margin z (outcome against the target, positive when
+/// met, over the indicator's year-to-year scale: <see cref="MarginScale"/>) of the setter's earlier targets, with
+/// recency weights w = 2^(−age/h), age in years before the newest known outcome, and partial pooling across indicators: the record's mean m and spread s² (a prior
+/// of one unit worth two targets), an indicator's mean μ_k = (κ·m + Σw·z) / (κ + Σw) and spread
+/// s_k² = (κ·s² + Σw·(z − μ_k)²) / (κ + Σw) over its own targets. A new target of the indicator is met with
+/// P = T_ν(μ_k / (s_k·√(1 + 1/(κ + n_k)))), Student's t with ν = n_eff − 1 degrees of freedom (between 1 and
+/// <see cref="MaxDegreesOfFreedom"/>), n_eff the record's effective size (Σw)² / Σw². A target's own wording counts through its threshold: 左右 moves it by the
+/// tolerance, a range is judged at the bound its direction names. A government without a record of its own takes
+/// the record's and <see cref="MarginModelOptions.BetweenGovernments"/> more spread.
+/// </summary>
+public static class MarginModel
+{
+    /// <summary>The candidates a hindcast chooses among: κ ∈ {1, 4, 16} × half-life ∈ {4, 8, 16, ∞} years.</summary>
+    public static IReadOnlyList<MarginModelOptions> Grid { get; } =
+        [.. ((double[])[1, 4, 16]).SelectMany(k => ((double[])[4, 8, 16, double.PositiveInfinity]).Select(h => new MarginModelOptions { Strength = k, HalfLife = h }))];
+
+    /// <summary>
+    /// P(met) of a target of <paramref name="indicatorId"/> set in <paramref name="year"/> by <paramref name="government"/>,
+    /// from the record (only its targets known by then count); null when the record has none.
+    /// </summary>
+    public static TargetChance? Assess(string indicatorId, int year, string government, TargetRecord record, MarginModelOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        options ??= MarginModelOptions.Default;
+        var rows = record.KnownBy(year).Targets;
+        if (rows.Count == 0) return null;
+        int newest = rows.Max(r => r.Year);
+        double sw = 0, sw2 = 0, swz = 0;
+        foreach (RecordedTarget r in rows)
+        {
+            double w = Weight(newest - r.Year, options.HalfLife);
+            sw += w;
+            sw2 += w * w;
+            swz += w * r.Margin;
+        }
+
+        double m = swz / sw;
+        double ss = 2.0;
+        foreach (RecordedTarget r in rows) ss += Weight(newest - r.Year, options.HalfLife) * Sq(r.Margin - m);
+        double s2 = ss / (2 + sw);
+
+        double nk = 0, zk = 0;
+        foreach (RecordedTarget r in rows.Where(r => r.Indicator.Id == indicatorId))
+        {
+            double w = Weight(newest - r.Year, options.HalfLife);
+            nk += w;
+            zk += w * r.Margin;
+        }
+
+        double k = options.Strength;
+        double mu = ((k * m) + zk) / (k + nk);
+        double sk = k * s2;
+        foreach (RecordedTarget r in rows.Where(r => r.Indicator.Id == indicatorId)) sk += Weight(newest - r.Year, options.HalfLife) * Sq(r.Margin - mu);
+        double spread2 = sk / (k + nk) * (1 + (1 / (k + nk)));
+        bool stranger = !rows.Any(r => r.Government == government);
+        if (stranger) spread2 += Sq(options.BetweenGovernments);
+        double dof = Math.Clamp((sw * sw / sw2) - 1, 1, MaxDegreesOfFreedom);
+        double p = StudentT.CDF(0, 1, dof, mu / Math.Sqrt(spread2));
+        int own = rows.Count(r => r.Indicator.Id == indicatorId);
+        string method = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"track record ({record.Name}: {rows.Count} targets known by {year}, {rows.Count(r => r.Met)} met; {own} of {indicatorId}; {options}): mean margin {mu:0.00} ± {Math.Sqrt(spread2):0.00} scale units{(stranger ? ", another government's record" : "")}");
+        return new TargetChance(p, method) { Source = TargetChanceSource.Record };
+    }
+
+    /// <summary>
+    /// The predictive distribution's degrees of freedom are at most 5: targets' outcomes have rare large misses (a shock
+    /// in the target year), so its tails stay heavy however long the record (a priori).
+    /// </summary>
+    public const double MaxDegreesOfFreedom = 5;
+
+    private static double Weight(int age, double halfLife) => double.IsPositiveInfinity(halfLife) ? 1 : Math.Pow(2, -age / halfLife);
+
+    private static double Sq(double x) => x * x;
+}
