@@ -1,6 +1,6 @@
 using System.Globalization;
 using Zhibiao.Analytics.Extraction;
-using Zhibiao.Analytics.Reports;
+
 using CsCheck;
 
 namespace Zhibiao.Analytics.Tests.Extraction;
