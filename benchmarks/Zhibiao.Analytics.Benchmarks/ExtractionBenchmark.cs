@@ -45,7 +45,7 @@ public class ExtractionBenchmark
     /// (issue 32: it was quadratic, 7 MB in 20 s against 3 s for the facts alone).
     /// </summary>
     [Benchmark]
-    public int ReadReport() => Zhibiao.Analytics.Reports.ReportReader.Read(_text, "benchmark-2025.txt", 2025).Targets.Count;
+    public int ReadReport() => Zhibiao.Analytics.Extraction.ReportReader.Read(_text, "benchmark-2025.txt", 2025).Targets.Count;
 
     /// <summary>A text of about <paramref name="bytes"/> UTF-8 bytes.</summary>
     public static string Build(string kind, int bytes)

@@ -28,11 +28,11 @@ internal static class MainStatement
     /// <summary>Longest line taken as one item of a list running over several lines.</summary>
     private const int MaxItemLine = 80;
 
-    private static readonly WordList Links = new("是", "为", "定为", "建议为", "拟定为", "包括", "如下", "：");
+    private static readonly WordList Links = ReadingData.Words("StatementLinks");
 
-    private static readonly WordList CurrentMarks = new("今年", "本年", "开局之年", "起步之年", "开局", "开好局", "新的一年");
-    private static readonly WordList PlanPeriodMarks = new("五年", "时期", "期间", "规划", "纲要", "远景", "二〇三〇", "二〇三五");
-    private static readonly WordList PastMarks = new("去年", "过去一年", "上年");
+    private static readonly WordList CurrentMarks = ReadingData.Words("CurrentYearMarks");
+    private static readonly WordList PlanPeriodMarks = ReadingData.Words("PlanPeriodMarks");
+    private static readonly WordList PastMarks = ReadingData.Words("PastYearMarks");
 
     /// <summary>The time frame a passage speaks of.</summary>
     private enum Frame

@@ -35,11 +35,11 @@ internal sealed class PeriodContext
     /// <summary>How far into a sentence its opening time words are looked for.</summary>
     private const int OpeningWindow = 14;
 
-    private static readonly WordList FiveYearOpenings = new("这五年", "过去五年", "过去的五年", "五年来", "五年间", "近五年");
+    private static readonly WordList FiveYearOpenings = ReadingData.Words("FiveYearOpenings");
 
-    private static readonly WordList OneYearOpenings = new("这一年", "一年来", "过去一年", "刚刚过去的", "去年", "今年", "新的一年");
+    private static readonly WordList OneYearOpenings = ReadingData.Words("OneYearOpenings");
 
-    private static readonly WordList PlanTails = new("时期", "期间", "以来", "规划期");
+    private static readonly WordList PlanTails = ReadingData.Words("PlanTails");
 
     private readonly ReportLayout _layout;
 

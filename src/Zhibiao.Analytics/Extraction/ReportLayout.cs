@@ -33,9 +33,9 @@ internal sealed class ReportLayout
 {
     private const int MaxHeadingLength = 40;
 
-    private static readonly string[] ReviewWords = ["回顾", "过去", "总结", "工作情况", "主要成绩", "成就"];
+    private static readonly string[] ReviewWords = ReadingData.WordArray("ReviewHeadingWords");
 
-    private static readonly string[] PlanWords = ["安排", "任务", "要求", "目标", "计划", "建议", "部署", "打算", "重点工作", "政策取向", "主要工作", "工作"];
+    private static readonly string[] PlanWords = ReadingData.WordArray("PlanHeadingWords");
 
     private readonly List<Section> _sections;
 

@@ -24,12 +24,10 @@ internal sealed class ReportText
     private const int MaxMarkedHeading = 60;
 
     /// <summary>Words a heading without a list marker ends with.</summary>
-    private static readonly WordList HeadingTails = new(
-        "回顾", "工作", "任务", "安排", "成就", "要求", "取向", "报告", "注释", "附件", "结束语", "说明", "部署", "建议",
-        "总体要求", "主要目标", "目标任务");
+    private static readonly WordList HeadingTails = ReadingData.Words("HeadingTails");
 
     /// <summary>Words that continue the line before when they open a line (主要预期目标 / 是：…).</summary>
-    private static readonly WordList Links = new("是", "为：", "：", "如下");
+    private static readonly WordList Links = ReadingData.Words("LineLinks");
 
     private readonly int[] _origin;
 

@@ -17,8 +17,8 @@ internal sealed record VerdictClause(int Start, int End, string Clause, bool Met
 /// </summary>
 internal static class Verdicts
 {
-    private static readonly string[] MissedWords = ["没有完成", "未完成", "未能完成", "没有实现", "未实现", "未能实现", "未达到", "没有达到"];
-    private static readonly string[] MetWords = ["超额完成", "全面完成", "圆满完成", "顺利完成", "完成", "全面实现", "圆满实现", "实现", "超过", "达到"];
+    private static readonly string[] MissedWords = ReadingData.WordArray("MissedWords");
+    private static readonly string[] MetWords = ReadingData.WordArray("MetWords");
 
     /// <summary>The verdict clauses of the text as read before <paramref name="end"/>.</summary>
     public static IReadOnlyList<VerdictClause> Find(ReportFacts report, int end)

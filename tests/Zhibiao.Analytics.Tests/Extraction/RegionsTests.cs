@@ -1,5 +1,4 @@
 using Zhibiao.Analytics.Extraction;
-using Zhibiao.Analytics.Reports;
 
 namespace Zhibiao.Analytics.Tests.Extraction;
 
