@@ -6,7 +6,8 @@ namespace Zhibiao.Analytics.Forecasting.Ensemble;
 /// <list type="number">
 /// <item>Validation: every member forecasts each series from its last <see cref="AutoOptions.Origins"/> origins that
 /// leave a full horizon of training values to compare with (global members are first trained on the series cut at
-/// the earliest origin, so they never see what they are checked on).</item>
+/// the earliest origin, so they never see what they are checked on); a batch of more than
+/// <see cref="AutoOptions.MaximumValidatedSeries"/> series validates a random sample of that many (fixed seed).</item>
 /// <item>Selection: among all non-empty subsets of members, combined by mean or median, the one with the best
 /// validation score (the mean of its sMAPE, MASE and MAPE relative to the naive forecast's) is chosen — one choice for
 /// the batch — but only when it beats the median of all members by a margin that grows as the validation histories
@@ -70,12 +71,13 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
         // Validation forecasts: the local members first (their validators are ready), then the global ones.
         bool[] local = [.. members.Select(m => m is not IGlobalForecaster)];
         IForecaster?[] locals = [.. members.Select((m, j) => local[j] ? m : null)];
-        var validation = new Validation?[series.Count];
-        Parallel.For(0, series.Count, parallel, i => validation[i] = Validate(series[i], locals, seasonLength, horizon, k));
+        int[] sample = Sample(series.Count, _options.MaximumValidatedSeries);
+        var validation = new Validation?[sample.Length];
+        Parallel.For(0, sample.Length, parallel, i => validation[i] = Validate(series[sample[i]], locals, seasonLength, horizon, k));
         for (int j = 0; j < members.Length; j++)
         {
             if (local[j] || validators[j].Value is not { } g) continue;
-            Parallel.For(0, series.Count, parallel, i => validation[i]?.Add(j, g, seasonLength));
+            Parallel.For(0, sample.Length, parallel, i => validation[i]?.Add(j, g, seasonLength));
         }
 
         Validation[] valid = [.. validation.Where(v => v is not null).Select(v => v!)];
@@ -120,6 +122,26 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
 
         if (fitted.Count == 0) throw new ForecastException($"{Name}: no member could fit the series ({string.Join("; ", failures)})");
         return new CombinedModel(y, seasonLength, [.. fitted], rule, calibration, note);
+    }
+
+    /// <summary>
+    /// The indices of the series validated, in order: all of them, or <paramref name="most"/> drawn without replacement
+    /// by a fixed seed from a larger batch (a random sample, not every k-th series, so a batch with a period of its
+    /// own — the same series repeated — is sampled whole).
+    /// </summary>
+    internal static int[] Sample(int count, int most)
+    {
+        if (most < 1 || count <= most) return [.. Enumerable.Range(0, count)];
+        int[] all = [.. Enumerable.Range(0, count)];
+        var random = new Random(count);
+        for (int i = 0; i < most; i++)
+        {
+            int j = i + random.Next(count - i);
+            (all[i], all[j]) = (all[j], all[i]);
+        }
+
+        Array.Sort(all, 0, most);
+        return all[..most];
     }
 
     /// <summary>The training series cut at their earliest validation origin (short ones whole).</summary>

@@ -196,6 +196,30 @@ public class AutoForecasterTests
     }
 
     [Fact]
+    public void A_large_batch_validates_a_sample_of_its_series_and_a_small_one_all_of_them()
+    {
+        Assert.Equal(Enumerable.Range(0, 50), AutoForecaster.Sample(50, 2000));
+        int[] sample = AutoForecaster.Sample(10_000, 2000);
+        Assert.Equal(2000, sample.Length);
+        Assert.Equal(2000, sample.Distinct().Count());
+        Assert.True(sample.Zip(sample.Skip(1)).All(p => p.First < p.Second));
+        Assert.Equal(sample, AutoForecaster.Sample(10_000, 2000));
+
+        // A batch with a period of its own (the same 50 series repeated) is sampled across all of them, not every k-th.
+        Assert.Equal(50, AutoForecaster.Sample(10_000, 2000).Select(i => i % 50).Distinct().Count());
+
+        // The method says how many series were validated; capped, the choice of this batch is the same.
+        double[][] batch = Trending(300, 25, 4);
+        IFittedModel whole = NaiveAndDrift().Train(batch, 1, 4).Fit(batch[0]);
+        var capped = new AutoForecaster(new AutoOptions { Members = [new NaiveForecaster(), new DriftForecaster()], MaximumValidatedSeries = 120 });
+        IFittedModel sampled = capped.Train(batch, 1, 4).Fit(batch[0]);
+        Assert.Contains("on 300 series", whole.Method, StringComparison.Ordinal);
+        Assert.Contains("on 120 series", sampled.Method, StringComparison.Ordinal);
+        Assert.Equal(whole.Forecast(4, []).Mean.ToArray(), sampled.Forecast(4, []).Mean.ToArray());
+        Assert.Equal(2 * 120 * 3, sampled.Parameters["calibration_vectors"]);
+    }
+
+    [Fact]
     public void A_series_the_chosen_members_cannot_fit_gets_the_median_of_the_members_that_can()
     {
         // Growing positive series choose the log drift; series with a zero (which the log drift refuses) still get a
