@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Accuracy of `auto`, each of its members and naive2 on the eight collections auto's recipe is chosen on (README,
-# "The default: auto"): M3 yearly, quarterly, monthly, other; tourism quarterly, monthly; M1 quarterly, monthly.
+# Accuracy of `auto`, each of its members and naive2 on the nine collections auto's recipe is chosen on
+# (docs/forecasting.md): M3 yearly, quarterly, monthly, other; tourism quarterly, monthly; M1 yearly, quarterly, monthly.
 # One `analytics evaluate` per collection (hold-out: the test files; 95% intervals), its CSV rows prefixed with the
-# collection, then a markdown table of sMAPE, MASE, MAPE, 95% coverage and OWA.
+# collection, then a markdown table of sMAPE, MASE, MAPE, 95% coverage, MSIS and OWA.
 #
 # usage: benchmarks/collections.sh [OUT.csv] [THREADS]     (default out: collections.csv in a temporary directory)
 #   MODELS=auto,ets benchmarks/collections.sh ...         other models (default auto,ets,theta,dotm,drift,arima,snaive,global,naive2)
 #   SETS="m3-yearly tourism-quarterly" ...                  fewer collections
+#   ANALYTICS_CLI=path/to/Zhibiao.Analytics.Cli ...         a CLI already built (Release)
 # Data: shared/datasets/{m3,tourism,m1} beside an ancestor of the repository ($ANALYTICS_DATASETS to override), read
 # as they are (series of unknown start year, numbered 1-Q4, 2-Q1, 1-01, ..., are periods of the long format).
 set -euo pipefail
@@ -17,14 +18,17 @@ datasets=${ANALYTICS_DATASETS:-$(find_shared datasets)}
 out=${1:-}
 threads=${2:-2}
 models=${MODELS:-auto,ets,theta,dotm,drift,arima,snaive,global,naive2}
-sets=${SETS:-"m3-yearly m3-quarterly m3-monthly m3-other tourism-quarterly tourism-monthly m1-quarterly m1-monthly"}
+sets=${SETS:-"m3-yearly m3-quarterly m3-monthly m3-other tourism-quarterly tourism-monthly m1-yearly m1-quarterly m1-monthly"}
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/collections.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 [ -n "$out" ] || out=$tmp/collections.csv
-echo "building the CLI (Release)..." >&2
-dotnet build "$root/src/Zhibiao.Analytics.Cli" -c Release -o "$tmp/cli" -nologo -v q >&2
-cli=$tmp/cli/Zhibiao.Analytics.Cli
+cli=${ANALYTICS_CLI:-}   # a Release build of the CLI to use instead of building one
+if [ -z "$cli" ]; then
+  echo "building the CLI (Release)..." >&2
+  dotnet build "$root/src/Zhibiao.Analytics.Cli" -c Release -o "$tmp/cli" -nologo -v q >&2
+  cli=$tmp/cli/Zhibiao.Analytics.Cli
+fi
 
 : > "$out"
 for c in $sets; do
@@ -44,6 +48,6 @@ for c in $sets; do
 done
 
 # markdown: one row per collection and model
-awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; print "| collection | model | sMAPE | MASE | MAPE | coverage 95% | OWA |"; print "|---|---|---|---|---|---|---|"; next }
-  { printf "| %s | %s | %.2f | %.3f | %.2f | %.3f | %.3f |\n", $col["collection"], $col["model"], $col["smape"], $col["mase"], $col["mape"], $col["coverage-95"], $col["owa"] }' "$out"
+awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; print "| collection | model | sMAPE | MASE | MAPE | coverage 95% | MSIS 95% | OWA |"; print "|---|---|---|---|---|---|---|---|"; next }
+  { printf "| %s | %s | %.2f | %.3f | %.2f | %.3f | %.2f | %.3f |\n", $col["collection"], $col["model"], $col["smape"], $col["mase"], $col["mape"], $col["coverage-95"], $col["msis-95"], $col["owa"] }' "$out"
 echo "rows written to $out" >&2

@@ -39,7 +39,7 @@ public interface IFittedModel
     /// Forecasts <paramref name="horizon"/> steps with central prediction intervals at <paramref name="levels"/>
     /// (percent, e.g. 80 and 95): analytic where the model has them, from simulated sample paths otherwise.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">Horizon below 1 or above <see cref="ForecastLimits.MaxHorizon"/>, or a level outside (0, 100).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Horizon below 1 or above <see cref="Forecast.MaxHorizon"/>, or a level outside (0, 100).</exception>
     Forecast Forecast(int horizon, IReadOnlyList<double> levels);
 
     /// <summary>

@@ -29,7 +29,9 @@ public sealed class ArimaForecaster(ArimaOptions options) : IForecaster
 
     /// <inheritdoc/>
     /// <remarks>The <paramref name="seasonLength"/> argument is ignored: the order carries its own season length.</remarks>
-    public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1)
+    public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1) => Rescaling.Fit(y, seasonLength, FitUnscaled);
+
+    private IFittedModel FitUnscaled(ReadOnlySpan<double> y, int seasonLength)
     {
         ArimaOrder order = Options.Order;
         order.Validate();

@@ -111,7 +111,7 @@ public sealed class AutoArimaForecaster(AutoArimaOptions? options = null) : IFor
     public string Name => "arima";
 
     /// <inheritdoc/>
-    public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1) => FitModel(y, seasonLength);
+    public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1) => Rescaling.Fit(y, seasonLength, FitModel);
 
     /// <summary>Fits and returns the chosen model with its ARIMA details.</summary>
     /// <param name="y">The observations.</param>
@@ -226,7 +226,8 @@ public sealed class AutoArimaForecaster(AutoArimaOptions? options = null) : IFor
             if (fit is null)
             {
                 var mean = new ArimaEstimator(_y, 0, 0, 1);
-                fit = mean.Fit(new ArimaOrder(0, 0, 0), true)!;
+                fit = mean.Fit(new ArimaOrder(0, 0, 0), true)
+                    ?? throw new ForecastException($"arima: not even the mean model fits these values ({reason}); values of extreme magnitude fit when the model is called through Fit, which rescales them");
                 return new ArimaModel(_y, fit, 1, reason);
             }
 

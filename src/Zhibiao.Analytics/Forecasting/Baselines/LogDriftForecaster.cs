@@ -23,7 +23,9 @@ public sealed class LogDriftForecaster(LogDriftOptions? options = null) : IForec
     public string Name => "logdrift";
 
     /// <inheritdoc/>
-    public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1)
+    public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1) => Rescaling.Fit(y, seasonLength, FitUnscaled);
+
+    private IFittedModel FitUnscaled(ReadOnlySpan<double> y, int seasonLength)
     {
         SeriesChecks.RequireComplete(y, 2, Name);
         foreach (double v in y)

@@ -12,7 +12,9 @@ public sealed class MeanForecaster : IForecaster
     public string Name => "mean";
 
     /// <inheritdoc/>
-    public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1)
+    public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1) => Rescaling.Fit(y, seasonLength, FitUnscaled);
+
+    private IFittedModel FitUnscaled(ReadOnlySpan<double> y, int seasonLength)
     {
         SeriesChecks.RequireComplete(y, 2, Name);
         return new MeanModel(y);

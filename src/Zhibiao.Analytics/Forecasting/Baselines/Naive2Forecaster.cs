@@ -16,7 +16,9 @@ public sealed class Naive2Forecaster : IForecaster
     public string Name => "naive2";
 
     /// <inheritdoc/>
-    public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1)
+    public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1) => Rescaling.Fit(y, seasonLength, FitUnscaled);
+
+    private IFittedModel FitUnscaled(ReadOnlySpan<double> y, int seasonLength)
     {
         SeriesChecks.RequireSeasonLength(seasonLength);
         SeriesChecks.RequireComplete(y, 2, Name);

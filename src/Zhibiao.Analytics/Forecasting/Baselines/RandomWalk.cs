@@ -13,7 +13,9 @@ public sealed class NaiveForecaster : IForecaster
     public string Name => "naive";
 
     /// <inheritdoc/>
-    public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1)
+    public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1) => Rescaling.Fit(y, seasonLength, FitUnscaled);
+
+    private IFittedModel FitUnscaled(ReadOnlySpan<double> y, int seasonLength)
     {
         SeriesChecks.RequireComplete(y, 2, Name);
         return new RandomWalkModel("Naive", y, lag: 1, drift: false);
@@ -30,7 +32,9 @@ public sealed class SeasonalNaiveForecaster : IForecaster
     public string Name => "snaive";
 
     /// <inheritdoc/>
-    public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1)
+    public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1) => Rescaling.Fit(y, seasonLength, FitUnscaled);
+
+    private IFittedModel FitUnscaled(ReadOnlySpan<double> y, int seasonLength)
     {
         SeriesChecks.RequireSeasonLength(seasonLength);
         SeriesChecks.RequireComplete(y, seasonLength + 1, Name);
@@ -49,7 +53,9 @@ public sealed class DriftForecaster : IForecaster
     public string Name => "drift";
 
     /// <inheritdoc/>
-    public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1)
+    public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1) => Rescaling.Fit(y, seasonLength, FitUnscaled);
+
+    private IFittedModel FitUnscaled(ReadOnlySpan<double> y, int seasonLength)
     {
         SeriesChecks.RequireComplete(y, 3, Name);
         return new RandomWalkModel("Random walk with drift", y, lag: 1, drift: true);

@@ -38,8 +38,8 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
 
     /// <inheritdoc/>
     /// <exception cref="ForecastException">No local member can fit the series.</exception>
-    public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1) =>
-        FitCombination(y, seasonLength, [.. MembersFor(seasonLength).Where(m => m is not IGlobalForecaster)], CombinationRule.Median, null, "fixed median: one series, no batch to validate on");
+    public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1) => Rescaling.Fit(y, seasonLength, (values, m) =>
+        FitCombination(values, m, [.. MembersFor(m).Where(f => f is not IGlobalForecaster)], CombinationRule.Median, null, "fixed median: one series, no batch to validate on"));
 
     /// <summary>
     /// The members that apply to data of period m: all of them, except that the seasonal naive joins only seasonal
@@ -348,7 +348,9 @@ public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecas
     {
         public string Name => owner.Name;
 
-        public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1)
+        public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1) => Rescaling.Fit(y, seasonLength, FitUnscaled);
+
+        private IFittedModel FitUnscaled(ReadOnlySpan<double> y, int seasonLength)
         {
             if (fallback.Length == 0) return owner.FitCombination(y, seasonLength, members, rule, calibration, note);
             try

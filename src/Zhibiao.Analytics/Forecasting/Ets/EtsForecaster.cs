@@ -40,7 +40,7 @@ public sealed class EtsForecaster : IForecaster
     public string Name => Options.Name;
 
     /// <inheritdoc/>
-    public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1) => FitEts(y, seasonLength);
+    public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1) => Rescaling.Fit(y, seasonLength, FitEts);
 
     /// <summary>Fits the model (or selects among candidates) and returns the concrete fitted model.</summary>
     /// <param name="y">The observations in time order.</param>

@@ -45,7 +45,7 @@ public sealed class SsaForecaster : IForecaster
     public string Name => "ssa";
 
     /// <inheritdoc/>
-    public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1) => FitModel(y, seasonLength);
+    public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1) => Rescaling.Fit(y, seasonLength, FitModel);
 
     /// <summary>
     /// Fits the model on the first <see cref="SsaOptions.TrainLength"/> values (all by default) and feeds the rest as

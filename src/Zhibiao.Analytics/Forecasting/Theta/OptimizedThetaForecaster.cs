@@ -70,7 +70,9 @@ public sealed class OptimizedThetaForecaster : IForecaster
     public string Name => _options.Dynamic ? "dotm" : "otm";
 
     /// <inheritdoc/>
-    public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1)
+    public IFittedModel Fit(ReadOnlySpan<double> y, int seasonLength = 1) => Rescaling.Fit(y, seasonLength, FitUnscaled);
+
+    private IFittedModel FitUnscaled(ReadOnlySpan<double> y, int seasonLength)
     {
         SeriesChecks.RequireSeasonLength(seasonLength);
         SeriesChecks.RequireComplete(y, MinimumLength, Name);
