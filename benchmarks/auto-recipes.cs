@@ -34,6 +34,8 @@
 //      (and the same for the other seven collections: m3 quarterly 8 4, monthly 18 12, other 8 1; tourism quarterly 8 4,
 //      monthly 24 12; m1 quarterly 8 4, monthly 18 12), then
 //      dotnet run -c Release benchmarks/auto-recipes.cs -- loco /tmp/recipes
+// ORIGINS=latest dump … stores instead every origin 1 … h + 2 values before the end of the training part, each with the
+// min(h, origin) values after it (the latest origins, partly scored; for the study of validation origins on short series).
 // The dump of all eight takes about 12 minutes on 2 busy cores. SHOW="p7m select c0.3/L" (auto's rule) prints that recipe's choice per collection;
 // COMBOS=m3-monthly the combinations best on that collection's test values (what no recipe may know) beside their validation.
 using System.Globalization;
@@ -82,7 +84,7 @@ static void Dump(string name, string trainPath, int h, int m, string dir, int th
     ];
     // global: trained on the series cut at the earliest validation origin for validation, on the whole series for the test
     var g = (IGlobalForecaster)members.Single(x => x.Name == "global").Model;
-    double[][] cut = [.. ys.Select(y => y.Length - h - origins + 1 >= 5 ? y[..(y.Length - h - origins + 1)] : y)];
+    double[][] cut = [.. ys.Select(y => y.Length - h - origins + 1 >= 5 ? y[..(y.Length - h - origins + 1)] : y)]; // the earliest origin in both designs
     IForecaster gv = g.Train(cut, m, h, threads), gt = g.Train(ys, m, h, threads);
     var lines = new string[ys.Length];
     Parallel.For(0, ys.Length, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
@@ -90,16 +92,18 @@ static void Dump(string name, string trainPath, int h, int m, string dir, int th
         var sb = new System.Text.StringBuilder();
         double[] y = ys[i];
         double[] full = [.. y, .. test[train[i].Id].Take(h)];
-        for (int o = 0; o <= origins; o++)
+        // ORIGINS=latest: every origin 1..h + 2 values before the end (o), each scored on the min(h, o) values after it
+        bool latest = Environment.GetEnvironmentVariable("ORIGINS") == "latest";
+        for (int o = 0; o <= (latest ? h + origins - 1 : origins); o++)
         {
-            int n = o == 0 ? y.Length : y.Length - h - (o - 1);
+            int n = o == 0 ? y.Length : latest ? y.Length - o : y.Length - h - (o - 1);
             if (n < 5) continue;
             ReadOnlySpan<double> prefix = full.AsSpan(0, n);
             int lag = n > m ? m : 1;
             double scale = 0;
             for (int t = lag; t < n; t++) scale += Math.Abs(full[t] - full[t - lag]);
             scale /= n - lag;
-            sb.Append(CultureInfo.InvariantCulture, $"{train[i].Id}\t{o}\t{scale:R}\t{n}\t{string.Join(';', full.Skip(n).Take(h).Select(v => v.ToString("R", CultureInfo.InvariantCulture)))}");
+            sb.Append(CultureInfo.InvariantCulture, $"{train[i].Id}\t{o}\t{scale:R}\t{n}\t{string.Join(';', full.Skip(n).Take(o == 0 || !latest ? h : Math.Min(h, o)).Select(v => v.ToString("R", CultureInfo.InvariantCulture)))}");
             foreach ((string memberName, IForecaster model) in members)
             {
                 IForecaster f = memberName == "global" ? (o == 0 ? gt : gv) : model;
