@@ -83,7 +83,8 @@ internal static class ForecastCommand
     {
         if (options.Horizon is < 1 or > Forecast.MaxHorizon) throw new CliUsageException($"--horizon must be between 1 and {Forecast.MaxHorizon}, not {options.Horizon}");
         if (options.Threads < 1) throw new CliUsageException($"--threads must be at least 1, not {options.Threads}");
-        if (options.SeasonLength is < 1) throw new CliUsageException($"--season-length must be at least 1, not {options.SeasonLength}");
+        if (options.SeasonLength is < 1 or > SeriesChecks.MaxSeasonLength)
+            throw new CliUsageException($"--season-length must be between 1 and {SeriesChecks.MaxSeasonLength}, not {options.SeasonLength}");
     }
 
     /// <summary>Runs a batch in partitions (--cluster or --partition-size); with --timing, prints the run's seconds to stderr.</summary>

@@ -50,16 +50,20 @@ internal static class TableOutput
 
     /// <summary>
     /// Tables as Parquet with Parquet.Net, a row group per table: a column of strings, of integers (int) or of
-    /// nullable doubles, by the first batch's cells; null cells are nulls.
+    /// nullable doubles, by the cells of the first batch that has rows (a first batch without rows, all its series
+    /// failed, says nothing of the types); null cells are nulls. A file without any row has the columns as doubles.
     /// </summary>
     private sealed class ParquetTableWriter(Stream stream)
     {
         private ParquetWriter? _writer;
         private DataField[] _fields = [];
         private Type[] _types = [];
+        private IReadOnlyList<string>? _columns;
 
         public void Write(Tabular table)
         {
+            _columns ??= table.Columns;
+            if (_writer is null && table.Rows.Count == 0) return;
             if (_writer is null)
             {
                 _types = [.. table.Columns.Select((_, i) => table.Rows.Select(r => r[i]).FirstOrDefault(v => v is not null) switch
@@ -91,8 +95,13 @@ internal static class TableOutput
 
         public void Close()
         {
-            if (_writer is null) return;
-            _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            if (_writer is null && _columns is not null)
+            {
+                _fields = [.. _columns.Select(c => Field(c, typeof(double)))];
+                _writer = ParquetWriter.CreateAsync(new ParquetSchema(_fields), stream).GetAwaiter().GetResult();
+            }
+
+            _writer?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
 
         private static DataField Field(string name, Type type) =>

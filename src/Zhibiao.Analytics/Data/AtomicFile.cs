@@ -136,7 +136,7 @@ public static class AtomicFile
     {
         private readonly List<Staged> _staged = [];
         private readonly List<string> _createdDirectories = [];
-        private readonly SortedSet<string> _datasets = new(StringComparer.Ordinal);
+        private readonly SortedDictionary<string, string> _datasets = new(StringComparer.Ordinal);
         private bool _committed;
 
         /// <summary>The dataset directories read by the command (null for a single write: the process's reads count).</summary>
@@ -163,7 +163,7 @@ public static class AtomicFile
                 });
             }
 
-            if (dataset is not null) _datasets.Add(Path.GetFullPath(dataset));
+            if (dataset is not null) _datasets[Path.GetFullPath(dataset)] = dataset;
         }
 
         public void Commit()

@@ -93,13 +93,16 @@ internal static class CsvRecords
     }
 
     /// <summary>
-    /// The format error for a failure while Sep reads a CSV file: unreadable bytes, a file-system failure, or a header
-    /// that names a column twice (Sep refuses it before any check of ours); null for other exceptions.
+    /// The format error for a failure while Sep reads a CSV file: unreadable bytes, a file-system failure, a header that
+    /// names a column twice (Sep refuses it before any check of ours), or anything else the CSV library throws, so that
+    /// every failure of a reader is one line naming the file; null for our own errors (which name file and line
+    /// already), running out of memory and cancellation.
     /// </summary>
     internal static DataFormatException? ReadFailure(string path, Exception e) => e switch
     {
+        AnalyticsException or OutOfMemoryException or OperationCanceledException => null,
         ArgumentException => new DataFormatException(path, 1, null, "a column name appears twice in the header", e),
-        InvalidDataException or IOException or UnauthorizedAccessException => new DataFormatException(path, 0, null, e.Message, e),
-        _ => null,
+        InvalidDataException or IOException or UnauthorizedAccessException => new DataFormatException(path, 0, null, e is UnauthorizedAccessException ? "permission denied" : e.Message, e),
+        _ => new DataFormatException(path, 0, null, $"cannot be read as CSV ({e.GetType().Name}: {e.Message.Split('\n', 2)[0].Trim()})", e),
     };
 }

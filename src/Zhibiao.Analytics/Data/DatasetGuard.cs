@@ -43,18 +43,21 @@ internal sealed class DatasetGuard : IDisposable
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 
-    /// <summary>Locks the directories (in order) and checks that none changed since it was read, as <paramref name="reads"/> remembers.</summary>
-    /// <exception cref="AnalyticsException">A directory is locked for longer than <see cref="LockWait"/>, cannot be locked, or changed since it was read.</exception>
-    public static DatasetGuard Acquire(IEnumerable<string> directories, IDictionary<string, string> reads)
+    /// <summary>
+    /// Locks the directories (full path → as given, in order of the full path) and checks that none changed since it was
+    /// read, as <paramref name="reads"/> remembers.
+    /// </summary>
+    /// <exception cref="AnalyticsException">A directory is locked for longer than <see cref="LockWait"/>, cannot be locked, or changed since it was read; the message names it as given.</exception>
+    public static DatasetGuard Acquire(IEnumerable<KeyValuePair<string, string>> directories, IDictionary<string, string> reads)
     {
         var guard = new DatasetGuard(reads);
         try
         {
-            foreach (string directory in directories)
+            foreach ((string directory, string given) in directories)
             {
-                guard._held.Add((directory, Lock(directory)));
+                guard._held.Add((directory, Lock(directory, given)));
                 if (reads.TryGetValue(directory, out string? read) && read != OnDisk(directory))
-                    throw new AnalyticsException($"{directory}: the dataset changed since this command read it (another command wrote it meanwhile); nothing was written — run the command again");
+                    throw new AnalyticsException($"{given}: the dataset changed since this command read it (another command wrote it meanwhile); nothing was written — run the command again");
             }
 
             return guard;
@@ -78,7 +81,7 @@ internal sealed class DatasetGuard : IDisposable
         _held.Clear();
     }
 
-    private static FileStream Lock(string directory)
+    private static FileStream Lock(string directory, string given)
     {
         string path = Path.Combine(directory, LockName);
         var clock = Stopwatch.StartNew();
@@ -90,7 +93,7 @@ internal sealed class DatasetGuard : IDisposable
             }
             catch (UnauthorizedAccessException e)
             {
-                throw new AnalyticsException($"{directory}: cannot write the dataset: permission denied", e);
+                throw new AnalyticsException($"{given}: cannot write the dataset: permission denied", e);
             }
             catch (IOException e) when (clock.Elapsed < LockWait && Directory.Exists(directory))
             {
@@ -100,8 +103,8 @@ internal sealed class DatasetGuard : IDisposable
             catch (IOException e)
             {
                 throw new AnalyticsException(Directory.Exists(directory)
-                    ? $"{directory}: another process has been writing this dataset for {LockWait.TotalSeconds:0} s ({path} is locked); nothing was written"
-                    : $"{directory}: cannot write the dataset: {e.Message}", e);
+                    ? $"{given}: another process has been writing this dataset for {LockWait.TotalSeconds:0} s ({Path.Combine(given, LockName)} is locked); nothing was written"
+                    : $"{given}: cannot write the dataset: {e.Message}", e);
             }
         }
     }

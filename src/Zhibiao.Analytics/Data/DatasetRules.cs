@@ -4,8 +4,9 @@ namespace Zhibiao.Analytics.Data;
 internal static class DatasetRules
 {
     /// <summary>
-    /// The largest magnitude of a figure in its plain unit (1e100, the bound the command line puts on forecast inputs):
-    /// beyond it growth rates, sums of squares and forecasts overflow. Figures that large are a unit mistake.
+    /// The largest magnitude of a figure in its plain unit: 1e100, the bound the models put on their inputs (Data sits
+    /// below Forecasting, so the bound is written twice); beyond it growth rates, sums of squares and forecasts
+    /// overflow. Figures that large are a unit mistake.
     /// </summary>
     public const double MaxMagnitude = 1e100;
 

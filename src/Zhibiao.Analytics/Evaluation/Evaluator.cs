@@ -57,9 +57,11 @@ public static class Evaluator
     {
         ForecastLimits.Check(horizon, levels);
         CheckDesign(design);
-        int first = y.Length - horizon - ((design.Origins - 1) * design.Step);
-        if (first < 1)
-            throw new ForecastException($"{design.Origins} origins {design.Step} apart with horizon {horizon} need at least {y.Length - first + 1} values, the series has {y.Length}");
+        // In 64 bits: origins × step can pass int.MaxValue (2147483647 origins 2 apart), and the design then cannot fit.
+        long earliest = (long)y.Length - horizon - ((long)(design.Origins - 1) * design.Step);
+        if (earliest < 1)
+            throw new ForecastException($"{design.Origins} origins {design.Step} apart with horizon {horizon} need at least {y.Length - earliest + 1} values, the series has {y.Length}");
+        int first = (int)earliest;
         var scores = new Accuracy[design.Origins];
         for (int k = 0; k < design.Origins; k++)
         {

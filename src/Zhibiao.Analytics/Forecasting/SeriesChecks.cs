@@ -15,6 +15,9 @@ public static class SeriesChecks
     /// </summary>
     public const double MaxMagnitude = 1e100;
 
+    /// <summary>The largest season length accepted (10,000 periods): sums such as m + 1 and 2m stay far from overflow.</summary>
+    public const int MaxSeasonLength = 10_000;
+
     /// <summary>Throws when the series has fewer than <paramref name="minimum"/> values or any missing (NaN) or infinite value.</summary>
     /// <exception cref="ForecastException">Too short, or a value is missing or infinite; the message names the model, the minimum and the position.</exception>
     public static void RequireComplete(ReadOnlySpan<double> y, int minimum, string model)
@@ -28,11 +31,12 @@ public static class SeriesChecks
         }
     }
 
-    /// <summary>Throws when the season length is below 1.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The season length is below 1.</exception>
+    /// <summary>Throws when the season length is below 1 or above <see cref="MaxSeasonLength"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The season length is below 1 or above the largest accepted.</exception>
     public static void RequireSeasonLength(int seasonLength)
     {
-        if (seasonLength < 1) throw new ArgumentOutOfRangeException(nameof(seasonLength), seasonLength, "the season length must be at least 1");
+        if (seasonLength is < 1 or > MaxSeasonLength)
+            throw new ArgumentOutOfRangeException(nameof(seasonLength), seasonLength, $"the season length must be between 1 and {MaxSeasonLength}");
     }
 
     /// <summary>

@@ -165,7 +165,9 @@ public sealed class ReliabilityTests : IDisposable
     {
         if (OperatingSystem.IsWindows()) return;
         string y = Yearly();
-        Assert.Equal(0, CliRunner.Run("forecast", "--input", y, "--horizon", "2", "--model", "naive", "--output", "/dev/null").Exit);
+        string device = Devices.Null(_dir);
+        Assert.Equal(0, CliRunner.Run("forecast", "--input", y, "--horizon", "2", "--model", "naive", "--output", device).Exit);
+        Assert.Equal(FileKind.Special, FileKinds.OfLink(device));
         Assert.Equal(FileKind.Special, FileKinds.OfLink("/dev/null"));
 
         string target = Write("target.csv", "old"), link = In("link.csv");
@@ -340,4 +342,36 @@ public sealed class ReliabilityTests : IDisposable
     [InlineData("--season-length", "", "--season-length: '' is not a whole number")]
     public void A_flag_value_that_is_not_a_number_is_named_in_words(string option, string value, string expected) =>
         RefusedUnchanged(expected, ["forecast", "--input", Yearly(), "--model", "naive", option, value, .. option == "--horizon" ? (string[])[] : ["--horizon", "2"]]);
+
+    [Fact]
+    public void Flag_values_whose_sums_or_products_overflow_are_refused_before_any_arithmetic_fuzz_findings()
+    {
+        // Found by the command-line fuzzer: m + 1 wrapped around for --season-length 2147483647 (snaive: exit 70), and
+        // origins × step for --origins 2147483647 --step 2 (evaluate: an array of 2^31 scores, exit 70).
+        string y = Yearly();
+        RefusedUnchanged("--season-length must be between 1 and 10000, not 2147483647",
+            "forecast", "--input", y, "--horizon", "2", "--model", "snaive", "--season-length", "2147483647");
+        var (exit, _, err) = CliRunner.Run("evaluate", "--train", y, "--horizon", "1", "--model", "naive", "--origins", "2147483647", "--step", "2");
+        Assert.Equal(2, exit);
+        Assert.Contains("2147483647 origins 2 apart with horizon 1 need at least 4294967294 values, the series has 19", err, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_parquet_output_whose_first_batch_has_no_rows_takes_its_types_from_the_next_fuzz_finding()
+    {
+        // Found by the command-line fuzzer: the first batch (one series, which failed) typed every column as numbers, and
+        // the next batch's ids then failed to convert (exit 70).
+        string input = Write("p.csv", "unique_id,ds,y\n" + string.Concat(Enumerable.Range(2000, 8).Select(t => $"z,{t},{(t < 2007 ? 10 : 0)}\n"))
+            + string.Concat(Enumerable.Range(2000, 8).Select(t => $"c,{t},{10 + t - 2000}\n")));
+        string output = In("p.parquet");
+        var (exit, _, err) = CliRunner.Run("probability", "--input", input, "--horizon", "2", "--growth", "0.05", "--model", "naive", "--batch-size", "1", "--output", output);
+        Assert.True(exit == 1, err);
+        await using FileStream stream = File.OpenRead(output);
+        await using Parquet.ParquetReader reader = await Parquet.ParquetReader.CreateAsync(stream);
+        using Parquet.ParquetRowGroupReader group = reader.OpenRowGroupReader(0);
+        var ids = new string?[group.RowCount];
+        await group.ReadAsync(reader.Schema.DataFields[0], ids.AsMemory());
+        Assert.All(ids, id => Assert.Equal("c", id));
+    }
 }
