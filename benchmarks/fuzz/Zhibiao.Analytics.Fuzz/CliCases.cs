@@ -28,12 +28,27 @@ internal sealed record CliCase(string[] Args, IReadOnlyList<string> Outputs, IRe
 }
 
 /// <summary>
+/// Character devices made in a case's directory: "null" (c 1 3) and "full" (c 1 7), as /dev/null and /dev/full.</summary>
+internal static class Devices
+{
+    /// <summary>Makes the device named by the file name (null or full); false when mknod is refused (not root).</summary>
+    public static bool Make(string path)
+    {
+        string minor = Path.GetFileName(path) == "full" ? "7" : "3";
+        using Process mknod = Process.Start(new ProcessStartInfo("mknod", ["-m", "666", path, "c", "1", minor]) { RedirectStandardError = true })!;
+        mknod.StandardError.ReadToEnd();
+        mknod.WaitForExit();
+        return mknod.ExitCode == 0;
+    }
+}
+
+/// <summary>
 /// Random command lines and random small inputs for the command-line fuzzer: every command that reads or writes
 /// (silo aside), flag values at the extremes (0, −1, int.MaxValue, NaN, ∞, 1e308, 1e−320, empty, junk, colliding
 /// labels such as 80 and 80.00000000000001), long-format files with zeros, negative, missing and huge values, bad
 /// periods and broken CSV, Parquet files (some damaged), datasets with extreme rows, reports and history files, and
-/// outputs that are devices, FIFOs, links, read-only files, directories, or in missing directories, beside files named
-/// like temporary files.
+/// outputs that are devices (copies of /dev/null and /dev/full made in the case's directory, never the machine's),
+/// FIFOs, links, read-only files, directories, or in missing directories, beside files named like temporary files.
 /// </summary>
 internal sealed class CliCases(Random random, string root)
 {
@@ -223,7 +238,7 @@ internal sealed class CliCases(Random random, string root)
 
     /// <summary>
     /// Adds the output option with a random target: a new file, an old file, a read-only one, a directory, a file in a
-    /// missing directory, a symbolic link (to a file, or dangling), a FIFO, /dev/null or /dev/full; files named like
+    /// missing directory, a symbolic link (to a file, or dangling), a FIFO, a copy of /dev/null or /dev/full; files named like
     /// temporary files lie beside it.
     /// </summary>
     private CliCase WithOutput(string dir, List<string> args, string extension, List<string> outputs, string option = "--output")
@@ -263,11 +278,15 @@ internal sealed class CliCases(Random random, string root)
                 using (Process mkfifo = Process.Start("mkfifo", path)) mkfifo.WaitForExit();
                 fifo = path;
                 break;
-            case 9:
-                name = "/dev/null";
-                break;
-            case 10:
-                name = "/dev/full";
+            case 9 or 10:
+                // Never the machine's /dev/null: a copy made by mknod (as root), which a regression may replace harmlessly.
+                string device = how == 9 ? "null" : "full";
+                if (Devices.Make(Path.Combine(dir, device)))
+                {
+                    name = device;
+                    fifo = null;
+                }
+
                 break;
         }
 

@@ -177,7 +177,8 @@ internal static partial class CliFuzzer
         }
         else if (exit is 0 or 1 && lines.Any(l => l.StartsWith("error", StringComparison.Ordinal))) problems.Add($"exit {exit} with an error line: {lines.First(l => l.StartsWith("error", StringComparison.Ordinal))}");
         if (exit == 1 && !lines.Any(l => l.StartsWith("warning: ", StringComparison.Ordinal))) problems.Add("exit 1 naming no failed series");
-        foreach (string line in lines.Where(l => !l.StartsWith("error: ", StringComparison.Ordinal) && !Prefixes.Any(p => l.StartsWith(p, StringComparison.Ordinal))))
+        foreach (string line in lines.Where(l => !l.StartsWith("error: ", StringComparison.Ordinal) && !l.StartsWith("internal error: ", StringComparison.Ordinal)
+            && !Prefixes.Any(p => l.StartsWith(p, StringComparison.Ordinal))))
             problems.Add($"stderr line without a known prefix: {line}");
 
         Dictionary<string, string> after = Snapshot(dir);
@@ -191,7 +192,8 @@ internal static partial class CliFuzzer
             if (!allowed) problems.Add($"{(was is null ? "created" : now is null ? "removed" : "changed")} {Blank(path)} (exit {exit})");
         }
 
-        if (c.Fifo is not null && after.GetValueOrDefault(Path.GetFileName(c.Fifo)) != "Special") problems.Add("the FIFO was replaced");
+        foreach (string special in before.Where(b => b.Value == "Special").Select(b => b.Key))
+            if (after.GetValueOrDefault(special) != "Special") problems.Add($"the device or FIFO {special} was replaced or removed");
         if (ok)
         {
             // A dataset the command wrote (a file in it changed) reads back.
@@ -262,6 +264,7 @@ internal static partial class CliFuzzer
             if (kind == FileKind.Link) File.CreateSymbolicLink(target, File.ResolveLinkTarget(path, false)!.ToString()!);
             else if (kind == FileKind.Directory) CopyDirectory(path, target);
             else if (kind == FileKind.Regular) File.Copy(path, target);
+            else if (Path.GetFileName(path) is "null" or "full") Devices.Make(target);
             else
             {
                 using Process mkfifo = Process.Start("mkfifo", target);
