@@ -10,7 +10,6 @@ using System.Text;
 using Zhibiao.Analytics;
 using Zhibiao.Analytics.Data;
 using Zhibiao.Analytics.Extraction;
-using Zhibiao.Analytics.Reports;
 
 int perTarget = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 3000;
 var random = new Random(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 16);

@@ -1,7 +1,6 @@
 using System.Text;
 using Zhibiao.Analytics.Data;
 using Zhibiao.Analytics.Extraction;
-using Zhibiao.Analytics.Reports;
 
 namespace Zhibiao.Analytics.Fuzz;
 
