@@ -28,6 +28,8 @@ public sealed record JoinedFacts(
 /// </summary>
 public static class FactJoin
 {
+    private static readonly WordList GrowthNameTails = ReadingData.Words("GrowthNameTails");
+
     /// <summary>Joins facts to the indicators.</summary>
     /// <param name="facts">The facts, as extracted.</param>
     /// <param name="indicators">The indicators they may belong to.</param>
@@ -68,6 +70,7 @@ public static class FactJoin
             }
 
             Indicator ind = byId[synonym.IndicatorId];
+            Measure measure = f.Kind == Measure.Growth && f.Value.Unit == Units.Percent && IsGrowthIndicator(ind) ? Measure.Level : f.Kind;
             Quantity value = f.Value;
             if (synonym.Unit is { } u && f.Kind != Measure.Growth && !value.Unit.IsCompatibleWith(ind.Unit))
                 value = Quantity.Reported(value.Written, value.Magnitude, u, value.Decimals);
@@ -79,12 +82,12 @@ public static class FactJoin
                     TargetFigure figure = figures[f];
                     Quantity? high = figure.High is { } h ? InUnitOf(h.Value, synonym, ind) : null;
                     if (high is not null) source = source with { Address = FormattableString.Invariant($"chars {f.Start}-{figure.End}") };
-                    targets.Add(ToTarget(f, ind, value, high, figure.Wording, source));
+                    targets.Add(ToTarget(f, measure, ind, value, high, figure.Wording, source));
                 }
                 else
                 {
                     if (f.Plan is not null) throw new AnalyticsException($"a figure over {f.Plan} is not an observation of one year");
-                    var o = new Observation(ind.Id, f.Period, f.Kind, value, f.Qualifier, source);
+                    var o = new Observation(ind.Id, f.Period, measure, value, f.Qualifier, source);
                     DatasetRules.Check(ind, o);
                     observations.Add(o);
                 }
@@ -125,16 +128,18 @@ public static class FactJoin
     private static Quantity InUnitOf(Quantity value, Synonym synonym, Indicator ind) =>
         synonym.Unit is { } u && !value.Unit.IsCompatibleWith(ind.Unit) ? Quantity.Reported(value.Written, value.Magnitude, u, value.Decimals) : value;
 
-    private static Target ToTarget(Fact f, Indicator ind, Quantity value, Quantity? high, TargetWording wording, Source source)
+    /// <summary>
+    /// Whether an indicator is itself a growth in % (国内生产总值增长, 居民消费价格涨幅): a growth figure of its subject
+    /// (地区生产总值增长5%) is then its level, as <c>extract-series</c> reads it — not a growth of the growth. An indicator is
+    /// one when its Chinese name ends in a growth word (the [GrowthNameTails] of reading/words.txt), as the names of the
+    /// canonical growth indicators do (<see cref="ReportIndicators"/>).
+    /// </summary>
+    internal static bool IsGrowthIndicator(Indicator ind) =>
+        ind.Unit == Units.Percent && GrowthNameTails.AtEnd(ind.NameZh) is not null;
+
+    private static Target ToTarget(Fact f, Measure measure, Indicator ind, Quantity value, Quantity? high, TargetWording wording, Source source)
     {
-        TargetKind kind = f.Kind switch
-        {
-            Measure.Growth when value.Unit == Units.Percent => TargetKind.Growth,
-            Measure.Level when f.Plan is not null => TargetKind.Cumulative,
-            Measure.Level when ind.ChangesInPoints => TargetKind.Share,
-            Measure.Level => TargetKind.Level,
-            _ => throw new AnalyticsException($"a target for a {f.Kind.ToString().ToLowerInvariant()} in {value.Unit} has no target kind"),
-        };
+        TargetKind kind = TargetFigures.KindOf(measure, value, ind, f.Plan);
         (TargetComparison comparison, double? tolerance) = Target.FromWording(wording, ind.Direction, value);
         var t = new Target(ind.Id, kind, f.Period, value, comparison, source) { Plan = f.Plan, Wording = wording, High = high, Tolerance = tolerance };
         DatasetRules.Check(ind, t);

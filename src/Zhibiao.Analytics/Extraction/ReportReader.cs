@@ -103,7 +103,7 @@ public static partial class ReportReader
             Indicator ind = ReportIndicators.Find(m.Id)!.Indicator;
             Quantity value = InUnit(f.Value, m.Id);
             (TargetComparison side, double? tolerance) = Target.FromWording(wording, ind.Direction, value);
-            var t = new Target(m.Id, TargetKind.Level, Period.OfYear(year), value, side, new Source(file, $"chars {f.Start}-{end}") { Subject = f.Subject })
+            var t = new Target(m.Id, TargetFigures.KindOf(Measure.Level, value, ind, null), Period.OfYear(year), value, side, new Source(file, $"chars {f.Start}-{end}") { Subject = f.Subject })
             {
                 Wording = wording,
                 High = high,

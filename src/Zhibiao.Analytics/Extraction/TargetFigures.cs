@@ -17,6 +17,26 @@ internal sealed record TargetFigure(Fact Fact, Fact? High, TargetWording Wording
 /// </summary>
 internal static class TargetFigures
 {
+    /// <summary>
+    /// The kind of the target a figure states, the one rule of <c>extract</c> and <c>extract-series</c>: a growth in %
+    /// of an indicator that is not itself a growth is a growth target (增长10%); a figure over a plan period a cumulative
+    /// one; the level of a rate or share (城镇调查失业率5.5%, and 国内生产总值增长5% of gdp_growth, whose growth figures are
+    /// its levels) a share target, judged in percentage points; any other level a level target.
+    /// </summary>
+    /// <param name="measure">What the figure gives of the indicator: its level (a growth figure of a growth indicator too), change or growth.</param>
+    /// <param name="value">The figure (a growth target is in %).</param>
+    /// <param name="ind">The indicator it is a target of.</param>
+    /// <param name="plan">The plan period of a multi-year figure, or null.</param>
+    /// <exception cref="AnalyticsException">A change, or a growth not in %: no target kind.</exception>
+    public static TargetKind KindOf(Measure measure, Quantity value, Indicator ind, PlanPeriod? plan) => measure switch
+    {
+        Measure.Growth when value.Unit == Units.Percent => TargetKind.Growth,
+        Measure.Level when plan is not null => TargetKind.Cumulative,
+        Measure.Level when ind.ChangesInPoints => TargetKind.Share,
+        Measure.Level => TargetKind.Level,
+        _ => throw new AnalyticsException($"a target for a {measure.ToString().ToLowerInvariant()} in {value.Unit} has no target kind"),
+    };
+
     /// <summary>The target figures among <paramref name="facts"/> that <paramref name="include"/> keeps, in text order.</summary>
     public static IReadOnlyList<TargetFigure> Of(IReadOnlyList<Fact> facts, Func<Fact, bool> include)
     {

@@ -99,6 +99,55 @@ public sealed class ExtractCommandTests : IDisposable
         Assert.Contains("rail_freight,2024,level,2.40,亿吨,exact,另一报告", File.ReadAllText(Path.Combine(data, "observations.csv")), StringComparison.Ordinal);
     }
 
+    /// <summary>The main-targets statement of a report, each figure written as 左右 (5%左右) or as 近 (近5%).</summary>
+    private string WordedReport(string name, bool nearly)
+    {
+        string About(string figure) => nearly ? "近" + figure : figure + "左右";
+        return Write(name,
+            "2025年某某省政府工作报告\n一、2024年工作回顾\n地区生产总值增长5.1%，城镇新增就业52万人。\n二、2025年工作安排\n" +
+            $"今年经济社会发展主要预期目标是：地区生产总值增长{About("5%")}，城镇新增就业{About("50万人")}，居民消费价格涨幅{About("2%")}。\n");
+    }
+
+    /// <summary>The targets of targets.csv as the rule reads them: indicator, period, value, unit, kind, side, tolerance, wording.</summary>
+    private static string[] JudgedTargets(string dataset) =>
+    [
+        .. Csv.Records(Path.Combine(dataset, "targets.csv"))
+            .Select(r => string.Join(' ', r["indicator"], r["period"], r["value"], r["unit"], r["kind"], r["direction"], r["tolerance"], r["wording"]))
+            .Order(StringComparer.Ordinal),
+    ];
+
+    [Fact]
+    public void About_written_as_zuoyou_or_jin_is_one_target_through_extract_and_extract_series()
+    {
+        // Issue 27: 左右 was a two-sided band and 近 a ceiling in extract, both a one-sided "about" in extract-series.
+        var got = new List<string[]>();
+        foreach (bool nearly in (bool[])[false, true])
+        {
+            string report = WordedReport(nearly ? "jin-2025.txt" : "zuoyou-2025.txt", nearly);
+            string series = Path.Combine(_dir, "series-" + nearly);
+            Assert.Equal(0, Run("extract-series", report, "--to-dataset", series).Code);
+
+            string data = Path.Combine(_dir, "extract-" + nearly);
+            Directory.CreateDirectory(data);
+            File.Copy(Path.Combine(series, "indicators.csv"), Path.Combine(data, "indicators.csv"));
+            Write(Path.Combine(data, "synonyms.csv"), "subject,indicator\n地区生产总值,gdp_growth\n城镇新增就业,urban_new_jobs\n居民消费价格,cpi\n");
+            var (code, _, err) = Run("extract", report, "--to-dataset", data, "--source", "报告");
+            Assert.True(code == 0, err);
+            got.Add(JudgedTargets(series));
+            got.Add(JudgedTargets(data));
+        }
+
+        // GDP and jobs are floors with one published digit of tolerance, CPI a ceiling; a growth figure of an indicator that
+        // is itself a growth (国内生产总值增长) is its level, a rate judged in points (share), in both commands.
+        string[] want =
+        [
+            "cpi 2025 2 % share at_most 0.1 about",
+            "gdp_growth 2025 5 % share at_least 0.1 about",
+            "urban_new_jobs 2025 50 万人 level at_least 0.5 about",
+        ];
+        Assert.All(got, g => Assert.Equal(want, g));
+    }
+
     [Fact]
     public void A_synonym_to_an_unknown_indicator_stops_with_exit_code_2()
     {
