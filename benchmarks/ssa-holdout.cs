@@ -9,7 +9,6 @@
 using System.Globalization;
 using Zhibiao.Analytics.Data;
 using Zhibiao.Analytics.Forecasting;
-using Zhibiao.Analytics.Forecasting.Baselines;
 using Zhibiao.Analytics.Forecasting.Ssa;
 
 string file = args[0];
@@ -19,9 +18,9 @@ bool grid = args.Length > 3 && args[3] == "grid";
 List<double[]> series = [.. LongFormat.Read(file).Select(s => s.Values.ToArray()).Where(v => v.Length > h + m)];
 Console.WriteLine($"{series.Count} series, last {h} training values held out, season {m}");
 
-Report("naive", _ => new NaiveForecaster());
-if (m > 1) Report("snaive", _ => new SeasonalNaiveForecaster());
-Report("drift", _ => new DriftForecaster());
+Report("naive", _ => Forecasters.Create("naive"));
+if (m > 1) Report("snaive", _ => Forecasters.Create("snaive"));
+Report("drift", _ => Forecasters.Create("drift"));
 Report("ssa (defaults)", _ => new SsaForecaster());
 Report("ssa ML.NET-style: L=n/3, ranks 1..L-1, no growth cap", n => new SsaForecaster(SsaOptions.MlNet(Window("n/3", n))));
 if (!grid) return;

@@ -14,8 +14,8 @@ namespace Zhibiao.Analytics.Benchmarks.Forecasting;
 public class ArimaBenchmarks
 {
     private static readonly double[] Levels = [80, 95];
-    private readonly AutoArimaForecaster _auto = new();
-    private readonly ArimaForecaster _airline = new(new ArimaOptions { Order = new ArimaOrder(0, 1, 1, 0, 1, 1, 12) });
+    private readonly IForecaster _auto = Forecasters.AutoArima();
+    private readonly IForecaster _airline = Forecasters.Arima(new ArimaOptions { Order = new ArimaOrder(0, 1, 1, 0, 1, 1, 12) });
     private double[] _yearly = [];
     private double[] _monthly = [];
 

@@ -1,5 +1,4 @@
 using Zhibiao.Analytics.Forecasting;
-using Zhibiao.Analytics.Forecasting.Ets;
 using BenchmarkDotNet.Attributes;
 
 namespace Zhibiao.Analytics.Benchmarks.Forecasting;
@@ -14,7 +13,7 @@ namespace Zhibiao.Analytics.Benchmarks.Forecasting;
 public class EtsBenchmarks
 {
     private static readonly double[] Levels = [80, 95];
-    private readonly EtsForecaster _ets = new();
+    private readonly IForecaster _ets = Forecasters.Ets();
     private double[] _yearly = [];
     private double[] _monthly = [];
     private IReadOnlyList<LongSeries> _m3Yearly = [];

@@ -20,7 +20,7 @@ namespace Zhibiao.Analytics.Data;
 /// A run killed with SIGKILL can leave a temporary file behind (the name above; delete it by hand); the files it was
 /// replacing are whole, old or new.
 /// </summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     private static readonly AsyncLocal<FileTransaction?> Ambient = new();
     private static readonly ConcurrentDictionary<string, byte> Pending = new(StringComparer.Ordinal);

@@ -1,14 +1,16 @@
 using System.Collections.Frozen;
 using Zhibiao.Analytics.Forecasting.Arima;
 using Zhibiao.Analytics.Forecasting.Baselines;
+using Zhibiao.Analytics.Forecasting.Ensemble;
 using Zhibiao.Analytics.Forecasting.Ets;
+using Zhibiao.Analytics.Forecasting.Ssa;
 using Zhibiao.Analytics.Forecasting.Theta;
 
 namespace Zhibiao.Analytics.Forecasting;
 
 /// <summary>
 /// Forecasters by name, as the command line's --model uses them: an immutable catalogue. Each entry builds a
-/// forecaster with default options; construct the classes directly for other options. A package outside the core
+/// forecaster with default options; <see cref="Forecasters"/>' methods (<see cref="Forecasters.Ets"/>, …) take others. A package outside the core
 /// offers its models by returning a larger catalogue (<see cref="With"/>, e.g. Zhibiao.Analytics.ML's
 /// <c>WithGlobalModel()</c>), and an application composes the one it ships and uses it everywhere, so a name means
 /// one model throughout the process.
@@ -40,9 +42,9 @@ public sealed class ForecasterCatalogue
         ["dotm"] = () => new OptimizedThetaForecaster(new OptimizedThetaOptions { Dynamic = true }),
         ["ssa"] = () => new Ssa.SsaForecaster(),
         ["ets"] = () => new EtsForecaster(),
-        ["ses"] = () => new EtsForecaster(new EtsOptions { Model = EtsSpec.Parse("ANN"), Name = "ses" }),
-        ["holt"] = () => new EtsForecaster(new EtsOptions { Model = EtsSpec.Parse("AAN"), Name = "holt" }),
-        ["damped"] = () => new EtsForecaster(new EtsOptions { Model = EtsSpec.Parse("AAdN"), Name = "damped" }),
+        ["ses"] = () => new EtsForecaster(new EtsOptions { Model = "ANN", Name = "ses" }),
+        ["holt"] = () => new EtsForecaster(new EtsOptions { Model = "AAN", Name = "holt" }),
+        ["damped"] = () => new EtsForecaster(new EtsOptions { Model = "AAdN", Name = "damped" }),
         ["arima"] = () => new AutoArimaForecaster(),
         ["auto"] = () => new Ensemble.AutoForecaster(),
         ["auto-select"] = () => new Ensemble.AutoForecaster(Ensemble.AutoOptions.Default with { SelectionMargin = 0 }),
@@ -79,4 +81,23 @@ public static class Forecasters
     /// <summary>The core's forecaster with the name.</summary>
     /// <exception cref="AnalyticsException">No such forecaster; the message lists the known names.</exception>
     public static IForecaster Create(string name) => ForecasterCatalogue.Core.Create(name);
+
+    /// <summary>
+    /// ETS, exponential smoothing in state-space form (Hyndman et al. 2008), as R's forecast::ets(): the catalogue's
+    /// "ets" with the defaults; e.g. <c>new EtsOptions { Model = "AAdN" }</c> fixes the damped additive trend.
+    /// </summary>
+    /// <exception cref="ArgumentException">The model code is not one, or a fixed parameter is outside its range.</exception>
+    public static IForecaster Ets(EtsOptions? options = null) => new EtsForecaster(options);
+
+    /// <summary>ARIMA of a fixed order (exact maximum likelihood after conditional sum of squares, as R's Arima()).</summary>
+    public static IForecaster Arima(ArimaOptions options) => new ArimaForecaster(options);
+
+    /// <summary>ARIMA with the order chosen by the stepwise search of R's forecast::auto.arima(): the catalogue's "arima" with the defaults.</summary>
+    public static IForecaster AutoArima(AutoArimaOptions? options = null) => new AutoArimaForecaster(options);
+
+    /// <summary>Singular spectrum analysis (ML.NET's ForecastBySsa): the catalogue's "ssa" with the defaults.</summary>
+    public static IForecaster Ssa(SsaOptions? options = null) => new SsaForecaster(options);
+
+    /// <summary>The calibrated combination trained on a batch: the catalogue's "auto" with the defaults.</summary>
+    public static IGlobalForecaster Auto(AutoOptions? options = null) => new AutoForecaster(options);
 }

@@ -7,7 +7,7 @@ namespace Zhibiao.Analytics.Forecasting;
 /// (forecast, probability, evaluation) makes on all its series first, so that a request whose results would leave the
 /// representable range is one clear error naming the series rather than a failure deep in a fit.
 /// </summary>
-public static class SeriesChecks
+internal static class SeriesChecks
 {
     /// <summary>
     /// The largest magnitude of a value the models are given (1e100): beyond it the sums of squares inside the

@@ -178,7 +178,7 @@ public static class YearToDateAssessor
     /// </summary>
     internal static IForecaster ForYear(IForecaster forecaster, IFittedModel selected) =>
         forecaster is EtsForecaster ets && selected is EtsFittedModel { IsFallback: false } fit
-            ? new EtsForecaster(ets.Options with { Model = new EtsSpec(fit.Model.Error, fit.Model.Trend, fit.Model.Damped, fit.Model.Season) })
+            ? new EtsForecaster(ets.Options with { Model = fit.Model.Code })
             : forecaster;
 
     /// <summary>

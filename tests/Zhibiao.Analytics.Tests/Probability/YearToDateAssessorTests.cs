@@ -224,7 +224,7 @@ public class YearToDateAssessorTests
         var selected = (Analytics.Forecasting.Ets.EtsFittedModel)auto.Fit(before, 12);
         var pinned = Assert.IsType<Analytics.Forecasting.Ets.EtsForecaster>(YearToDateAssessor.ForYear(auto, selected));
         Assert.Equal(selected.Method, pinned.Fit(before, 12).Method);
-        Assert.Equal(new Analytics.Forecasting.Ets.EtsSpec(selected.Model.Error, selected.Model.Trend, selected.Model.Damped, selected.Model.Season), pinned.Options.Model);
+        Assert.Equal(selected.Model.Code, pinned.Options.Model);
         var theta = new Analytics.Forecasting.Theta.ThetaForecaster();
         Assert.Same(theta, YearToDateAssessor.ForYear(theta, theta.Fit(before, 12)));
     }

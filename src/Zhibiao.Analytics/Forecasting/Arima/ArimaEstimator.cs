@@ -3,7 +3,7 @@ using Zhibiao.Analytics.Forecasting.Optimization;
 namespace Zhibiao.Analytics.Forecasting.Arima;
 
 /// <summary>How the coefficients of one ARIMA model are estimated.</summary>
-public enum ArimaMethod
+internal enum ArimaMethod
 {
     /// <summary>Conditional sum of squares for starting values, then exact maximum likelihood (R's default "CSS-ML").</summary>
     CssMl,

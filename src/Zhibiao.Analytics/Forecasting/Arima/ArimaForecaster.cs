@@ -10,7 +10,7 @@ public sealed record ArimaOptions
     public bool IncludeConstant { get; init; } = true;
 
     /// <summary>Estimation: CSS then exact ML by default.</summary>
-    public ArimaMethod Method { get; init; } = ArimaMethod.CssMl;
+    internal ArimaMethod Method { get; init; } = ArimaMethod.CssMl;
 }
 
 /// <summary>
@@ -19,7 +19,7 @@ public sealed record ArimaOptions
 /// reparametrisation. See <see cref="AutoArimaForecaster"/> for automatic order selection.
 /// </summary>
 /// <param name="options">The orders and settings.</param>
-public sealed class ArimaForecaster(ArimaOptions options) : IForecaster
+internal sealed class ArimaForecaster(ArimaOptions options) : IForecaster
 {
     /// <summary>The settings.</summary>
     public ArimaOptions Options { get; } = options;

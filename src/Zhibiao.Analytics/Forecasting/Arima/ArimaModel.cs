@@ -13,7 +13,7 @@ namespace Zhibiao.Analytics.Forecasting.Arima;
 /// the final state (zero once the filter has converged); σ² is the degrees-of-freedom-adjusted <see cref="Sigma2"/>. Sample paths draw the final state from N(aₙ, σ²Pₙ) and
 /// run the state equation with Gaussian innovations.
 /// </summary>
-public sealed class ArimaModel : FittedModel
+internal sealed class ArimaModel : FittedModel
 {
     private readonly double[] _y;
     private readonly double[] _fitted;

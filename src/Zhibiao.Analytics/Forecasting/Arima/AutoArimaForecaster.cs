@@ -9,7 +9,7 @@ namespace Zhibiao.Analytics.Forecasting.Arima;
 internal sealed record ArimaCandidate(ArimaOrder Order, bool Constant, double Score);
 
 /// <summary>The information criterion that ranks candidate models.</summary>
-public enum InformationCriterion
+internal enum InformationCriterion
 {
     /// <summary>AICc, the small-sample corrected AIC (the default of Hyndman and Khandakar).</summary>
     Aicc,
@@ -79,7 +79,7 @@ public sealed record AutoArimaOptions
     public int MaxModels { get; init; } = 94;
 
     /// <summary>The criterion that ranks models.</summary>
-    public InformationCriterion Criterion { get; init; } = InformationCriterion.Aicc;
+    internal InformationCriterion Criterion { get; init; } = InformationCriterion.Aicc;
 
     /// <summary>Fixes d instead of testing for it.</summary>
     public int? D { get; init; }
@@ -102,7 +102,7 @@ public sealed record AutoArimaOptions
 /// ARIMA(0,d,0)(0,D,0) with the constant allowed, and says why in its method and <see cref="ArimaModel.FallbackReason"/>.
 /// </summary>
 /// <param name="options">Settings; null for the defaults.</param>
-public sealed class AutoArimaForecaster(AutoArimaOptions? options = null) : IForecaster
+internal sealed class AutoArimaForecaster(AutoArimaOptions? options = null) : IForecaster
 {
     /// <summary>The settings.</summary>
     public AutoArimaOptions Options { get; } = options ?? AutoArimaOptions.Default;

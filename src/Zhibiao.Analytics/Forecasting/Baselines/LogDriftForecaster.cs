@@ -3,7 +3,7 @@ using MathNet.Numerics.Distributions;
 namespace Zhibiao.Analytics.Forecasting.Baselines;
 
 /// <summary>Options of <see cref="LogDriftForecaster"/>.</summary>
-public sealed record LogDriftOptions
+internal sealed record LogDriftOptions
 {
     /// <summary>The smallest standard deviation of yearly log growth assumed (default 0.15, the upper quartile of the year-on-year log-growth standard deviation over the M3 yearly training series): with two or three points the spread cannot be estimated, so the forecast is honestly wide rather than falsely sure.</summary>
     public double PriorSigma { get; init; } = 0.15;
@@ -15,7 +15,7 @@ public sealed record LogDriftOptions
 /// σ = max(sample sd of the log growth, prior σ). Sample paths draw d from its sampling distribution N(d, σ²/k)
 /// once per path, so they carry the uncertainty of the drift.
 /// </summary>
-public sealed class LogDriftForecaster(LogDriftOptions? options = null) : IForecaster
+internal sealed class LogDriftForecaster(LogDriftOptions? options = null) : IForecaster
 {
     private readonly LogDriftOptions _options = options ?? new LogDriftOptions();
 

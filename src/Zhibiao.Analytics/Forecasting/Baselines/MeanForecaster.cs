@@ -6,7 +6,7 @@ namespace Zhibiao.Analytics.Forecasting.Baselines;
 /// The mean forecast: every future value is the sample mean ȳ (FPP3 §5.2). Intervals use Student's t with n − 1
 /// degrees of freedom: ȳ ± t·s·√(1 + 1/n), s the sample standard deviation.
 /// </summary>
-public sealed class MeanForecaster : IForecaster
+internal sealed class MeanForecaster : IForecaster
 {
     /// <inheritdoc/>
     public string Name => "mean";

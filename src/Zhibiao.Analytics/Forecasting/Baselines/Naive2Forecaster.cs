@@ -10,7 +10,7 @@ namespace Zhibiao.Analytics.Forecasting.Baselines;
 /// forecast. Intervals: ŷ ± z·σ√h, σ² the mean squared one-step change of the adjusted series, added around the
 /// reseasonalised mean as for the Theta method (<see cref="SesDriftModel"/>, the fitted form both share). Needs at least 2 values.
 /// </summary>
-public sealed class Naive2Forecaster : IForecaster
+internal sealed class Naive2Forecaster : IForecaster
 {
     /// <inheritdoc/>
     public string Name => "naive2";

@@ -7,7 +7,7 @@ namespace Zhibiao.Analytics.Forecasting.Baselines;
 /// (Hyndman and Athanasopoulos, Forecasting: Principles and Practice, 3rd ed., §5.2).
 /// Intervals: σ√h with σ² the mean squared one-step difference.
 /// </summary>
-public sealed class NaiveForecaster : IForecaster
+internal sealed class NaiveForecaster : IForecaster
 {
     /// <inheritdoc/>
     public string Name => "naive";
@@ -26,7 +26,7 @@ public sealed class NaiveForecaster : IForecaster
 /// The seasonal naive forecast: the value of the same season a year before, ŷ_{n+h} = y_{n+h−m(k+1)},
 /// k = ⌊(h−1)/m⌋ (FPP3 §5.2). Intervals: σ√(k + 1) with σ² the mean squared seasonal difference.
 /// </summary>
-public sealed class SeasonalNaiveForecaster : IForecaster
+internal sealed class SeasonalNaiveForecaster : IForecaster
 {
     /// <inheritdoc/>
     public string Name => "snaive";
@@ -47,7 +47,7 @@ public sealed class SeasonalNaiveForecaster : IForecaster
 /// Intervals: σ√(h(1 + h/(n − 1))), σ² = Σ(Δy_t − b)²/(n − 2), which includes the uncertainty of b; sample paths draw b
 /// from its sampling distribution once per path, so they carry it too.
 /// </summary>
-public sealed class DriftForecaster : IForecaster
+internal sealed class DriftForecaster : IForecaster
 {
     /// <inheritdoc/>
     public string Name => "drift";

@@ -26,7 +26,7 @@ namespace Zhibiao.Analytics.Forecasting.Ensemble;
 /// batch uses all local members with the median and the members' own sample paths. Deterministic: the same batch gives
 /// the same choice (the global member learns with a fixed seed).
 /// </summary>
-public sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecaster
+internal sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForecaster
 {
     private readonly AutoOptions _options = options ?? AutoOptions.Default;
 

@@ -1,7 +1,7 @@
 namespace Zhibiao.Analytics.Forecasting.Ensemble;
 
 /// <summary>How member forecasts are combined.</summary>
-public enum CombinationRule
+internal enum CombinationRule
 {
     /// <summary>The mean of the members' point forecasts.</summary>
     Mean,

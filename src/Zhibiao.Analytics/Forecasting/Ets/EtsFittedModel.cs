@@ -9,7 +9,7 @@ namespace Zhibiao.Analytics.Forecasting.Ets;
 /// θ_h = μ_h² + σ² Σ_(j&lt;h) c_j² θ_(h−j)) of Hyndman et al. (2008, §6.3); other models get intervals from simulated
 /// sample paths. σ² = Σe²/(n − p), p the number of estimated parameters and initial states, as R's ets() reports it.
 /// </summary>
-public sealed class EtsFittedModel : FittedModel
+internal sealed class EtsFittedModel : FittedModel
 {
     private readonly double[] _y;
     private readonly double[] _fitted;

@@ -16,7 +16,7 @@ namespace Zhibiao.Analytics.Forecasting.Ets;
 /// <item>a constant series gets a flat forecast (simple exponential smoothing with zero variance).</item>
 /// </list>
 /// </summary>
-public sealed class EtsForecaster : IForecaster
+internal sealed class EtsForecaster : IForecaster
 {
     private readonly EtsSpec _spec;
 
@@ -25,7 +25,7 @@ public sealed class EtsForecaster : IForecaster
     public EtsForecaster(EtsOptions? options = null)
     {
         Options = options ?? EtsOptions.Default;
-        _spec = Options.Model;
+        _spec = EtsSpec.Parse(Options.Model);
         CheckFixed(Options.Alpha, nameof(EtsOptions.Alpha), 0, 1);
         CheckFixed(Options.Beta, nameof(EtsOptions.Beta), 0, 1);
         CheckFixed(Options.Gamma, nameof(EtsOptions.Gamma), 0, 1);

@@ -1,7 +1,7 @@
 namespace Zhibiao.Analytics.Forecasting.Ets;
 
 /// <summary>How the innovation enters an ETS model: added to the one-step forecast, or multiplying it.</summary>
-public enum EtsError
+internal enum EtsError
 {
     /// <summary>A: y_t = μ_t + ε_t.</summary>
     Additive,
@@ -11,7 +11,7 @@ public enum EtsError
 }
 
 /// <summary>The trend component of an ETS model (damping is a separate flag).</summary>
-public enum EtsTrend
+internal enum EtsTrend
 {
     /// <summary>N: no trend.</summary>
     None,
@@ -24,7 +24,7 @@ public enum EtsTrend
 }
 
 /// <summary>The seasonal component of an ETS model.</summary>
-public enum EtsSeason
+internal enum EtsSeason
 {
     /// <summary>N: no season.</summary>
     None,
@@ -44,7 +44,7 @@ public enum EtsSeason
 /// <param name="Trend">The trend type.</param>
 /// <param name="Damped">Whether the trend is damped by φ (only with a trend).</param>
 /// <param name="Season">The season type.</param>
-public readonly record struct EtsModel(EtsError Error, EtsTrend Trend, bool Damped, EtsSeason Season)
+internal readonly record struct EtsModel(EtsError Error, EtsTrend Trend, bool Damped, EtsSeason Season)
 {
     /// <summary>The name as R's forecast package prints it, e.g. "ETS(M,Ad,N)".</summary>
     public string Name => $"ETS({Letter(Error)},{TrendCode},{Letter(Season)})";
@@ -112,7 +112,7 @@ public readonly record struct EtsModel(EtsError Error, EtsTrend Trend, bool Damp
 /// <param name="Trend">The trend type, or null to choose.</param>
 /// <param name="Damped">Whether the trend is damped, or null to choose (always set when the trend letter is given).</param>
 /// <param name="Season">The season type, or null to choose.</param>
-public readonly record struct EtsSpec(EtsError? Error, EtsTrend? Trend, bool? Damped, EtsSeason? Season)
+internal readonly record struct EtsSpec(EtsError? Error, EtsTrend? Trend, bool? Damped, EtsSeason? Season)
 {
     /// <summary>Everything automatic: "ZZZ".</summary>
     public static readonly EtsSpec Automatic = new(null, null, null, null);

@@ -1,7 +1,7 @@
 namespace Zhibiao.Analytics.Forecasting.Ets;
 
 /// <summary>The information criterion that chooses among candidate ETS models.</summary>
-public enum EtsCriterion
+internal enum EtsCriterion
 {
     /// <summary>AICc = AIC + 2k(k + 1)/(n − k − 1) (the default, as in R's ets()).</summary>
     Aicc,
@@ -14,7 +14,7 @@ public enum EtsCriterion
 }
 
 /// <summary>Which parameter region the estimation keeps to (Hyndman et al. 2008, §10.4; R's ets(bounds = …)).</summary>
-public enum EtsBounds
+internal enum EtsBounds
 {
     /// <summary>The usual region: each parameter within its bounds, β ≤ α and γ ≤ 1 − α.</summary>
     Usual,
@@ -25,7 +25,7 @@ public enum EtsBounds
 }
 
 /// <summary>How the parameters and initial states are searched for.</summary>
-public enum EtsEstimation
+internal enum EtsEstimation
 {
     /// <summary>
     /// R's procedure: one Nelder–Mead simplex (Nash's variant, as R's optim) over the smoothing parameters and the
@@ -72,9 +72,9 @@ public sealed record EtsOptions
 
     /// <summary>
     /// The model: error (A, M, Z), trend (N, A, Ad, M, Md, Z), season (N, A, M, Z); Z chooses. Automatic ("ZZZ") by
-    /// default; from a code such as "MAdN" with <see cref="EtsSpec.Parse"/>.
+    /// default; a code such as "MAdN" or "ETS(M,Ad,N)" (case-insensitive) fixes the parts it names.
     /// </summary>
-    public EtsSpec Model { get; init; } = EtsSpec.Automatic;
+    public string Model { get; init; } = "ZZZ";
 
     /// <summary>For a Z trend: null tries damped and undamped trends, true only damped ones (and no N trend), false only undamped.</summary>
     public bool? Damped { get; init; }
@@ -89,13 +89,13 @@ public sealed record EtsOptions
     public bool Restrict { get; init; } = true;
 
     /// <summary>The criterion that chooses among candidates.</summary>
-    public EtsCriterion Criterion { get; init; } = EtsCriterion.Aicc;
+    internal EtsCriterion Criterion { get; init; } = EtsCriterion.Aicc;
 
     /// <summary>How parameters and initial states are estimated.</summary>
-    public EtsEstimation Estimation { get; init; } = EtsEstimation.Joint;
+    internal EtsEstimation Estimation { get; init; } = EtsEstimation.Joint;
 
     /// <summary>The parameter region.</summary>
-    public EtsBounds Bounds { get; init; } = EtsBounds.Both;
+    internal EtsBounds Bounds { get; init; } = EtsBounds.Both;
 
     /// <summary>The parameter bounds.</summary>
     internal EtsParameterBounds Limits { get; init; } = EtsParameterBounds.Default;

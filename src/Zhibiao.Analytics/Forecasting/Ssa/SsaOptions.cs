@@ -1,7 +1,7 @@
 namespace Zhibiao.Analytics.Forecasting.Ssa;
 
 /// <summary>How the SSA model chooses its rank r (the number of eigentriples that make up the signal).</summary>
-public enum SsaRankSelection
+internal enum SsaRankSelection
 {
     /// <summary>
     /// ML.NET's "Exact" rule: for every r from 1 to the maximum rank, reconstruct the signal from the first r
@@ -15,7 +15,7 @@ public enum SsaRankSelection
 }
 
 /// <summary>How the forecast variance per step is accumulated.</summary>
-public enum SsaVarianceRule
+internal enum SsaVarianceRule
 {
     /// <summary>
     /// The variance of the model the sample paths simulate: Var(h) = σ²_obs + σ²_ar·Σ_{j=0}^{h−1} ψ_j², with ψ the
@@ -54,7 +54,7 @@ public sealed record SsaOptions
     public int? TrainLength { get; init; }
 
     /// <summary>How the rank is chosen (default <see cref="SsaRankSelection.Exact"/>, as ML.NET).</summary>
-    public SsaRankSelection RankSelection { get; init; } = SsaRankSelection.Exact;
+    internal SsaRankSelection RankSelection { get; init; } = SsaRankSelection.Exact;
 
     /// <summary>The rank for <see cref="SsaRankSelection.Fixed"/>, in [1, L − 1]; null takes the maximum rank.</summary>
     public int? Rank { get; init; }
@@ -80,7 +80,7 @@ public sealed record SsaOptions
     public double? MaxGrowthRatio { get; init; }
 
     /// <summary>How the forecast variance accumulates over the horizon (default <see cref="SsaVarianceRule.Recurrence"/>).</summary>
-    public SsaVarianceRule Variance { get; init; } = SsaVarianceRule.Recurrence;
+    internal SsaVarianceRule Variance { get; init; } = SsaVarianceRule.Recurrence;
 
     /// <summary>
     /// The options that reproduce ML.NET's ForecastBySsa(windowSize, seriesLength, trainSize) with its defaults

@@ -3,7 +3,7 @@ using Zhibiao.Analytics.Forecasting.Seasonality;
 namespace Zhibiao.Analytics.Forecasting.Theta;
 
 /// <summary>Options of the optimised Theta models.</summary>
-public sealed record OptimizedThetaOptions
+internal sealed record OptimizedThetaOptions
 {
     /// <summary>The optimised Theta model (OTM) with the defaults.</summary>
     public static readonly OptimizedThetaOptions Default = new();
@@ -44,7 +44,7 @@ public sealed record OptimizedThetaOptions
 /// <see cref="ThetaForecaster"/>. For DOTM the first prediction uses A₀ = y₁, B₀ = 0. Needs at least
 /// <see cref="MinimumLength"/> values; no missing values.
 /// </summary>
-public sealed class OptimizedThetaForecaster : IForecaster
+internal sealed class OptimizedThetaForecaster : IForecaster
 {
     /// <summary>The fewest values a series may have.</summary>
     public const int MinimumLength = 4;

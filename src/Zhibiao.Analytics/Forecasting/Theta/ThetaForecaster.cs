@@ -3,7 +3,7 @@ using Zhibiao.Analytics.Forecasting.Seasonality;
 namespace Zhibiao.Analytics.Forecasting.Theta;
 
 /// <summary>Options of the standard Theta method.</summary>
-public sealed record ThetaOptions
+internal sealed record ThetaOptions
 {
     /// <summary>The defaults: α and ℓ₀ estimated, seasonal adjustment when the test passes, intervals as R's thetaf.</summary>
     public static readonly ThetaOptions Default = new();
@@ -34,7 +34,7 @@ public sealed record ThetaOptions
 /// <see cref="EstimatedParameters"/>).
 /// Needs at least <see cref="MinimumLength"/> values; no missing values.
 /// </summary>
-public sealed class ThetaForecaster : IForecaster
+internal sealed class ThetaForecaster : IForecaster
 {
     /// <summary>The fewest values a series may have.</summary>
     public const int MinimumLength = 4;

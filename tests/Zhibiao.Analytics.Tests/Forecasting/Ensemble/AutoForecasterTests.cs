@@ -118,7 +118,7 @@ public class AutoForecasterTests
     /// <summary>Members that damp trends (damped ETS, theta's half slope) and one that does not.</summary>
     private static AutoForecaster DampedThetaDrift(double margin = 0.3) => new(new AutoOptions
     {
-        Members = [new EtsForecaster(new EtsOptions { Model = EtsSpec.Parse("AAdN") }), new ThetaForecaster(), new DriftForecaster()],
+        Members = [new EtsForecaster(new EtsOptions { Model = "AAdN" }), new ThetaForecaster(), new DriftForecaster()],
         SelectionMargin = margin,
     });
 

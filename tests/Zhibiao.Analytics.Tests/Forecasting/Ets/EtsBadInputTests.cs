@@ -14,7 +14,7 @@ public class EtsBadInputTests
     [Fact]
     public void Too_short_for_a_named_trend_names_the_minimum()
     {
-        var e = Assert.Throws<ForecastException>(() => new EtsForecaster(new EtsOptions { Model = EtsSpec.Parse("AAN") }).Fit([3, 5]));
+        var e = Assert.Throws<ForecastException>(() => new EtsForecaster(new EtsOptions { Model = "AAN" }).Fit([3, 5]));
         Assert.Contains("at least 3", e.Message, StringComparison.Ordinal);
     }
 
@@ -25,7 +25,7 @@ public class EtsBadInputTests
     public void Short_series_get_R_s_least_squares_fallback(int n, string code)
     {
         double[] y = [.. Enumerable.Range(0, n).Select(t => 10.0 + (3 * t) + (5 * ((t % 4) - 1.5)))];
-        EtsFittedModel fit = new EtsForecaster(new EtsOptions { Model = EtsSpec.Parse(code) }).FitEts(y, 4);
+        EtsFittedModel fit = new EtsForecaster(new EtsOptions { Model = code }).FitEts(y, 4);
         Assert.True(fit.IsFallback);
         Assert.Null(fit.Criteria);
         Assert.False(fit.Model.Damped);
@@ -35,7 +35,7 @@ public class EtsBadInputTests
     [Fact]
     public void Seasonality_is_dropped_in_the_fallback_without_two_full_seasons()
     {
-        EtsFittedModel fit = new EtsForecaster(new EtsOptions { Model = EtsSpec.Parse("AAA") }).FitEts([1, 5, 3, 7, 2, 6], 4);
+        EtsFittedModel fit = new EtsForecaster(new EtsOptions { Model = "AAA" }).FitEts([1, 5, 3, 7, 2, 6], 4);
         Assert.Equal("ETS(A,A,N)", fit.Method);
     }
 
@@ -61,13 +61,13 @@ public class EtsBadInputTests
         y[3] = 0;
         EtsFittedModel fit = new EtsForecaster().FitEts(y);
         Assert.False(fit.Model.IsMultiplicative);
-        var e = Assert.Throws<ForecastException>(() => new EtsForecaster(new EtsOptions { Model = EtsSpec.Parse("MNN") }).Fit(y));
+        var e = Assert.Throws<ForecastException>(() => new EtsForecaster(new EtsOptions { Model = "MNN" }).Fit(y));
         Assert.Contains("positive", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_seasonal_model_needs_seasonal_data() =>
-        Assert.Throws<ForecastException>(() => new EtsForecaster(new EtsOptions { Model = EtsSpec.Parse("ANA") }).Fit(Trend, 1));
+        Assert.Throws<ForecastException>(() => new EtsForecaster(new EtsOptions { Model = "ANA" }).Fit(Trend, 1));
 
     [Fact]
     public void Season_length_below_one_is_out_of_range() =>

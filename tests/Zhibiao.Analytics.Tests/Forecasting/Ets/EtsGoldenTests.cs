@@ -67,7 +67,7 @@ public class EtsGoldenTests
     {
         var first = EtsCsv.Rows("ets-r-golden.csv").First(r => r["unique_id"] == id);
         (int m, _, double[] y) = EtsCsv.Series()[id];
-        EtsFittedModel fit = new EtsForecaster(new EtsOptions { Model = EtsSpec.Parse(first["method"]), Estimation = EtsEstimation.Profiled }).FitEts(y, m);
+        EtsFittedModel fit = new EtsForecaster(new EtsOptions { Model = first["method"], Estimation = EtsEstimation.Profiled }).FitEts(y, m);
         int n = fit.Criteria!.Observations;
         double rLogLik = first.Number("loglik") - (0.5 * n * (Math.Log(2 * Math.PI / n) + 1));
         Assert.True(fit.Criteria.LogLikelihood >= rLogLik - 1e-6, $"{id}: profiled {fit.Criteria.LogLikelihood}, R {rLogLik}");

@@ -58,7 +58,7 @@ public class EtsHandWorkedTests
         // Seven values (at most six would get R's least-squares fallback). With α = ½ the errors are
         // e_t = r_t − d_t(ℓ₀ − 10), d_t = (½)^(t−1), r = (0, 2, 0, 2, 0, 2, 0): ℓ₀ = 10 + Σrd/Σd² = 10.984435…,
         // SSE = 12 − (Σrd)²/Σd² = 10.707928…, log L = −(7/2)(log(2π·SSE/7) + 1) = −11.420329…
-        EtsFittedModel fit = new EtsForecaster(new EtsOptions { Model = EtsSpec.Parse("ANN"), Alpha = 0.5 }).FitEts([10, 12, 11, 13, 12, 14, 13]);
+        EtsFittedModel fit = new EtsForecaster(new EtsOptions { Model = "ANN", Alpha = 0.5 }).FitEts([10, 12, 11, 13, 12, 14, 13]);
         Assert.False(fit.IsFallback);
         Assert.Equal(10.98443508514924, fit.Parameters["l0"], 2);
         Assert.Equal(-11.420329927416848, fit.Criteria!.LogLikelihood, 5);

@@ -28,6 +28,16 @@ public class EtsModelTests
     [InlineData("AZdN")]
     public void Bad_codes_are_rejected(string code) => Assert.Throws<ArgumentException>(() => EtsSpec.Parse(code));
 
+    [Theory]
+    [InlineData("AAdN", "ETS(A,Ad,N)")]
+    [InlineData("ets(m,n,n)", "ETS(M,N,N)")]
+    public void The_public_options_fix_the_model_by_its_code(string code, string method) =>
+        Assert.Equal(method, Forecasters.Ets(new EtsOptions { Model = code }).Fit([10, 12, 11, 13, 12, 14, 13, 15, 14, 16]).Method);
+
+    [Fact]
+    public void A_bad_code_in_the_public_options_fails_when_the_forecaster_is_made() =>
+        Assert.Contains("QQQ", Assert.Throws<ArgumentException>(() => Forecasters.Ets(new EtsOptions { Model = "QQQ" })).Message, StringComparison.Ordinal);
+
     [Fact]
     public void Complete_models_need_every_letter() => Assert.Throws<ArgumentException>(() => EtsModel.Parse("ZZN"));
 

@@ -37,7 +37,7 @@ public class EtsPropertyTests
         // adds c to the level and to the forecasts, and leaves the intervals' widths.
         Gen.Select(Noisy, Gen.Double[-1000, 1000], Gen.Double[0.05, 0.95], Gen.Double[0.01, 1]).Sample((y, c, alpha, share) =>
         {
-            var options = new EtsOptions { Model = EtsSpec.Parse("AAN"), Estimation = EtsEstimation.Profiled, Alpha = alpha, Beta = alpha * share };
+            var options = new EtsOptions { Model = "AAN", Estimation = EtsEstimation.Profiled, Alpha = alpha, Beta = alpha * share };
             Forecast a = new EtsForecaster(options).Fit(y).Forecast(6, [95]);
             Forecast b = new EtsForecaster(options).Fit([.. y.Select(v => v + c)]).Forecast(6, [95]);
             for (int h = 0; h < 6; h++)
@@ -58,7 +58,7 @@ public class EtsPropertyTests
         // by k scales the states and the forecasts by k (the likelihood moves by the constant 2n log k).
         Gen.Select(Positive, Gen.Double[0.01, 100], Gen.Double[0.05, 0.95], Gen.Double[0.01, 1]).Sample((y, k, alpha, share) =>
         {
-            var options = new EtsOptions { Model = EtsSpec.Parse("MAN"), Estimation = EtsEstimation.Profiled, Alpha = alpha, Beta = alpha * share };
+            var options = new EtsOptions { Model = "MAN", Estimation = EtsEstimation.Profiled, Alpha = alpha, Beta = alpha * share };
             Forecast a = new EtsForecaster(options).Fit(y).Forecast(6, [95]);
             Forecast b = new EtsForecaster(options).Fit([.. y.Select(v => v * k)]).Forecast(6, [95]);
             for (int h = 0; h < 6; h++)
@@ -92,7 +92,7 @@ public class EtsPropertyTests
     public void Simulated_paths_centre_on_the_point_forecast_and_match_analytic_intervals()
     {
         double[] y = [.. Enumerable.Range(0, 30).Select(t => 50 + (0.8 * t) + (3 * Math.Sin(t * 1.7)))];
-        EtsFittedModel fit = new EtsForecaster(new EtsOptions { Model = EtsSpec.Parse("AAN") }).FitEts(y);
+        EtsFittedModel fit = new EtsForecaster(new EtsOptions { Model = "AAN" }).FitEts(y);
         const int horizon = 5, paths = 20_000;
         var buffer = new double[paths * horizon];
         fit.SimulatePaths(horizon, buffer, new Random(7));
@@ -112,7 +112,7 @@ public class EtsPropertyTests
         double[] y = [.. Enumerable.Range(0, 48).Select(t => 100 + t + (20 * Math.Sin(2 * Math.PI * t / 12)) + (t % 5))];
         foreach (string code in new[] { "ANN", "AAdN", "MNN", "MAdN", "ANA", "AAdA", "MNM", "MAdM", "MMN", "MMdM", "AMN", "ANM" })
         {
-            EtsFittedModel fit = new EtsForecaster(new EtsOptions { Model = EtsSpec.Parse(code), Restrict = false }).FitEts(y, 12);
+            EtsFittedModel fit = new EtsForecaster(new EtsOptions { Model = code, Restrict = false }).FitEts(y, 12);
             Assert.Equal(EtsModel.Parse(code).Name, fit.Method);
             var buffer = new double[100 * 14];
             fit.SimulatePaths(14, buffer, new Random(1));
