@@ -150,5 +150,17 @@ run "--horizon ３ (full-width digit)" forecast --input y.csv --horizon ３ --mo
 run "a target in 9999 in the report" report ds9999 --output r.html
 run "--season-length 2147483647 (m + 1 overflows)" forecast --input y.csv --horizon 2 --model snaive --season-length 2147483647
 run "--origins 2147483647 --step 2 (origins × step overflows)" evaluate --train y.csv --horizon 1 --model naive --origins 2147483647 --step 2
+# Issue 32: extreme but valid magnitudes inside a model (rescaled before fitting), and auto on series with zeros.
+sed 's/,\([0-9]*\)$/,\1e-202/' y.csv | sed '1s/.*/unique_id,ds,y/' > tiny.csv
+sed 's/,\([0-9]*\)$/,\1e78/' y.csv | sed '1s/.*/unique_id,ds,y/' > e80.csv
+{ echo unique_id,ds,y; for s in $(seq 0 29); do for t in $(seq 0 11); do
+  if [ $((s % 3)) -eq 0 ] && [ $((t % 4)) -eq 0 ]; then v=0; else v=$((50 + s + 3 * t + (s * 7 + t * 3) % 5)); fi
+  echo "s$s,$((2000 + t)),$v"; done; done; } > zeros.csv
+wide='awk -F, '"'"'NR == 2 && $(NF - 1) < $NF'"'"' out.txt | grep -q .'   # the first row's 95% interval has a width
+checked "values near 1e-200 with arima: forecast with intervals" "$wide" forecast --input tiny.csv --horizon 2 --model arima
+checked "values near 1e-200 with naive: intervals of a width" "$wide" forecast --input tiny.csv --horizon 2 --model naive
+checked "values near 1e80 with ssa" 'grep -q "E+80" out.txt' forecast --input e80.csv --horizon 2 --model ssa
+checked "auto on 30 series, 10 with zeros (every series forecast)" '[ "$(tail -n +2 out.txt | cut -d, -f1 | sort -u | wc -l)" = 30 ]' forecast --input zeros.csv --horizon 2 --model auto
+run "backtest-reports --from 2020 --to 2010" backtest-reports report.txt --from 2020 --to 2010
 { cat zero.csv; tail -n +2 y.csv | sed 's/^a,/c,/'; } > zero-then-c.csv
 run "Parquet output, first batch without rows (--batch-size 1)" probability --input zero-then-c.csv --horizon 2 --growth 0.05 --model naive --batch-size 1 --output p.parquet
