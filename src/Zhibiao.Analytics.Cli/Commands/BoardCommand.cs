@@ -79,26 +79,30 @@ internal static class BoardCommand
     }
 
     /// <summary>
-    /// <c>analytics backtest-board [--national DATASET]</c>: the board's P(met) checked on the national series, each target
-    /// forecast from what a provincial report would have shown (last year and a five-year average), for a grid of the
-    /// two choices (weight of the average in the centre, weight of the forecast against the track record).
+    /// <c>analytics backtest-board [--national DATASET] [--from YEAR] [--to YEAR]</c>: the board's P(met) checked on the
+    /// national series, each target judged walk-forward from what a provincial report would have shown (last year and a
+    /// five-year average) pooled with the record known then, and scored beside the baselines.
     /// </summary>
     public static Command CreateCheck(CliContext context)
     {
         var national = new Option<string>("--national") { Description = "The national report-series dataset (directory or bundled name).", DefaultValueFactory = _ => "china-national" };
+        var from = new Option<int?>("--from") { Description = "First target year scored (earlier years still build the record)." };
+        var to = new Option<int?>("--to") { Description = "Last target year scored." };
         var command = new Command("backtest-board", "Check the board's P(met) on the national series: each target forecast from last year and a five-year average only.")
         {
-            national,
+            national, from, to,
         };
         command.SetAction(parse =>
         {
+            int? first = parse.GetValue(from), last = parse.GetValue(to);
+            if (first > last) throw new CliUsageException($"--from {first} is after --to {last}");
             Hindcast hindcast = ProvincialBoard.NationalHindcast(Dataset.Load(parse.GetValue(national)!));
             var w = context.Out;
-            var scored = hindcast.Rows.Where(r => r.Met is not null).ToList();
-            if (scored.Count == 0) throw new CliUsageException("the national dataset has no main target with an outcome: nothing to check");
+            var scored = hindcast.Rows.Where(r => r.Met is not null && (first is null || r.Year >= first) && (last is null || r.Year <= last)).ToList();
+            if (scored.Count == 0) throw new CliUsageException("the national dataset has no main target with an outcome in these years: nothing to check");
             w.WriteLine(Inv($"{scored.Count} national main targets with an outcome ({scored.Min(r => r.Year)}–{scored.Max(r => r.Year)}), {scored.Count(r => r.Met == true)} met; {scored.Count(r => r.Forecast is not null)} with a thin-history forecast"));
             w.WriteLine("each judged walk-forward: the record known then pooled with the thin-history forecast, settings and weight chosen on earlier outcomes");
-            Scores.Write(w, hindcast, null, null);
+            Scores.Write(w, hindcast, first, last);
             return AnalyticsCli.Ok;
         });
         return command;

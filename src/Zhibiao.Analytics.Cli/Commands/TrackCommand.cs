@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Zhibiao.Analytics.Cli.Output;
 using Zhibiao.Analytics.Data;
 using Zhibiao.Analytics.Probability;
@@ -36,9 +37,13 @@ internal static class TrackCommand
         {
             Description = "Use only the figures published by the end of this period (2025-09, 2025-Q3 or 2025); annual targets of monthly and quarterly flows are judged from the part of the year published by then.",
         };
+        var sensitivity = new Option<bool>("--sensitivity")
+        {
+            Description = "Also show how each P(met) moves with the margin model's prior strength κ and recency half-life (the forecast and its weight as chosen).",
+        };
         var command = new Command("track", "Is each indicator on track for its target? Required vs observed growth and a status.")
         {
-            dir, format, window, preset, all, noProbability, asOf,
+            dir, format, window, preset, all, noProbability, asOf, sensitivity,
         };
         command.SetAction(parse =>
         {
@@ -63,6 +68,7 @@ internal static class TrackCommand
             {
                 WriteTable(context, results, options, parse.GetValue(all));
                 WriteYearToDate(context, ytd);
+                if (parse.GetValue(sensitivity)) WriteSensitivity(context, data, results);
             }
             else
             {
@@ -74,6 +80,25 @@ internal static class TrackCommand
             return AnalyticsCli.Ok;
         });
         return command;
+    }
+
+    /// <summary>Each target's P(met) under every setting of the margin model (<see cref="TargetSensitivity"/>).</summary>
+    private static void WriteSensitivity(CliContext context, Dataset data, IReadOnlyList<TargetJudgement> results)
+    {
+        var w = context.Out;
+        w.WriteLine("P(met) as the margin model's settings change (rows: prior strength κ; columns: recency half-life in years; the forecast and its weight as chosen):");
+        foreach (TargetJudgement j in results)
+        {
+            IReadOnlyList<SensitivityRow> rows = TargetSensitivity.Of(data, j);
+            if (rows.Count == 0) continue;
+            w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{j.Target!.IndicatorId} {j.Target.Written} by {j.Target.Deadline}: P(met) {j.ProbabilityMet:0.00}"));
+            var halfLives = rows.Select(r => r.Model.HalfLife).Distinct().ToList();
+            w.WriteLine("  κ \\ half-life" + string.Concat(halfLives.Select(h => $"{(double.IsPositiveInfinity(h) ? "∞" : h.ToString("0", CultureInfo.InvariantCulture)),8}")));
+            foreach (var byStrength in rows.GroupBy(r => r.Model.Strength))
+            {
+                w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {byStrength.Key,-14:0.##}") + string.Concat(byStrength.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Pooled ?? r.Record,8:0.00}"))));
+            }
+        }
     }
 
     internal static Tabular ToTabular(IEnumerable<TargetJudgement> results)

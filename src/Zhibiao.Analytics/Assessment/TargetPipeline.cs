@@ -9,8 +9,8 @@ namespace Zhibiao.Analytics;
 /// draw from these results. The default composition pools the setter's record (<see cref="MarginModel"/>) with a
 /// simulated forecast (<see cref="SimulationAssessor"/>): for a dataset with a target history of its own, its record
 /// with the settings and the forecast's weight chosen walk-forward on that history (<see cref="Hindcast"/>); for a
-/// dataset without one, the bundled china-national record as another government's (with more spread) and the a-priori
-/// choice (<see cref="PoolingChoice.Default"/>).
+/// dataset without one, the bundled china-national record as another government's (with more spread) and the choices
+/// made walk-forward on that record.
 /// </summary>
 public static class TargetPipeline
 {
@@ -18,6 +18,14 @@ public static class TargetPipeline
 
     /// <summary>The bundled china-national record (its government named "china-national"): the reference of datasets without a record of their own.</summary>
     public static TargetRecord DefaultReference => NationalRecord.Value;
+
+    private static readonly Lazy<Hindcast> NationalHindcast = new(() => Hindcast.Run(Dataset.Load("china-national"), "china-national", new SimulationAssessor()));
+
+    /// <summary>
+    /// The walk-forward hindcast of the bundled china-national record with the default forecast: the settings and the
+    /// forecast's weight a dataset without a target history of its own takes for its year (computed once per process).
+    /// </summary>
+    private static Hindcast ReferenceHindcast => NationalHindcast.Value;
 
     /// <summary>Judges one target of a series, or classifies the series' growth when the target is null.</summary>
     /// <param name="series">The levels of the indicator.</param>
@@ -36,7 +44,7 @@ public static class TargetPipeline
         Observation[] changes = [.. reported ?? []];
         TrackingResult tracking = Tracker.Track(series, target, changes, assessment.Tracking);
         if (!options.Probability || target is null) return new TargetJudgement(tracking, null);
-        ITargetAssessor assessor = options.Assessor ?? new PooledAssessor(new SimulationAssessor(assessment), options.Reference ?? DefaultReference);
+        ITargetAssessor assessor = options.Assessor ?? WithoutRecord(new SimulationAssessor(assessment), options.Reference);
         return Assess(assessor, new TargetEvidence(target, series, tracking) { Reported = changes });
     }
 
@@ -79,7 +87,9 @@ public static class TargetPipeline
 
     /// <summary>
     /// The default composition for a dataset: its own record with the hindcast's choices when it has a target history
-    /// with outcomes; else the reference record (default the bundled china-national one) with the a-priori choice.
+    /// with outcomes; else the bundled china-national record with the choices of its hindcast
+    /// (its walk-forward hindcast with the default forecast, computed once per process), or a reference record given with
+    /// the a-priori choice.
     /// </summary>
     public static ITargetAssessor Compose(Dataset data, AssessmentOptions? assessment = null, TargetRecord? reference = null)
     {
@@ -91,10 +101,25 @@ public static class TargetPipeline
             return new PooledAssessor(forecast, h.Record, h.ChoiceFor);
         }
 
-        TargetRecord r = reference ?? DefaultReference;
-        return new PooledAssessor(forecast, r, _ => PoolingChoice.Default with
+        return WithoutRecord(forecast, reference);
+    }
+
+    /// <summary>
+    /// The composition for targets without a record of their own: the bundled china-national record with the choices
+    /// of its hindcast, or a reference record given with the a-priori choice.
+    /// </summary>
+    private static PooledAssessor WithoutRecord(SimulationAssessor forecast, TargetRecord? reference)
+    {
+        if (reference is not null)
         {
-            Why = r.Targets.Count == 0 ? "no record" : $"no target history of its own: {r.Name}'s record, a-priori settings (κ 4, half-life 8, w 0.5)",
+            string why = reference.Targets.Count == 0 ? "no record" : $"no target history of its own: {reference.Name}'s record with the a-priori settings";
+            return new PooledAssessor(forecast, reference, _ => PoolingChoice.Default with { Why = why });
+        }
+
+        return new PooledAssessor(forecast, DefaultReference, year =>
+        {
+            PoolingChoice c = ReferenceHindcast.ChoiceFor(year);
+            return c with { Why = $"no target history of its own: the china-national record with the choice made on it ({c.Why})" };
         });
     }
 

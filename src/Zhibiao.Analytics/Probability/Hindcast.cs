@@ -96,36 +96,37 @@ public sealed class Hindcast
         options ??= HindcastOptions.Default;
         TargetRecord record = TargetRecord.Of(data, name);
         var outcomes = record.Targets.ToDictionary(r => r.Target, r => r, (IEqualityComparer<Target>)ReferenceEqualityComparer.Instance);
-        var rows = new List<(Target, Indicator, RecordedTarget?, TargetChance?, TrackingResult?, TargetChance?[])>();
-        foreach (Target t in data.TargetHistory.Where(t => t.Kind != TargetKind.Cumulative).OrderBy(t => t.Deadline.Year))
-        {
-            if (data.Find(t.IndicatorId) is not { } ind) continue;
-            TargetEvidence? e = null;
-            try
+        // Each target's forecast is independent of the others' (seeded per call): they run in parallel, in target order.
+        var rows = data.TargetHistory.Where(t => t.Kind != TargetKind.Cumulative && data.Find(t.IndicatorId) is not null).OrderBy(t => t.Deadline.Year)
+            .AsParallel().AsOrdered().Select(t =>
             {
-                e = (evidence ?? ((d, x) => EvidenceAt(d, x, options.Tracking)))(data, t);
-            }
-            catch (AnalyticsException)
-            {
-                // A target its history cannot track (a unit that does not fit): the record alone answers.
-            }
-
-            TargetChance? f = null;
-            if (e is not null)
-            {
+                Indicator ind = data.Find(t.IndicatorId)!;
+                TargetEvidence? e = null;
                 try
                 {
-                    f = forecast.Assess(e);
+                    e = (evidence ?? ((d, x) => EvidenceAt(d, x, options.Tracking)))(data, t);
                 }
                 catch (AnalyticsException)
                 {
-                    // A history the forecast cannot model: the record alone answers.
+                    // A target its history cannot track (a unit that does not fit): the record alone answers.
                 }
-            }
 
-            TargetChance?[] byModel = [.. options.Models.Select(m => MarginModel.Assess(ind.Id, t.Deadline.Year, "", record, m))];
-            rows.Add((t, ind, outcomes.GetValueOrDefault(t), f, e?.Tracking, byModel));
-        }
+                TargetChance? f = null;
+                if (e is not null)
+                {
+                    try
+                    {
+                        f = forecast.Assess(e);
+                    }
+                    catch (AnalyticsException)
+                    {
+                        // A history the forecast cannot model: the record alone answers.
+                    }
+                }
+
+                TargetChance?[] byModel = [.. options.Models.Select(m => MarginModel.Assess(ind.Id, t.Deadline.Year, "", record, m))];
+                return (t, ind, outcomes.GetValueOrDefault(t), f, e?.Tracking, byModel);
+            }).ToList();
 
         return new Hindcast(record, rows, options);
     }

@@ -37,10 +37,12 @@ public sealed record MarginModelOptions
 /// <summary>
 /// How real targets turn out: the distribution of the standardised margin z (outcome against the target, positive when
 /// met, over the indicator's year-to-year scale: <see cref="MarginScale"/>) of the setter's earlier targets, with
-/// recency weights w = 2^(−age/h), age in years before the newest known outcome, and partial pooling across indicators: the record's mean m and spread s² (a prior
-/// of one unit worth two targets), an indicator's mean μ_k = (κ·m + Σw·z) / (κ + Σw) and spread
-/// s_k² = (κ·s² + Σw·(z − μ_k)²) / (κ + Σw) over its own targets. A new target of the indicator is met with
-/// P = T_ν(μ_k / (s_k·√(1 + 1/(κ + n_k)))), Student's t with ν = n_eff − 1 degrees of freedom (between 1 and
+/// recency weights w = 2^(−age/h), age in years before the newest known outcome, and partial pooling across indicators
+/// (the normal hierarchical model: margins z ~ N(μ_k, σ²) about their indicator's mean, means μ_k ~ N(m, σ²/κ)):
+/// m the record's weighted mean margin; σ² the spread of margins about their own indicator's weighted mean, pooled over
+/// indicators, σ² = (2 + Σ_k Σ w·(z − z̄_k)²) / (2 + Σ_k (n_k − Σw²/n_k)) (a prior of one unit worth two targets);
+/// an indicator's mean μ_k = (κ·m + Σw·z) / (κ + n_k), n_k = Σw over its own targets. A new target of the indicator is
+/// met with P = T_ν(μ_k / (σ·√(1 + 1/(κ + n_k)))), Student's t with ν = n_eff − 1 degrees of freedom (between 1 and
 /// <see cref="MaxDegreesOfFreedom"/>), n_eff the record's effective size (Σw)² / Σw². A target's own wording counts through its threshold: 左右 moves it by the
 /// tolerance, a range is judged at the bound its direction names. A government without a record of its own takes
 /// the record's and <see cref="MarginModelOptions.BetweenGovernments"/> more spread.
@@ -72,9 +74,26 @@ public static class MarginModel
         }
 
         double m = swz / sw;
-        double ss = 2.0;
-        foreach (RecordedTarget r in rows) ss += Weight(newest - r.Year, options.HalfLife) * Sq(r.Margin - m);
-        double s2 = ss / (2 + sw);
+
+        // σ²: the spread of margins about their own indicator's mean, pooled over indicators (a prior of one unit worth two targets).
+        double within = 2.0, dfWithin = 2.0;
+        foreach (var group in rows.GroupBy(r => r.Indicator.Id))
+        {
+            double n = 0, n2 = 0, z = 0;
+            foreach (RecordedTarget r in group)
+            {
+                double w = Weight(newest - r.Year, options.HalfLife);
+                n += w;
+                n2 += w * w;
+                z += w * r.Margin;
+            }
+
+            z /= n;
+            foreach (RecordedTarget r in group) within += Weight(newest - r.Year, options.HalfLife) * Sq(r.Margin - z);
+            dfWithin += n - (n2 / n);
+        }
+
+        double sigma2 = within / dfWithin;
 
         double nk = 0, zk = 0;
         foreach (RecordedTarget r in rows.Where(r => r.Indicator.Id == indicatorId))
@@ -86,9 +105,7 @@ public static class MarginModel
 
         double k = options.Strength;
         double mu = ((k * m) + zk) / (k + nk);
-        double sk = k * s2;
-        foreach (RecordedTarget r in rows.Where(r => r.Indicator.Id == indicatorId)) sk += Weight(newest - r.Year, options.HalfLife) * Sq(r.Margin - mu);
-        double spread2 = sk / (k + nk) * (1 + (1 / (k + nk)));
+        double spread2 = sigma2 * (1 + (1 / (k + nk)));
         bool stranger = !rows.Any(r => r.Government == government);
         if (stranger) spread2 += Sq(options.BetweenGovernments);
         double dof = Math.Clamp((sw * sw / sw2) - 1, 1, MaxDegreesOfFreedom);

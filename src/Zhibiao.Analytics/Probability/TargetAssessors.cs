@@ -113,8 +113,12 @@ public sealed class ThinHistoryAssessor(Func<string, int, IReadOnlyList<double>>
 /// <param name="Why">How they were chosen (walk-forward on n earlier outcomes, or the a-priori defaults).</param>
 public sealed record PoolingChoice(MarginModelOptions Model, double Weight, string Why)
 {
-    /// <summary>The a-priori choice: the margin model's defaults and equal weights (w = 0.5), before any outcome can choose.</summary>
-    public static readonly PoolingChoice Default = new(MarginModelOptions.Default, 0.5, "a-priori defaults (κ 4, half-life 8, w 0.5): too few earlier outcomes to choose");
+    /// <summary>
+    /// The a-priori choice before any outcome can choose: the margin model's defaults and no weight on the forecast
+    /// (w = 0): the target is the setter's own forecast, made with more than a univariate series knows, so a forecast
+    /// enters only once earlier outcomes show that it adds.
+    /// </summary>
+    public static readonly PoolingChoice Default = new(MarginModelOptions.Default, 0, "a-priori defaults (κ 4, half-life 8, forecast weight 0): too few earlier outcomes to choose");
 }
 
 /// <summary>

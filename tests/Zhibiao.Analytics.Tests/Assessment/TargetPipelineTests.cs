@@ -42,11 +42,13 @@ public class TargetPipelineTests
         var options = new AssessmentOptions { Forecaster = new DriftForecaster(), Paths = 800 };
         TargetJudgement j = TargetPipeline.Judge(s, t, Data.ChangesOf(t.IndicatorId), new PipelineOptions { Assessment = options });
         TargetChance forecast = new SimulationAssessor(options).Assess(new TargetEvidence(t, s, j.Tracking) { Reported = [.. Data.ChangesOf(t.IndicatorId)] })!;
-        TargetChance record = MarginModel.Assess(t.IndicatorId, 2025, "", TargetPipeline.DefaultReference)!;
-        // logit p = ½·logit p_record + ½·logit p_forecast (the a-priori weight: no record of its own to learn from)
-        Assert.Equal(TargetAssessors.Pool(record.Probability, forecast.Probability, 0.5), j.ProbabilityMet!.Value, 12);
+        // The settings and the forecast's weight are those chosen walk-forward on the bundled national record for 2025.
+        PoolingChoice choice = Hindcast.Run(Dataset.Load("china-national"), "china-national", new SimulationAssessor()).ChoiceFor(2025);
+        TargetChance record = MarginModel.Assess(t.IndicatorId, 2025, "", TargetPipeline.DefaultReference, choice.Model)!;
+        // logit p = (1 − w)·logit p_record + w·logit p_forecast
+        Assert.Equal(TargetAssessors.Pool(record.Probability, forecast.Probability, choice.Weight), j.ProbabilityMet!.Value, 12);
         Assert.Equal(TargetChanceSource.Pooled, j.Chance!.Source);
-        Assert.Equal(0.5, j.Chance.Weight);
+        Assert.Equal(choice.Weight, j.Chance.Weight);
         Assert.Contains("china-national", j.Chance.Method, StringComparison.Ordinal);
         Assert.Contains("another government's record", j.Chance.Method, StringComparison.Ordinal);
         // The same answer as the whole dataset's (the one default composition).

@@ -81,6 +81,21 @@ public sealed class MarginModelTests
     }
 
     [Fact]
+    public void The_spread_is_the_margins_about_their_own_indicators_mean_not_the_distance_between_indicators()
+    {
+        // x beats its floor by 0.5 ± 0.2; y, another indicator, misses its own by 0.5 ± 0.2 (far from x's mean, as steady).
+        var y = new Indicator("y", "另一率", "another rate", Units.Percent, Frequency.Yearly, Direction.HigherIsBetter, IndicatorKind.Rate);
+        Dataset alone = Record(t => 0.5 + (0.2 * Math.Sin(t)));
+        Dataset other = Record(t => -0.5 + (0.2 * Math.Cos(t)), indicator: y);
+        Dataset both = new([.. alone.Indicators, .. other.Indicators], [.. alone.Observations, .. other.Observations], [], [.. alone.TargetHistory, .. other.TargetHistory]);
+        // pooled (κ 4), x's mean margin moves toward the record's, but y's margins only add evidence of how much margins vary about
+        // their mean: x's P hardly moves (a spread about the grand mean would take it toward ½)
+        var own = new MarginModelOptions { Strength = 4, HalfLife = double.PositiveInfinity };
+        Assert.InRange(P(both, 2021, own) - P(alone, 2021, own), -0.05, 0.05);
+        Assert.True(P(alone, 2021, own) > 0.9, $"alone {P(alone, 2021, own)}");
+    }
+
+    [Fact]
     public void Pooling_is_worked_by_hand()
     {
         Assert.Equal(0.5, TargetAssessors.Pool(0.8, 0.2, 0.5), 12);

@@ -1,0 +1,30 @@
+using Zhibiao.Analytics.Data;
+using Zhibiao.Analytics.Probability;
+
+namespace Zhibiao.Analytics.Tests.Assessment;
+
+/// <summary>The sensitivity of P(met) to the margin model's settings agrees with the judgement at the chosen setting.</summary>
+public sealed class TargetSensitivityTests
+{
+    [Fact]
+    public void The_row_of_the_chosen_setting_is_the_judgements_answer_and_every_setting_has_a_row()
+    {
+        Dataset data = Dataset.Load("china-national");
+        var options = new PipelineOptions { Assessment = new AssessmentOptions { Paths = 400 } };
+        TargetJudgement j = TargetPipeline.Judge(data, options).First(x => x.Target?.IndicatorId == "gdp_growth");
+        IReadOnlyList<SensitivityRow> rows = TargetSensitivity.Of(data, j);
+        Assert.Equal(MarginModel.Grid.Count, rows.Count);
+        PoolingChoice chosen = Hindcast.Run(data, "this dataset's record", new SimulationAssessor(options.Assessment)).ChoiceFor(j.Target!.Deadline.Year);
+        SensitivityRow at = rows.Single(r => r.Model == chosen.Model);
+        Assert.Equal(j.ProbabilityMet!.Value, at.Pooled ?? at.Record, 12);
+        Assert.All(rows, r => Assert.InRange(r.Record, 0, 1));
+    }
+
+    [Fact]
+    public void A_judgement_without_a_record_input_has_no_rows()
+    {
+        Dataset data = Dataset.Load("china-national");
+        TargetJudgement j = TargetPipeline.Judge(data, new PipelineOptions { Probability = false }).First(x => x.Target is not null);
+        Assert.Empty(TargetSensitivity.Of(data, j));
+    }
+}
