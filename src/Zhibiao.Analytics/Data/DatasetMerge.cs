@@ -4,7 +4,7 @@ namespace Zhibiao.Analytics.Data;
 /// <param name="What">Indicator, period and measure: "grain_output 2024 level".</param>
 /// <param name="Held">The figure held, with its source.</param>
 /// <param name="Incoming">The disagreeing figure, with its source.</param>
-public sealed record MergeConflict(string What, string Held, string Incoming)
+internal sealed record MergeConflict(string What, string Held, string Incoming)
 {
     /// <summary>"grain_output 2024 level: holds 466亿斤 (…) but got 470亿斤 (…)".</summary>
     public override string ToString() => $"{What}: holds {Held} but got {Incoming}";
@@ -16,7 +16,7 @@ public sealed record MergeConflict(string What, string Held, string Incoming)
 /// <param name="Unchanged">Figures that were already held (same value and qualifier).</param>
 /// <param name="Replaced">Held figures replaced by disagreeing ones (only with overwrite).</param>
 /// <param name="Conflicts">Disagreements that were not resolved.</param>
-public sealed record MergeResult(Dataset Dataset, int Added, int Unchanged, int Replaced, IReadOnlyList<MergeConflict> Conflicts);
+internal sealed record MergeResult(Dataset Dataset, int Added, int Unchanged, int Replaced, IReadOnlyList<MergeConflict> Conflicts);
 
 /// <summary>
 /// Merges new observations and targets into a dataset without silently overwriting: a figure for an indicator,
@@ -24,7 +24,7 @@ public sealed record MergeResult(Dataset Dataset, int Added, int Unchanged, int 
 /// conflicting held figure is replaced; two disagreeing figures in the same batch are always a conflict. The merged
 /// figures are ordered by indicator (in indicators.csv order), period and measure.
 /// </summary>
-public static class DatasetMerge
+internal static class DatasetMerge
 {
     /// <summary>
     /// Loads a dataset directory to merge into: indicators.csv is required; observations.csv and targets.csv may be

@@ -13,7 +13,7 @@ namespace Zhibiao.Analytics.Extraction;
 /// <param name="Qualifier">Its qualifier.</param>
 /// <param name="Note">The note (may hold the figure's growth: "+23%; …").</param>
 /// <param name="Source">The URL or other reference it comes from.</param>
-public sealed record HistoryRow(string File, int Line, string Indicator, string Name, Period Period, Quantity Value, Qualifier Qualifier, string Note, string Source);
+internal sealed record HistoryRow(string File, int Line, string Indicator, string Name, Period Period, Quantity Value, Qualifier Qualifier, string Note, string Source);
 
 /// <summary>The outcome of importing history into a dataset.</summary>
 /// <param name="Dataset">The dataset with the history merged.</param>
@@ -22,7 +22,7 @@ public sealed record HistoryRow(string File, int Line, string Indicator, string 
 /// <param name="Unchanged">History figures already held from the same source.</param>
 /// <param name="Notices">History figures that disagree with a held figure from another source (kept, and noted).</param>
 /// <param name="Conflicts">History figures that disagree with a held figure from the same source (nothing written).</param>
-public sealed record HistoryImportResult(Dataset Dataset, int Added, int Noted, int Unchanged, IReadOnlyList<string> Notices, IReadOnlyList<MergeConflict> Conflicts);
+internal sealed record HistoryImportResult(Dataset Dataset, int Added, int Noted, int Unchanged, IReadOnlyList<string> Notices, IReadOnlyList<MergeConflict> Conflicts);
 
 /// <summary>
 /// Imports history files (columns <c>indicator,name,period,value,unit,qualifier,note,source</c>) into a dataset.
@@ -38,7 +38,7 @@ public sealed record HistoryImportResult(Dataset Dataset, int Added, int Noted, 
 /// figures (official growth of GDP-like aggregates is real, while levels are nominal).</item>
 /// </list>
 /// </summary>
-public static class HistoryImport
+internal static class HistoryImport
 {
     private static readonly string[] Columns = ["indicator", "name", "period", "value", "unit", "qualifier", "note", "source"];
 

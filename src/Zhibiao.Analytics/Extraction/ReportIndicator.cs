@@ -18,7 +18,7 @@ public sealed record ReportIndicator(Indicator Indicator, Measure Reads)
 /// (gdp_growth, cpi, urban_new_jobs …), and the synonym table that maps the reports' subjects to them. Subjects are
 /// matched by their head (the end of the noun phrase, <see cref="SynonymTable.FindByHead"/>).
 /// </summary>
-public static class ReportIndicators
+internal static class ReportIndicators
 {
     /// <summary>The indicators, in the order files list them (reading/report-indicators.csv, shipped with the library).</summary>
     public static IReadOnlyList<ReportIndicator> All { get; } =

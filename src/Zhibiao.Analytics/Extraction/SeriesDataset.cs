@@ -10,7 +10,7 @@ namespace Zhibiao.Analytics.Extraction;
 /// (plan-period yearly averages, e.g. 2011-2015, in the observations.csv format), verdicts.csv (the reports' own
 /// statements) and synonyms.csv (the subject table used).
 /// </summary>
-public static class SeriesDataset
+internal static class SeriesDataset
 {
     /// <summary>Builds the dataset: indicators, first-published yearly observations, the latest report's targets.</summary>
     public static Dataset Build(ReportSeries series)

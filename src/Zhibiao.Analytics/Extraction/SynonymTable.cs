@@ -9,7 +9,7 @@ namespace Zhibiao.Analytics.Extraction;
 /// How to read a figure's unit for this indicator when the report leaves part of it out (粮食单产1050斤 means
 /// 斤/亩); null to keep the unit as written.
 /// </param>
-public sealed record Synonym(string Subject, string IndicatorId, Unit? Unit = null);
+internal sealed record Synonym(string Subject, string IndicatorId, Unit? Unit = null);
 
 /// <summary>
 /// The table from report subjects to indicator ids, read from a CSV file users extend (columns
@@ -30,11 +30,11 @@ public sealed class SynonymTable
     public static SynonymTable Empty { get; } = new(new Dictionary<string, Synonym>(StringComparer.Ordinal));
 
     /// <summary>The entries.</summary>
-    public IReadOnlyCollection<Synonym> Entries => _bySubject.Values;
+    internal IReadOnlyCollection<Synonym> Entries => _bySubject.Values;
 
     /// <summary>A table from entries.</summary>
     /// <exception cref="AnalyticsException">One subject is mapped to two indicators.</exception>
-    public static SynonymTable Of(IEnumerable<Synonym> entries)
+    internal static SynonymTable Of(IEnumerable<Synonym> entries)
     {
         var map = new Dictionary<string, Synonym>(StringComparer.Ordinal);
         foreach (Synonym s in entries)
@@ -82,13 +82,13 @@ public sealed class SynonymTable
     }
 
     /// <summary>The entry for a subject, or null.</summary>
-    public Synonym? Find(string subject) => _bySubject.GetValueOrDefault(Normalize(subject));
+    internal Synonym? Find(string subject) => _bySubject.GetValueOrDefault(Normalize(subject));
 
     /// <summary>
     /// The entry whose subject ends the given subject, the longest such: a Chinese noun phrase ends with its head, so
     /// 2001年国内生产总值 and 全国国内生产总值 are 国内生产总值, while 单位国内生产总值能耗 is 能耗, not 国内生产总值. Null when none.
     /// </summary>
-    public Synonym? FindByHead(string subject)
+    internal Synonym? FindByHead(string subject)
     {
         string key = Normalize(subject);
         for (int start = 0; start < key.Length; start++)
@@ -100,7 +100,7 @@ public sealed class SynonymTable
     }
 
     /// <summary>The entries whose subject occurs anywhere in a text (物价 in 节能减排、物价调控目标), in order of first occurrence.</summary>
-    public IReadOnlyList<Synonym> FindWithin(string text)
+    internal IReadOnlyList<Synonym> FindWithin(string text)
     {
         string key = Normalize(text);
         var hits = _bySubject
