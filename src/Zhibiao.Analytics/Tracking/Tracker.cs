@@ -153,7 +153,7 @@ public static class Tracker
             var progress = new TimeProgress(plan, sum / goal, plan.ElapsedShare(latest.Period));
             if (t.Comparison == TargetComparison.AtLeast && _rule.IsMetBy(sum))
                 return Result(latest, GrowthBasis.Cagr, null, null, null, null, ProgressStatus.TargetAchieved, progress);
-            if (t.Comparison != TargetComparison.AtLeast && sum > _rule.Bound + _rule.Tolerance)
+            if (t.Comparison != TargetComparison.AtLeast && sum > _rule.Bound + _rule.Tolerance && !_rule.IsMetBy(sum))
                 return Result(latest, GrowthBasis.Cagr, null, null, null, null, ProgressStatus.TargetMissed, progress);
             int remaining = plan.End - latest.Period;
             if (remaining <= 0)
