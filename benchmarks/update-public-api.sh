@@ -5,7 +5,7 @@
 # PublicAPI.Shipped.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for p in Zhibiao.Analytics Zhibiao.Analytics.Charts Zhibiao.Analytics.ML Zhibiao.Analytics.Orleans; do
+for p in Zhibiao.Analytics Zhibiao.Analytics.Charts Zhibiao.Analytics.ML Zhibiao.Analytics.Orleans Zhibiao.Analytics.Import; do
   printf '#nullable enable\n' > "src/$p/PublicAPI.Unshipped.txt"
   dotnet format analyzers "src/$p/$p.csproj" --diagnostics RS0016 RS0037 --severity info
 done
