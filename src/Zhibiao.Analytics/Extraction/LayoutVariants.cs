@@ -33,6 +33,72 @@ internal static class LayoutVariants
     public static LayoutVariant AddSpaces(string text, IReadOnlyList<(int Start, int End)> spans, Random random, int count) =>
         Insert(text, spans, random, count, random.Next(2) == 0 ? " " : "\u3000", breakLine: false);
 
+    /// <summary>
+    /// Hard-wraps every line wider than <paramref name="width"/> columns (a Chinese character is two) into lines of about
+    /// that width, as text taken from a PDF or a fixed-width page comes: a break may follow any character — the end of a
+    /// sentence, a colon, a heading's words — except inside a number or a figure's span (the break moves on to the next
+    /// place allowed).
+    /// </summary>
+    public static LayoutVariant Wrap(string text, IReadOnlyList<(int Start, int End)> spans, int width)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 8);
+        var blocked = new bool[text.Length + 1];
+        foreach ((int s, int e) in spans)
+            for (int k = Math.Max(0, s + 1); k < Math.Min(e, text.Length + 1); k++) blocked[k] = true;
+        var sb = new StringBuilder(text.Length + (text.Length / width) + 1);
+        var map = new int[text.Length + 1];
+        int column = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c == '\n')
+            {
+                column = 0;
+            }
+            else if (column >= width && i + 1 < text.Length && text[i + 1] != '\n' && !blocked[i] && !char.IsLowSurrogate(c) && !char.IsWhiteSpace(c)
+                && !(IsNumberChar(text[i - 1]) && IsNumberChar(c)) && !(char.IsAsciiLetterOrDigit(text[i - 1]) && char.IsAsciiLetterOrDigit(c)))
+            {
+                sb.Append('\n');
+                column = 0;
+            }
+
+            map[i] = sb.Length;
+            sb.Append(c);
+            if (c != '\n') column += ReportText.Columns(c);
+        }
+
+        map[text.Length] = sb.Length;
+        return new LayoutVariant(sb.ToString(), map);
+    }
+
+    /// <summary>
+    /// Writes the paragraphs as a web page or a word processor gives them: a blank line between paragraphs (the line breaks
+    /// a reader of the text keeps; a break inside a sentence stays a plain one), each paragraph indented by two
+    /// ideographic spaces, and Windows line ends (\r\n).
+    /// </summary>
+    public static LayoutVariant SpaceParagraphs(string text)
+    {
+        var read = ReportText.Read(text);
+        var ends = new HashSet<int>();
+        for (int k = 0; k < read.Text.Length; k++)
+            if (read.Text[k] == '\n') ends.Add(read.ToOriginal(k));
+        var sb = new StringBuilder(text.Length + (text.Length / 8));
+        var map = new int[text.Length + 1];
+        bool paragraphStart = true;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (paragraphStart && c != '\n') sb.Append("\u3000\u3000");
+            map[i] = sb.Length;
+            if (c == '\n') sb.Append(ends.Contains(i) ? "\r\n\r\n" : "\r\n");
+            else sb.Append(c);
+            paragraphStart = c == '\n' && ends.Contains(i);
+        }
+
+        map[text.Length] = sb.Length;
+        return new LayoutVariant(sb.ToString(), map);
+    }
+
     /// <summary>Writes a share of the punctuation and digits in their other width (：→:, ，→,, ；→;, （→(, ）→), %→％, 5→５).</summary>
     public static LayoutVariant SwapWidths(string text, Random random, double share)
     {

@@ -13,6 +13,9 @@ namespace Zhibiao.Analytics.Extraction;
 /// (。！？；：), after a heading (一、…, （一）…, a short line ending in 工作/回顾/任务 …, the title) or before a list item
 /// (一是, （一）, 1., ——) ends the paragraph; a blank line always does. A line that a link continues
 /// (是：…, 为…) belongs to the line before it, heading or not.</item>
+/// <item>hard-wrapped text (from a PDF or a fixed-width page: most lines of one width, <see cref="WrapWidth"/>): a
+/// line of that width goes on whatever it ends with, since where it ends is the page's, not the writer's; only a blank
+/// line, an indented line or a list marker after a sentence end starts a paragraph after it.</item>
 /// </list>
 /// </summary>
 internal sealed class ReportText
@@ -22,6 +25,28 @@ internal sealed class ReportText
 
     /// <summary>Longest line read as a heading after a list marker (（一）全力办好国家大事，纵深推进京津冀协同发展).</summary>
     private const int MaxMarkedHeading = 60;
+
+    /// <summary>Narrowest line, in columns, counted when looking for a wrap width (10 Chinese characters).</summary>
+    private const int MinWrapColumns = 20;
+
+    /// <summary>
+    /// Columns either side of a wrap width within which a line is of that width: two Chinese characters, as a typesetter
+    /// moves a figure or a closing mark to the next line or lets one hang.
+    /// </summary>
+    private const int WrapSlack = 4;
+
+    /// <summary>
+    /// Share of the lines (of at least <see cref="MinWrapColumns"/>) that must be of one width for a text to be read as
+    /// hard-wrapped: a majority. Text with one line per paragraph has lines as long as its paragraphs, of every length.
+    /// </summary>
+    private const double WrappedShare = 0.5;
+
+    /// <summary>
+    /// Fewest lines of one width that show a text hard-wrapped: a few lines of one width happen by chance in a short text,
+    /// while any report with a review and a plan (a few thousand characters) wrapped at 50 characters or less has
+    /// more than a hundred lines of the page's width.
+    /// </summary>
+    private const int MinWrappedLines = 20;
 
     /// <summary>Words a heading without a list marker ends with.</summary>
     private static readonly WordList HeadingTails = ReadingData.Words("HeadingTails");
@@ -57,13 +82,17 @@ internal sealed class ReportText
         var sb = new StringBuilder(original.Length);
         var origin = new List<int>(original.Length + 1);
         int lineStart = 0;
+        int? wrap = WrapWidth(original);
+        int columns = 0;
         for (int i = 0; i < original.Length; i++)
         {
             char c = original[i];
             if (c == '\r' && i + 1 < original.Length && original[i + 1] == '\n') continue;
             if (c is '\n' or '\r')
             {
-                if (EndsParagraph(sb, lineStart, original, i + 1))
+                bool wrapped = wrap is { } w && columns >= w - WrapSlack;
+                columns = 0;
+                if (wrapped ? EndsWrappedLine(sb, lineStart, original, i + 1, wrap!.Value) : EndsParagraph(sb, lineStart, original, i + 1))
                 {
                     sb.Append('\n');
                     origin.Add(i);
@@ -88,6 +117,7 @@ internal sealed class ReportText
                 continue;
             }
 
+            columns += Columns(c);
             char before = sb.Length > lineStart ? sb[^1] : '\0';
             char after = NextVisible(original, i + 1);
             sb.Append(Map(c, before, after));
@@ -97,6 +127,54 @@ internal sealed class ReportText
         origin.Add(original.Length);
         return new ReportText(original, sb.ToString(), [.. origin]);
     }
+
+    /// <summary>
+    /// The width, in columns, a text is hard-wrapped at: the width that most lines of at least <see cref="MinWrapColumns"/>
+    /// columns are within <see cref="WrapSlack"/> of, when they are more than <see cref="WrappedShare"/> of them and at
+    /// least <see cref="MinWrappedLines"/>; else null. (Of the 44 shared reports, one line a paragraph, at most 23% of
+    /// the lines are within a window of one width.)
+    /// </summary>
+    internal static int? WrapWidth(string text)
+    {
+        var counts = new Dictionary<int, int>();
+        int lines = 0, width = 0;
+        for (int i = 0; i <= text.Length; i++)
+        {
+            char c = i < text.Length ? text[i] : '\n';
+            if (c is '\n' or '\r')
+            {
+                if (width >= MinWrapColumns)
+                {
+                    lines++;
+                    counts[width] = counts.GetValueOrDefault(width) + 1;
+                }
+
+                width = 0;
+            }
+            else if (!IsSpace(c))
+            {
+                width += Columns(c);
+            }
+        }
+
+        if (lines < MinWrappedLines) return null;
+        int best = 0, bestCount = 0;
+        foreach (int w in counts.Keys)
+        {
+            int n = 0;
+            for (int d = -WrapSlack; d <= WrapSlack; d++) n += counts.GetValueOrDefault(w + d);
+            if (n > bestCount || (n == bestCount && w < best))
+            {
+                best = w;
+                bestCount = n;
+            }
+        }
+
+        return bestCount >= MinWrappedLines && bestCount > WrappedShare * lines ? best : null;
+    }
+
+    /// <summary>The columns a character takes: two for Chinese characters and full-width forms (U+2000 and above), else one.</summary>
+    internal static int Columns(char c) => c >= '\u2000' ? 2 : 1;
 
     /// <summary>Whether a line of the text as read is a heading: a list marker and a short line, or a short line ending in a heading word.</summary>
     public static bool IsHeading(ReadOnlySpan<char> line)
@@ -225,6 +303,44 @@ internal sealed class ReportText
         if (MarkerLength(line) == length) return false;
         return OpensItem(nextLine) || IsHeading(line);
     }
+
+    /// <summary>
+    /// Whether the break after a line of a hard-wrapped text's full width ends a paragraph: only after a marked heading
+    /// ending in a heading word, before a blank line or an indented line, or — after the end of a sentence — before a list
+    /// marker that cannot be words (（二）, ①, ——) or a heading line narrower than the page (二、2026年工作安排).
+    /// </summary>
+    private static bool EndsWrappedLine(StringBuilder sb, int lineStart, string original, int next, int wrap)
+    {
+        if (sb.Length == lineStart || next >= original.Length || original[next] is '\n' or '\r' || IsSpace(original[next])) return true;
+
+        // A heading as wide as the page (二、“十五五”时期的主要目标任务).
+        int length = sb.Length - lineStart;
+        if (length <= MaxMarkedHeading)
+        {
+            char[] own = new char[length];
+            sb.CopyTo(lineStart, own, 0, length);
+            if (IsWideHeading(own)) return true;
+        }
+
+        if (!IsTerminal(sb[^1])) return false;
+        int end = next;
+        while (end < original.Length && original[end] is not ('\n' or '\r') && end - next <= MaxMarkedHeading * 2) end++;
+        var line = new StringBuilder(end - next);
+        int columns = 0;
+        for (int i = next; i < end; i++)
+        {
+            if (IsSpace(original[i])) continue;
+            line.Append(Map(original[i], line.Length > 0 ? line[^1] : '\0', '\0'));
+            columns += Columns(original[i]);
+        }
+
+        // A line of the full width is the page's, not a heading.
+        string nextLine = line.ToString();
+        return OpensItem(nextLine) || (end < original.Length && (columns < wrap - WrapSlack ? IsHeading(nextLine) : IsWideHeading(nextLine)));
+    }
+
+    /// <summary>A heading as wide as the page: a marked line without a sentence end that ends in a heading word (a line cut by the page ends mid-words).</summary>
+    private static bool IsWideHeading(ReadOnlySpan<char> line) => MarkerLength(line) > 0 && IsHeading(line) && HeadingTails.AtEnd(line) is not null;
 
     /// <summary>
     /// Whether a line opens with a marker that cannot be words cut off the line before: （一） (1) ① ● ——; not 十、 (西十、康渝

@@ -46,6 +46,39 @@ public class LayoutMetamorphicTests
             Same(ReportSamples.All[sample], LayoutVariants.QualifyKeyPhrase(ReportSamples.All[sample], q), q, ignored: q);
     }
 
+    [Theory]
+    [InlineData(32)]
+    [InlineData(36)]
+    [InlineData(40)]
+    [InlineData(44)]
+    [InlineData(48)]
+    [InlineData(56)]
+    public void Hard_wrapping_at_a_page_width_changes_no_fact(int width)
+    {
+        // As text from a PDF comes: a break after any character of a full line, the end of a sentence and a colon too. (The
+        // national sample is too short to show a page width: twenty full lines are needed.)
+        string text = ReportSamples.Provincial;
+        LayoutVariant wrapped = LayoutVariants.Wrap(text, [.. FactExtractor.Extract(text).Select(f => (f.Start, f.End))], width);
+        Assert.Null(ReportText.WrapWidth(text));
+        Assert.InRange(ReportText.WrapWidth(wrapped.Text) ?? 0, width - 4, width + 4);
+        Same(text, wrapped, $"wrapped at {width} columns");
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Blank_lines_indents_and_windows_line_ends_change_no_fact(int sample) =>
+        Same(ReportSamples.All[sample], LayoutVariants.SpaceParagraphs(ReportSamples.All[sample]), "spaced");
+
+    [Fact]
+    public void A_text_with_a_few_lines_of_one_width_is_not_read_as_wrapped()
+    {
+        // Twenty lines of one width are the least that show a page: a short text's lines agree by chance.
+        string line = new('字', 20);
+        Assert.Null(ReportText.WrapWidth(string.Join('\n', Enumerable.Repeat(line, 19))));
+        Assert.Equal(40, ReportText.WrapWidth(string.Join('\n', Enumerable.Repeat(line, 20))));
+        Assert.Null(ReportText.WrapWidth(string.Join('\n', Enumerable.Range(0, 60).Select(i => new string('字', 10 + (i % 30))))));
+    }
+
     [Fact]
     public void All_edits_at_once_change_no_fact() =>
         ForEachSeed(0, (text, spans, random) =>

@@ -62,6 +62,7 @@ public class MainStatementTests
                 [
                     LayoutVariants.BreakLines(text, spans, random, 40), LayoutVariants.AddSpaces(text, spans, random, 40),
                     LayoutVariants.SwapWidths(text, random, 0.5), LayoutVariants.Renumber(text), LayoutVariants.QualifyKeyPhrase(text, "全省"),
+                    LayoutVariants.Wrap(text, spans, 32 + random.Next(24)), LayoutVariants.SpaceParagraphs(text),
                 ];
                 foreach (LayoutVariant v in variants)
                     Assert.Equal(want, ProvincialBoard.Read(v.Text, "moumou-2026.txt").Main.Select(Row));
