@@ -51,24 +51,20 @@ internal static class TrackCommand
             if (years is < 1 or > 1000) throw new CliUsageException($"--window must be between 1 and 1000 years, not {years}");
             Period? cut = parse.GetValue(asOf) is { } text ? ParseAsOf(text) : null;
             Dataset data = Dataset.Load(parse.GetValue(dir)!);
-            if (cut is { } c) data = data.AsOf(c);
             var options = new TrackingOptions { WindowYears = years, Preset = StatusPreset.Named[parse.GetValue(preset)!] };
-
-            // Annual targets of monthly and quarterly flows are judged from the year's published part; the rest by the pipeline.
-            Target[] annual = [.. data.Targets.Where(t => YearToDateAssessor.Judges(data.Get(t.IndicatorId), t))];
-            IReadOnlyList<TargetJudgement> results = TargetPipeline.Judge(WithoutTargets(data, annual), new PipelineOptions
+            DatasetReview review = DatasetReview.Of(data, cut, new PipelineOptions
             {
                 Assessment = context.Assessment with { Tracking = options },
                 Probability = !parse.GetValue(noProbability),
             });
-            AssessmentOptions ytdOptions = context.Assessment with { Forecaster = context.Models.Create(YearToDateAssessor.DefaultModel) };
-            YearToDateAssessment[] ytd = [.. annual.Select(t => YearToDateAssessor.Assess(data.Series(t.IndicatorId), t, AsOfFor(data, t, cut), ytdOptions))];
+            IReadOnlyList<TargetJudgement> results = review.Judgements;
+            IReadOnlyList<YearToDateAssessment> ytd = review.YearToDate;
             OutputFormat f = FormatOption.Parse(parse.GetValue(format)!);
             if (f == OutputFormat.Table)
             {
                 WriteTable(context, results, options, parse.GetValue(all));
                 WriteYearToDate(context, ytd);
-                if (parse.GetValue(sensitivity)) WriteSensitivity(context, data, results);
+                if (parse.GetValue(sensitivity)) WriteSensitivity(context, cut is { } c ? data.AsOf(c) : data, results);
             }
             else
             {
@@ -132,26 +128,6 @@ internal static class TrackCommand
 
     private static Period ParseAsOf(string text) =>
         Period.TryParse(text, out Period p) ? p : throw new CliUsageException($"--as-of '{text}' is not a period (expected 2025-09, 2025-Q3 or 2025)");
-
-    /// <summary>The dataset without the given targets, and without the indicators only they concern (their rows are the year-to-date ones).</summary>
-    private static Dataset WithoutTargets(Dataset data, Target[] annual)
-    {
-        if (annual.Length == 0) return data;
-        var left = data.Targets.Except(annual).ToArray();
-        var gone = new HashSet<string>(annual.Select(t => t.IndicatorId).Where(id => !left.Any(t => t.IndicatorId == id)), StringComparer.Ordinal);
-        return new Dataset(data.Indicators.Where(i => !gone.Contains(i.Id)), data.Observations.Where(o => !gone.Contains(o.IndicatorId)), left, data.TargetHistory.Where(t => !gone.Contains(t.IndicatorId)));
-    }
-
-    /// <summary>The as-of period in the indicator's frequency: the last of its periods that ends by the cut; without a cut, its latest figure's.</summary>
-    private static Period AsOfFor(Dataset data, Target t, Period? cut)
-    {
-        Indicator ind = data.Get(t.IndicatorId);
-        if (cut is not { } c)
-            return data.Series(ind.Id).Latest?.Period ?? throw new CliUsageException($"{ind.Id}: no figure to judge the {t.Deadline} target from");
-        int month = c.Frequency == Frequency.Monthly ? c.SubPeriod : c.SubPeriod * (12 / c.Frequency.PeriodsPerYear());
-        return ind.Frequency == Frequency.Monthly ? Period.OfMonth(c.Year, month)
-            : month >= 3 ? Period.OfQuarter(c.Year, month / 3) : Period.OfQuarter(c.Year - 1, 4);
-    }
 
     /// <summary>Year-to-date rows in the track columns: latest is the year's published total, required and observed are the remaining and published periods' growth over the same periods last year.</summary>
     internal static void AddYearToDate(Tabular t, IEnumerable<YearToDateAssessment> years)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Zhibiao.Analytics.Probability;
 
 namespace Zhibiao.Analytics.Tests.Cli;
 
@@ -52,6 +53,21 @@ public sealed class TrackAsOfTests : IDisposable
         Assert.Equal((1136.0 / 1134) - 1, double.Parse(Cell("observed_growth"), CultureInfo.InvariantCulture), 12);
         Assert.StartsWith("9 of 12 periods of 2025 published by 2025-09", Cell("notes"), StringComparison.Ordinal);
         Assert.InRange(double.Parse(Cell("p_met"), CultureInfo.InvariantCulture), 0, 1);
+    }
+
+    [Fact]
+    public void The_library_judges_the_year_as_the_command_does()
+    {
+        string dir = Write("full", Period.OfMonth(2025, 12));
+        var (_, csv, _) = CliRunner.Run("track", dir, "--as-of", "2025-09", "--format", "csv");
+        string[] lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        double command = double.Parse(lines[1].Split(',')[Array.IndexOf(lines[0].Split(','), "p_met")], CultureInfo.InvariantCulture);
+
+        DatasetReview review = DatasetReview.Of(Zhibiao.Analytics.Data.Dataset.Load(dir), Period.OfMonth(2025, 9));
+        Assert.Empty(review.Judgements);
+        YearToDateAssessment a = Assert.Single(review.YearToDate);
+        Assert.Equal(Period.OfMonth(2025, 9), a.AsOf);
+        Assert.Equal(command, a.ProbabilityMet, 12);
     }
 
     [Fact]
