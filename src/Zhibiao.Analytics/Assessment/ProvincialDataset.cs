@@ -14,7 +14,7 @@ namespace Zhibiao.Analytics;
 /// regions.csv (region, file, main targets found, note) and synonyms.csv (the shipped subject table). Everything is
 /// built before any file is written, and written all or nothing.
 /// </summary>
-public static class ProvincialDataset
+internal static class ProvincialDataset
 {
     /// <summary>The columns of board.csv, as the board command prints them.</summary>
     public static IReadOnlyList<string> BoardColumns { get; } = ["region", "year", "indicator", "subject", "kind", "direction", "value", "high", "unit", "latest", "latest_period", "average_5y", "p_met", "status", "note"];

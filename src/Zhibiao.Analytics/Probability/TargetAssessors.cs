@@ -130,7 +130,7 @@ public sealed record PoolingChoice(MarginModelOptions Model, double Weight, stri
 /// <param name="forecast">The forecast assessor.</param>
 /// <param name="record">The setter's record (all of it: each target sees only what was known in its year).</param>
 /// <param name="choice">The pooling choice for a target year.</param>
-public sealed class PooledAssessor(ITargetAssessor forecast, TargetRecord record, Func<int, PoolingChoice>? choice = null) : ITargetAssessor
+internal sealed class PooledAssessor(ITargetAssessor forecast, TargetRecord record, Func<int, PoolingChoice>? choice = null) : ITargetAssessor
 {
     /// <summary>The record.</summary>
     public TargetRecord Record { get; } = record;

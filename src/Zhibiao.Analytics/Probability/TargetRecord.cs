@@ -96,7 +96,7 @@ public sealed class TargetRecord
 /// square of its changes between consecutive years — in points for rates, shares and growth targets, in natural-log
 /// units for levels and flows (ln(outcome / threshold) against ln(y_t / y_{t−1})).
 /// </summary>
-public static class MarginScale
+internal static class MarginScale
 {
     /// <summary>The scale used when a history has fewer than two consecutive years: 1 point for % rates, 0.01 for growth fractions, 0.05 in log units (a year's change of a typical macro indicator; chosen a priori, not fitted).</summary>
     public static double Fallback(Indicator indicator, Target target)
