@@ -15,7 +15,7 @@ namespace Zhibiao.Analytics.Extraction;
 /// (是：…, 为…) belongs to the line before it, heading or not.</item>
 /// <item>hard-wrapped text (from a PDF or a fixed-width page: most lines of one width, <see cref="WrapWidth"/>): a
 /// line of that width goes on whatever it ends with, since where it ends is the page's, not the writer's; only a blank
-/// line, an indented line or a list marker after a sentence end starts a paragraph after it.</item>
+/// line, an indented line, a heading or a list marker after a sentence end starts a paragraph after it.</item>
 /// </list>
 /// </summary>
 internal sealed class ReportText
@@ -307,7 +307,7 @@ internal sealed class ReportText
     /// <summary>
     /// Whether the break after a line of a hard-wrapped text's full width ends a paragraph: only after a marked heading
     /// ending in a heading word, before a blank line or an indented line, or — after the end of a sentence — before a list
-    /// marker that cannot be words (（二）, ①, ——) or a heading line narrower than the page (二、2026年工作安排).
+    /// marker (（二）, 一是, ①, ——) or a heading line narrower than the page (二、2026年工作安排).
     /// </summary>
     private static bool EndsWrappedLine(StringBuilder sb, int lineStart, string original, int next, int wrap)
     {
@@ -336,7 +336,9 @@ internal sealed class ReportText
 
         // A line of the full width is the page's, not a heading.
         string nextLine = line.ToString();
-        return OpensItem(nextLine) || (end < original.Length && (columns < wrap - WrapSlack ? IsHeading(nextLine) : IsWideHeading(nextLine)));
+        // After a sentence end any list marker (一是, 1、) opens a paragraph: a paragraph ending within the slack of the page
+        // width is likelier than a page line starting at an inline list's marker.
+        return MarkerLength(nextLine) > 0 || (end < original.Length && (columns < wrap - WrapSlack ? IsHeading(nextLine) : IsWideHeading(nextLine)));
     }
 
     /// <summary>A heading as wide as the page: a marked line without a sentence end that ends in a heading word (a line cut by the page ends mid-words).</summary>
