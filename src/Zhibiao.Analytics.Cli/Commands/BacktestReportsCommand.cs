@@ -92,7 +92,7 @@ internal static class Scores
         foreach (ReliabilityBin b in scores[0].Scores.Reliability)
             w.WriteLine(Inv($"  {b.Lower:0.0}-{b.Upper:0.0}  {b.Count,3}  {b.MeanProbability,6:0.00}  {b.ObservedFrequency,6:0.00}"));
         w.WriteLine("p_met by indicator: n  Brier  log score  met");
-        foreach (var g in hindcast.Rows.Where(r => r.Met is not null && (from is null || r.Year >= from) && (to is null || r.Year <= to)).GroupBy(r => r.Indicator.Id))
+        foreach (var g in TargetBacktest.Scored(hindcast, from, to).GroupBy(r => r.Indicator.Id))
         {
             BacktestScores s = TargetBacktest.Score(hindcast, from, to, r => r.Indicator.Id == g.Key)![0];
             w.WriteLine(Inv($"  {g.Key,-24} {s.Scores.Cases,3}  {s.Scores.Brier,6:0.000}  {s.Scores.Log,7:0.000}  {g.Count(r => r.Met == true)}"));

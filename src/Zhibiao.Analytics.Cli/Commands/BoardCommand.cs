@@ -3,6 +3,7 @@ using System.Globalization;
 using Zhibiao.Analytics.Charts;
 using Zhibiao.Analytics.Cli.Output;
 using Zhibiao.Analytics.Data;
+using Zhibiao.Analytics.Evaluation;
 using Zhibiao.Analytics.Probability;
 
 namespace Zhibiao.Analytics.Cli.Commands;
@@ -98,7 +99,7 @@ internal static class BoardCommand
             if (first > last) throw new CliUsageException($"--from {first} is after --to {last}");
             Hindcast hindcast = ProvincialBoard.NationalHindcast(Dataset.Load(parse.GetValue(national)!));
             var w = context.Out;
-            var scored = hindcast.Rows.Where(r => r.Met is not null && (first is null || r.Year >= first) && (last is null || r.Year <= last)).ToList();
+            var scored = TargetBacktest.Scored(hindcast, first, last).ToList();
             if (scored.Count == 0) throw new CliUsageException("the national dataset has no main target with an outcome in these years: nothing to check");
             w.WriteLine(Inv($"{scored.Count} national main targets with an outcome ({scored.Min(r => r.Year)}–{scored.Max(r => r.Year)}), {scored.Count(r => r.Met == true)} met; {scored.Count(r => r.Forecast is not null)} with a thin-history forecast"));
             w.WriteLine("each judged walk-forward: the record known then pooled with the thin-history forecast, settings and weight chosen on earlier outcomes");

@@ -76,7 +76,7 @@ public static class TargetBacktest
     {
         ArgumentNullException.ThrowIfNull(hindcast);
         if (from > to) throw new ArgumentException($"the first year {from} is after the last {to}", nameof(from));
-        var rows = hindcast.Rows.Where(r => r.Met is not null && (from is null || r.Year >= from) && (to is null || r.Year <= to) && (where?.Invoke(r) ?? true)).ToList();
+        var rows = Scored(hindcast, from, to).Where(r => where?.Invoke(r) ?? true).ToList();
         if (rows.Count == 0) return null;
         return [.. Methods(hindcast).Select(m =>
         {
@@ -85,4 +85,8 @@ public static class TargetBacktest
             return new BacktestScores(m.Name, tally.Scores());
         })];
     }
+
+    /// <summary>The rows with an outcome whose year is in [from, to] (all when null): the rows a backtest scores.</summary>
+    internal static IEnumerable<HindcastRow> Scored(Hindcast hindcast, int? from, int? to) =>
+        hindcast.Rows.Where(r => r.Met is not null && (from is null || r.Year >= from) && (to is null || r.Year <= to));
 }

@@ -64,44 +64,23 @@ public static class MarginModel
         var rows = record.KnownBy(year).Targets;
         if (rows.Count == 0) return null;
         int newest = rows.Max(r => r.Year);
-        double sw = 0, sw2 = 0, swz = 0;
-        foreach (RecordedTarget r in rows)
-        {
-            double w = Weight(newest - r.Year, options.HalfLife);
-            sw += w;
-            sw2 += w * w;
-            swz += w * r.Margin;
-        }
-
+        double Weight(RecordedTarget r) => RecencyWeight(newest - r.Year, options.HalfLife);
+        (double sw, double sw2, double swz) = Sums(rows, Weight);
         double m = swz / sw;
 
-        // σ²: the spread of margins about their own indicator's mean, pooled over indicators (a prior of one unit worth two targets).
-        double within = 2.0, dfWithin = 2.0;
+        // σ²: the spread of margins about their own indicator's mean, pooled over indicators (a prior of one unit worth
+        // two targets); n_k and Σw·z over the judged indicator's own targets on the way.
+        double within = 2.0, dfWithin = 2.0, nk = 0, zk = 0;
         foreach (var group in rows.GroupBy(r => r.Indicator.Id))
         {
-            double n = 0, n2 = 0, z = 0;
-            foreach (RecordedTarget r in group)
-            {
-                double w = Weight(newest - r.Year, options.HalfLife);
-                n += w;
-                n2 += w * w;
-                z += w * r.Margin;
-            }
-
-            z /= n;
-            foreach (RecordedTarget r in group) within += Weight(newest - r.Year, options.HalfLife) * Sq(r.Margin - z);
+            (double n, double n2, double nz) = Sums(group, Weight);
+            double z = nz / n;
+            foreach (RecordedTarget r in group) within += Weight(r) * Sq(r.Margin - z);
             dfWithin += n - (n2 / n);
+            if (group.Key == indicatorId) (nk, zk) = (n, nz);
         }
 
         double sigma2 = within / dfWithin;
-
-        double nk = 0, zk = 0;
-        foreach (RecordedTarget r in rows.Where(r => r.Indicator.Id == indicatorId))
-        {
-            double w = Weight(newest - r.Year, options.HalfLife);
-            nk += w;
-            zk += w * r.Margin;
-        }
 
         double k = options.Strength;
         double mu = ((k * m) + zk) / (k + nk);
@@ -122,7 +101,22 @@ public static class MarginModel
     /// </summary>
     public const double MaxDegreesOfFreedom = 5;
 
-    private static double Weight(int age, double halfLife) => double.IsPositiveInfinity(halfLife) ? 1 : Math.Pow(2, -age / halfLife);
+    private static double RecencyWeight(int age, double halfLife) => double.IsPositiveInfinity(halfLife) ? 1 : Math.Pow(2, -age / halfLife);
+
+    /// <summary>Σw, Σw² and Σw·z of some recorded targets' standardised margins z.</summary>
+    private static (double W, double W2, double WZ) Sums(IEnumerable<RecordedTarget> rows, Func<RecordedTarget, double> weight)
+    {
+        double w = 0, w2 = 0, wz = 0;
+        foreach (RecordedTarget r in rows)
+        {
+            double x = weight(r);
+            w += x;
+            w2 += x * x;
+            wz += x * r.Margin;
+        }
+
+        return (w, w2, wz);
+    }
 
     private static double Sq(double x) => x * x;
 }
