@@ -31,7 +31,7 @@ public class FitForecastBenchmarks
     {
         LongSeries series = M3Data.Train(Set)[0];
         _y = series.Values.ToArray();
-        _m = series.Frequency.PeriodsPerYear();
+        _m = (int)series.Frequency;   // periods a year: 1, 4 or 12
         _h = Set == "yearly" ? 6 : 18;
         _model = Forecasters.Create(Model);
     }

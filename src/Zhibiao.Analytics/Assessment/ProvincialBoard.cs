@@ -10,7 +10,7 @@ namespace Zhibiao.Analytics;
 /// <param name="Content">The report as read.</param>
 /// <param name="Main">Its main targets of the board's indicators, in text order.</param>
 /// <param name="Note">Why it has none (no main-targets statement found), else null.</param>
-public sealed record RegionTargets(string Region, string File, ReportContent Content, IReadOnlyList<Target> Main, string? Note);
+internal sealed record RegionTargets(string Region, string File, ReportContent Content, IReadOnlyList<Target> Main, string? Note);
 
 /// <summary>One cell of the board: a region's main target with its latest outcome, five-year average and judgement.</summary>
 /// <param name="Region">The region as the report names it.</param>
@@ -27,7 +27,7 @@ public sealed record BoardRow(string Region, Target Target, ReportIndicator Indi
 /// pipeline (<see cref="TargetPipeline"/>) with the board's composition: the national record (the region has none of
 /// its own, so with more spread: <see cref="MarginModelOptions.BetweenGovernments"/>) pooled with a forecast from the
 /// thin history (<see cref="ThinHistoryAssessor"/>, its changes pooled across the regions and the national history),
-/// the settings and the forecast's weight chosen on the national targets walk-forward (<see cref="NationalHindcast"/>).
+/// the settings and the forecast's weight chosen on the national targets walk-forward (<see cref="NationalHindcast(Dataset)"/>).
 /// </summary>
 public sealed class ProvincialBoard
 {
@@ -45,14 +45,17 @@ public sealed class ProvincialBoard
     }
 
     /// <summary>The regions, in the order given.</summary>
-    public IReadOnlyList<RegionTargets> Regions { get; }
+    internal IReadOnlyList<RegionTargets> Regions { get; }
 
     /// <summary>One row per region and main target.</summary>
     public IReadOnlyList<BoardRow> Rows { get; }
 
     /// <summary>Reads report files or directories (their *.txt files) and builds the board; every file is read before anything is returned.</summary>
     /// <exception cref="AnalyticsException">No report given, or a file unreadable or not a report (the file named).</exception>
-    public static ProvincialBoard Load(IEnumerable<string> paths, Dataset national, ThinHistoryOptions? options = null)
+    public static ProvincialBoard Load(IEnumerable<string> paths, Dataset national) => Load(paths, national, null);
+
+    /// <inheritdoc cref="Load(IEnumerable{string}, Dataset)"/>
+    internal static ProvincialBoard Load(IEnumerable<string> paths, Dataset national, ThinHistoryOptions? options)
     {
         IReadOnlyList<string> files = ReportReader.Files(paths);
         var regions = files.Select(f => Read(FactExtractor.ReadReport(f), Path.GetFileName(f), ReportReader.YearOfFileName(Path.GetFileNameWithoutExtension(f)))).ToList();
@@ -61,7 +64,7 @@ public sealed class ProvincialBoard
 
     /// <summary>Reads one regional report: its region, main targets and a note when it has no main-targets statement.</summary>
     /// <exception cref="AnalyticsException">Not a government work report.</exception>
-    public static RegionTargets Read(string text, string file, int? year = null)
+    internal static RegionTargets Read(string text, string file, int? year = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ReportContent content;
@@ -86,16 +89,19 @@ public sealed class ProvincialBoard
     /// history a provincial report shows of each (last year's figure and the five-year average of the growth
     /// indicators), with the national changes known before each year.
     /// </summary>
-    public static Hindcast NationalHindcast(Dataset national, ThinHistoryOptions? options = null)
+    public static Hindcast NationalHindcast(Dataset national) => NationalHindcast(national, null);
+
+    /// <inheritdoc cref="NationalHindcast(Dataset)"/>
+    internal static Hindcast NationalHindcast(Dataset national, ThinHistoryOptions? options)
     {
         ArgumentNullException.ThrowIfNull(national);
         var thin = new ThinHistoryAssessor((id, year) => ThinHistoryAssessor.Changes(national, id, year), options);
         Dataset main = new(national.Indicators, national.Observations, national.Targets, national.TargetHistory.Where(t => t.IsMain));
-        return Hindcast.Run(main, "china-national", thin, evidence: (d, t) => ThinEvidence(d, t));
+        return Hindcast.Run(main, "china-national", thin, null, (d, t) => ThinEvidence(d, t));
     }
 
     /// <summary>Builds the board from reports already read.</summary>
-    public static ProvincialBoard Build(IReadOnlyList<RegionTargets> regions, Dataset national, ThinHistoryOptions? options = null)
+    internal static ProvincialBoard Build(IReadOnlyList<RegionTargets> regions, Dataset national, ThinHistoryOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(regions);
         ArgumentNullException.ThrowIfNull(national);
@@ -124,7 +130,7 @@ public sealed class ProvincialBoard
     /// from its five-year average, times √(5/3): for yearly values y = μ + ε, Var(y_t − y_{t−1}) = 2σ² while
     /// Var(y_t − mean of 5) = 1.2σ² (in points for % indicators, in log units for levels).
     /// </summary>
-    public static IReadOnlyList<double> PooledChanges(string indicatorId, IEnumerable<RegionTargets> regions, Dataset national)
+    internal static IReadOnlyList<double> PooledChanges(string indicatorId, IEnumerable<RegionTargets> regions, Dataset national)
     {
         ArgumentNullException.ThrowIfNull(national);
         bool percent = ReportIndicators.Find(indicatorId)?.Indicator.Unit == Units.Percent;

@@ -24,7 +24,7 @@ public sealed record TargetJudgement(TrackingResult Tracking, TargetChance? Chan
     public TargetAssessment? Simulation => Chance?.Simulation;
 
     /// <summary>The simulated levels from the latest observation to the deadline behind <see cref="Simulation"/>, or null with it.</summary>
-    public IndicatorPaths? Paths => Chance?.Paths;
+    internal IndicatorPaths? Paths => Chance?.Paths;
 
     /// <summary>
     /// Why a target asked to be assessed has no probability (e.g. its indicator has a single observation and there is

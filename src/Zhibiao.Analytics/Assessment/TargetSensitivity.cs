@@ -7,14 +7,14 @@ namespace Zhibiao.Analytics;
 /// <param name="Model">The margin model's settings (κ, half-life).</param>
 /// <param name="Record">P(met) of the record alone under them.</param>
 /// <param name="Pooled">P(met) pooled with the judgement's forecast at its weight; null without a forecast.</param>
-public sealed record SensitivityRow(MarginModelOptions Model, double Record, double? Pooled);
+internal sealed record SensitivityRow(MarginModelOptions Model, double Record, double? Pooled);
 
 /// <summary>
 /// How much a P(met) rests on the margin model's settings: the judgement's target re-assessed under every setting of
 /// <see cref="MarginModel.Grid"/> (prior strength κ × recency half-life) with the same record, the same forecast and
 /// the same forecast weight as the judgement's.
 /// </summary>
-public static class TargetSensitivity
+internal static class TargetSensitivity
 {
     /// <summary>One row per setting; empty when the judgement has no record input (no target history and no reference).</summary>
     /// <param name="data">The dataset judged (its own record when it has a target history, else the bundled china-national one).</param>

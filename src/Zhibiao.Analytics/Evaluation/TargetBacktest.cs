@@ -6,7 +6,7 @@ namespace Zhibiao.Analytics.Evaluation;
 /// <summary>One way of answering P(met) in a backtest, scored beside the others.</summary>
 /// <param name="Name">p_met (the answer), record, forecast, hit_rate, constant_0.9, constant_0.95, deterministic.</param>
 /// <param name="Probability">Its probability for a hindcast row.</param>
-public sealed record BacktestMethod(string Name, Func<HindcastRow, double> Probability);
+internal sealed record BacktestMethod(string Name, Func<HindcastRow, double> Probability);
 
 /// <summary>Scores of one method over the targets of some years.</summary>
 /// <param name="Method">The method's name.</param>
@@ -42,7 +42,7 @@ public static class TargetBacktest
     }
 
     /// <summary>The methods compared, in print order.</summary>
-    public static IReadOnlyList<BacktestMethod> Methods(Hindcast hindcast)
+    internal static IReadOnlyList<BacktestMethod> Methods(Hindcast hindcast)
     {
         ArgumentNullException.ThrowIfNull(hindcast);
         var hitRate = new Dictionary<int, double>();

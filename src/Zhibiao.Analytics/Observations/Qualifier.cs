@@ -28,7 +28,7 @@ public enum Qualifier
 }
 
 /// <summary>Tokens, words and arithmetic of <see cref="Qualifier"/>.</summary>
-public static class Qualifiers
+internal static class Qualifiers
 {
     private static readonly (string Word, Qualifier Qualifier)[] ChineseWords =
     [

@@ -14,7 +14,7 @@ public enum Frequency
 }
 
 /// <summary>Helpers for <see cref="Frequency"/>.</summary>
-public static class FrequencyExtensions
+internal static class FrequencyExtensions
 {
     /// <summary>Periods in one year: 1, 4 or 12; also the usual season length of the frequency.</summary>
     public static int PeriodsPerYear(this Frequency frequency) => frequency switch

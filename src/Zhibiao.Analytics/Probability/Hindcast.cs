@@ -21,7 +21,7 @@ public sealed record HindcastRow(Target Target, Indicator Indicator, RecordedTar
 }
 
 /// <summary>Settings of <see cref="Hindcast"/>.</summary>
-public sealed record HindcastOptions
+internal sealed record HindcastOptions
 {
     /// <summary>The defaults.</summary>
     public static readonly HindcastOptions Default = new();
@@ -87,9 +87,15 @@ public sealed class Hindcast
     /// <param name="data">The dataset: its target history, its observations (with vintages when known).</param>
     /// <param name="name">The record's name in notes (the dataset's).</param>
     /// <param name="forecast">The forecast assessor (a simulation, or a thin history).</param>
+    public static Hindcast Run(Dataset data, string name, ITargetAssessor forecast) => Run(data, name, forecast, null);
+
+    /// <summary>Judges a dataset's target history walk-forward, with the given grids and evidence.</summary>
+    /// <param name="data">The dataset: its target history, its observations (with vintages when known).</param>
+    /// <param name="name">The record's name in notes (the dataset's).</param>
+    /// <param name="forecast">The forecast assessor (a simulation, or a thin history).</param>
     /// <param name="options">Choice grids and tracking settings.</param>
     /// <param name="evidence">Builds a target's evidence from the history known in its year; default <see cref="EvidenceAt"/>.</param>
-    public static Hindcast Run(Dataset data, string name, ITargetAssessor forecast, HindcastOptions? options = null, Func<Dataset, Target, TargetEvidence?>? evidence = null)
+    internal static Hindcast Run(Dataset data, string name, ITargetAssessor forecast, HindcastOptions? options, Func<Dataset, Target, TargetEvidence?>? evidence = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(forecast);

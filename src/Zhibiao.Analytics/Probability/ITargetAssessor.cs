@@ -1,7 +1,7 @@
 namespace Zhibiao.Analytics.Probability;
 
 /// <summary>What an assessor's answer rests on.</summary>
-public enum TargetChanceSource
+internal enum TargetChanceSource
 {
     /// <summary>A forecast of the indicator from its own history, simulated to the deadline.</summary>
     Forecast,
@@ -25,7 +25,7 @@ public enum TargetChanceSource
 public sealed record TargetChance(double Probability, string Method)
 {
     /// <summary>What the answer rests on.</summary>
-    public TargetChanceSource Source { get; init; }
+    internal TargetChanceSource Source { get; init; }
 
     /// <summary>The IPCC words for the probability.</summary>
     public Likelihood Likelihood => LikelihoodScale.Of(Math.Clamp(Probability, 0, 1));
@@ -40,13 +40,13 @@ public sealed record TargetChance(double Probability, string Method)
     public TargetAssessment? Simulation { get; init; }
 
     /// <summary>The simulated paths of <see cref="Simulation"/>, for fan charts.</summary>
-    public IndicatorPaths? Paths { get; init; }
+    internal IndicatorPaths? Paths { get; init; }
 
     /// <summary>What the reader should know.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
     /// <summary>The input resting on a source, or null.</summary>
-    public TargetChance? Input(TargetChanceSource source) => Source == source ? this : Inputs.FirstOrDefault(i => i.Source == source);
+    internal TargetChance? Input(TargetChanceSource source) => Source == source ? this : Inputs.FirstOrDefault(i => i.Source == source);
 }
 
 /// <summary>What is known of a target when it is judged.</summary>

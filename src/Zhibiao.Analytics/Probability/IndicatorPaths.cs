@@ -8,7 +8,7 @@ namespace Zhibiao.Analytics.Probability;
 /// <param name="Paths">The paths, steps 1..H.</param>
 /// <param name="Method">The model that produced them.</param>
 /// <param name="Notes">What the reader should know (filled gaps, qualified figures drawn as intervals, short series).</param>
-public sealed record IndicatorPaths(IndicatorSeries Series, SamplePaths Paths, string Method, IReadOnlyList<string> Notes)
+internal sealed record IndicatorPaths(IndicatorSeries Series, SamplePaths Paths, string Method, IReadOnlyList<string> Notes)
 {
     /// <summary>
     /// The sample paths of an indicator's levels for the next <paramref name="horizon"/> periods, from the simulation

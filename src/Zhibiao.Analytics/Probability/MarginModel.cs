@@ -47,7 +47,7 @@ public sealed record MarginModelOptions
 /// tolerance, a range is judged at the bound its direction names. A government without a record of its own takes
 /// the record's and <see cref="MarginModelOptions.BetweenGovernments"/> more spread.
 /// </summary>
-public static class MarginModel
+internal static class MarginModel
 {
     /// <summary>The candidates a hindcast chooses among: κ ∈ {1, 4, 16} × half-life ∈ {4, 8, 16, ∞} years.</summary>
     public static IReadOnlyList<MarginModelOptions> Grid { get; } =

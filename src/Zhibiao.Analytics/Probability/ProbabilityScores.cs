@@ -47,7 +47,7 @@ public sealed record ProbabilityScores(int Cases, double BaseRate, double Brier,
 /// <see cref="ProbabilityScores"/> added up case by case, for cases that come in batches and are not all kept: the
 /// same sums in the same order, so the same scores as <see cref="ProbabilityScores.Of"/> over all of them.
 /// </summary>
-public sealed class ProbabilityTally
+internal sealed class ProbabilityTally
 {
     private readonly int[] _count = new int[10];
     private readonly double[] _sumP = new double[10];

@@ -3,7 +3,7 @@ using Zhibiao.Analytics.Forecasting;
 namespace Zhibiao.Analytics.Probability;
 
 /// <summary>A condition on one simulated path (its steps 1..H).</summary>
-public delegate bool PathPredicate(ReadOnlySpan<double> path);
+internal delegate bool PathPredicate(ReadOnlySpan<double> path);
 
 /// <summary>
 /// Simulated future paths of a series: <see cref="Count"/> paths of <see cref="Horizon"/> steps, path p step h at
@@ -64,7 +64,7 @@ public sealed class SamplePaths
     }
 
     /// <summary>The share of paths with f(path) true, where f sees one path's steps 1..H.</summary>
-    public double Share(PathPredicate f)
+    internal double Share(PathPredicate f)
     {
         int hits = 0;
         for (int p = 0; p < Count; p++)

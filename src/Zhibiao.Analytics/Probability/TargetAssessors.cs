@@ -4,7 +4,7 @@ namespace Zhibiao.Analytics.Probability;
 
 /// <summary>P(met) by simulating a forecast of the indicator's own history to the deadline (<see cref="TargetAssessor"/>).</summary>
 /// <param name="options">Model, paths, histories, seed.</param>
-public sealed class SimulationAssessor(AssessmentOptions? options = null) : ITargetAssessor
+internal sealed class SimulationAssessor(AssessmentOptions? options = null) : ITargetAssessor
 {
     /// <summary>The simulation's settings.</summary>
     public AssessmentOptions Options { get; } = options ?? AssessmentOptions.Default;
@@ -20,7 +20,7 @@ public sealed class SimulationAssessor(AssessmentOptions? options = null) : ITar
 }
 
 /// <summary>Settings of <see cref="ThinHistoryAssessor"/>.</summary>
-public sealed record ThinHistoryOptions
+internal sealed record ThinHistoryOptions
 {
     /// <summary>The defaults.</summary>
     public static readonly ThinHistoryOptions Default = new();
@@ -40,7 +40,7 @@ public sealed record ThinHistoryOptions
 /// </summary>
 /// <param name="changes">The year-to-year changes pooled for an indicator id (the record's indicator id of the evidence) known in a year.</param>
 /// <param name="options">The centre's weights.</param>
-public sealed class ThinHistoryAssessor(Func<string, int, IReadOnlyList<double>> changes, ThinHistoryOptions? options = null) : ITargetAssessor
+internal sealed class ThinHistoryAssessor(Func<string, int, IReadOnlyList<double>> changes, ThinHistoryOptions? options = null) : ITargetAssessor
 {
     /// <summary>
     /// The year-to-year changes of an indicator of a dataset between years before <paramref name="before"/> (all when
@@ -148,7 +148,7 @@ internal sealed class PooledAssessor(ITargetAssessor forecast, TargetRecord reco
 }
 
 /// <summary>The pooling of a record and a forecast, and the scores of probabilities.</summary>
-public static class TargetAssessors
+internal static class TargetAssessors
 {
     /// <summary>
     /// Log-odds pooling: logit p = (1 − w)·logit p_record + w·logit p_forecast, each clipped to [0.01, 0.99]; the one

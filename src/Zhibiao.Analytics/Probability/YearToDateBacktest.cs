@@ -3,7 +3,7 @@ using Zhibiao.Analytics.Forecasting;
 namespace Zhibiao.Analytics.Probability;
 
 /// <summary>Settings of <see cref="YearToDateBacktest.Run"/>.</summary>
-public sealed record YearToDateBacktestOptions
+internal sealed record YearToDateBacktestOptions
 {
     /// <summary>The targets: last year's total × (1 + g) for each g (fractions above −1).</summary>
     public required IReadOnlyList<double> Growth { get; init; }
@@ -32,7 +32,7 @@ public sealed record YearToDateBacktestOptions
 /// the share is 0 and the rule always says met.
 /// </param>
 /// <param name="Annual">Scores of the k = 0 probabilities (no in-year data), the same at every k.</param>
-public sealed record YearToDateScore(int Months, ProbabilityScores Model, ProbabilityScores ProRata, ProbabilityScores Annual);
+internal sealed record YearToDateScore(int Months, ProbabilityScores Model, ProbabilityScores ProRata, ProbabilityScores Annual);
 
 /// <summary>
 /// Backtest of P(met) from year-to-date data on a collection in long format: for every series whose test window
@@ -45,7 +45,7 @@ public sealed record YearToDateScore(int Months, ProbabilityScores Model, Probab
 /// <param name="Series">Series in the files.</param>
 /// <param name="Eligible">Series with a whole test year and the whole year before it, that the model could simulate.</param>
 /// <param name="Failures">Series that were eligible but failed ("id: reason"), left out of every row.</param>
-public sealed record YearToDateBacktest(IReadOnlyList<YearToDateScore> Rows, int Series, int Eligible, IReadOnlyList<string> Failures)
+internal sealed record YearToDateBacktest(IReadOnlyList<YearToDateScore> Rows, int Series, int Eligible, IReadOnlyList<string> Failures)
 {
     /// <summary>Runs the backtest; series in parallel, scores added up in input order (the same for any number of threads).</summary>
     /// <param name="train">Training series.</param>

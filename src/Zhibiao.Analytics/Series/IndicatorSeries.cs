@@ -3,7 +3,7 @@ using System.Collections;
 namespace Zhibiao.Analytics;
 
 /// <summary>How to fill the gaps of a series when the caller asks for it.</summary>
-public enum Interpolation
+internal enum Interpolation
 {
     /// <summary>Straight line between neighbours: y = y0 + (y1 − y0)·(t − t0)/(t1 − t0).</summary>
     Linear,
@@ -122,7 +122,7 @@ public sealed class IndicatorSeries : IReadOnlyList<Observation>
     /// A series with the gaps filled by <paramref name="method"/>; each filled value is a derived observation saying so.
     /// </summary>
     /// <exception cref="GrowthUndefinedException">Log-linear interpolation between a non-positive pair of values.</exception>
-    public IndicatorSeries Interpolate(Interpolation method)
+    internal IndicatorSeries Interpolate(Interpolation method)
     {
         var filled = new List<Observation>(_observations.Length);
         for (int i = 0; i < _observations.Length; i++)
