@@ -44,6 +44,9 @@ internal static class Lexicon
     /// <summary>Nouns of growth (涨幅2%左右, 降幅超过3%): the figure is a growth, negative for 降幅.</summary>
     public static readonly WordList GrowthNouns = ReadingData.Words("GrowthNouns");
 
+    /// <summary>Words of growth after a figure in % (保持20%以上增长, 4.5%左右的增长目标): the figure is a growth.</summary>
+    public static readonly WordList GrowthAfter = ReadingData.Words("GrowthAfter");
+
     /// <summary>Adverbs between a subject and its figure, dropped (分别, 再, 同比 …).</summary>
     public static readonly WordList Adverbs = ReadingData.Words("Adverbs");
 
@@ -107,7 +110,7 @@ internal static class Lexicon
     /// <summary>Count units: a noun after one is the thing counted (15个全国美丽宜居示范村).</summary>
     public static bool IsCountUnit(Unit unit) =>
         unit.Factor == 1 && unit.Dimension is not ("mass" or "area" or "power" or "energy" or "money" or "length" or "volume"
-            or "yield" or "percent" or "percentage point" or "times" or "money (US dollars)" or "energy (coal equivalent)");
+            or "yield" or "years of age" or "percent" or "percentage point" or "times" or "money (US dollars)" or "energy (coal equivalent)");
 
     /// <summary>The longest word of <paramref name="words"/> that <paramref name="text"/> ends with, or null.</summary>
     public static string? EndsWithAny(ReadOnlySpan<char> text, WordList words) => words.AtEnd(text);

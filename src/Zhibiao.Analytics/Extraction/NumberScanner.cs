@@ -373,7 +373,8 @@ internal static class NumberScanner
     /// <summary>
     /// Reads [余|多] [magnitude] [余|多] unit after a number. A whole unit wins over a magnitude split (千瓦 is a unit,
     /// not 千 × 瓦). A magnitude without a unit (3300万) is kept for 万, 亿 and 万亿 with a null unit. A unit followed by 级
-    /// is a designation (千万千瓦级, 百万吨级), and one followed by a Latin letter or digit belongs to a code (%E5).
+    /// is a designation (千万千瓦级, 百万吨级), and one followed by a Latin letter or digit belongs to a code (%E5); 个月 is a
+    /// length of time (连续13个月), not a count, 台阶 a step (迈上5万亿台阶), not machines, and an age before a noun a class of people (<see cref="IsAgeClass"/>).
     /// </summary>
     private static bool ReadUnit(string text, ref int pos, int limit, ref NumberToken token, bool allowMagnitude)
     {
@@ -410,11 +411,29 @@ internal static class NumberScanner
         }
 
         if (end < limit && (text[end] == '级' || char.IsAsciiLetterOrDigit(text[end]))) return false;
+        if (unit == Units.Item && end < limit && text[end] == '月') return false;
+        if (unit == Units.Machine && end < limit && text[end] == '阶') return false;
+        if (unit?.Symbol == "岁" && IsAgeClass(text, end, limit)) return false;
         if (unit is null && end < limit && Lexicon.IsIdeograph(text[end]) && text[end] is not ('的' or '以' or '左' or '上')) return false;
         token.Unit = unit;
         token.End = end;
         pos = end;
         return true;
+    }
+
+    /// <summary>
+    /// An age before a noun names a class of people (3岁以下婴幼儿, 65岁及以上老年人, 15岁以上人口), not a figure; an age
+    /// that ends its phrase (人均预期寿命达到79.5岁, 提高1岁以上) or is followed by a verb of change or level (从82.4岁提升至83.9岁)
+    /// is one.
+    /// </summary>
+    private static bool IsAgeClass(string text, int end, int limit)
+    {
+        int p = end;
+        if (p < limit && text[p] == '及') p++;
+        if (Lexicon.StartsWithAny(text.AsSpan(p, Math.Min(limit - p, 2)), Lexicon.QualifierAfter) is { } word) p += word.Length;
+        if (p >= limit || !Lexicon.IsIdeograph(text[p])) return false;
+        ReadOnlySpan<char> after = text.AsSpan(p, Math.Min(limit - p, 4));
+        return Lexicon.IncreaseVerbs.AtStart(after) is null && Lexicon.DecreaseVerbs.AtStart(after) is null && Lexicon.LevelLinks.AtStart(after) is null;
     }
 
     /// <summary>Reads a qualifier word after the unit (以上, 左右) and sets <see cref="NumberToken.AfterEnd"/>.</summary>

@@ -107,6 +107,7 @@ internal sealed partial class SentenceReader
         if (token.Range == 2 && _items.Count > _clause.FirstItem)
         {
             Item low = _items[^1];
+            if (low.Kind == Measure.Level && low.Unit == Units.Percent && GrowthFollows(token.AfterEnd)) low.Kind = Measure.Growth;
             Item high = low.HighEnd(token);
             _items.Add(high);
             if (high.Keep) _subject.LastKept = high;
@@ -182,6 +183,7 @@ internal sealed partial class SentenceReader
 
         item.Unit = unit;
         item.Kind = token.Growth ? Measure.Growth : KindOf(a, unit, useAfter && count && a.IsNew);
+        if (item.Kind == Measure.Level && unit == Units.Percent && token.Range == 0 && GrowthFollows(token.AfterEnd)) item.Kind = Measure.Growth;
         item.Sign = item.Kind == Measure.Level || a.Sign == 0 ? 1 : a.Sign;
         Qualifier? q = a.Before ?? token.Inside ?? token.After;
         if (token.Range == 1) q ??= Qualifier.AtLeast;
@@ -222,6 +224,18 @@ internal sealed partial class SentenceReader
 
         if (a.NewStock && unit.Dimension is "area" or "power" or "length" or "volume" or "mass" or "energy") return Measure.Change;
         return a.Verb && !a.Link && !newThingsCounted ? Measure.Change : Measure.Level;
+    }
+
+    /// <summary>
+    /// Whether words of growth follow a figure in % (保持20%以上增长, 4.5%左右的增长目标, 6.5%－7%的增速): then the figure
+    /// is a growth, whatever the words before it (保持, 确定).
+    /// </summary>
+    private bool GrowthFollows(int afterEnd)
+    {
+        int p = afterEnd;
+        if (p < _end && _text[p] == '的') p++;
+        if (p + 1 < _end && _text[p] == '预' && _text[p + 1] == '期') p += 2;
+        return p < _end && Lexicon.GrowthAfter.AtStart(_text.AsSpan(p, Math.Min(4, _end - p))) is not null;
     }
 
     private static bool IsRatio(Unit unit) => unit == Units.Percent || unit == Units.PercentagePoint || unit == Units.Times;

@@ -56,7 +56,7 @@ internal sealed record WordsBefore
     /// <summary>A level kept (保持在, 稳定在, 维持在): over a span of years.</summary>
     public bool Steady => LinkWord is "保持在" or "稳定在" or "维持在";
 
-    private static readonly HashSet<string> ReachedLinks = ["达到", "达", "至", "到", "增至", "降至", "跃上", "跃升至", "为", "超出"];
+    private static readonly WordList ReachedLinks = ReadingData.Words("ReachedLinks");
 
     /// <summary>Reads the words before a figure from the figure backwards, then the subject from its start.</summary>
     public static WordsBefore Of(string pre)

@@ -9,7 +9,9 @@ namespace Zhibiao.Analytics.Tests.Extraction;
 /// per expected fact; the first row of a case holds its text and section; kind "none" means no fact). Each snippet is
 /// placed under a review heading (2024年工作回顾) or a plan heading (2025年工作安排), or under none (section "none", for
 /// texts with headings of their own); "\n" in a text is a line break. Values compare with a relative tolerance of 1e-12;
-/// spans are compared as the text they cover.
+/// spans are compared as the text they cover. Cases named shared-REGION-… quote sentences of that region's 2026 report
+/// in the shared reports (facts with their source; the fact kinds of issue 29: magnitudes in words, 翻番, counts of
+/// events, increments, plan-period ranges, periods, ages), worked by hand.
 /// </summary>
 public class ExtractionCaseTests
 {
