@@ -44,6 +44,9 @@ internal static class Lexicon
     /// <summary>Nouns of growth (涨幅2%左右, 降幅超过3%): the figure is a growth, negative for 降幅.</summary>
     public static readonly WordList GrowthNouns = ReadingData.Words("GrowthNouns");
 
+    /// <summary>Words after a count of 次 or 届 that name a session (十四届人民代表大会) or the three sectors (三次产业).</summary>
+    public static readonly WordList SessionWords = ReadingData.Words("SessionWords");
+
     /// <summary>Words of growth after a figure in % (保持20%以上增长, 4.5%左右的增长目标): the figure is a growth.</summary>
     public static readonly WordList GrowthAfter = ReadingData.Words("GrowthAfter");
 

@@ -349,6 +349,8 @@ internal static class NumberScanner
         // Counts of events are figures before the words of the event (两次下调存款准备金率, 连续两届举办).
         bool events = token.Unit?.Symbol is "次" or "届";
         if (token.Magnitude == Magnitude.One && !events && token.AfterEnd < limit && Lexicon.IsIdeograph(text[token.AfterEnd])) return false;
+        // Before a closing quote it ends a name (“八站两场”, “五个一”), not a phrase.
+        if (token.Magnitude == Magnitude.One && token.AfterEnd < limit && text[token.AfterEnd] == '”') return false;
         return true;
     }
 
@@ -361,9 +363,7 @@ internal static class NumberScanner
         if (token.Unit?.Symbol is not ("次" or "届")) return false;
         int p = token.End;
         if (p < limit && (ChineseNumerals.IsNumeralChar(text[p]) || Lexicon.IsDigit(text[p]) || text[p] == '历')) return true;
-        ReadOnlySpan<char> after = text.AsSpan(p, Math.Min(4, limit - p));
-        foreach (string w in (ReadOnlySpan<string>)["全会", "会议", "人大", "人民代表大会", "全国", "党代会", "中全会", "常会", "大会", "代表大会", "产业", "政协", "省委", "市委", "区委"])
-            if (after.StartsWith(w, StringComparison.Ordinal)) return true;
+        if (Lexicon.SessionWords.AtStart(text.AsSpan(p, limit - p)) is not null) return true;
         ReadOnlySpan<char> before = text.AsSpan(Math.Max(0, token.Start - 2), Math.Min(2, token.Start));
         // 近十届, 前两次, 本届: which sessions, not how many.
         return before.EndsWith("届") || before.EndsWith("党的")
