@@ -32,7 +32,10 @@ public sealed record DatasetReview(IReadOnlyList<TargetJudgement> Judgements, IR
         if (annual.Length == 0) return data;
         var left = data.Targets.Except(annual).ToArray();
         var gone = new HashSet<string>(annual.Select(t => t.IndicatorId).Where(id => !left.Any(t => t.IndicatorId == id)), StringComparer.Ordinal);
-        return new Dataset(data.Indicators.Where(i => !gone.Contains(i.Id)), data.Observations.Where(o => !gone.Contains(o.IndicatorId)), left, data.TargetHistory.Where(t => !gone.Contains(t.IndicatorId)));
+        return new Dataset(data.Indicators.Where(i => !gone.Contains(i.Id)), data.Observations.Where(o => !gone.Contains(o.IndicatorId)), left, data.TargetHistory.Where(t => !gone.Contains(t.IndicatorId)))
+        {
+            Verdicts = data.Verdicts,
+        };
     }
 
     /// <summary>The period a year-to-date target is judged as of: the cut in the indicator's frequency, else its latest figure.</summary>

@@ -96,7 +96,7 @@ public sealed class ProvincialBoard
     {
         ArgumentNullException.ThrowIfNull(national);
         var thin = new ThinHistoryAssessor((id, year) => ThinHistoryAssessor.Changes(national, id, year), options);
-        Dataset main = new(national.Indicators, national.Observations, national.Targets, national.TargetHistory.Where(t => t.IsMain));
+        Dataset main = new(national.Indicators, national.Observations, national.Targets, national.TargetHistory.Where(t => t.IsMain)) { Verdicts = national.Verdicts };
         return Hindcast.Run(main, "china-national", thin, null, (d, t) => ThinEvidence(d, t));
     }
 

@@ -2,7 +2,7 @@ namespace Zhibiao.Analytics.Data;
 
 /// <summary>
 /// Indicators with their observations and targets, as held in a dataset directory (indicators.csv,
-/// observations.csv, targets.csv, and target-history.csv when the setter's record is known; formats in
+/// observations.csv, targets.csv, and target-history.csv and verdicts.csv when the setter's record is known; formats in
 /// docs/data-formats.md). Immutable; every observation and target refers to a known indicator in a unit of its dimension.
 /// </summary>
 public sealed class Dataset
@@ -47,6 +47,13 @@ public sealed class Dataset
     public IReadOnlyList<Target> TargetHistory { get; }
 
     /// <summary>
+    /// What the setter's later reports said of its past targets, met or missed (verdicts.csv; empty when the dataset has
+    /// none): the outcome of a target whose figure the next report does not give (a missed target is more often named
+    /// than quantified).
+    /// </summary>
+    public IReadOnlyList<ReportVerdict> Verdicts { get; init; } = [];
+
+    /// <summary>
     /// Reads a dataset directory, or a bundled dataset by name (<see cref="BundledNames"/>, e.g. "xinjiang") when no
     /// such directory exists; nothing is returned unless all three files are valid.
     /// </summary>
@@ -71,7 +78,10 @@ public sealed class Dataset
     /// the targets unchanged. No later figure is left in it.
     /// </summary>
     public Dataset AsOf(Period asOf) =>
-        new(Indicators, Observations.Where(o => EndsBy(o.Period, asOf) && (o.Vintage is not { } v || EndsBy(v, asOf))), Targets, TargetHistory);
+        new(Indicators, Observations.Where(o => EndsBy(o.Period, asOf) && (o.Vintage is not { } v || EndsBy(v, asOf))), Targets, TargetHistory)
+        {
+            Verdicts = [.. Verdicts.Where(v => EndsBy(Period.OfYear(v.ReportYear), asOf))],
+        };
 
     /// <summary>Whether a period ends no later than another: its last month is at or before the other's.</summary>
     internal static bool EndsBy(Period p, Period asOf) => LastMonth(p) <= LastMonth(asOf);

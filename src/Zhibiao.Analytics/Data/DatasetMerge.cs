@@ -113,22 +113,27 @@ internal static class DatasetMerge
             }
         }
 
-        return new MergeResult(Ordered(dataset.Indicators, obs, tgs), added, unchanged, replaced, conflicts);
+        return new MergeResult(Ordered(dataset, obs, tgs), added, unchanged, replaced, conflicts);
     }
 
     /// <summary>
     /// A dataset with its observations ordered by indicator (file order), period and measure (level, change, growth),
-    /// and its targets by indicator and deadline.
+    /// and its targets by indicator and deadline; the indicators, target history and verdicts of <paramref name="dataset"/>.
     /// </summary>
-    public static Dataset Ordered(IReadOnlyList<Indicator> indicators, IEnumerable<Observation> observations, IEnumerable<Target> targets)
+    public static Dataset Ordered(Dataset dataset, IEnumerable<Observation> observations, IEnumerable<Target> targets)
     {
+        IReadOnlyList<Indicator> indicators = dataset.Indicators;
         var order = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < indicators.Count; i++) order[indicators[i].Id] = i;
         int Rank(string id) => order.TryGetValue(id, out int r) ? r : int.MaxValue;
         return new Dataset(
             indicators,
             observations.OrderBy(o => Rank(o.IndicatorId)).ThenBy(o => o.Period.ToString(), StringComparer.Ordinal).ThenBy(o => o.Measure),
-            targets.OrderBy(t => Rank(t.IndicatorId)).ThenBy(t => t.Deadline.ToString(), StringComparer.Ordinal).ThenBy(t => t.Kind));
+            targets.OrderBy(t => Rank(t.IndicatorId)).ThenBy(t => t.Deadline.ToString(), StringComparer.Ordinal).ThenBy(t => t.Kind),
+            dataset.TargetHistory)
+        {
+            Verdicts = dataset.Verdicts,
+        };
     }
 
     /// <summary>Whether two targets say the same: value (in one unit), comparison and plan.</summary>

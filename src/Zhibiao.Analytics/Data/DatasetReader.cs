@@ -16,6 +16,11 @@ internal static class DatasetReader
     public static readonly string[] TargetColumns = ["indicator", "period", "value", "unit", "kind", "direction", "source"];
     public static readonly string[] TargetOptional = ["tolerance", "address", "note"];
     public static readonly string[] TargetWhenUsed = ["subject", "wording", "high", "main"];
+    public static readonly string[] VerdictColumns = ["report_year", "year", "indicator", "met", "source"];
+    public static readonly string[] VerdictOptional = ["address", "text"];
+
+    /// <summary>The indicator column's value of a verdict on all main targets.</summary>
+    public const string AllMainTargets = "*main*";
 
     /// <summary>Reads a dataset directory; with <paramref name="observationsOptional"/>, a missing observations.csv is an empty one.</summary>
     public static Dataset Read(string directory, bool observationsOptional = false)
@@ -43,7 +48,7 @@ internal static class DatasetReader
         return dataset;
     }
 
-    /// <summary>Reads a dataset from files given by name (indicators.csv, observations.csv, targets.csv, target-history.csv).</summary>
+    /// <summary>Reads a dataset from files given by name (indicators.csv, observations.csv, targets.csv, target-history.csv, verdicts.csv).</summary>
     public static Dataset Read(Func<string, DatasetFile> file, bool observationsOptional = false)
     {
         Dictionary<string, Indicator> indicators = ReadIndicators(file("indicators.csv"));
@@ -53,7 +58,42 @@ internal static class DatasetReader
         List<Target> targets = targetsFile.Open is not null ? ReadTargets(targetsFile, indicators) : [];
         DatasetFile historyFile = file("target-history.csv");
         List<Target> history = historyFile.Open is not null ? ReadTargets(historyFile, indicators) : [];
-        return new Dataset(indicators.Values, observations, targets, history);
+        DatasetFile verdictsFile = file("verdicts.csv");
+        List<ReportVerdict> verdicts = verdictsFile.Open is not null ? ReadVerdicts(verdictsFile, indicators) : [];
+        return new Dataset(indicators.Values, observations, targets, history) { Verdicts = verdicts };
+    }
+
+    /// <summary>
+    /// verdicts.csv: report_year, year (the year judged, before the report's), indicator (or *main* for all main
+    /// targets), met (true or false), source, and optionally address ("chars START-END") and text.
+    /// </summary>
+    private static List<ReportVerdict> ReadVerdicts(DatasetFile file, Dictionary<string, Indicator> indicators)
+    {
+        var result = new List<ReportVerdict>();
+        foreach (CsvRecord r in CsvRecords.Read(file.Path, file.Open, VerdictColumns, VerdictOptional))
+        {
+            string id = r.Required("indicator");
+            if (id != AllMainTargets && !indicators.ContainsKey(id))
+                throw r.Error("indicator", $"unknown indicator '{id}' (not in indicators.csv, nor {AllMainTargets})");
+            int reportYear = r.Parse("report_year", ParseYear);
+            int year = r.Parse("year", ParseYear);
+            if (year >= reportYear) throw r.Error("year", $"the year judged ({year}) is not before the report's ({reportYear})");
+            (int start, int end) = r["address"].Length == 0 ? (0, 0) : r.Parse("address", ParseChars);
+            result.Add(new ReportVerdict(reportYear, year, id == AllMainTargets ? null : id, r.Parse("met", ParseBool), r.Required("source"), start, end, r["text"]));
+        }
+
+        return result;
+    }
+
+    private static int ParseYear(string s) =>
+        int.TryParse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int y) && y is >= 1000 and <= 9999
+            ? y : throw new FormatException($"'{s}' is not a year");
+
+    private static (int Start, int End) ParseChars(string s)
+    {
+        string[] parts = s.StartsWith("chars ", StringComparison.Ordinal) ? s[6..].Split('-') : [];
+        return parts.Length == 2 && int.TryParse(parts[0], out int a) && int.TryParse(parts[1], out int b) && a >= 0 && b >= a
+            ? (a, b) : throw new FormatException($"'{s}' is not an address 'chars START-END'");
     }
 
     private static Dictionary<string, Indicator> ReadIndicators(DatasetFile file)

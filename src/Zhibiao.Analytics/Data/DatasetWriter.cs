@@ -72,6 +72,19 @@ internal static class DatasetWriter
         Observations(written, "observations.csv", dataset.Observations.Where(o => !o.IsDerived));
         Targets(written, "targets.csv", dataset.Targets);
         if (dataset.TargetHistory.Count > 0) Targets(written, "target-history.csv", dataset.TargetHistory);
+        if (dataset.Verdicts.Count > 0)
+        {
+            Atomically(written, "verdicts.csv", [.. DatasetReader.VerdictColumns, .. DatasetReader.VerdictOptional], [], dataset.Verdicts, (row, v) =>
+            {
+                row["report_year"] = v.ReportYear.ToString(CultureInfo.InvariantCulture);
+                row["year"] = v.Year.ToString(CultureInfo.InvariantCulture);
+                row["indicator"] = v.IndicatorId ?? DatasetReader.AllMainTargets;
+                row["met"] = v.Met ? "true" : "false";
+                row["source"] = v.File;
+                row["address"] = v.Start == 0 && v.End == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"chars {v.Start}-{v.End}");
+                row["text"] = v.Text.Trim();
+            });
+        }
     }
 
     /// <summary>Observations in the observations.csv format (a multi-year figure's period is its plan, 2011-2015).</summary>

@@ -32,12 +32,12 @@ public static class TargetBacktest
         return Hindcast.Run(SeriesDataset.Build(series), "the reports' record", new SimulationAssessor(options), new HindcastOptions { Tracking = options?.Tracking });
     }
 
-    /// <summary>The rows whose outcome and the next report's own statement (met / missed) disagree, and how many were checked.</summary>
+    /// <summary>The rows whose outcome figure and the next report's own statement (met / missed) disagree, and how many were checked.</summary>
     public static (int Checked, IReadOnlyList<HindcastRow> Disagreeing) CheckStatements(ReportSeries series, IEnumerable<HindcastRow> rows)
     {
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(rows);
-        var both = rows.Where(r => r.Met is not null && series.StatedVerdict(r.Target) is not null).ToList();
+        var both = rows.Where(r => r.Outcome?.Outcome is not null && series.StatedVerdict(r.Target) is not null).ToList();
         return (both.Count, [.. both.Where(r => series.StatedVerdict(r.Target) != r.Met)]);
     }
 

@@ -139,7 +139,7 @@ internal static class HistoryImport
                 $"unknown indicators (add them to indicators.csv or map them in synonyms.csv): {string.Join(", ", unknown)}");
         }
 
-        return new HistoryImportResult(DatasetMerge.Ordered(dataset.Indicators, obs, dataset.Targets), added, noted, unchanged, notices, conflicts);
+        return new HistoryImportResult(DatasetMerge.Ordered(dataset, obs, dataset.Targets), added, noted, unchanged, notices, conflicts);
     }
 
     /// <summary>

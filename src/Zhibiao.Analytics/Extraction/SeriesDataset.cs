@@ -31,7 +31,10 @@ internal static class SeriesDataset
         var targets = series.Reports[^1].Targets;
         var history = series.Reports.SelectMany(r => r.Targets).ToList();
         var used = observations.Select(o => o.IndicatorId).Concat(history.Select(t => t.IndicatorId)).ToHashSet(StringComparer.Ordinal);
-        return new Dataset(ReportIndicators.All.Where(i => used.Contains(i.Id)).Select(i => i.Indicator), observations, targets, history);
+        return new Dataset(ReportIndicators.All.Where(i => used.Contains(i.Id)).Select(i => i.Indicator), observations, targets, history)
+        {
+            Verdicts = [.. series.Reports.SelectMany(r => r.Verdicts).Where(v => v.IndicatorId is null || used.Contains(v.IndicatorId))],
+        };
     }
 
     /// <summary>Writes the dataset and its side files into a directory, all or nothing.</summary>
@@ -50,19 +53,11 @@ internal static class SeriesDataset
             },
             Tables =
             {
-                ["verdicts.csv"] = Verdicts(series),
                 ["synonyms.csv"] = ReportTables.Synonyms(synonyms),
             },
         };
         DatasetWriter.Write(dataset, directory, side);
     }
-
-    private static CsvTable Verdicts(ReportSeries series) => new(
-        ["report_year", "year", "indicator", "met", "source", "address", "text"],
-        [.. series.Reports.SelectMany(r => r.Verdicts).Select(v => (IReadOnlyList<string>)[
-            Inv(v.ReportYear), Inv(v.Year), v.IndicatorId ?? "*main*", v.Met ? "true" : "false", v.File, $"chars {v.Start}-{v.End}", v.Text.Trim()])]);
-
-    private static string Inv(int v) => v.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>Tables shared by the report-dataset writers.</summary>

@@ -3,22 +3,31 @@ using Zhibiao.Analytics.Data;
 namespace Zhibiao.Analytics.Probability;
 
 /// <summary>
-/// One past target with its outcome: the target, its indicator, the outcome as first published, the indicator's
-/// year-to-year scale known when the target was set, and the government that set it.
+/// One past target with its outcome: the target, its indicator, the outcome as first published (or, when the next
+/// report gives no figure, its own verdict: <see cref="Stated"/>), the indicator's year-to-year scale known when the
+/// target was set, and the government that set it.
 /// </summary>
 /// <param name="Target">The target.</param>
 /// <param name="Indicator">Its indicator.</param>
-/// <param name="Outcome">The judged quantity of the deadline period as first published, in the judged unit of <see cref="Target.Rule"/>.</param>
+/// <param name="Outcome">The judged quantity of the deadline period as first published, in the judged unit of <see cref="Target.Rule"/>; null when only a verdict is known.</param>
 /// <param name="Scale">The indicator's typical year-to-year change before the target's year (<see cref="MarginScale"/>).</param>
 /// <param name="Known">The year the outcome was published (its vintage; the deadline's next year when unknown).</param>
 /// <param name="Government">Who set the target (the dataset's name for it; "" for the dataset's own).</param>
-public sealed record RecordedTarget(Target Target, Indicator Indicator, double Outcome, double Scale, int Known, string Government)
+public sealed record RecordedTarget(Target Target, Indicator Indicator, double? Outcome, double Scale, int Known, string Government)
 {
-    /// <summary>Whether the outcome met the target (<see cref="Target.Rule"/>).</summary>
-    public bool Met => Target.Rule(Indicator).IsMetBy(Outcome);
+    /// <summary>The next report's own verdict (met or missed), the outcome when no figure is known; null when a figure is.</summary>
+    public bool? Stated { get; init; }
 
-    /// <summary>The standardised margin: the outcome's margin over the target in units of the indicator's scale (<see cref="MarginScale.Standardised"/>).</summary>
-    public double Margin => MarginScale.Standardised(Target.Rule(Indicator), Outcome, Scale, MarginScale.InPoints(Indicator, Target));
+    /// <summary>Whether the outcome met the target (<see cref="Target.Rule"/>), else the stated verdict.</summary>
+    /// <exception cref="InvalidOperationException">Neither an outcome nor a verdict is known.</exception>
+    public bool Met => Outcome is { } x ? Target.Rule(Indicator).IsMetBy(x)
+        : Stated ?? throw new InvalidOperationException($"{Target.IndicatorId} {Target.Deadline}: neither an outcome nor a verdict is known");
+
+    /// <summary>
+    /// The standardised margin: the outcome's margin over the target in units of the indicator's scale
+    /// (<see cref="MarginScale.Standardised"/>); null when only a verdict is known (the margin is then known only by its sign).
+    /// </summary>
+    public double? Margin => Outcome is { } x ? MarginScale.Standardised(Target.Rule(Indicator), x, Scale, MarginScale.InPoints(Indicator, Target)) : null;
 
     /// <summary>The target's year: the deadline's.</summary>
     public int Year => Target.Deadline.Year;
@@ -26,8 +35,9 @@ public sealed record RecordedTarget(Target Target, Indicator Indicator, double O
 
 /// <summary>
 /// The target setter's record: its past targets with their outcomes (<see cref="RecordedTarget"/>), from a dataset's
-/// target history (target-history.csv) and its first-published observations. <see cref="KnownBy"/> cuts it to what
-/// was known in a year.
+/// target history (target-history.csv), its first-published observations and, for a target whose figure the next
+/// report does not give, that report's verdict on the target's indicator (verdicts.csv; a verdict on "all main targets"
+/// names no indicator and is not taken as one's outcome). <see cref="KnownBy"/> cuts it to what was known in a year.
 /// </summary>
 public sealed class TargetRecord
 {
@@ -58,9 +68,11 @@ public sealed class TargetRecord
         {
             if (t.Kind == TargetKind.Cumulative || data.Find(t.IndicatorId) is not { } ind) continue;
             IndicatorSeries series = data.Series(ind.Id, implied: false);
-            if (Judged(series, t, data.ChangesOf(ind.Id)) is not { } outcome) continue;
             IndicatorSeries before = series.Before(t.Deadline);
-            targets.Add(new RecordedTarget(t, ind, outcome.Value, MarginScale.Of(ind, t, before), outcome.Known, government));
+            if (Judged(series, t, data.ChangesOf(ind.Id)) is { } outcome)
+                targets.Add(new RecordedTarget(t, ind, outcome.Value, MarginScale.Of(ind, t, before), outcome.Known, government));
+            else if (t.Plan is null && data.Verdicts.FirstOrDefault(v => v.IndicatorId == t.IndicatorId && v.Year == t.Deadline.Year) is { } stated)
+                targets.Add(new RecordedTarget(t, ind, null, MarginScale.Of(ind, t, before), stated.ReportYear, government) { Stated = stated.Met });
         }
 
         return new TargetRecord([.. targets.OrderBy(r => r.Year)], name);

@@ -149,6 +149,36 @@ public class DatasetTests
     }
 
     [Fact]
+    public void Verdicts_round_trip_byte_for_byte_and_survive_as_of()
+    {
+        const string verdicts = "report_year,year,indicator,met,source,address,text\n2025,2024,arrivals,false,r-2025.txt,chars 10-20,游客目标没有完成\n2026,2025,*main*,true,r-2026.txt,,主要目标全面完成\n";
+        using TempDirectory dir = Dataset(ObservationHeader);
+        dir.File("verdicts.csv", verdicts);
+        Dataset d = Zhibiao.Analytics.Data.Dataset.Load(dir.Path);
+        Assert.Equal(new ReportVerdict(2025, 2024, "arrivals", false, "r-2025.txt", 10, 20, "游客目标没有完成"), d.Verdicts[0]);
+        Assert.Null(d.Verdicts[1].IndicatorId);
+        using var copy = new TempDirectory();
+        d.Save(copy.Path);
+        Assert.Equal(verdicts, File.ReadAllText(Path.Combine(copy.Path, "verdicts.csv")));
+        // a verdict is published in its report's year: as of 2025 the 2026 report's is not known yet
+        Assert.Single(d.AsOf(Period.OfYear(2025)).Verdicts);
+    }
+
+    [Theory]
+    [InlineData("2025,2024,visitors,false,r,,\n", "verdicts.csv:2: column 'indicator': unknown indicator 'visitors'")]
+    [InlineData("2025,2025,arrivals,false,r,,\n", "verdicts.csv:2: column 'year': the year judged (2025) is not before the report's (2025)")]
+    [InlineData("2025,2024,arrivals,maybe,r,,\n", "verdicts.csv:2: column 'met': 'maybe' is not true or false")]
+    [InlineData("2025,2024,arrivals,true,r,line 3,\n", "verdicts.csv:2: column 'address': 'line 3' is not an address")]
+    [InlineData("25,2024,arrivals,true,r,,\n", "verdicts.csv:2: column 'report_year': '25' is not a year")]
+    public void Bad_verdicts_name_file_line_column_and_reason(string rows, string expected)
+    {
+        using TempDirectory dir = Dataset(ObservationHeader);
+        dir.File("verdicts.csv", "report_year,year,indicator,met,source,address,text\n" + rows);
+        DataFormatException e = Assert.Throws<DataFormatException>(() => Zhibiao.Analytics.Data.Dataset.Load(dir.Path));
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Long_format_reads_gaps_as_missing_and_rejects_disorder()
     {
         using var dir = new TempDirectory();

@@ -96,6 +96,31 @@ public sealed class MarginModelTests
     }
 
     [Fact]
+    public void A_target_known_only_by_a_verdict_counts_by_its_sign()
+    {
+        // 2000–2020 met by 0.5 ± 0.2; a 2021 target whose figure the 2022 report leaves out but says it was missed (or met)
+        Dataset d = Record(y => 0.5 + (0.2 * Math.Sin(y)));
+        Target t2021 = new("x", TargetKind.Level, Period.OfYear(2021), Quantity.Of(5, Units.Percent), TargetComparison.AtLeast, new Source("r")) { IsMain = true };
+        Dataset With(bool met) => new(d.Indicators, d.Observations, [], [.. d.TargetHistory, t2021])
+        {
+            Verdicts = [new ReportVerdict(2022, 2021, "x", met, "r-2022", 0, 0, met ? "完成" : "没有完成"), new ReportVerdict(2022, 2021, null, true, "r-2022", 0, 0, "主要目标全面完成")],
+        };
+        RecordedTarget stated = TargetRecord.Of(With(false), "test").Targets[^1];
+        Assert.Null(stated.Outcome);
+        Assert.Null(stated.Margin);
+        Assert.False(stated.Met);
+        Assert.Equal(2022, stated.Known);
+        // a stated miss lowers P(met) of the next target, a stated success raises it; neither is known before 2022
+        double before = P(d, 2022);
+        Assert.True(P(With(false), 2022) < before - 0.01, $"{P(With(false), 2022)} vs {before}");
+        Assert.True(P(With(true), 2022) > before, $"{P(With(true), 2022)} vs {before}");
+        Assert.Equal(P(d, 2021), P(With(false), 2021), 12);
+        // a verdict on all main targets names no indicator: it is not taken as the outcome of x
+        Dataset blanket = new(d.Indicators, d.Observations, [], [.. d.TargetHistory, t2021]) { Verdicts = [new ReportVerdict(2022, 2021, null, false, "r-2022", 0, 0, "未完成")] };
+        Assert.Equal(21, TargetRecord.Of(blanket, "test").Targets.Count);
+    }
+
+    [Fact]
     public void Pooling_is_worked_by_hand()
     {
         Assert.Equal(0.5, TargetAssessors.Pool(0.8, 0.2, 0.5), 12);
