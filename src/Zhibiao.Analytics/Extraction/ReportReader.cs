@@ -219,7 +219,7 @@ public static partial class ReportReader
     private static List<ReportVerdict> Verdicts(ReportFacts read, int reviewEnd, SynonymTable synonyms, int year, string file)
     {
         var verdicts = new List<ReportVerdict>();
-        foreach (VerdictClause v in Extraction.Verdicts.Find(read, reviewEnd))
+        foreach (VerdictClause v in VerdictClauses.Find(read, reviewEnd))
         {
             var ids = Named(synonyms, v.Named);
             if (ids.Count == 0 && !v.Met) ids = Named(synonyms, v.Before);

@@ -15,7 +15,7 @@ internal sealed record VerdictClause(int Start, int End, string Clause, bool Met
 /// missing (没有完成, 未实现 …) or meeting (超额完成, 全面完成, 实现, 达到 …), leaving out clauses about a plan (规划, 五年,
 /// “十X五”) or this year (今年). One pass over the sentences.
 /// </summary>
-internal static class Verdicts
+internal static class VerdictClauses
 {
     private static readonly string[] MissedWords = ReadingData.WordArray("MissedWords");
     private static readonly string[] MetWords = ReadingData.WordArray("MetWords");
