@@ -294,7 +294,7 @@ internal sealed class ReportText
         if (char.IsAsciiLetter(last) && nextLine.Length > 0 && char.IsAsciiDigit(nextLine[0])) return false;
 
         // Punctuation that cannot open a line (，、。 ） ”) continues the line before.
-        if (nextLine.Length > 0 && nextLine[0] is '，' or '、' or '。' or '；' or '：' or '！' or '？' or '）' or '”' or '’' or '》' or '%') return false;
+        if (nextLine.Length > 0 && ContinuesLine(nextLine[0])) return false;
         int length = sb.Length - lineStart;
         if (length > MaxMarkedHeading) return OpensItem(nextLine);
         char[] line = new char[length];
@@ -306,20 +306,22 @@ internal sealed class ReportText
 
     /// <summary>
     /// Whether the break after a line of a hard-wrapped text's full width ends a paragraph: only after a marked heading
-    /// ending in a heading word, before a blank line or an indented line, or — after the end of a sentence — before a list
-    /// marker (（二）, 一是, ①, ——) or a heading line narrower than the page (二、2026年工作安排).
+    /// ending in a heading word or a heading of a year or plan period standing alone, before a blank line or an indented
+    /// line, or — after the end of a sentence — before a list marker (（二）, 一是, ①, ——) or a heading line narrower than
+    /// the page (二、2026年工作安排).
     /// </summary>
     private static bool EndsWrappedLine(StringBuilder sb, int lineStart, string original, int next, int wrap)
     {
         if (sb.Length == lineStart || next >= original.Length || original[next] is '\n' or '\r' || IsSpace(original[next])) return true;
 
-        // A heading as wide as the page (二、“十五五”时期的主要目标任务).
+        // A heading as wide as the page (二、“十五五”时期的主要目标任务), or a paragraph of one line that is a heading of a year
+        // or a plan period (“十五五”时期主要目标和2026年重点工作).
         int length = sb.Length - lineStart;
         if (length <= MaxMarkedHeading)
         {
             char[] own = new char[length];
             sb.CopyTo(lineStart, own, 0, length);
-            if (IsWideHeading(own)) return true;
+            if (IsWideHeading(own) || (IsTimeHeading(own) && !GoesOn(original, next))) return true;
         }
 
         if (!IsTerminal(sb[^1])) return false;
@@ -338,8 +340,13 @@ internal sealed class ReportText
         string nextLine = line.ToString();
         // After a sentence end any list marker (一是, 1、) opens a paragraph: a paragraph ending within the slack of the page
         // width is likelier than a page line starting at an inline list's marker.
-        return MarkerLength(nextLine) > 0 || (end < original.Length && (columns < wrap - WrapSlack ? IsHeading(nextLine) : IsWideHeading(nextLine)));
+        return MarkerLength(nextLine) > 0 || (end < original.Length && (columns < wrap - WrapSlack ? IsHeading(nextLine)
+            : IsWideHeading(nextLine) || (IsTimeHeading(nextLine) && !GoesOn(original, original[end] == '\r' && end + 1 < original.Length && original[end + 1] == '\n' ? end + 2 : end + 1))));
     }
+
+    /// <summary>A heading without a marker that names a year or a plan period and ends in a heading word (2026年重点工作).</summary>
+    private static bool IsTimeHeading(ReadOnlySpan<char> line) =>
+        MarkerLength(line) == 0 && IsHeading(line) && HeadingTails.AtEnd(line) is not null && (HasYear(line) || PlanNames.Find(line) is not null);
 
     /// <summary>A heading as wide as the page: a marked line without a sentence end that ends in a heading word (a line cut by the page ends mid-words).</summary>
     private static bool IsWideHeading(ReadOnlySpan<char> line) => MarkerLength(line) > 0 && IsHeading(line) && HeadingTails.AtEnd(line) is not null;
@@ -353,6 +360,19 @@ internal sealed class ReportText
         int marker = MarkerLength(line);
         return marker > 0 && (line[0] is '（' or '(' or '—' or (>= '①' and <= '⑳') or '●' or '■' or '◆' or '•' or '★' or '▲' || char.IsAsciiDigit(line[0]));
     }
+
+    /// <summary>Whether the line at <paramref name="next"/> goes on from the line before: it opens with punctuation that cannot open a line or with a link (是：…).</summary>
+    private static bool GoesOn(string original, int next)
+    {
+        Span<char> head = stackalloc char[4];
+        int n = 0;
+        for (int i = next; i < original.Length && n < head.Length && original[i] is not ('\n' or '\r'); i++)
+            if (!IsSpace(original[i])) head[n++] = Map(original[i], n > 0 ? head[n - 1] : '\0', '\0');
+        return n > 0 && (ContinuesLine(head[0]) || Links.AtStart(head[..n]) is not null);
+    }
+
+    /// <summary>Punctuation that cannot open a line (，、。 ） ”): a line starting with it continues the line before.</summary>
+    private static bool ContinuesLine(char c) => c is '，' or '、' or '。' or '；' or '：' or '！' or '？' or '）' or '”' or '’' or '》' or '%';
 
     private static bool IsTerminal(char c) => c is '。' or '！' or '？' or '!' or '?' or '；' or '：' or '…';
 }

@@ -80,6 +80,25 @@ public class LayoutMetamorphicTests
     }
 
     [Fact]
+    public void A_heading_of_a_plan_period_as_wide_as_the_page_ends_its_paragraph()
+    {
+        // Hard-wrapped at 40 columns, “十五五”时期主要目标和2026年重点工作 (38 columns, as in the Inner Mongolia report) is a
+        // line of the page's width: it still stands alone, so the figure after it is a target of the plan period, not a
+        // 2025 outcome of the review. A page line ending in a heading word but going on (改革任务 / ，加大…, 主要目标 / 是：…)
+        // stays joined.
+        string line = new('字', 20);
+        string page = "一、2025年工作回顾\n" + string.Join('\n', Enumerable.Repeat(line, 24)) + "。\n";
+        string text = page + "“十五五”时期主要目标和2026年重点工作\n粮食产量稳定在700亿斤以上。\n";
+        Assert.InRange(ReportText.WrapWidth(text) ?? 0, 36, 44);
+        Fact grain = Assert.Single(FactExtractor.Extract(text));
+        Assert.True(grain.IsTarget, grain.ToString());
+        Assert.NotEqual("2025", grain.PeriodText);
+
+        string goesOn = page + "我们按照“十二五”规划提出的改革任务\n，粮食产量稳定在700亿斤以上。\n";
+        Assert.Equal("2025", Assert.Single(FactExtractor.Extract(goesOn, new ExtractionOptions { Year = 2026 })).PeriodText);
+    }
+
+    [Fact]
     public void All_edits_at_once_change_no_fact() =>
         ForEachSeed(0, (text, spans, random) =>
         {
