@@ -19,13 +19,14 @@ internal static class TargetSensitivity
     /// <summary>One row per setting; empty when the judgement has no record input (no target history and no reference).</summary>
     /// <param name="data">The dataset judged (its own record when it has a target history, else the bundled china-national one).</param>
     /// <param name="judgement">A judgement of one of its targets (<see cref="TargetPipeline.Judge(Dataset, PipelineOptions?)"/>).</param>
-    public static IReadOnlyList<SensitivityRow> Of(Dataset data, TargetJudgement judgement)
+    /// <param name="options">The options it was judged with: a dataset without a target history is judged by their <see cref="PipelineOptions.Reference"/> when set.</param>
+    public static IReadOnlyList<SensitivityRow> Of(Dataset data, TargetJudgement judgement, PipelineOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(judgement);
         if (judgement.Target is not { } target || judgement.Chance is not { } chance || chance.Input(TargetChanceSource.Record) is null) return [];
         TargetRecord own = TargetRecord.Of(data, "this dataset's record");
-        TargetRecord record = own.Targets.Count > 0 ? own : TargetPipeline.DefaultReference;
+        TargetRecord record = own.Targets.Count > 0 ? own : options?.Reference ?? TargetPipeline.DefaultReference;
         double? forecast = chance.Input(TargetChanceSource.Forecast)?.Probability;
         double weight = chance.Weight ?? 0;
         var rows = new List<SensitivityRow>();

@@ -21,6 +21,20 @@ public sealed class TargetSensitivityTests
     }
 
     [Fact]
+    public void A_dataset_without_a_history_is_re_assessed_with_the_reference_it_was_judged_by()
+    {
+        // a reference setter that misses every target by half a point: the tourist target judged by it, and its sensitivity
+        Dataset data = Dataset.Load("xinjiang");
+        TargetRecord missing = TargetRecord.Of(Probability.MarginModelTests.Record(y => -0.5 + (0.1 * Math.Sin(y))), "a missing setter", "elsewhere");
+        var options = new PipelineOptions { Assessment = new AssessmentOptions { Paths = 400 }, Reference = missing };
+        TargetJudgement j = TargetPipeline.Judge(data, options).Single(x => x.Target?.IndicatorId == "tourist_arrivals");
+        IReadOnlyList<SensitivityRow> rows = TargetSensitivity.Of(data, j, options);
+        Assert.Equal(MarginModel.Grid.Count, rows.Count);
+        Assert.All(rows, r => Assert.True(r.Record < 0.5, $"{r.Model}: {r.Record}"));
+        Assert.Equal(j.ProbabilityMet!.Value, rows.Single(r => r.Model == PoolingChoice.Default.Model).Pooled!.Value, 12);
+    }
+
+    [Fact]
     public void A_judgement_without_a_record_input_has_no_rows()
     {
         Dataset data = Dataset.Load("china-national");
