@@ -25,7 +25,7 @@ internal sealed record YearToDateBacktestOptions
 /// The scores after k periods of the year (<see cref="YearToDateBacktest"/>), over the same cases at every k.
 /// </summary>
 /// <param name="Months">k: periods of the target year known (months, or quarters for quarterly data).</param>
-/// <param name="Model">Scores of P(met) from the k published periods and simulated remaining ones.</param>
+/// <param name="Model">Scores of P(met) from the k published periods and simulated remaining ones, calibrated on the year before.</param>
 /// <param name="ProRata">
 /// Scores of the seasonal pro-rata rule (0 or 1): met when the year-to-date total is at least the target times last
 /// year's share of its total reached by period k — the rule judged on the year-to-date total ÷ that share. At k = 0
@@ -39,7 +39,11 @@ internal sealed record YearToDateScore(int Months, ProbabilityScores Model, Prob
 /// holds a whole calendar year and whose history holds the whole year before it, the first such year; targets are
 /// the previous year's total × (1 + g); for k = 0..m − 1 the history is everything before that year plus its first
 /// k periods, and <see cref="YearToDateAssessor"/>'s P(met) (the same fit, simulation and met rule) is scored
-/// against whether the year's total met the target, beside the seasonal pro-rata rule and the k = 0 forecast.
+/// against whether the year's total met the target, beside the seasonal pro-rata rule and the k = 0 forecast. P(met)
+/// is calibrated walk-forward: each series' year before (in its training part) is judged the same way, and the
+/// probability integral transforms of those years' actual totals — of every series whose year before is earlier than
+/// the year judged — recalibrate the year judged's probabilities at each k (<see cref="YearToDateCalibration"/>); no
+/// figure of the year judged or later is used for it.
 /// </summary>
 /// <param name="Rows">One row per k = 0..m − 1.</param>
 /// <param name="Series">Series in the files.</param>
@@ -78,6 +82,7 @@ internal sealed record YearToDateBacktest(IReadOnlyList<YearToDateScore> Rows, i
 
         var failures = new List<string>();
         int eligible = 0;
+        var calibrations = new Dictionary<int, YearToDateCalibration>();
         foreach (Outcome o in outcomes)
         {
             if (o.Error is not null)
@@ -88,10 +93,13 @@ internal sealed record YearToDateBacktest(IReadOnlyList<YearToDateScore> Rows, i
 
             if (o.Met is null) continue;
             eligible++;
+            int year = o.Year;
+            if (!calibrations.TryGetValue(year, out YearToDateCalibration? calibration))
+                calibrations[year] = calibration = Calibration(outcomes.SelectMany(x => x.Pits ?? []), year, m);
             for (int k = 0; k < m; k++)
                 for (int g = 0; g < o.Met.Length; g++)
                 {
-                    model[k].Add(o.Probability![k][g], o.Met[g]);
+                    model[k].Add(1 - calibration.ProbabilityBelow(k, o.Below![k][g], options.Paths), o.Met[g]);
                     proRata[k].Add(o.ProRata![k][g] ? 1 : 0, o.Met[g]);
                 }
         }
@@ -105,8 +113,26 @@ internal sealed record YearToDateBacktest(IReadOnlyList<YearToDateScore> Rows, i
         return new YearToDateBacktest(rows, train.Count, eligible, failures);
     }
 
-    /// <summary>One series' probabilities and pro-rata calls per k and target, and whether each target was met; all null when not eligible.</summary>
-    private sealed record Outcome(string Id, double[][]? Probability, bool[][]? ProRata, bool[]? Met, string? Error);
+    /// <summary>
+    /// The calibration of a year judged: the PITs of every series' calibration year before <paramref name="year"/> (a
+    /// year of its training part, judged from the history before it), so no figure of the year judged or later is used.
+    /// </summary>
+    internal static YearToDateCalibration Calibration(IEnumerable<(int Year, double[] Pits)> years, int year, int m)
+    {
+        var pits = new List<double>[m];
+        for (int k = 0; k < m; k++) pits[k] = [];
+        foreach ((int y, double[] p) in years)
+            if (y < year)
+                for (int k = 0; k < m; k++) pits[k].Add(p[k]);
+        return new YearToDateCalibration(pits);
+    }
+
+    /// <summary>
+    /// One series' paths below each target (before calibration) and pro-rata calls per k and target, whether each target was
+    /// met, the PITs of its calibration year per k (null when its history is too short for one) and that year; all
+    /// null when not eligible.
+    /// </summary>
+    private sealed record Outcome(string Id, int[][]? Below, bool[][]? ProRata, bool[]? Met, string? Error, IReadOnlyList<(int Year, double[] Pits)>? Pits = null, int Year = 0);
 
     private static Outcome One(IForecaster forecaster, LongSeries train, LongSeries test, int m, YearToDateBacktestOptions options, int seed)
     {
@@ -134,31 +160,14 @@ internal sealed record YearToDateBacktest(IReadOnlyList<YearToDateScore> Rows, i
             met[g] = judges[g].IsMet(actual);
         }
 
-        var probability = new double[m][];
+        var below = new int[m][];
         var proRata = new bool[m][];
         var notes = new List<string>();
-        double published = 0, lastYearPublished = 0;
-        for (int k = 0; k < m; k++)
+        double lastYearPublished = 0;
+        YearTotals(values, start, m, forecaster, options.Paths, seed, notes, (k, published, totals) =>
         {
-            if (k > 0)
-            {
-                published += values[start + k - 1];
-                lastYearPublished += values[start - m + k - 1];
-            }
-
-            int steps = m - k;
-            (double[] paths, _, IFittedModel fitted) = YearToDateAssessor.Simulate(values.AsSpan(0, start + k), m, steps, forecaster, options.Paths, seed, notes);
-            if (k == 0) forecaster = YearToDateAssessor.ForYear(forecaster, fitted);
-            int count = paths.Length / steps;
-            var totals = new double[count];
-            for (int p = 0; p < count; p++)
-            {
-                double sum = published;
-                foreach (double v in paths.AsSpan(p * steps, steps)) sum += v;
-                totals[p] = sum;
-            }
-
-            probability[k] = new double[targets];
+            if (k > 0) lastYearPublished += values[start - m + k - 1];
+            below[k] = new int[targets];
             proRata[k] = new bool[targets];
             double share = lastYearPublished / lastYear;
             for (int g = 0; g < targets; g++)
@@ -166,12 +175,63 @@ internal sealed record YearToDateBacktest(IReadOnlyList<YearToDateScore> Rows, i
                 int hits = 0;
                 foreach (double t in totals)
                     if (judges[g].IsMet(t)) hits++;
-                probability[k][g] = hits / (double)count;
+                below[k][g] = totals.Length - hits;
                 proRata[k][g] = k == 0 || share <= 0 || judges[g].IsMet(published / share);
             }
+        });
+
+        // The calibration year: the year before, judged the same way from the history before it (the training part only).
+        var pits = new List<(int Year, double[] Pits)>();
+        for (int c = 1; c <= CalibrationYears; c++)
+        {
+            int calibration = start - (c * m);
+            if (calibration < MinimumYearsBeforeCalibration * m) break;
+            double actualBefore = 0;
+            for (int j = 0; j < m; j++) actualBefore += values[calibration + j];
+            if (double.IsNaN(actualBefore)) break;
+            var u = new double[m];
+            YearTotals(values, calibration, m, forecaster, options.Paths, seed, notes, (k, _, totals) => u[k] = YearToDateCalibration.Pit(totals, actualBefore));
+            pits.Add((yearStart.Year - c, u));
         }
 
-        return new Outcome(train.Id, probability, proRata, met, null);
+        return new Outcome(train.Id, below, proRata, met, null, pits, yearStart.Year);
+    }
+
+    /// <summary>
+    /// Years before the year judged whose PITs calibrate it (1): on tourism monthly, two and three years gave no better
+    /// calibration than one (docs/year-to-date.md) for two and three times the work.
+    /// </summary>
+    private const int CalibrationYears = 1;
+
+    /// <summary>Years of history a series needs before its calibration year for that year to be judged (2).</summary>
+    private const int MinimumYearsBeforeCalibration = 2;
+
+    /// <summary>
+    /// The simulated totals of the year starting at index <paramref name="start"/> of <paramref name="values"/> after
+    /// k = 0..m − 1 published periods, as <see cref="YearToDateAssessor"/> forms them: the form of the model chosen on
+    /// the history before the year, refitted on everything published; <paramref name="each"/> gets k, the published
+    /// total and the totals of the paths.
+    /// </summary>
+    private static void YearTotals(double[] values, int start, int m, IForecaster forecaster, int count, int seed, List<string> notes, Action<int, double, double[]> each)
+    {
+        double published = 0;
+        for (int k = 0; k < m; k++)
+        {
+            if (k > 0) published += values[start + k - 1];
+            int steps = m - k;
+            (double[] paths, _, IFittedModel fitted) = YearToDateAssessor.Simulate(values.AsSpan(0, start + k), m, steps, forecaster, count, seed, notes);
+            if (k == 0) forecaster = YearToDateAssessor.ForYear(forecaster, fitted);
+            int n = paths.Length / steps;
+            var totals = new double[n];
+            for (int p = 0; p < n; p++)
+            {
+                double sum = published;
+                foreach (double v in paths.AsSpan(p * steps, steps)) sum += v;
+                totals[p] = sum;
+            }
+
+            each(k, published, totals);
+        }
     }
 
     /// <summary>

@@ -53,6 +53,46 @@ public class YearToDateBacktestTests
         }
     }
 
+    /// <summary>
+    /// Series "c": 10 a month in 2021–2022, 13 in 2023 (the calibration year, total 156), 11 in 2024 (the year judged,
+    /// 132). Target −10%: 140.4, missed. In 2023 the scripted years 108 + 2k and 144 − k both fall below 156: PIT
+    /// (2 + ½)/(2 + 1) = 5/6 at every k. In 2024 144 − k meets 140.4 up to k = 3: one path of two below, u = 1½/3 = ½,
+    /// below the PIT: P(below) = (1 · 0 + 10 · ½)/(1 + 10) = 5/11 and P(met) = 6/11. From k = 4 both paths are below:
+    /// u = 5/6 ties the PIT (counted half), P(below) = (1 · ½ + 10 · 1)/11 = 21/22 and P(met) = 1/22 — not 0, as the
+    /// calibration year's actual beyond every path says.
+    /// </summary>
+    [Fact]
+    public void Probabilities_are_calibrated_on_the_year_before_worked_by_hand()
+    {
+        LongSeries[] train = [new("c", Period.OfMonth(2021, 1), [.. Enumerable.Repeat(10.0, 24), .. Enumerable.Repeat(13.0, 12)])];
+        LongSeries[] test = [new("c", Period.OfMonth(2024, 1), Enumerable.Repeat(11.0, 12).ToArray())];
+        ScriptedForecaster script = Script();
+        YearToDateBacktest r = YearToDateBacktest.Run(train, test, new() { Growth = [-0.1], Forecaster = script, Paths = 2 });
+        foreach (YearToDateScore row in r.Rows)
+        {
+            double p = row.Months <= 3 ? 6.0 / 11 : 1.0 / 22;
+            Assert.Equal(p * p, row.Model.Brier, 12);
+        }
+
+        // 24 fits for the two years; the calibration year's first sees 2021–2022 only, the year judged's last 2021–2024-11.
+        Assert.Equal(24, script.Seen.Count);
+        Assert.Contains(script.Seen, h => h.Length == 24);
+        Assert.Equal(47, script.Seen.Max(h => h.Length));
+    }
+
+    [Fact]
+    public void A_calibration_uses_no_year_of_the_year_judged_or_later()
+    {
+        (int, double[])[] pits = [(2019, [0.25, 0.5]), (2023, [1, 1]), (2020, [0.75, 0])];
+        YearToDateCalibration c2020 = YearToDateBacktest.Calibration(pits, 2020, 2);
+        Assert.Equal((1, 1), (c2020.Count(0), c2020.Count(1)));
+
+        // G(½) at k = 0 from the one PIT ¼: (1 · 1 + 10 · ½) / 11.
+        Assert.Equal(6.0 / 11, c2020.Map(0, 0.5), 12);
+        YearToDateCalibration c2024 = YearToDateBacktest.Calibration(pits, 2024, 2);
+        Assert.Equal(3, c2024.Count(1));
+    }
+
     [Fact]
     public void The_history_at_k_is_everything_before_the_year_and_its_first_k_months()
     {
