@@ -64,7 +64,7 @@ public class YearToDateBacktestTests
     [Fact]
     public void Probabilities_are_calibrated_on_the_year_before_worked_by_hand()
     {
-        LongSeries[] train = [new("c", Period.OfMonth(2021, 1), [.. Enumerable.Repeat(10.0, 24), .. Enumerable.Repeat(13.0, 12)])];
+        LongSeries[] train = [new("c", Period.OfMonth(2021, 1), Enumerable.Repeat(10.0, 24).Concat(Enumerable.Repeat(13.0, 12)).ToArray())];
         LongSeries[] test = [new("c", Period.OfMonth(2024, 1), Enumerable.Repeat(11.0, 12).ToArray())];
         ScriptedForecaster script = Script();
         YearToDateBacktest r = YearToDateBacktest.Run(train, test, new() { Growth = [-0.1], Forecaster = script, Paths = 2 });
