@@ -9,7 +9,7 @@ using Zhibiao.Analytics.Probability;
 namespace Zhibiao.Analytics.Cli.Commands;
 
 /// <summary>
-/// <c>analytics backtest-ytd --train TRAIN.csv --test TEST.csv --growth=G1,G2,… [--model M]</c>: P(met) of annual
+/// <c>analytics backtest-ytd --train TRAIN.csv --test TEST.csv --growth=G1,G2,… [--model M] [--calibrate]</c>: P(met) of annual
 /// targets from year-to-date data scored month by month (<see cref="YearToDateBacktest"/>). Columns
 /// months,cases,base_rate,brier,ece,brier_prorata,brier_annual.
 /// </summary>
@@ -26,12 +26,13 @@ internal static class BacktestYtdCommand
         var model = CommonOptions.Model(context.Models);
         model.DefaultValueFactory = _ => YearToDateAssessor.DefaultModel;
         var paths = new Option<int>("--paths") { Description = "Sample paths per series and month.", DefaultValueFactory = _ => 1000 };
+        var calibrate = new Option<bool>("--calibrate") { Description = "Recalibrate P(met) on each series' year before (walk-forward, training part only; twice the work)." };
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var format = FormatOption.Create();
         var command = new Command("backtest-ytd", "Score P(met) of annual targets from year-to-date data, month by month, against the pro-rata rule.")
         {
-            train, test, growth, model, paths, seed, threads, format,
+            train, test, growth, model, paths, calibrate, seed, threads, format,
         };
         command.SetAction(parse =>
         {
@@ -41,7 +42,7 @@ internal static class BacktestYtdCommand
             IForecaster forecaster = context.Models.Create(parse.GetValue(model)!);
             IReadOnlyList<LongSeries> trainSeries = LongFormat.Read(parse.GetValue(train)!);
             IReadOnlyList<LongSeries> testSeries = LongFormat.Read(parse.GetValue(test)!);
-            var options = new YearToDateBacktestOptions { Growth = parse.GetValue(growth)!, Forecaster = forecaster, Paths = n, Seed = parse.GetValue(seed), Threads = t };
+            var options = new YearToDateBacktestOptions { Growth = parse.GetValue(growth)!, Forecaster = forecaster, Paths = n, Seed = parse.GetValue(seed), Threads = t, Calibrate = parse.GetValue(calibrate) };
             YearToDateBacktest result = ProgressBar.Run(context, forecaster.Name, trainSeries.Count,
                 progress => YearToDateBacktest.Run(trainSeries, testSeries, options, progress));
             foreach (string failure in result.Failures) context.Error.WriteLine($"warning: series {failure}");

@@ -17,6 +17,13 @@ internal sealed record YearToDateBacktestOptions
     /// <summary>Seed of the simulation: series i of the training file uses seed + i at every k.</summary>
     public int Seed { get; init; } = 2025;
 
+    /// <summary>
+    /// Whether P(met) is recalibrated walk-forward on each series' year before (<see cref="YearToDateCalibration"/>;
+    /// default false: on tourism monthly it lowers the calibration error, on M1 and M3 monthly it raises it, see
+    /// docs/year-to-date.md). Doubles the work.
+    /// </summary>
+    public bool Calibrate { get; init; }
+
     /// <summary>Series at once (at least 1).</summary>
     public int Threads { get; init; } = 1;
 }
@@ -25,7 +32,7 @@ internal sealed record YearToDateBacktestOptions
 /// The scores after k periods of the year (<see cref="YearToDateBacktest"/>), over the same cases at every k.
 /// </summary>
 /// <param name="Months">k: periods of the target year known (months, or quarters for quarterly data).</param>
-/// <param name="Model">Scores of P(met) from the k published periods and simulated remaining ones, calibrated on the year before.</param>
+/// <param name="Model">Scores of P(met) from the k published periods and simulated remaining ones (calibrated on the year before with <see cref="YearToDateBacktestOptions.Calibrate"/>).</param>
 /// <param name="ProRata">
 /// Scores of the seasonal pro-rata rule (0 or 1): met when the year-to-date total is at least the target times last
 /// year's share of its total reached by period k — the rule judged on the year-to-date total ÷ that share. At k = 0
@@ -39,8 +46,8 @@ internal sealed record YearToDateScore(int Months, ProbabilityScores Model, Prob
 /// holds a whole calendar year and whose history holds the whole year before it, the first such year; targets are
 /// the previous year's total × (1 + g); for k = 0..m − 1 the history is everything before that year plus its first
 /// k periods, and <see cref="YearToDateAssessor"/>'s P(met) (the same fit, simulation and met rule) is scored
-/// against whether the year's total met the target, beside the seasonal pro-rata rule and the k = 0 forecast. P(met)
-/// is calibrated walk-forward: each series' year before (in its training part) is judged the same way, and the
+/// against whether the year's total met the target, beside the seasonal pro-rata rule and the k = 0 forecast. With
+/// <see cref="YearToDateBacktestOptions.Calibrate"/>, P(met) is calibrated walk-forward: each series' year before (in its training part) is judged the same way, and the
 /// probability integral transforms of those years' actual totals — of every series whose year before is earlier than
 /// the year judged — recalibrate the year judged's probabilities at each k (<see cref="YearToDateCalibration"/>); no
 /// figure of the year judged or later is used for it.
@@ -99,7 +106,8 @@ internal sealed record YearToDateBacktest(IReadOnlyList<YearToDateScore> Rows, i
             for (int k = 0; k < m; k++)
                 for (int g = 0; g < o.Met.Length; g++)
                 {
-                    model[k].Add(1 - calibration.ProbabilityBelow(k, o.Below![k][g], options.Paths), o.Met[g]);
+                    int hits = options.Paths - o.Below![k][g];
+                    model[k].Add(options.Calibrate ? 1 - calibration.ProbabilityBelow(k, o.Below[k][g], options.Paths) : hits / (double)options.Paths, o.Met[g]);
                     proRata[k].Add(o.ProRata![k][g] ? 1 : 0, o.Met[g]);
                 }
         }
@@ -182,7 +190,7 @@ internal sealed record YearToDateBacktest(IReadOnlyList<YearToDateScore> Rows, i
 
         // The calibration year: the year before, judged the same way from the history before it (the training part only).
         var pits = new List<(int Year, double[] Pits)>();
-        for (int c = 1; c <= CalibrationYears; c++)
+        for (int c = 1; c <= (options.Calibrate ? CalibrationYears : 0); c++)
         {
             int calibration = start - (c * m);
             if (calibration < MinimumYearsBeforeCalibration * m) break;

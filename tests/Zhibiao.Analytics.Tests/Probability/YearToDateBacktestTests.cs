@@ -67,12 +67,16 @@ public class YearToDateBacktestTests
         LongSeries[] train = [new("c", Period.OfMonth(2021, 1), Enumerable.Repeat(10.0, 24).Concat(Enumerable.Repeat(13.0, 12)).ToArray())];
         LongSeries[] test = [new("c", Period.OfMonth(2024, 1), Enumerable.Repeat(11.0, 12).ToArray())];
         ScriptedForecaster script = Script();
-        YearToDateBacktest r = YearToDateBacktest.Run(train, test, new() { Growth = [-0.1], Forecaster = script, Paths = 2 });
+        YearToDateBacktest r = YearToDateBacktest.Run(train, test, new() { Growth = [-0.1], Forecaster = script, Paths = 2, Calibrate = true });
         foreach (YearToDateScore row in r.Rows)
         {
             double p = row.Months <= 3 ? 6.0 / 11 : 1.0 / 22;
             Assert.Equal(p * p, row.Model.Brier, 12);
         }
+
+        // Without calibration, the raw ½ up to k = 3 and 0 after.
+        YearToDateBacktest raw = YearToDateBacktest.Run(train, test, new() { Growth = [-0.1], Forecaster = Script(), Paths = 2 });
+        foreach (YearToDateScore row in raw.Rows) Assert.Equal(row.Months <= 3 ? 0.25 : 0, row.Model.Brier, 12);
 
         // 24 fits for the two years; the calibration year's first sees 2021–2022 only, the year judged's last 2021–2024-11.
         Assert.Equal(24, script.Seen.Count);
