@@ -36,6 +36,10 @@
 //      dotnet run -c Release benchmarks/auto-recipes.cs -- loco /tmp/recipes
 // ORIGINS=latest dump … stores instead every origin 1 … h + 2 values before the end of the training part, each with the
 // min(h, origin) values after it (the latest origins, partly scored; for the study of validation origins on short series).
+// ORIGINS=near dump … stores only the origins 1, 2 and 3 values before the end (no test origin), numbered as in a latest
+// dump; benchmarks/merge-origins.py STD NEAR OUT joins them to a standard dump (its origins renumbered h, h + 1, h + 2).
+// VALIDATION=FROM-TO[,FROM-TO…] loco … scores selection only on the validation origins FROM..TO values before the end
+// of such a dump (e.g. 1-3 the nearest, 4-99 the standard ones); L stays the values before the earliest origin.
 // The dump of all eight takes about 12 minutes on 2 busy cores. SHOW="p7m select c0.3/L" (auto's rule) prints that recipe's choice per collection;
 // COMBOS=m3-monthly the combinations best on that collection's test values (what no recipe may know) beside their validation.
 using System.Globalization;
@@ -93,8 +97,10 @@ static void Dump(string name, string trainPath, int h, int m, string dir, int th
         double[] y = ys[i];
         double[] full = [.. y, .. test[train[i].Id].Take(h)];
         // ORIGINS=latest: every origin 1..h + 2 values before the end (o), each scored on the min(h, o) values after it
-        bool latest = Environment.GetEnvironmentVariable("ORIGINS") == "latest";
-        for (int o = 0; o <= (latest ? h + origins - 1 : origins); o++)
+        // ORIGINS=near: only the origins 1..3 values before the end (no test origin), numbered as in a latest dump
+        bool near = Environment.GetEnvironmentVariable("ORIGINS") == "near";
+        bool latest = near || Environment.GetEnvironmentVariable("ORIGINS") == "latest";
+        for (int o = near ? 1 : 0; o <= (near ? origins : latest ? h + origins - 1 : origins); o++)
         {
             int n = o == 0 ? y.Length : latest ? y.Length - o : y.Length - h - (o - 1);
             if (n < 5) continue;
@@ -297,10 +303,14 @@ static class Loco
     static Table Build(string path)
     {
         (List<Entry> entries, int[] columns, int naive) = Read(path);
-        Entry[] test = [.. entries.Where(e => e.Test)], val = [.. entries.Where(e => !e.Test)];
+        // VALIDATION=FROM-TO: only the validation origins FROM..TO values before the end (an ORIGINS=latest dump)
+        // (or a comma-separated list of such ranges)
+        int[][]? ranges = Environment.GetEnvironmentVariable("VALIDATION")?.Split(',').Select(r => r.Split('-').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToArray();
+        bool Kept(Entry e) => ranges is null || ranges.Any(r => e.Origin >= r[0] && e.Origin <= r[1]);
+        Entry[] test = [.. entries.Where(e => e.Test)], val = [.. entries.Where(e => !e.Test && Kept(e))];
         var naiveV = Sum(val, e => e.F[naive]!);
         // L: per series the length before its earliest validation origin, then the median over series
-        int[] earliest = [.. val.GroupBy(e => e.Id).Select(g => g.MaxBy(e => e.Origin)!.Length).Order()];
+        int[] earliest = [.. entries.Where(e => !e.Test).GroupBy(e => e.Id).Select(g => g.MaxBy(e => e.Origin)!.Length).Order()];
         double history = earliest.Length % 2 == 1 ? earliest[earliest.Length / 2] : (earliest[(earliest.Length / 2) - 1] + earliest[earliest.Length / 2]) / 2.0;
         var table = new Table(Path.GetFileNameWithoutExtension(path), [], [], history);
         for (int mask = 1; mask < 1 << Candidates.Length; mask++)
@@ -350,7 +360,8 @@ static class Loco
         {
             double[] f = forecast(e);
             double ss = 0, a = 0, pp = 0;
-            for (int t = 0; t < f.Length; t++)
+            int steps = Math.Min(f.Length, e.Actual.Length);
+            for (int t = 0; t < steps; t++)
             {
                 double y = e.Actual[t], d = Math.Abs(y - f[t]);
                 if (Math.Abs(y) + Math.Abs(f[t]) > 0) ss += 200 * d / (Math.Abs(y) + Math.Abs(f[t]));
@@ -358,10 +369,10 @@ static class Loco
                 if (y != 0) pp += 100 * d / Math.Abs(y);
             }
 
-            s += ss / f.Length;
-            p += pp / f.Length;
+            s += ss / steps;
+            p += pp / steps;
             n++;
-            if (e.Scale > 0) { m += a / f.Length / e.Scale; nm++; }
+            if (e.Scale > 0) { m += a / steps / e.Scale; nm++; }
         }
 
         return (s / n, m / Math.Max(1, nm), p / n);
