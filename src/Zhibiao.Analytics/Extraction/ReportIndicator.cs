@@ -16,7 +16,7 @@ public sealed record ReportIndicator(Indicator Indicator, Measure Reads)
 /// <summary>
 /// The canonical indicators of national and provincial government work reports, with fixed ids other tools read
 /// (gdp_growth, cpi, urban_new_jobs …), and the synonym table that maps the reports' subjects to them. Subjects are
-/// matched by their head (the end of the noun phrase, <see cref="SynonymTable.FindByHead"/>).
+/// matched by their head (the end of the noun phrase, by <see cref="SynonymTable"/>).
 /// </summary>
 internal static class ReportIndicators
 {
