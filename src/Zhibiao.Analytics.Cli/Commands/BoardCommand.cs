@@ -43,7 +43,7 @@ internal static class BoardCommand
             {
                 string found = r.Content.MainStatement is { } s ? Inv($"main-targets statement at chars {s.Start}-{s.End}") : "no main-targets statement";
                 context.Error.WriteLine(r.Note is null
-                    ? Inv($"{r.File} ({r.Region}): {found}, {r.Main.Count} main targets")
+                    ? Inv($"note: {r.File} ({r.Region}): {found}, {r.Main.Count} main targets")
                     : $"note: {r.File} ({r.Region}): {r.Note}");
             }
             Table(board).Write(context.Out, fmt);

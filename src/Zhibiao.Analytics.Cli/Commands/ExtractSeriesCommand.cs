@@ -33,7 +33,7 @@ internal static class ExtractSeriesCommand
             foreach (ReportContent r in series.Reports)
             {
                 if (Note(r) is { } note) context.Error.WriteLine($"note: {r.File}: {note}");
-                else context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.File}: main-targets statement at chars {r.MainStatement!.Value.Start}-{r.MainStatement.Value.End}, {r.Targets.Count(t => t.IsMain)} main targets"));
+                else context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"note: {r.File}: main-targets statement at chars {r.MainStatement!.Value.Start}-{r.MainStatement.Value.End}, {r.Targets.Count(t => t.IsMain)} main targets"));
             }
 
             string? dir = parse.GetValue(toDataset);
