@@ -41,4 +41,4 @@ TargetsChart.Create(judged).Save(overview);
 Console.WriteLine($"wrote {overview} ({new FileInfo(overview).Length} bytes)");
 
 static string Pct(QualifiedValue? q) =>
-    q is { } v ? v.Qualifier.ToSign() + (v.Value * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";
+    q is { } v ? (v with { Value = v.Value * 100 }).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";

@@ -6,7 +6,10 @@ namespace Zhibiao.Analytics;
 public readonly record struct QualifiedValue(double Value, Qualifier Qualifier)
 {
     /// <summary>"≤0.0667": the qualifier's sign and the value to four decimals.</summary>
-    public override string ToString() => Qualifier.ToSign() + Value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
+    public override string ToString() => ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The qualifier's sign and the value in a .NET number format: "&gt;17.4" for ("0.0") of a value more than 17.4.</summary>
+    public string ToString(string? format, IFormatProvider? provider) => Qualifier.ToSign() + Value.ToString(format, provider);
 }
 
 /// <summary>What the growth figures of a tracking result measure.</summary>

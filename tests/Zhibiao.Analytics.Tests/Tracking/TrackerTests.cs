@@ -14,6 +14,14 @@ public class TrackerTests
         new("arrivals", TargetKind.Level, Period.OfYear(year), Quantity.Parse(value), c, Src);
 
     [Fact]
+    public void A_qualified_value_writes_its_sign_before_the_number_in_any_format()
+    {
+        Assert.Equal("≤0.0667", new QualifiedValue(0.066666, Qualifier.AtMost).ToString());
+        Assert.Equal(">17.4", new QualifiedValue(17.4, Qualifier.MoreThan).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("5.00", new QualifiedValue(5, Qualifier.Exact).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public void Tourist_arrivals_need_six_point_seven_percent_and_are_on_track()
     {
         var s = IndicatorSeries.Create(Arrivals(), [Obs(2020, "1.58亿人次"), Obs(2021, "1.91亿人次"), Obs(2023, "26544.03万人次"), Obs(2024, "3亿人次", Qualifier.MoreThan)]);
