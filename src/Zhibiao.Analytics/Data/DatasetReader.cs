@@ -89,12 +89,8 @@ internal static class DatasetReader
         int.TryParse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int y) && y is >= 1000 and <= 9999
             ? y : throw new FormatException($"'{s}' is not a year");
 
-    private static (int Start, int End) ParseChars(string s)
-    {
-        string[] parts = s.StartsWith("chars ", StringComparison.Ordinal) ? s[6..].Split('-') : [];
-        return parts.Length == 2 && int.TryParse(parts[0], out int a) && int.TryParse(parts[1], out int b) && a >= 0 && b >= a
-            ? (a, b) : throw new FormatException($"'{s}' is not an address 'chars START-END'");
-    }
+    private static (int Start, int End) ParseChars(string s) =>
+        new Source("", s).Characters is { } c && c.End >= c.Start ? c : throw new FormatException($"'{s}' is not an address 'chars START-END'");
 
     private static Dictionary<string, Indicator> ReadIndicators(DatasetFile file)
     {
