@@ -99,16 +99,22 @@ public sealed class Dataset
     /// <summary>Every observation of an indicator.</summary>
     public IEnumerable<Observation> ObservationsOf(string id) => _byIndicator[id];
 
-    /// <summary>The reported change and growth figures of an indicator.</summary>
-    public IEnumerable<Observation> ChangesOf(string id) => _byIndicator[id].Where(o => o.Measure != Measure.Level);
+    /// <summary>The reported change and growth figures of an indicator over one period (not year-to-date ones).</summary>
+    public IEnumerable<Observation> ChangesOf(string id) => _byIndicator[id].Where(o => o.Measure != Measure.Level && !o.IsYearToDate);
 
     /// <summary>
-    /// The level series of an indicator. With <paramref name="implied"/>, periods without a reported level take the
-    /// level implied by the next period's reported change or growth, marked derived.
+    /// The level series of an indicator: its values of each period. A monthly or quarterly flow's periods without a
+    /// reported value take the value its year-to-date totals (and year-to-date growth with last year's totals) give,
+    /// marked derived (<see cref="YearToDate"/>; 1–9月累计 less 1–8月累计 is September's value). With
+    /// <paramref name="implied"/>, periods still without a level take the level implied by the next period's reported
+    /// change or growth, marked derived.
     /// </summary>
+    /// <exception cref="AnalyticsException">A flow's year-to-date total falls within a year, or a period between two of a year's totals has none.</exception>
     public IndicatorSeries Series(string id, bool implied = true)
     {
-        IndicatorSeries s = IndicatorSeries.Create(Get(id), _byIndicator[id].Where(o => o.Measure == Measure.Level));
+        Indicator ind = Get(id);
+        Observation[] levels = [.. _byIndicator[id].Where(o => o.Measure == Measure.Level && !o.IsYearToDate)];
+        IndicatorSeries s = IndicatorSeries.Create(ind, levels.Concat(YearToDate.PeriodValues(ind, levels, _byIndicator[id].Where(o => o.IsYearToDate))));
         return implied ? s.WithImpliedPrevious(ChangesOf(id)) : s;
     }
 

@@ -41,9 +41,9 @@ internal static class DatasetMerge
         int added = 0, unchanged = 0, replaced = 0;
 
         var obs = new List<Observation>(dataset.Observations);
-        var index = new Dictionary<(string, Period, Measure), int>();
+        var index = new Dictionary<(string, Period, Measure, bool), int>();
         for (int i = 0; i < obs.Count; i++) index.TryAdd(Key(obs[i]), i);
-        var batch = new Dictionary<(string, Period, Measure), Observation>();
+        var batch = new Dictionary<(string, Period, Measure, bool), Observation>();
         foreach (Observation o in observations)
         {
             if (o.IsDerived) continue;
@@ -128,7 +128,7 @@ internal static class DatasetMerge
         int Rank(string id) => order.TryGetValue(id, out int r) ? r : int.MaxValue;
         return new Dataset(
             indicators,
-            observations.OrderBy(o => Rank(o.IndicatorId)).ThenBy(o => o.Period.ToString(), StringComparer.Ordinal).ThenBy(o => o.Measure),
+            observations.OrderBy(o => Rank(o.IndicatorId)).ThenBy(o => o.Period.ToString(), StringComparer.Ordinal).ThenBy(o => o.Measure).ThenBy(o => o.IsYearToDate),
             targets.OrderBy(t => Rank(t.IndicatorId)).ThenBy(t => t.Deadline.ToString(), StringComparer.Ordinal).ThenBy(t => t.Kind),
             dataset.TargetHistory)
         {
@@ -141,11 +141,11 @@ internal static class DatasetMerge
         a.Comparison == b.Comparison && a.Plan == b.Plan && a.Value.Unit.IsCompatibleWith(b.Value.Unit)
         && Math.Abs(a.Value.Value - b.Value.ConvertTo(a.Value.Unit).Value) <= 1e-9 * Math.Max(1, Math.Abs(a.Value.Value));
 
-    private static (string, Period, Measure) Key(Observation o) => (o.IndicatorId, o.Period, o.Measure);
+    private static (string, Period, Measure, bool) Key(Observation o) => (o.IndicatorId, o.Period, o.Measure, o.IsYearToDate);
 
     private static (string, Period, TargetKind, PlanPeriod?) Key(Target t) => (t.IndicatorId, t.Deadline, t.Kind, t.Plan);
 
-    private static string Describe(Observation o) => $"{o.IndicatorId} {o.Period} {o.Measure.ToString().ToLowerInvariant()}";
+    private static string Describe(Observation o) => $"{o.IndicatorId} {o.Period} {(o.IsYearToDate ? "year-to-date " : "")}{o.Measure.ToString().ToLowerInvariant()}";
 
     private static string Describe(Target t) => $"{t.IndicatorId} target {t.Plan?.ToString() ?? t.Deadline.ToString()} {Target.ToToken(t.Kind)}";
 

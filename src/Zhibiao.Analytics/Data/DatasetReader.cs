@@ -12,7 +12,7 @@ internal static class DatasetReader
     public static readonly string[] IndicatorColumns = ["id", "name_zh", "name_en", "unit", "frequency", "direction", "kind"];
     public static readonly string[] ObservationColumns = ["indicator", "period", "measure", "value", "unit", "qualifier", "source"];
     public static readonly string[] ObservationOptional = ["address", "note"];
-    public static readonly string[] ObservationWhenUsed = ["subject", "vintage"];
+    public static readonly string[] ObservationWhenUsed = ["subject", "vintage", "basis"];
     public static readonly string[] TargetColumns = ["indicator", "period", "value", "unit", "kind", "direction", "source"];
     public static readonly string[] TargetOptional = ["tolerance", "address", "note"];
     public static readonly string[] TargetWhenUsed = ["subject", "wording", "high", "main"];
@@ -110,7 +110,7 @@ internal static class DatasetReader
     private static List<Observation> ReadObservations(DatasetFile file, Dictionary<string, Indicator> indicators)
     {
         var result = new List<Observation>();
-        var seen = new Dictionary<(string, Period, Measure), (Observation Obs, int Line)>();
+        var seen = new Dictionary<(string, Period, Measure, bool), (Observation Obs, int Line)>();
         foreach (CsvRecord r in CsvRecords.Read(file.Path, file.Open, ObservationColumns, [.. ObservationOptional, .. ObservationWhenUsed]))
         {
             Indicator ind = KnownIndicator(r, indicators);
@@ -118,15 +118,17 @@ internal static class DatasetReader
                 ReadQuantity(r), r.Parse("qualifier", Qualifiers.Parse), ReadSource(r))
             {
                 Vintage = r.ParseOptional("vintage", s => Period.Parse(s)),
+                IsYearToDate = r.ParseOptional("basis", ParseBasis) ?? false,
             };
             Checked(r, "period", () => DatasetRules.CheckPeriod(ind, o));
+            Checked(r, "basis", () => DatasetRules.CheckBasis(ind, o));
             Checked(r, "value", () => DatasetRules.CheckMagnitude(ind, o));
             Checked(r, "unit", () => DatasetRules.Check(ind, o));
-            var key = (o.IndicatorId, o.Period, o.Measure);
+            var key = (o.IndicatorId, o.Period, o.Measure, o.IsYearToDate);
             if (seen.TryGetValue(key, out var first))
             {
                 if (!DatasetRules.Agree(first.Obs, o))
-                    throw r.Error("value", $"{o.IndicatorId} {o.Period} {ToToken(o.Measure)} disagrees with line {first.Line} ({first.Obs.Qualifier.ToSign()}{first.Obs.Value} vs {o.Qualifier.ToSign()}{o.Value})");
+                    throw r.Error("value", $"{o.IndicatorId} {o.Period} {(o.IsYearToDate ? "year-to-date " : "")}{ToToken(o.Measure)} disagrees with line {first.Line} ({first.Obs.Qualifier.ToSign()}{first.Obs.Value} vs {o.Qualifier.ToSign()}{o.Value})");
                 continue;
             }
 
@@ -216,6 +218,20 @@ internal static class DatasetReader
     };
 
     internal static string ToToken(Measure measure) => measure.ToString().ToLowerInvariant();
+
+    /// <summary>The basis column's token of a figure of the period alone.</summary>
+    internal const string PeriodBasis = "period";
+
+    /// <summary>The basis column's token of a year-to-date figure (<see cref="Observation.IsYearToDate"/>).</summary>
+    internal const string YearToDateBasis = "year_to_date";
+
+    /// <summary>The basis column: <c>period</c> (or empty) for a figure of the period alone, <c>year_to_date</c> for a total or growth from the start of the year.</summary>
+    internal static bool ParseBasis(string token) => token switch
+    {
+        PeriodBasis => false,
+        YearToDateBasis => true,
+        _ => throw new FormatException($"unknown basis '{token}' (known: {PeriodBasis}, {YearToDateBasis})"),
+    };
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
 }

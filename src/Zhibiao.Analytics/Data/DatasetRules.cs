@@ -14,6 +14,7 @@ internal static class DatasetRules
     public static void Check(Indicator ind, Observation o)
     {
         CheckPeriod(ind, o);
+        CheckBasis(ind, o);
         CheckMagnitude(ind, o);
         string where = $"{ind.Id} {o.Period}";
         Unit u = o.Value.Unit;
@@ -35,6 +36,16 @@ internal static class DatasetRules
     {
         if (o.Period.Frequency != ind.Frequency)
             throw new AnalyticsException($"{ind.Id} {o.Period}: {o.Period.Frequency.ToToken()} period for a {ind.Frequency.ToToken()} indicator");
+    }
+
+    /// <summary>A year-to-date figure is a level or a growth of a month or a quarter (a year's total is its own value).</summary>
+    public static void CheckBasis(Indicator ind, Observation o)
+    {
+        if (!o.IsYearToDate) return;
+        if (o.Period.Frequency == Frequency.Yearly)
+            throw new AnalyticsException($"{ind.Id} {o.Period}: a year-to-date figure needs a monthly or quarterly period (a year's figure is the year's own)");
+        if (o.Measure == Measure.Change)
+            throw new AnalyticsException($"{ind.Id} {o.Period}: a year-to-date figure is a level (the total so far) or a growth, not a change");
     }
 
     /// <summary>The figure is at most <see cref="MaxMagnitude"/> in its plain unit.</summary>
@@ -88,13 +99,13 @@ internal static class DatasetRules
     /// <summary>Two figures of one indicator, period and measure must agree; identical repeats are allowed.</summary>
     public static void CheckDuplicates(IEnumerable<Observation> observations)
     {
-        var seen = new Dictionary<(string, Period, Measure), Observation>();
+        var seen = new Dictionary<(string, Period, Measure, bool), Observation>();
         foreach (Observation o in observations)
         {
-            var key = (o.IndicatorId, o.Period, o.Measure);
+            var key = (o.IndicatorId, o.Period, o.Measure, o.IsYearToDate);
             if (!seen.TryGetValue(key, out Observation? first)) seen[key] = o;
             else if (!Agree(first, o))
-                throw new AnalyticsException($"{o.IndicatorId} {o.Period}: two {o.Measure.ToString().ToLowerInvariant()} figures disagree ({first.Qualifier.ToSign()}{first.Value} and {o.Qualifier.ToSign()}{o.Value})");
+                throw new AnalyticsException($"{o.IndicatorId} {o.Period}: two {(o.IsYearToDate ? "year-to-date " : "")}{o.Measure.ToString().ToLowerInvariant()} figures disagree ({first.Qualifier.ToSign()}{first.Value} and {o.Qualifier.ToSign()}{o.Value})");
         }
     }
 }

@@ -87,9 +87,15 @@ internal static class DatasetWriter
         }
     }
 
-    /// <summary>Observations in the observations.csv format (a multi-year figure's period is its plan, 2011-2015).</summary>
-    private static void Observations(List<(string Name, byte[] Bytes)> written, string name, IEnumerable<Observation> observations) =>
-        Atomically(written, name, [.. DatasetReader.ObservationColumns, .. DatasetReader.ObservationOptional], DatasetReader.ObservationWhenUsed, observations, (row, o) =>
+    /// <summary>
+    /// Observations in the observations.csv format (a multi-year figure's period is its plan, 2011-2015); the basis
+    /// column only when a figure is year-to-date, and then filled on every row.
+    /// </summary>
+    private static void Observations(List<(string Name, byte[] Bytes)> written, string name, IEnumerable<Observation> observations)
+    {
+        Observation[] all = [.. observations];
+        bool basis = all.Any(o => o.IsYearToDate);
+        Atomically(written, name, [.. DatasetReader.ObservationColumns, .. DatasetReader.ObservationOptional], DatasetReader.ObservationWhenUsed, all, (row, o) =>
         {
             row["indicator"] = o.IndicatorId;
             row["period"] = o.Plan?.ToString() ?? o.Period.ToString();
@@ -99,7 +105,9 @@ internal static class DatasetWriter
             row["qualifier"] = o.Qualifier.ToToken();
             WriteSource(row, o.Source);
             row["vintage"] = o.Vintage?.ToString() ?? "";
+            row["basis"] = !basis ? "" : o.IsYearToDate ? DatasetReader.YearToDateBasis : DatasetReader.PeriodBasis;
         });
+    }
 
     /// <summary>Targets in the targets.csv format.</summary>
     private static void Targets(List<(string Name, byte[] Bytes)> written, string name, IEnumerable<Target> targets) =>

@@ -46,6 +46,15 @@ public sealed record Observation(string IndicatorId, Period Period, Measure Meas
     /// </summary>
     public PlanPeriod? Plan { get; init; }
 
+    /// <summary>
+    /// Whether the figure is year-to-date (observations.csv basis <c>year_to_date</c>): a level that is the total from
+    /// the start of the calendar year to the end of <see cref="Period"/> (1–9月累计 for 2025-09, 前三季度 for 2025-Q3),
+    /// a growth of that total over the same periods a year before (累计增长); false for a figure of the period alone.
+    /// Year-to-date figures are not part of a level series: <see cref="Data.Dataset.Series"/> turns a flow's
+    /// year-to-date totals into period values (<see cref="Zhibiao.Analytics.YearToDate"/>).
+    /// </summary>
+    public bool IsYearToDate { get; init; }
+
     /// <summary>Whether the value was derived rather than reported.</summary>
     public bool IsDerived => Derivation is not null;
 

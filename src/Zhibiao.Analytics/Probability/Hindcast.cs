@@ -150,7 +150,7 @@ public sealed class Hindcast
         int year = target.Deadline.Year;
         bool Known(Observation o) => o.Period < target.Deadline && (o.Vintage?.Year ?? (o.Period.Year + 1)) <= year;
         Indicator ind = data.Get(target.IndicatorId);
-        IndicatorSeries series = IndicatorSeries.Create(ind, data.ObservationsOf(ind.Id).Where(o => o.Measure == Measure.Level && o.Plan is null && Known(o)));
+        IndicatorSeries series = IndicatorSeries.Create(ind, data.ObservationsOf(ind.Id).Where(o => o.Measure == Measure.Level && !o.IsYearToDate && o.Plan is null && Known(o)));
         Observation[] reported = [.. data.ChangesOf(ind.Id).Where(Known)];
         return new TargetEvidence(target, series, Tracker.Track(series, target, reported, tracking)) { Reported = reported };
     }

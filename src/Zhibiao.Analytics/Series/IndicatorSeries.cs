@@ -59,7 +59,7 @@ public sealed class IndicatorSeries : IReadOnlyList<Observation>
     /// to the indicator's unit (亿斤 → 吨); the written figures stay in the observation's source.
     /// </summary>
     /// <exception cref="AnalyticsException">
-    /// An observation belongs to another indicator, is not a level, has another frequency or an incompatible unit, or
+    /// An observation belongs to another indicator, is not a level or is year-to-date, has another frequency or an incompatible unit, or
     /// two observations share a period.
     /// </exception>
     public static IndicatorSeries Create(Indicator indicator, IEnumerable<Observation> levels)
@@ -72,6 +72,8 @@ public sealed class IndicatorSeries : IReadOnlyList<Observation>
                 throw new AnalyticsException($"{where}: observation belongs to indicator '{o.IndicatorId}'");
             if (o.Measure != Measure.Level)
                 throw new AnalyticsException($"{where}: a series holds levels, not a {o.Measure.ToString().ToLowerInvariant()}");
+            if (o.IsYearToDate)
+                throw new AnalyticsException($"{where}: a series holds the values of each period, not a year-to-date total (Dataset.Series converts a flow's totals)");
             if (o.Period.Frequency != indicator.Frequency)
                 throw new AnalyticsException($"{where}: {o.Period.Frequency.ToToken()} period in a {indicator.Frequency.ToToken()} indicator");
             if (!o.Value.Unit.IsCompatibleWith(indicator.Unit))

@@ -90,6 +90,108 @@ public static class YearToDate
         return totals with { Values = y };
     }
 
+    /// <summary>
+    /// The period values a monthly or quarterly flow's year-to-date figures give (observations.csv basis
+    /// <c>year_to_date</c>), for the periods without a reported period value, marked derived. The year-to-date total
+    /// of a period is the reported one, else last period's total plus this period's reported value, else last year's
+    /// total of the same period times (1 + the reported year-to-date growth); the period values are then the
+    /// differences of the totals (<see cref="Increments(LongSeries)"/>, with its rules on leading, missing and falling
+    /// totals). Only figures that are the value (qualifier exact) are used. An indicator that is not a monthly or
+    /// quarterly flow, or has no year-to-date level or growth, gives none.
+    /// </summary>
+    /// <param name="ind">The indicator.</param>
+    /// <param name="periodLevels">Its reported period levels.</param>
+    /// <param name="yearToDate">Its year-to-date figures (levels and growth); others are ignored.</param>
+    /// <exception cref="AnalyticsException">A total falls within a year, or a period between two totals of a year has none (the message names the indicator and period).</exception>
+    internal static List<Observation> PeriodValues(Indicator ind, IReadOnlyCollection<Observation> periodLevels, IEnumerable<Observation> yearToDate)
+    {
+        var result = new List<Observation>();
+        if (ind.Frequency == Frequency.Yearly || ind.Kind != IndicatorKind.Flow) return result;
+        Observation[] ytd = [.. yearToDate.Where(o => o.IsYearToDate && o.Qualifier == Qualifier.Exact && o.Plan is null && o.Period.Frequency == ind.Frequency
+            && (o.Measure == Measure.Level || (o.Measure == Measure.Growth && (o.Value.Unit == Units.Percent || o.Value.Unit == Units.Times))))];
+        if (ytd.Length == 0) return result;
+        Observation[] levels = [.. periodLevels.Where(o => !o.IsYearToDate && o.Measure == Measure.Level && o.Plan is null && o.Period.Frequency == ind.Frequency)];
+        Period start = ytd.Concat(levels).Min(o => o.Period), end = ytd.Concat(levels).Max(o => o.Period);
+        int n = (end - start) + 1, m = ind.Frequency.PeriodsPerYear();
+        double[] x = Missing(n), y = Missing(n), g = Missing(n), gHalf = new double[n], total = Missing(n), half = new double[n];
+        var xHalf = new double[n];
+        var yearToDateAt = new Observation?[n];
+        foreach (Observation o in levels)
+        {
+            Quantity q = o.Value.ConvertTo(ind.Unit);
+            (x[o.Period - start], xHalf[o.Period - start]) = (q.Value, q.HalfWidth);
+        }
+
+        foreach (Observation o in ytd)
+        {
+            int i = o.Period - start;
+            if (o.Measure == Measure.Level)
+            {
+                Quantity q = o.Value.ConvertTo(ind.Unit);
+                (y[i], half[i]) = (q.Value, q.HalfWidth);
+                yearToDateAt[i] = o;
+            }
+            else
+            {
+                double toFraction = o.Value.Unit == Units.Percent ? 0.01 : 1;
+                (g[i], gHalf[i]) = (o.Value.Value * toFraction, o.Value.HalfWidth * toFraction);
+                yearToDateAt[i] ??= o;
+            }
+        }
+
+        var how = new string[n];
+        for (int i = 0; i < n; i++)
+        {
+            Period p = start + i;
+            bool first = p.SubPeriod == 1;
+            if (!double.IsNaN(y[i]))
+            {
+                (total[i], how[i]) = (y[i], $"the year-to-date total of {p}");
+            }
+            else if (!double.IsNaN(x[i]) && (first || (i > 0 && !double.IsNaN(total[i - 1]))))
+            {
+                (total[i], half[i]) = first ? (x[i], xHalf[i]) : (total[i - 1] + x[i], half[i - 1] + xHalf[i]);
+                how[i] = $"the period values to {p}";
+            }
+            else if (!double.IsNaN(g[i]) && i >= m && !double.IsNaN(total[i - m]))
+            {
+                if (g[i] <= -1) throw new AnalyticsException($"{ind.Id} {p}: year-to-date growth of {g[i] * 100:0.##}% would leave nothing of last year's total");
+                total[i] = total[i - m] * (1 + g[i]);
+                half[i] = (half[i - m] * (1 + g[i])) + (total[i - m] * gHalf[i]);
+                how[i] = $"the year-to-date total of {p - m} and the year-to-date growth of {p}";
+            }
+        }
+
+        double[] values = Increments(ind.Id, start, total);
+        for (int i = 0; i < n; i++)
+        {
+            if (double.IsNaN(values[i]) || !double.IsNaN(x[i])) continue;
+            Period p = start + i;
+            int to = i;
+            while (double.IsNaN(total[to])) to++;
+            string method = to != i || (p.SubPeriod > 1 && double.IsNaN(total[i - 1]))
+                ? $"{p}: a share of {how[to]}, in proportion to the same periods a year before (equally when not known)"
+                : p.SubPeriod == 1 ? $"{p}: {how[i]}" : $"{p}: {how[i]} less {how[i - 1]}";
+            double w = half[to] + (to == i && p.SubPeriod > 1 ? half[i - 1] : 0);
+            Observation from = yearToDateAt[to] ?? yearToDateAt[i] ?? ytd[0];
+            result.Add(new Observation(ind.Id, p, Measure.Level, Quantity.Of(values[i], ind.Unit), Qualifier.Exact,
+                new Source(from.Source.Document, from.Source.Address, method) { Subject = from.Source.Subject })
+            {
+                Derivation = new Derivation(method, new Interval(values[i] - w, values[i] + w)),
+                Vintage = from.Vintage,
+            });
+        }
+
+        return result;
+
+        static double[] Missing(int length)
+        {
+            var a = new double[length];
+            Array.Fill(a, double.NaN);
+            return a;
+        }
+    }
+
     /// <summary>The totals of <see cref="Cumulate(LongSeries)"/> on values from <paramref name="start"/>.</summary>
     internal static double[] Cumulate(string id, Period start, ReadOnlySpan<double> x)
     {
