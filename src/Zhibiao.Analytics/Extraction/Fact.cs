@@ -20,6 +20,12 @@ public sealed record Fact(
     /// <summary>The years a multi-year figure covers (2021-2025 for a 十四五 total), or null for one year.</summary>
     public PlanPeriod? Plan { get; init; }
 
+    /// <summary>
+    /// Whether the figure is year-to-date (1—9月, 前三季度, 上半年, 一季度 before it): a total from the start of the year to
+    /// the end of <see cref="Period"/> (2025-09, 2025-Q3), or that total's growth; false for a figure of its period.
+    /// </summary>
+    public bool IsYearToDate { get; init; }
+
     /// <summary>The word that made it a target (力争) or a forecast (预计), if any.</summary>
     public string? Note { get; init; }
 

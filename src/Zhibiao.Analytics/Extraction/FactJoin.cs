@@ -87,7 +87,7 @@ public static class FactJoin
                 else
                 {
                     if (f.Plan is not null) throw new AnalyticsException($"a figure over {f.Plan} is not an observation of one year");
-                    var o = new Observation(ind.Id, f.Period, measure, value, f.Qualifier, source);
+                    var o = new Observation(ind.Id, f.Period, measure, value, f.Qualifier, source) { IsYearToDate = f.IsYearToDate };
                     DatasetRules.Check(ind, o);
                     observations.Add(o);
                 }

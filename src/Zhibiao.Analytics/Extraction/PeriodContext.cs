@@ -12,7 +12,8 @@ namespace Zhibiao.Analytics.Extraction;
 internal readonly record struct FigureTime(Measure Kind, bool Ratio, bool From, bool Reached, bool Steady, bool Average, bool Threshold = false, bool Action = false);
 
 /// <summary>Where a figure stands in time: its period, the years of a multi-year figure, whether it is a target, and the word that says so.</summary>
-internal readonly record struct Placement(Period Period, PlanPeriod? Plan, bool IsTarget, string? Note);
+/// <remarks><see cref="YearToDate"/>: the period is the last of a year-to-date span (1—9月 → 2025-09, 前三季度 → 2025-Q3).</remarks>
+internal readonly record struct Placement(Period Period, PlanPeriod? Plan, bool IsTarget, string? Note, bool YearToDate = false);
 
 /// <summary>
 /// The time a figure is about, and whether it is a target. Three layers, the nearest wins:
@@ -61,6 +62,7 @@ internal sealed class PeriodContext
     private bool _planContext;
     private bool _planSince;
     private bool _lastFiveYears;
+    private Period? _yearToDate;
 
     public PeriodContext(ReportLayout layout) => _layout = layout;
 
@@ -68,7 +70,7 @@ internal sealed class PeriodContext
     public static HashSet<char> CueStarts { get; } =
     [
         .. Lexicon.TargetCues.Words.Select(w => w[0]), .. Lexicon.StrongTargetCues.Words.Select(w => w[0]),
-        '预', '去', '上', '今', '十', '期', '时', '累', '年', '以', '过', '五', '“', '六', '七', '八', '九',
+        '预', '去', '上', '今', '十', '期', '时', '累', '年', '以', '过', '五', '“', '六', '七', '八', '九', '1', '前', '一', '全',
     ];
 
     /// <summary>Starts a sentence: forgets its words, and reads its opening time words (这五年, 这一年, 2025年 …).</summary>
@@ -78,6 +80,7 @@ internal sealed class PeriodContext
         _forecast = _past = _current = _planContext = _planSince = _lastFiveYears = false;
         _year = _fromYear = _baseYear = null;
         _yearRange = _planName = null;
+        _yearToDate = null;
         // The time opened by a sentence holds within its section until another opening: in a review across paragraphs
         // (刚刚过去的2025年 … over the paragraphs that follow), in a plan to the end of its paragraph (过去一年 … recalls the
         // year before for a while, then the plan goes on).
@@ -148,8 +151,31 @@ internal sealed class PeriodContext
             || s.StartsWith("累计", StringComparison.Ordinal) || s.StartsWith("年均", StringComparison.Ordinal))
             _planContext = true;
         if (s.StartsWith("以来", StringComparison.Ordinal)) _planSince = true;
+        if (YearToDateSpan(s, prev) is { } ytd) _yearToDate = ytd;
+        else if (s.StartsWith("全年", StringComparison.Ordinal)) _yearToDate = null;
         if (s.StartsWith("过去五年", StringComparison.Ordinal) || s.StartsWith("五年来", StringComparison.Ordinal) || s.StartsWith("五年间", StringComparison.Ordinal))
             _lastFiveYears = true;
+    }
+
+    /// <summary>
+    /// The end of a year-to-date span at the start of <paramref name="s"/>, in a placeholder year 2000 (the figure's year
+    /// is set by <see cref="Place"/>): 1—9月 (1-9月, 1～9月, 1至9月) → 2000-09, 前三季度 → 2000-Q3, 上半年 → 2000-Q2,
+    /// 一季度 → 2000-Q1; null when none, or when the span is a base or a start (比一季度, 从上半年).
+    /// </summary>
+    private static Period? YearToDateSpan(ReadOnlySpan<char> s, char prev)
+    {
+        if (prev is '比' or '较' or '同' or '与' or '于' or '从' or '自' or '由' || char.IsAsciiDigit(prev)) return null;
+        if (s.StartsWith("前三季度", StringComparison.Ordinal)) return Period.OfQuarter(2000, 3);
+        if (s.StartsWith("上半年", StringComparison.Ordinal)) return Period.OfQuarter(2000, 2);
+        if (s.StartsWith("一季度", StringComparison.Ordinal) && prev != '第') return Period.OfQuarter(2000, 1);
+        if (s.Length >= 4 && s[0] == '1' && s[1] is '—' or '-' or '－' or '~' or '～' or '至' or '到' or '–' && char.IsAsciiDigit(s[2]))
+        {
+            int month = s[2] - '0', at = 3;
+            if (s.Length > 3 && char.IsAsciiDigit(s[3])) (month, at) = ((month * 10) + (s[3] - '0'), 4);
+            if (at < s.Length && s[at] == '月' && month is >= 2 and <= 12) return Period.OfMonth(2000, month);
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -237,6 +263,9 @@ internal sealed class PeriodContext
         bool planned = section.Kind == SectionKind.Plan || _strong is not null || (span is { } fs && fs.Start.Year >= plan);
         bool isTarget = !_forecast && !_past && !figure.From && future && planned;
         string? note = _forecast ? "预计" : isTarget ? _target : null;
+        // 1—9月 / 前三季度 before the figure: the total (or its growth) from the start of the year to the span's end.
+        if (_yearToDate is { } ytd && span is null && !figure.From && !figure.Average && !isTarget)
+            return new Placement(Period.Create(ytd.Frequency, period.Year, ytd.SubPeriod), null, false, note, YearToDate: true);
         return new Placement(period, span, isTarget, note);
     }
 

@@ -127,6 +127,7 @@ public static partial class ReportReader
         {
             if (f.IsTarget || f.Note is not null && !f.IsTarget && f.Note.StartsWith('预')) continue;
             if (f.Plan is null && f.Period.Year >= year) continue;
+            if (f.IsYearToDate) continue;
             if (Map(f, synonyms) is not { } m) continue;
             // 年均增长 right before the figure: a yearly average over the plan period (or the five years reviewed).
             bool yearly = f.Start >= 4 && f.Start <= text.Length && text.AsSpan(Math.Max(0, f.Start - 6), Math.Min(6, f.Start)).Contains("年均", StringComparison.Ordinal);

@@ -194,6 +194,7 @@ internal sealed partial class SentenceReader
         item.Plan = place.Plan;
         item.IsTarget = place.IsTarget;
         item.Note = place.Note;
+        item.YearToDate = place.YearToDate;
 
         if (totalOfPrevious && lastFact is not null && lastFact.Kind == Measure.Level && !IsRatio(lastFact.Unit!)
             && lastFact.Unit!.IsCompatibleWith(unit) && !IsRatio(unit))
@@ -347,6 +348,8 @@ internal sealed partial class SentenceReader
 
         public string? Note { get; set; }
 
+        public bool YearToDate { get; set; }
+
         /// <summary>The high end of a range whose low end this is (5%—6%): same subject and context, at most.</summary>
         public Item HighEnd(NumberToken token)
         {
@@ -368,6 +371,7 @@ internal sealed partial class SentenceReader
                 Plan = Plan,
                 IsTarget = IsTarget,
                 Note = Note,
+                YearToDate = YearToDate,
             };
         }
 
@@ -380,6 +384,7 @@ internal sealed partial class SentenceReader
             {
                 Plan = Plan,
                 Note = Note,
+                IsYearToDate = YearToDate,
             };
         }
     }
