@@ -99,7 +99,7 @@ internal static class LayoutVariants
         return new LayoutVariant(sb.ToString(), map);
     }
 
-    /// <summary>Writes a share of the punctuation and digits in their other width (：→:, ，→,, ；→;, （→(, ）→), %→％, 5→５).</summary>
+    /// <summary>Writes a share of the punctuation and digits in their other width (：→:, ，→,, ；→;, （→(, ）→), 。→. between Chinese characters, %→％, 5→５).</summary>
     public static LayoutVariant SwapWidths(string text, Random random, double share)
     {
         var sb = new StringBuilder(text);
@@ -113,6 +113,7 @@ internal static class LayoutVariants
                 '：' when !(char.IsAsciiDigit(before) && char.IsAsciiDigit(after)) => ':',
                 '，' when !(char.IsAsciiDigit(before) && char.IsAsciiDigit(after)) => ',',
                 '；' => ';',
+                '。' when !char.IsAsciiLetterOrDigit(before) && !char.IsAsciiLetterOrDigit(after) && after != '.' => '.',
                 '（' => '(',
                 '）' => ')',
                 '%' => '％',

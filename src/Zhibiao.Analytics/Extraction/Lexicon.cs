@@ -92,6 +92,9 @@ internal static class Lexicon
     /// <summary>Heads of stocks (装机, 面积, 里程): 新增 inside such a subject makes its figure a change (可再生能源新增装机3.7亿千瓦).</summary>
     public static readonly WordList StockHeads = ReadingData.Words("StockHeads");
 
+    /// <summary>Verbs of building at the start of a subject that make a figure of a stock a change (新建海上风电装机300万千瓦).</summary>
+    public static readonly WordList NewStockVerbs = ReadingData.Words("NewStockVerbs");
+
     /// <summary>Words before 年产 figures that describe a capacity of what follows (年产百万吨国家级页岩油示范区).</summary>
     public static readonly WordList CapacityWords = ReadingData.Words("CapacityWords");
 

@@ -102,8 +102,10 @@ internal static class MainStatement
             }
 
             // A heading that names the targets, the list on the lines below: （一）主要预期目标 / 2026年主要预期目标.
-            if (p == end && end < t.Length && t[end] == '\n' && ReportText.IsHeading(t.AsSpan(LineStart(t, i), end - LineStart(t, i))))
-                return (start, p, false);
+            // (The heading may close with a full stop: （二）主要预期目标。)
+            bool closed = p + 1 == end && t[p] == '。';
+            if ((p == end || closed) && end < t.Length && t[end] == '\n' && ReportText.IsHeading(t.AsSpan(LineStart(t, i), p - LineStart(t, i))))
+                return (start, end, false);
         }
 
         return null;

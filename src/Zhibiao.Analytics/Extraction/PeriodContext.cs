@@ -19,7 +19,7 @@ internal readonly record struct Placement(Period Period, PlanPeriod? Plan, bool 
 /// The time a figure is about, and whether it is a target. Three layers, the nearest wins:
 /// <list type="number">
 /// <item>words of the sentence before the figure: a year (2024年, not a base 比2020年 nor a start 2020年以来), a span of
-/// years (2021—2025年), 去年 / 今年, a plan period with 期间, 时期, 累计, 年均 or 以来 (“十四五”期间), five past years (过去五年,
+/// years (2021—2025年, 2021年至2025年; 2020年到2025年 from the end of a plan: 2021–2025), 去年 / 今年, a plan period with 期间, 时期, 累计, 年均 or 以来 (“十四五”期间), five past years (过去五年,
 /// 五年来);</item>
 /// <item>the time set by the opening words of an earlier sentence of the same section, kept until another opening:
 /// 这五年 / 过去五年 / “十四五”时期 open five years, 这一年 / 一年来 / 2025年 one year;</item>
@@ -57,6 +57,7 @@ internal sealed class PeriodContext
     private int? _year;
     private int? _fromYear;
     private int? _baseYear;
+    private int? _spanStart;
     private (int From, int To)? _yearRange;
     private (int From, int To)? _planName;
     private bool _planContext;
@@ -78,7 +79,7 @@ internal sealed class PeriodContext
     {
         _target = _strong = null;
         _forecast = _past = _current = _planContext = _planSince = _lastFiveYears = false;
-        _year = _fromYear = _baseYear = null;
+        _year = _fromYear = _baseYear = _spanStart = null;
         _yearRange = _planName = null;
         _yearToDate = null;
         // The time opened by a sentence holds within its section until another opening: in a review across paragraphs
@@ -186,6 +187,22 @@ internal sealed class PeriodContext
     {
         char prev = pos > start ? text[pos - 1] : '\0';
         bool ofFigure = next < end && text[next] == '的';
+        // 2020年到2025年, 从2021年至2025年: a span of years. A first year that ends a five-year plan (2020, 2015) is the
+        // starting point (the change is over 2021–2025, as after 比2020年); another one is the span's first year.
+        if (next + 5 < end && text[next] is '到' or '至' && YearAt(text, next + 1) is { } to && to > year)
+        {
+            _spanStart = year;
+            return;
+        }
+
+        if (prev is '到' or '至' && _spanStart is { } first)
+        {
+            _spanStart = null;
+            _yearRange = first % 5 == 0 ? (first + 1, year) : (first, year);
+            _year = null;
+            return;
+        }
+
         if (prev is '比' or '较')
         {
             _baseYear = year;
@@ -197,6 +214,9 @@ internal sealed class PeriodContext
         if (after.StartsWith("以来", StringComparison.Ordinal) || after.StartsWith("起", StringComparison.Ordinal)) return;
         _year = year;
     }
+
+    private static int? YearAt(string text, int p) =>
+        p + 5 <= text.Length && IsYear(text.AsSpan(p, 5)) ? int.Parse(text.AsSpan(p, 4), System.Globalization.CultureInfo.InvariantCulture) : null;
 
     /// <summary>A span of years of the sentence (2021—2025年).</summary>
     public void OnYearRange(int from, int to) => _yearRange = (from, to);

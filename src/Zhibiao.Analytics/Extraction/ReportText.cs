@@ -7,7 +7,8 @@ namespace Zhibiao.Analytics.Extraction;
 /// characters of the text as given. One pass, linear in the length:
 /// <list type="bullet">
 /// <item>widths: full-width digits, Latin letters, ％ and ．(０-９, Ａ-Ｚ) are read as ASCII; the ASCII forms of the
-/// Chinese punctuation (, : ; ( )) are read as the Chinese ones (，：；（）), except , and : between digits (1,234; 10:30);</item>
+/// Chinese punctuation (, : ; ( )) are read as the Chinese ones (，：；（）), except , and : between digits (1,234; 10:30);
+/// a point after a Chinese character or a unit sign and before one (壮大.电子信息, 5200列.) is a full stop 。;</item>
 /// <item>spaces (ASCII, ideographic U+3000, no-break, tabs) are dropped, except one between two Latin letters or digits;</item>
 /// <item>line breaks: a break inside a sentence is dropped (the line goes on), a break after the end of a sentence
 /// (。！？；：), after a heading (一、…, （一）…, a short line ending in 工作/回顾/任务 …, the title) or before a list item
@@ -256,8 +257,8 @@ internal sealed class ReportText
         {
             case '％':
                 return '%';
-            case '．':
-                return '.';
+            case '．' or '.':
+                return FullStop(before, Map(after, '\0', '\0')) ? '。' : '.';
             case ',':
                 return char.IsAsciiDigit(before) && char.IsAsciiDigit(after) ? ',' : '，';
             case ':':
@@ -272,6 +273,14 @@ internal sealed class ReportText
                 return c;
         }
     }
+
+    /// <summary>
+    /// Whether a point ends a sentence (壮大.电子信息, 5200列.): after a character that is neither an ASCII letter or digit
+    /// nor another point, and before anything but a digit, a letter or a point. 5.4%, 1.地区, PM2.5, www.x.org and …... stay.
+    /// </summary>
+    private static bool FullStop(char before, char after) =>
+        before != '\0' && !char.IsAsciiLetterOrDigit(before) && before is not ('.' or '。' or '…')
+        && !char.IsAsciiLetterOrDigit(after) && after is not ('.' or '．' or '…');
 
     /// <summary>Whether the line break after the line read so far ends a paragraph (else the line goes on).</summary>
     private static bool EndsParagraph(StringBuilder sb, int lineStart, string original, int next)

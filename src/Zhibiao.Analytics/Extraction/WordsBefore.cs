@@ -166,6 +166,11 @@ internal sealed record WordsBefore
             newStock = true;
             coreText = coreText.Remove(newAt, 2);
         }
+        else if (leadingVerb is not null && Lexicon.NewStockVerbs.Contains(leadingVerb) && Lexicon.StockHeads.AtEnd(coreText) is not null)
+        {
+            // 新建海上风电装机300万千瓦, 扩建耕地面积: a verb of building before a stock adds to it, as 新增 does.
+            newStock = true;
+        }
 
         if (produced && coreText.Length > 0 && !coreText.EndsWith("产量", StringComparison.Ordinal)) coreText += "产量";
         return new WordsBefore
