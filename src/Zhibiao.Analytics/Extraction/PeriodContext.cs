@@ -275,6 +275,11 @@ internal sealed class PeriodContext
             (year, span) = Across(section.From, section.To, figure);
         }
 
+        // A yearly average (年均增长) is never of one year: without a span of its own it is over the five years of the
+        // plan the year closes (2021–2025 in a review of 2025: 2025年…快递业务量年均增长超21%) or of the plan ahead.
+        if (figure.Average && span is null && !figure.From && _baseYear is null)
+            span = year < plan ? Years(year - 4, year) : year > plan ? Years(plan, year) : Years(plan, plan + 4);
+
         // A change since a base year two or more years back (比2020年增长58.1%, 比1980年翻两番) covers the years since.
         if (_baseYear is { } b && span is null && !figure.From && (figure.Kind != Measure.Level || figure.Ratio) && b < year - 1)
             span = Years(b + 1, year);

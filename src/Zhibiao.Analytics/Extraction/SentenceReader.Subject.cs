@@ -95,6 +95,8 @@ internal sealed partial class SentenceReader
     private string ReadNounAfter(int pos, out int end)
     {
         int p = pos;
+        // A closing mark after the figure closes a name around it (“双20条”政策), it does not open the noun.
+        while (p < _end && _text[p] is '”' or '）' or '》') p++;
         if (p < _end && _text[p] == '的') p++;
         int start = p;
         int open = 0;
@@ -119,6 +121,8 @@ internal sealed partial class SentenceReader
             if (cut >= start) last = cut;
         }
 
+        // A note in brackets right after the figure (3.8万套（间）) is not its noun.
+        if (last > start && _text[start] == '（' && _text.IndexOf('）', start) == last - 1) return "";
         return last - start >= 2 ? _text[start..last] : "";
     }
 
@@ -129,6 +133,16 @@ internal sealed partial class SentenceReader
         ReadOnlySpan<char> s = _text.AsSpan(from, end - from).Trim();
         s = StripLeading(s, out _);
         if (Lexicon.EndsWithAny(s, Lexicon.TopicTails) is { } tail && s.Length > tail.Length + 1) s = s[..^tail.Length];
+        // The noun before a link is the topic, not the clause (地区生产总值连跨两个万亿元台阶 → 地区生产总值).
+        for (int i = 2; i + 1 < s.Length; i++)
+        {
+            if (Lexicon.LevelLinks.AtStart(s[i..]) is { Length: >= 2 })
+            {
+                s = s[..i];
+                break;
+            }
+        }
+
         return s.Length >= 2 ? s.ToString() : null;
     }
 
@@ -139,7 +153,8 @@ internal sealed partial class SentenceReader
         for (int k = 0; k < 12 && s.Length > 0; k++)
         {
             s = s.TrimStart();
-            if (s.Length > 0 && s[0] is '、' or '和' or '及' or '与' or '并' or '且' or '而')
+            // (并, 且, 而 join clauses only at the start: after a verb they begin a word, 完成并购重组.)
+            if (s.Length > 0 && (s[0] is '、' or '和' or '及' or '与' || (k == 0 && s[0] is '并' or '且' or '而')))
             {
                 s = s[1..];
                 continue;

@@ -148,6 +148,7 @@ internal sealed record WordsBefore
             s = s[..^cap.Length];
         }
 
+        s = Unmarked(s);
         ReadOnlySpan<char> scoped = StripScope(s);
         ReadOnlySpan<char> core = SentenceReader.StripLeading(s, out string? leadingVerb);
         string? reach = null;
@@ -157,7 +158,7 @@ internal sealed record WordsBefore
             core = [];
         }
 
-        string coreText = core.ToString();
+        string coreText = Unmarked(core).ToString();
         bool newStock = false;
         int newAt = coreText.IndexOf("新增", StringComparison.Ordinal);
         if (newAt >= 0 && !coreText.AsSpan(newAt).StartsWith("新增长") && Lexicon.StockHeads.AtEnd(coreText) is not null && coreText.Length > newAt + 2)
@@ -193,8 +194,20 @@ internal sealed record WordsBefore
             From = from,
             Average = average,
             NewStock = newStock,
-            Action = leadingVerb is not null || isNew,
+            // New things counted (城镇新增就业超690万人) are what was done over the span, like a verb of action.
+            Action = leadingVerb is not null || isNew || coreText.Contains("新增", StringComparison.Ordinal),
         };
+    }
+
+    /// <summary>
+    /// The words of a subject without the marks that belong to the text around it: a closing mark or the tail of a
+    /// rate's unit at the start (”政策, /月提高至: 从796元/月提高至842元/月), an opening mark at the end (推出稳经济“).
+    /// </summary>
+    private static ReadOnlySpan<char> Unmarked(ReadOnlySpan<char> s)
+    {
+        if (s.Length >= 2 && s[0] == '/' && Lexicon.IsIdeograph(s[1])) s = s[2..];
+        s = s.TrimStart("”）》\"'").TrimEnd("“（《\"'");
+        return s;
     }
 
     /// <summary>比“十三五”末 / 较“十三五”末期 at the end: a comparison base.</summary>

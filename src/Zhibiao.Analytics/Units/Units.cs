@@ -188,7 +188,7 @@ public static class Units
         Add(MicrogramPerCubicMetre, "µg/m3", "μg/m³");
 
         // Counters of reports without a field of their own: occurrences (两次下调), sessions (连续2届), kinds, pieces, models,
-        // teams or funds, buildings, medals, events and rounds; and years of age (人均预期寿命达到79.5岁).
+        // teams or funds, buildings, medals, events, rounds and cases; and years of age (人均预期寿命达到79.5岁).
         Add(new Unit("次", "occurrences", 1, "time (次: occurrences)"));
         Add(new Unit("届", "sessions", 1, "session (届)"));
         Add(new Unit("种", "kinds", 1, "kind (种)"));
@@ -200,6 +200,7 @@ public static class Units
         Add(new Unit("岁", "years of age", 1, "year of age (岁: life expectancy)"));
         Add(new Unit("场", "events (场)", 1, "event (场: activities, matches)"));
         Add(new Unit("轮", "rounds", 1, "round (轮: rounds of rain, of policies)"));
+        Add(new Unit("起", "cases", 1, "case (起: deals, incidents)"));
         return map;
     }
 }
