@@ -19,11 +19,17 @@ public sealed record ReportOptions
 
     /// <summary>How the report was made, printed under the title (e.g. the command line).</summary>
     public string? MadeBy { get; init; }
+
+    /// <summary>Only the figures published by the end of this period (<see cref="Dataset.AsOf"/>); all when null.</summary>
+    public Period? AsOf { get; init; }
 }
 
 /// <summary>
 /// One self-contained HTML page for a dataset: the targets overview, then per indicator with two or more levels its
 /// tracking, growth table, growth chart, fan chart and sources, and a table of the indicators with a single figure.
+/// Annual targets of monthly and quarterly flows are judged from the part of the year published, as
+/// <c>analytics track</c> judges them (<see cref="DatasetReview"/>); their indicators show the year-to-date table and
+/// chart (<see cref="YearToDateChart"/>: the year-to-date path, the required path and the fan of the year's end).
 /// Charts are inline SVG with text drawn as outlines, styles are inline: no scripts, fonts or external resources,
 /// and addresses of sources are printed as text, not links.
 /// </summary>
@@ -51,7 +57,9 @@ public static class HtmlReport
         ArgumentNullException.ThrowIfNull(data);
         options ??= ReportOptions.Default;
         string title = options.Title ?? $"Indicators and targets: {name}";
-        IReadOnlyList<TargetJudgement> judgements = TargetPipeline.Judge(data, new PipelineOptions { Assessment = options.Assessment });
+        if (options.AsOf is { } cut) data = data.AsOf(cut);
+        DatasetReview review = DatasetReview.Of(data, null, new PipelineOptions { Assessment = options.Assessment });
+        IReadOnlyList<TargetJudgement> judgements = review.Judgements;
         TrackingResult[] tracking = [.. judgements.Select(j => j.Tracking)];
         TargetJudgement[] assessments = [.. judgements.Where(j => j.Chance is not null)];
         Indicator[] charted = [.. data.Indicators.Where(i => data.Series(i.Id).Count >= 2)
@@ -69,6 +77,7 @@ public static class HtmlReport
         html.Append("<section id=\"overview\">\n<h2>Targets overview</h2>\n");
         html.Append(TargetsChart.Create(judgements).ToHtml().Markup);
         if (assessments.Length > 0) html.Append(assessments.ToHtmlTable().Markup);
+        if (review.YearToDate.Count > 0) html.Append(review.YearToDate.ToHtmlTable().Markup);
         html.Append(tracking.Where(r => r.Target is not null || r.Observed is not null).ToHtmlTable().Markup);
         html.Append("</section>\n");
 
@@ -78,7 +87,7 @@ public static class HtmlReport
         if (single.Length > 0) html.Append("<li><a href=\"#single\">Indicators with a single figure</a></li>");
         html.Append("</ol></nav>\n");
 
-        foreach (Indicator ind in charted) AppendIndicator(html, data, ind, judgements, options);
+        foreach (Indicator ind in charted) AppendIndicator(html, data, ind, judgements, review.YearToDate, options);
 
         if (single.Length > 0)
         {
@@ -103,26 +112,33 @@ public static class HtmlReport
         AtomicFile.WriteText(path, w => w.Write(page));
     }
 
-    private static void AppendIndicator(StringBuilder html, Dataset data, Indicator ind, IReadOnlyList<TargetJudgement> judgements, ReportOptions options)
+    private static void AppendIndicator(StringBuilder html, Dataset data, Indicator ind, IReadOnlyList<TargetJudgement> judgements, IReadOnlyList<YearToDateAssessment> years, ReportOptions options)
     {
         string id = Html.Encode(ind.Id);
         html.Append(CultureInfo.InvariantCulture, $"<section class=\"indicator\" id=\"ind-{id}\">\n<h2>{Html.Encode(ind.NameZh)} {Html.Encode(ind.NameEn)} <small>({id}, {Html.Encode(ind.Unit.Symbol)})</small></h2>\n");
         TargetJudgement[] judged = [.. judgements.Where(j => j.Indicator.Id == ind.Id)];
         TrackingResult[] mine = [.. judged.Select(j => j.Tracking)];
         TargetJudgement[] assessed = [.. judged.Where(j => j.Chance is not null)];
-        TargetJudgement first = judged.Where(j => j.Target is not null).MinBy(j => j.Target!.Deadline) ?? judged[0];
-        html.Append(mine.ToHtmlTable().Markup);
+        YearToDateAssessment[] ytd = [.. years.Where(a => a.Indicator.Id == ind.Id)];
+        TargetJudgement? first = judged.Where(j => j.Target is not null).MinBy(j => j.Target!.Deadline) ?? judged.FirstOrDefault();
+        if (mine.Length > 0) html.Append(mine.ToHtmlTable().Markup);
         if (assessed.Length > 0) html.Append(assessed.ToHtmlTable().Markup);
-        string[] notes = [.. mine.SelectMany(r => r.Notes).Concat(assessed.SelectMany(a => a.Chance!.Notes)).Distinct(StringComparer.Ordinal)];
+        if (ytd.Length > 0) html.Append(ytd.ToHtmlTable().Markup);
+        string[] notes = [.. mine.SelectMany(r => r.Notes).Concat(assessed.SelectMany(a => a.Chance!.Notes)).Concat(ytd.SelectMany(a => a.Notes)).Distinct(StringComparer.Ordinal)];
         if (notes.Length > 0)
             html.Append("<ul class=\"notes\">").Append(string.Concat(notes.Select(n => $"<li>{Html.Encode(n)}</li>"))).Append("</ul>\n");
 
         html.Append(data.GrowthTable(ind.Id).ToHtmlTable().Markup);
-        html.Append(GrowthChart.Create(data.GrowthTable(ind.Id), first.Tracking).ToHtml().Markup);
-        html.Append(FanChart.Create(data.Series(ind.Id), first, new FanChartOptions { Assessment = options.Assessment }).ToHtml().Markup);
+        if (first is not null)
+        {
+            html.Append(GrowthChart.Create(data.GrowthTable(ind.Id), first.Tracking).ToHtml().Markup);
+            html.Append(FanChart.Create(data.Series(ind.Id), first, new FanChartOptions { Assessment = options.Assessment }).ToHtml().Markup);
+        }
+
+        foreach (YearToDateAssessment a in ytd) html.Append(YearToDateChart.Create(a).ToHtml().Markup);
 
         html.Append("<h3>Sources</h3>\n<ul class=\"sources\">");
-        var sources = data.ObservationsOf(ind.Id).Select(o => (o.Source, What: $"{o.Period} {o.Measure.ToString().ToLowerInvariant()}"))
+        var sources = data.ObservationsOf(ind.Id).Select(o => (o.Source, What: $"{o.Period} {(o.IsYearToDate ? "year-to-date " : "")}{o.Measure.ToString().ToLowerInvariant()}"))
             .Concat(data.Targets.Where(t => t.IndicatorId == ind.Id).Select(t => (t.Source, What: $"target {t}")))
             .GroupBy(s => (s.Source.Document, s.Source.Address));
         foreach (var g in sources)

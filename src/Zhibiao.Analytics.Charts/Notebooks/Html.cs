@@ -121,6 +121,30 @@ public static class Html
         return t.Build();
     }
 
+    /// <summary>
+    /// Annual targets judged from year-to-date data (<see cref="YearToDateAssessor"/>): the periods published, the
+    /// year-to-date total, P(met) in its likelihood colour, the growth the rest of the year needs over the same periods
+    /// a year before, and the median forecast of that growth with the model.
+    /// </summary>
+    public static HtmlContent ToHtmlTable(this IEnumerable<YearToDateAssessment> assessments)
+    {
+        ArgumentNullException.ThrowIfNull(assessments);
+        var t = new TableBuilder("annual targets from year-to-date data", "indicator", "target", "published", "year to date", "P(met)", "likelihood", "rest of the year needs", "forecast", "method");
+        foreach (YearToDateAssessment a in assessments)
+        {
+            string need = a.RequiredGrowth is not { } r ? "—"
+                : double.IsFinite(r.Lower) && double.IsFinite(r.Upper) ? $"{ChartStyle.Percent(r.Lower)} to {ChartStyle.Percent(r.Upper)}"
+                : double.IsFinite(r.Lower) ? "≥" + ChartStyle.Percent(r.Lower) : "≤" + ChartStyle.Percent(r.Upper);
+            t.Cells(a.Indicator.NameZh + " (" + a.Indicator.Id + ")", a.Target.ToString(), $"{a.PeriodsPublished} of {a.PeriodsPerYear}, to {a.AsOf}",
+                Quantity.Of(a.PublishedTotal, a.Indicator.Unit).ToString(4));
+            t.Cell(a.ProbabilityMet.ToString("0.00", CultureInfo.InvariantCulture), ColourOf(a.Likelihood), "p-met");
+            t.Cells(a.Likelihood.ToWords(), need, a.ForecastGrowth is { } g ? ChartStyle.Percent(g) : "—", a.Method);
+            t.EndRow();
+        }
+
+        return t.Build();
+    }
+
     /// <summary>A forecast: mean and interval bounds per step.</summary>
     public static HtmlContent ToHtmlTable(this Forecast forecast)
     {

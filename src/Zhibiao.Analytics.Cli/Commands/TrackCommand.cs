@@ -126,7 +126,8 @@ internal static class TrackCommand
         return t;
     }
 
-    private static Period ParseAsOf(string text) =>
+    /// <summary>The --as-of option's period (2025-09, 2025-Q3 or 2025).</summary>
+    internal static Period ParseAsOf(string text) =>
         Period.TryParse(text, out Period p) ? p : throw new CliUsageException($"--as-of '{text}' is not a period (expected 2025-09, 2025-Q3 or 2025)");
 
     /// <summary>Year-to-date rows in the track columns: latest is the year's published total, required and observed are the remaining and published periods' growth over the same periods last year.</summary>
@@ -191,6 +192,8 @@ internal static class TrackCommand
     private static void WriteTable(CliContext context, IReadOnlyList<TargetJudgement> results, TrackingOptions options, bool all)
     {
         TargetJudgement[] shown = [.. results.Where(j => all || j.Target is not null || j.Tracking.Observed is not null).OrderBy(j => j.Target is null)];
+        // Every target judged from year-to-date data, and nothing else to show: only their table follows.
+        if (shown.Length == 0 && results.Count == 0) return;
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumns("indicator", "latest", "target", "required", "observed", "ratio", "status", "P(met)");
         foreach (TargetJudgement j in shown)

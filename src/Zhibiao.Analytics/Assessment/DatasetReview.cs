@@ -26,6 +26,21 @@ public sealed record DatasetReview(IReadOnlyList<TargetJudgement> Judgements, IR
         return new DatasetReview(judgements, [.. annual.Select(t => YearToDateAssessor.Assess(data.Series(t.IndicatorId), t, AsOfFor(data, t, asOf), ytd))]);
     }
 
+    /// <summary>
+    /// The judgement of an indicator's annual target from year-to-date data as <see cref="Of"/> makes it (the first by
+    /// deadline of its targets that <see cref="YearToDateAssessor.Judges"/>), as published by <paramref name="asOf"/>
+    /// (all of it when null); null when the indicator has no such target.
+    /// </summary>
+    /// <exception cref="AnalyticsException">The indicator is unknown, or the target cannot be judged from the figures.</exception>
+    public static YearToDateAssessment? YearToDateOf(Dataset data, string indicatorId, Period? asOf = null, AssessmentOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        Indicator ind = data.Get(indicatorId);
+        if (data.Targets.Where(t => t.IndicatorId == ind.Id && YearToDateAssessor.Judges(ind, t)).MinBy(t => t.Deadline) is not { } target) return null;
+        if (asOf is { } cut) data = data.AsOf(cut);
+        return YearToDateAssessor.Assess(data.Series(ind.Id), target, AsOfFor(data, target, asOf), (options ?? AssessmentOptions.Default) with { Forecaster = null });
+    }
+
     /// <summary>The dataset without the year-to-date targets (and without the indicators left with no target by that).</summary>
     private static Dataset WithoutTargets(Dataset data, Target[] annual)
     {
