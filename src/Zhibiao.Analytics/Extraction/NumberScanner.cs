@@ -333,6 +333,21 @@ internal static class NumberScanner
             && !after.StartsWith("关口") && !after.StartsWith("规模");
     }
 
+    /// <summary>
+    /// Whether a count of 个 counts steps of an amount in words (跨越3个千亿元台阶, 连续跨过3个万亿元大关): a manner of
+    /// speaking of the level reached, as 两个千亿元台阶 is, not a number of things.
+    /// </summary>
+    private static bool IsStepCount(string text, int end, int limit)
+    {
+        int p = end;
+        while (p < limit && p - end < 3 && text[p] is '十' or '百' or '千' or '万' or '亿') p++;
+        if (p == end) return false;
+        if (Units.MatchPrefix(text.AsSpan(p, limit - p), out int length) is not null) p += length;
+        if (p < limit && text[p] == '级') p++;
+        ReadOnlySpan<char> rest = text.AsSpan(p, Math.Min(2, limit - p));
+        return rest.StartsWith("台阶") || rest.StartsWith("大关") || rest.StartsWith("关口");
+    }
+
     /// <summary>Whether a capacity word (年产, 年处理) stands right before <paramref name="start"/>.</summary>
     private static bool AfterCapacity(string text, int start) =>
         Lexicon.CapacityWords.AtEnd(text.AsSpan(Math.Max(0, start - 4), Math.Min(4, start))) is not null;
@@ -413,6 +428,7 @@ internal static class NumberScanner
         if (end < limit && (text[end] == '级' || char.IsAsciiLetterOrDigit(text[end]))) return false;
         if (unit == Units.Item && end < limit && text[end] == '月') return false;
         if (unit == Units.Machine && end < limit && text[end] == '阶') return false;
+        if (unit == Units.Item && IsStepCount(text, end, limit)) return false;
         if (unit?.Symbol == "岁" && IsAgeClass(text, end, limit)) return false;
         if (unit is null && end < limit && Lexicon.IsIdeograph(text[end]) && text[end] is not ('的' or '以' or '左' or '上')) return false;
         token.Unit = unit;

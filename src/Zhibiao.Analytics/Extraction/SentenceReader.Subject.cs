@@ -139,6 +139,7 @@ internal sealed partial class SentenceReader
             if (Lexicon.LevelLinks.AtStart(s[i..]) is { Length: >= 2 })
             {
                 s = s[..i];
+                if (Lexicon.EndsWithAny(s, Lexicon.Adverbs) is { } adverb && s.Length > adverb.Length + 1) s = s[..^adverb.Length];
                 break;
             }
         }

@@ -158,7 +158,7 @@ internal sealed record WordsBefore
             core = [];
         }
 
-        string coreText = Unmarked(core).ToString();
+        string coreText = NounOfClause(Unmarked(core)).ToString();
         bool newStock = false;
         int newAt = coreText.IndexOf("新增", StringComparison.Ordinal);
         if (newAt >= 0 && !coreText.AsSpan(newAt).StartsWith("新增长") && Lexicon.StockHeads.AtEnd(coreText) is not null && coreText.Length > newAt + 2)
@@ -200,12 +200,32 @@ internal sealed record WordsBefore
     }
 
     /// <summary>
+    /// The noun of words that are a clause of their own, with a figure or a list in them (地区生产总值连续迈上4个万亿元台阶、达
+    /// 14.2万亿元): the words before its first link, without an adverb at their end (地区生产总值).
+    /// </summary>
+    private static ReadOnlySpan<char> NounOfClause(ReadOnlySpan<char> s)
+    {
+        if (s.IndexOfAnyInRange('0', '9') < 0 && !s.EndsWith("、")) return s;
+        for (int i = 2; i + 1 < s.Length; i++)
+        {
+            if (Lexicon.LevelLinks.AtStart(s[i..]) is not { Length: >= 2 }) continue;
+            s = s[..i];
+            if (Lexicon.EndsWithAny(s, Lexicon.Adverbs) is { } adverb && s.Length > adverb.Length + 1) s = s[..^adverb.Length];
+            return s;
+        }
+
+        return s;
+    }
+
+    /// <summary>
     /// The words of a subject without the marks that belong to the text around it: a closing mark or the tail of a
-    /// rate's unit at the start (”政策, /月提高至: 从796元/月提高至842元/月), an opening mark at the end (推出稳经济“).
+    /// rate's unit or a 的 at the start (”政策, /月提高至: 从796元/月提高至842元/月; 的企业), an opening mark at the end (推出稳经济“).
     /// </summary>
     private static ReadOnlySpan<char> Unmarked(ReadOnlySpan<char> s)
     {
         if (s.Length >= 2 && s[0] == '/' && Lexicon.IsIdeograph(s[1])) s = s[2..];
+        // 营收超百亿元的企业达到12家: what follows the figure before it (的企业) is the noun, without its 的.
+        if (s.Length >= 2 && s[0] == '的') s = s[1..];
         s = s.TrimStart("”）》\"'").TrimEnd("“（《\"'");
         return s;
     }
