@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CsCheck;
 using Zhibiao.Analytics.Data;
 using Zhibiao.Analytics.Forecasting.Baselines;
 using Zhibiao.Analytics.Probability;
@@ -176,6 +177,30 @@ public class YearToDateDatasetTests
         double pb = YearToDateAssessor.Assess(b.Series("arrivals"), target, september, snaive).ProbabilityMet;
         Assert.Equal(pa, pb);
         Assert.Equal(0.7181, pb, 0.015);
+    }
+
+    [Fact]
+    public void Any_whole_number_monthly_flow_written_as_year_to_date_totals_reads_back_as_its_months()
+    {
+        // Whole numbers: the totals and their differences are exact, so the series must be the months themselves.
+        Gen.Int[1, 3].SelectMany(years => Gen.Int[0, 100_000].Array[12 * years]).Sample(x =>
+        {
+            Period start = Period.OfMonth(2020, 1);
+            var rows = new StringBuilder(Header);
+            int sum = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                Period p = start + i;
+                if (p.SubPeriod == 1) sum = 0;
+                sum += x[i];
+                rows.Append(CultureInfo.InvariantCulture, $"arrivals,{p},level,{sum},人次,exact,b,,,,year_to_date\n");
+            }
+
+            using TempDirectory dir = Write(rows.ToString());
+            IndicatorSeries s = Dataset.Load(dir.Path).Series("arrivals");
+            Assert.Equal(x.Select(v => (double)v), s.Select(o => o.Value.Value));
+            Assert.All(s, o => Assert.True(o.IsDerived));
+        }, iter: 25, seed: "0ytd0dataset1");
     }
 
     [Fact]
