@@ -323,14 +323,14 @@ internal sealed class ReportText
     {
         if (sb.Length == lineStart || next >= original.Length || original[next] is '\n' or '\r' || IsSpace(original[next])) return true;
 
-        // A heading as wide as the page (二、“十五五”时期的主要目标任务), or a paragraph of one line that is a heading of a year
-        // or a plan period (“十五五”时期主要目标和2026年重点工作).
+        // A heading as wide as the page (二、“十五五”时期的主要目标任务, 二、“十五五”时期主要目标和重大举措), or a paragraph of
+        // one line that is a heading of a year or a plan period (“十五五”时期主要目标和2026年重点工作).
         int length = sb.Length - lineStart;
         if (length <= MaxMarkedHeading)
         {
             char[] own = new char[length];
             sb.CopyTo(lineStart, own, 0, length);
-            if (IsWideHeading(own) || (IsTimeHeading(own) && !GoesOn(original, next))) return true;
+            if (IsWideHeading(own) || (IsTimeHeading(own) && !GoesOn(original, next)) || IsChapterHeading(own, original, next, wrap)) return true;
         }
 
         if (!IsTerminal(sb[^1])) return false;
@@ -359,6 +359,26 @@ internal sealed class ReportText
 
     /// <summary>A heading as wide as the page: a marked line without a sentence end that ends in a heading word (a line cut by the page ends mid-words).</summary>
     private static bool IsWideHeading(ReadOnlySpan<char> line) => MarkerLength(line) > 0 && IsHeading(line) && HeadingTails.AtEnd(line) is not null;
+
+    /// <summary>
+    /// A chapter heading near the page width that ends in another word (二、“十五五”时期主要目标和重大举措): a paragraph of
+    /// one line opening with a chapter marker and without a pause in it (a page line of running text has a comma or a
+    /// list in its width), unless the next line is the rest of it (a short line without punctuation: 二、“十五五”时期目标任务和2026 /
+    /// 年重点工作).
+    /// </summary>
+    private static bool IsChapterHeading(ReadOnlySpan<char> line, string original, int next, int wrap)
+    {
+        if (!(line.Length > 2 && ChineseNumerals.DigitValue(line[0]) > 0 && line[1] == '、' && line[2..].IndexOfAny('，', '、') < 0 && IsHeading(line))) return false;
+        int columns = 0;
+        bool pause = false;
+        for (int i = next; i < original.Length && original[i] is not ('\n' or '\r'); i++)
+        {
+            columns += IsSpace(original[i]) ? 0 : Columns(original[i]);
+            pause |= original[i] is '，' or '。' or '；' or '：' or '、' or ',' or ';' or ':';
+        }
+
+        return columns >= wrap - WrapSlack || pause;
+    }
 
     /// <summary>
     /// Whether a line opens with a marker that cannot be words cut off the line before: （一） (1) ① ● ——; not 十、 (西十、康渝

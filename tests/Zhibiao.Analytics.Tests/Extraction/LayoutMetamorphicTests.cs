@@ -64,6 +64,26 @@ public class LayoutMetamorphicTests
         Same(text, wrapped, $"wrapped at {width} columns");
     }
 
+    [Fact]
+    public void A_chapter_heading_near_the_page_width_stands_alone_when_wrapped()
+    {
+        // Shaanxi's 二、“十五五”时期主要目标和重大举措 at 40 columns: a heading ending in no heading word and within the slack of
+        // the page width was joined to the paragraph below, so the plan-period section was lost (到2030年… was no target).
+        string text = ReportSamples.Provincial.Replace("二、“十五五”时期的主要目标任务", "二、“十五五”时期主要目标和重大举措", StringComparison.Ordinal)
+            .Replace("城镇新增就业每年55万人以上。", "城镇新增就业每年55万人以上。到2030年，全社会研发投入强度达到3%左右。", StringComparison.Ordinal);
+        Assert.Contains(FactExtractor.Extract(text), f => f.IsTarget && f.Period.Year == 2030 && f.Value.Value == 3);
+        const string heading = "二、“十五五”时期主要目标和重大举措";
+        int near = 0;
+        foreach (int width in (int[])[34, 36, 38, 40, 42])
+        {
+            LayoutVariant wrapped = LayoutVariants.Wrap(text, [.. FactExtractor.Extract(text).Select(f => (f.Start, f.End))], width);
+            if (wrapped.Text.Split('\n').Contains(heading) && ReportText.WrapWidth(wrapped.Text) is { } w && heading.Sum(ReportText.Columns) >= w - 4) near++;
+            Same(text, wrapped, $"wrapped at {width} columns");
+        }
+
+        Assert.True(near > 0, "the heading is within the slack of the page width at some width");
+    }
+
     [Theory]
     [MemberData(nameof(Samples))]
     public void Blank_lines_indents_and_windows_line_ends_change_no_fact(int sample) =>
