@@ -12,7 +12,7 @@ internal sealed record SensitivityRow(MarginModelOptions Model, double Record, d
 /// <summary>
 /// How much a P(met) rests on the margin model's settings: the judgement's target re-assessed under every setting of
 /// <see cref="MarginModel.Grid"/> (prior strength κ × recency half-life) with the same record, the same forecast and
-/// the same forecast weight as the judgement's.
+/// the same forecast weights, averaged as the judgement's were given those settings.
 /// </summary>
 internal static class TargetSensitivity
 {
@@ -28,14 +28,27 @@ internal static class TargetSensitivity
         TargetRecord own = TargetRecord.Of(data, "this dataset's record");
         TargetRecord record = own.Targets.Count > 0 ? own : options?.Reference ?? TargetPipeline.DefaultReference;
         double? forecast = chance.Input(TargetChanceSource.Forecast)?.Probability;
-        double weight = chance.Weight ?? 0;
+        PoolingChoice choice = chance.Choice ?? PoolingChoice.Default with { Weight = chance.Weight ?? 0 };
         var rows = new List<SensitivityRow>();
         foreach (MarginModelOptions m in MarginModel.Grid)
         {
             if (MarginModel.Assess(target.IndicatorId, target.Deadline.Year, "", record, m) is not { } r) continue;
-            rows.Add(new SensitivityRow(m, r.Probability, forecast is { } f ? TargetAssessors.Pool(r.Probability, f, weight) : null));
+            rows.Add(new SensitivityRow(m, r.Probability, forecast is { } f ? Pooled(r.Probability, f, m, choice) : null));
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// P(met) under settings m: the pooled answers averaged over the forecast weights with their posterior probabilities
+    /// given m (the choice's mean weight when it averaged over none with m).
+    /// </summary>
+    private static double Pooled(double record, double forecast, MarginModelOptions m, PoolingChoice choice)
+    {
+        var given = choice.Averaged.Where(x => x.Model == m).ToList();
+        double total = given.Sum(x => x.Probability);
+        return total > 0
+            ? given.Sum(x => x.Probability * TargetAssessors.Pool(record, forecast, x.Weight)) / total
+            : TargetAssessors.Pool(record, forecast, choice.Weight);
     }
 }

@@ -99,10 +99,7 @@ public sealed class ReportSeries
     public bool? StatedVerdict(Target target)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var verdicts = Report(target.Deadline.Year + 1)?.Verdicts ?? [];
-        if (verdicts.FirstOrDefault(v => v.IndicatorId == target.IndicatorId) is { } own) return own.Met;
-        if (target.IsMain && verdicts.FirstOrDefault(v => v.IndicatorId is null) is { } all) return all.Met;
-        return null;
+        return ReportVerdict.On(Report(target.Deadline.Year + 1)?.Verdicts ?? [], target, blanket: true)?.Met;
     }
 
     private static int IndexOf(string id)

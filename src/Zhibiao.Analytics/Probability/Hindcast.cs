@@ -26,11 +26,18 @@ internal sealed record HindcastOptions
     /// <summary>The defaults.</summary>
     public static readonly HindcastOptions Default = new();
 
-    /// <summary>Earlier outcomes needed before the margin model's settings or the forecast's weight are chosen on them (default 8, a priori); fewer keep <see cref="PoolingChoice.Default"/>.</summary>
+    /// <summary>Earlier outcomes needed before the settings are averaged by their likelihood (default 8, a priori); with fewer, <see cref="PoolingChoice.Default"/>.</summary>
     public int MinimumOutcomes { get; init; } = 8;
 
-    /// <summary>The forecast weights tried (default 0, 0.25, 0.5, 0.75, 1).</summary>
+    /// <summary>The forecast weights averaged over (default 0, 0.25, 0.5, 0.75, 1).</summary>
     public IReadOnlyList<double> Weights { get; init; } = [0, 0.25, 0.5, 0.75, 1];
+
+    /// <summary>
+    /// The prior probability of a forecast weight of 0 (default ½, a priori: the target is the setter's own forecast,
+    /// made with more than a univariate series knows, so "the forecast adds nothing" is as likely a priori as all the
+    /// other weights together, which share the rest equally). The margin model's settings are equally likely a priori.
+    /// </summary>
+    public double NoForecastPrior { get; init; } = 0.5;
 
     /// <summary>The margin model settings tried (default <see cref="MarginModel.Grid"/>).</summary>
     public IReadOnlyList<MarginModelOptions> Models { get; init; } = MarginModel.Grid;
@@ -65,9 +72,9 @@ public sealed class Hindcast
         foreach (var r in rows)
         {
             PoolingChoice c = ChoiceFor(r.Target.Deadline.Year);
-            int m = IndexOf(c.Model);
-            TargetChance? record0 = r.ByModel[m];
-            result.Add(new HindcastRow(r.Target, r.Indicator, r.Outcome, r.Forecast, record0, TargetAssessors.Pool(record0, r.Forecast, c), c, r.Tracking));
+            TargetChance? answer = TargetAssessors.Pool(m => r.ByModel[IndexOf(m)], r.Forecast, c);
+            TargetChance? record0 = answer?.Input(TargetChanceSource.Record);
+            result.Add(new HindcastRow(r.Target, r.Indicator, r.Outcome, r.Forecast, record0, answer, c, r.Tracking));
         }
 
         Rows = result;
@@ -156,56 +163,62 @@ public sealed class Hindcast
     }
 
     /// <summary>
-    /// The pooling choice for targets of a year: among <see cref="HindcastOptions.Models"/> the margin-model settings with
-    /// the best mean log score on the record's answers to the targets whose outcomes were published by then, and among
-    /// <see cref="HindcastOptions.Weights"/> the forecast weight with the best mean log score of the pooled answers to
-    /// them (each made with its own year's settings); the defaults where fewer than
-    /// <see cref="HindcastOptions.MinimumOutcomes"/> outcomes can choose or none does better.
+    /// The pooling choice for targets of a year, by Bayesian model averaging over the grid of settings j = (margin-model
+    /// settings m, forecast weight w) (<see cref="HindcastOptions.Models"/> × <see cref="HindcastOptions.Weights"/>):
+    /// π_j ∝ prior_j · Π_i p_ij(outcome_i) over the targets i of earlier years whose outcomes were published by then,
+    /// p_ij the answer setting j gave target i with what was known in i's year (clipped to [0.01, 0.99]). Each setting's
+    /// likelihood is its walk-forward (prequential) score, so nothing of year t or later weighs anything for year t; and
+    /// averaging rather than picking the best setting keeps a few outcomes from swinging the answer. The a-priori
+    /// choice (<see cref="PoolingChoice.Default"/>) while no outcome is known.
     /// </summary>
     public PoolingChoice ChoiceFor(int year)
     {
+        lock (_choices) return ChoiceForLocked(year);
+    }
+
+    private PoolingChoice ChoiceForLocked(int year)
+    {
         if (_choices.TryGetValue(year, out PoolingChoice? known)) return known;
-        var earlier = _scored.Where(s => s.Year <= year && _rows[s.Row].Target.Deadline.Year < year).Select(s => s.Row).ToList();
-        MarginModelOptions model = PoolingChoice.Default.Model;
-        double weight = PoolingChoice.Default.Weight;
-        string why = PoolingChoice.Default.Why;
-        var forModel = earlier.Where(i => _recordByModel[i].All(double.IsFinite)).ToList();
-        if (forModel.Count >= _options.MinimumOutcomes)
+        var earlier = _scored.Where(s => s.Year <= year && _rows[s.Row].Target.Deadline.Year < year && _recordByModel[s.Row].All(double.IsFinite)).Select(s => s.Row).ToList();
+        if (earlier.Count < _options.MinimumOutcomes)
         {
-            int best = IndexOf(model);
-            double bestScore = Score(forModel, i => _recordByModel[i][best]);
-            for (int m = 0; m < _options.Models.Count; m++)
-            {
-                int mm = m;
-                double score = Score(forModel, i => _recordByModel[i][mm]);
-                if (score > bestScore + 1e-12) (best, bestScore) = (m, score);
-            }
-
-            model = _options.Models[best];
-            why = $"chosen on {forModel.Count} earlier outcomes";
+            _choices[year] = PoolingChoice.Default;
+            return PoolingChoice.Default;
         }
 
-        // The pooled answers to earlier targets use the settings of their own years (nested).
-        var both = earlier.Where(i => _rows[i].Forecast is not null && _rows[i].ByModel[IndexOf(ChoiceFor(_rows[i].Target.Deadline.Year).Model)] is not null).ToList();
-        if (both.Count >= _options.MinimumOutcomes)
+        int models = _options.Models.Count, weights = _options.Weights.Count;
+        var logPost = new double[models * weights];
+        for (int m = 0; m < models; m++)
         {
-            double Pooled(int i, double w) => TargetAssessors.Pool(_rows[i].ByModel[IndexOf(ChoiceFor(_rows[i].Target.Deadline.Year).Model)]!.Probability, _rows[i].Forecast!.Probability, w);
-            double bestScore = Score(both, i => Pooled(i, weight));
-            foreach (double w in _options.Weights)
+            for (int k = 0; k < weights; k++)
             {
-                double score = Score(both, i => Pooled(i, w));
-                if (score > bestScore + 1e-12) (weight, bestScore) = (w, score);
-            }
+                double w = _options.Weights[k];
+                double prior = (1.0 / models) * (weights == 1 ? 1 : w == 0 ? _options.NoForecastPrior : (1 - _options.NoForecastPrior) / (weights - 1));
+                double log = Math.Log(prior);
+                foreach (int i in earlier)
+                {
+                    double r = _recordByModel[i][m];
+                    double p = _rows[i].Forecast is { } f ? TargetAssessors.Pool(r, f.Probability, w) : r;
+                    log += TargetAssessors.LogScore(p, _rows[i].Outcome!.Met);
+                }
 
-            why = $"chosen on {forModel.Count} earlier outcomes, the weight on {both.Count} with a forecast";
+                logPost[(m * weights) + k] = log;
+            }
         }
 
-        var choice = new PoolingChoice(model, weight, why);
+        double max = logPost.Max(), total = logPost.Sum(x => Math.Exp(x - max));
+        var members = new List<PoolingMember>(logPost.Length);
+        for (int j = 0; j < logPost.Length; j++)
+            members.Add(new PoolingMember(_options.Models[j / weights], _options.Weights[j % weights], Math.Exp(logPost[j] - max) / total));
+        MarginModelOptions map = members.GroupBy(x => x.Model).MaxBy(g => g.Sum(x => x.Probability))!.Key;
+        double meanWeight = members.Sum(x => x.Probability * x.Weight);
+        double mapShare = members.Where(x => x.Model == map).Sum(x => x.Probability);
+        string why = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"averaged over {logPost.Length} settings by their likelihood on {earlier.Count} earlier outcomes; most probable {map} ({mapShare:0.00})");
+        var choice = new PoolingChoice(map, meanWeight, why) { Members = members };
         _choices[year] = choice;
         return choice;
     }
-
-    private double Score(List<int> rows, Func<int, double> p) => rows.Average(i => TargetAssessors.LogScore(p(i), _rows[i].Outcome!.Met));
 
     private int IndexOf(MarginModelOptions m)
     {

@@ -12,7 +12,7 @@ internal enum TargetChanceSource
     /// <summary>The setter's record: how its earlier targets turned out (<see cref="MarginModel"/>).</summary>
     Record,
 
-    /// <summary>The record and a forecast pooled (<see cref="TargetAssessors.Pool(TargetChance?, TargetChance?, PoolingChoice)"/>).</summary>
+    /// <summary>The record and a forecast pooled (<see cref="TargetAssessors.Pool(Func{MarginModelOptions, TargetChance?}, TargetChance?, PoolingChoice)"/>).</summary>
     Pooled,
 }
 
@@ -35,6 +35,9 @@ public sealed record TargetChance(double Probability, string Method)
 
     /// <summary>The forecast's weight w in the pooling, null for an answer that pools nothing.</summary>
     public double? Weight { get; init; }
+
+    /// <summary>The settings a pooled answer was averaged over, null for an answer that pools nothing.</summary>
+    internal PoolingChoice? Choice { get; init; }
 
     /// <summary>The simulation of a forecast (median, intervals, the deterministic tracking), when the answer is or pools one.</summary>
     public TargetAssessment? Simulation { get; init; }

@@ -4,7 +4,7 @@ namespace Zhibiao.Analytics.Probability;
 
 /// <summary>
 /// Settings of <see cref="MarginModel"/>. The defaults are a priori (not fitted): they are used until a record holds
-/// enough earlier outcomes to choose among <see cref="MarginModel.Grid"/> walk-forward (<see cref="Hindcast"/>).
+/// enough earlier outcomes to average over <see cref="MarginModel.Grid"/> walk-forward (<see cref="Hindcast"/>).
 /// </summary>
 public sealed record MarginModelOptions
 {

@@ -107,10 +107,20 @@ internal sealed class ThinHistoryAssessor(Func<string, int, IReadOnlyList<double
     }
 }
 
-/// <summary>How a record and a forecast are pooled for a target year: the margin model's settings and the forecast's weight, and why.</summary>
+/// <summary>One setting of the pooling grid (the margin model's settings and the forecast's weight) and its posterior probability.</summary>
 /// <param name="Model">The margin model's settings.</param>
-/// <param name="Weight">The forecast's weight w in logit p = (1 − w)·logit p_record + w·logit p_forecast.</param>
-/// <param name="Why">How they were chosen (walk-forward on n earlier outcomes, or the a-priori defaults).</param>
+/// <param name="Weight">The forecast's weight w.</param>
+/// <param name="Probability">Its posterior probability given the earlier outcomes.</param>
+internal readonly record struct PoolingMember(MarginModelOptions Model, double Weight, double Probability);
+
+/// <summary>
+/// How a record and a forecast are pooled for a target year: the settings of the margin model and the forecast's
+/// weight averaged over (Bayesian model averaging, <see cref="Hindcast.ChoiceFor"/>), summarised by the most probable
+/// margin-model settings and the posterior mean weight, and why.
+/// </summary>
+/// <param name="Model">The most probable margin-model settings (the record's answer is shown under them).</param>
+/// <param name="Weight">The forecast's posterior mean weight w in logit p = (1 − w)·logit p_record + w·logit p_forecast.</param>
+/// <param name="Why">How they were chosen (averaged by their likelihood on n earlier outcomes, or the a-priori defaults).</param>
 public sealed record PoolingChoice(MarginModelOptions Model, double Weight, string Why)
 {
     /// <summary>
@@ -118,13 +128,26 @@ public sealed record PoolingChoice(MarginModelOptions Model, double Weight, stri
     /// (w = 0): the target is the setter's own forecast, made with more than a univariate series knows, so a forecast
     /// enters only once earlier outcomes show that it adds.
     /// </summary>
-    public static readonly PoolingChoice Default = new(MarginModelOptions.Default, 0, "a-priori defaults (κ 4, half-life 8, forecast weight 0): too few earlier outcomes to choose");
+    public static readonly PoolingChoice Default = new(MarginModelOptions.Default, 0, "a-priori defaults (κ 4, half-life 8, forecast weight 0): no earlier outcome to choose on");
+
+    /// <summary>The settings averaged over with their posterior probabilities; empty for the one setting (<see cref="Model"/>, <see cref="Weight"/>).</summary>
+    internal IReadOnlyList<PoolingMember> Members { get; init; } = [];
+
+    /// <summary>The settings averaged over: <see cref="Members"/>, or the one setting with probability 1.</summary>
+    internal IReadOnlyList<PoolingMember> Averaged => Members.Count > 0 ? Members : [new PoolingMember(Model, Weight, 1)];
+
+    /// <summary>Equal when the summary and the members are.</summary>
+    public bool Equals(PoolingChoice? other) =>
+        other is not null && Model == other.Model && Weight.Equals(other.Weight) && Why == other.Why && Members.SequenceEqual(other.Members);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Model, Weight, Why, Members.Count);
 }
 
 /// <summary>
 /// The default composition: the setter's record (<see cref="MarginModel"/>) pooled by log-odds with a forecast
-/// (<see cref="SimulationAssessor"/> or <see cref="ThinHistoryAssessor"/>), with the margin model's settings and the
-/// forecast's weight chosen for the target's year (<see cref="Hindcast.ChoiceFor"/>, else <see cref="PoolingChoice.Default"/>).
+/// (<see cref="SimulationAssessor"/> or <see cref="ThinHistoryAssessor"/>), averaged over the settings of the target's
+/// year (<see cref="Hindcast.ChoiceFor"/>, else <see cref="PoolingChoice.Default"/>).
 /// Without a record the forecast answers alone; without a forecast, the record.
 /// </summary>
 /// <param name="forecast">The forecast assessor.</param>
@@ -142,8 +165,8 @@ internal sealed class PooledAssessor(ITargetAssessor forecast, TargetRecord reco
         int year = evidence.Target.Deadline.Year;
         PoolingChoice c = choice?.Invoke(year) ?? PoolingChoice.Default;
         TargetChance? f = forecast.Assess(evidence);
-        TargetChance? r = MarginModel.Assess(evidence.RecordIndicatorId ?? evidence.Indicator.Id, year, evidence.Government, Record, c.Model);
-        return TargetAssessors.Pool(r, f, c);
+        string id = evidence.RecordIndicatorId ?? evidence.Indicator.Id;
+        return TargetAssessors.Pool(m => MarginModel.Assess(id, year, evidence.Government, Record, m), f, c);
     }
 }
 
@@ -151,26 +174,41 @@ internal sealed class PooledAssessor(ITargetAssessor forecast, TargetRecord reco
 internal static class TargetAssessors
 {
     /// <summary>
-    /// Log-odds pooling: logit p = (1 − w)·logit p_record + w·logit p_forecast, each clipped to [0.01, 0.99]; the one
-    /// present when the other is null; null when both are.
+    /// The pooled answer averaged over the choice's settings: P = Σ_j π_j·p_j, p_j = logit⁻¹((1 − w_j)·logit p_record(m_j)
+    /// + w_j·logit p_forecast) with each input clipped to [0.01, 0.99]; the record alone (averaged over its settings) without
+    /// a forecast; the forecast alone without a record; null when neither answers. The record's input is shown under the
+    /// most probable settings with its probability averaged over the settings.
     /// </summary>
-    public static TargetChance? Pool(TargetChance? record, TargetChance? forecast, PoolingChoice choice)
+    /// <param name="record">The record's answer under some settings of the margin model (null when the record has no outcome known by then).</param>
+    /// <param name="forecast">The forecast's answer, or null.</param>
+    /// <param name="choice">The settings and their posterior probabilities.</param>
+    public static TargetChance? Pool(Func<MarginModelOptions, TargetChance?> record, TargetChance? forecast, PoolingChoice choice)
     {
+        ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(choice);
-        if (record is null || forecast is null)
+        TargetChance? shown = record(choice.Model);
+        if (shown is null)
+            return forecast is null ? null : forecast with { Notes = [.. forecast.Notes, "no track record: the forecast alone"] };
+
+        double p = 0, pr = 0;
+        var byModel = new Dictionary<MarginModelOptions, double>();
+        foreach (PoolingMember m in choice.Averaged)
         {
-            TargetChance? alone = record ?? forecast;
-            return alone is null ? null : alone with { Notes = [.. alone.Notes, $"{(record is null ? "no track record: the forecast" : "no forecast: the track record")} alone"] };
+            if (!byModel.TryGetValue(m.Model, out double r)) byModel[m.Model] = r = record(m.Model)?.Probability ?? shown.Probability;
+            pr += m.Probability * r;
+            p += m.Probability * (forecast is null ? r : Pool(r, forecast.Probability, m.Weight));
         }
 
-        double p = Pool(record.Probability, forecast.Probability, choice.Weight);
+        TargetChance recordInput = shown with { Probability = pr };
+        if (forecast is null) return recordInput with { Notes = [.. recordInput.Notes, "no forecast: the track record alone"] };
         string method = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{record.Method} pooled with {forecast.Method} (forecast weight {choice.Weight:0.##}; {choice.Why})");
+            $"{shown.Method} pooled with {forecast.Method} (forecast weight {choice.Weight:0.##}; {choice.Why})");
         return new TargetChance(p, method)
         {
             Source = TargetChanceSource.Pooled,
-            Inputs = [record, forecast],
+            Inputs = [recordInput, forecast],
             Weight = choice.Weight,
+            Choice = choice,
             Simulation = forecast.Simulation,
             Paths = forecast.Paths,
             Notes = forecast.Notes,

@@ -71,7 +71,7 @@ public sealed class TargetRecord
             IndicatorSeries before = series.Before(t.Deadline);
             if (Judged(series, t, data.ChangesOf(ind.Id)) is { } outcome)
                 targets.Add(new RecordedTarget(t, ind, outcome.Value, MarginScale.Of(ind, t, before), outcome.Known, government));
-            else if (t.Plan is null && data.Verdicts.FirstOrDefault(v => v.IndicatorId == t.IndicatorId && v.Year == t.Deadline.Year) is { } stated)
+            else if (t.Plan is null && ReportVerdict.On(data.Verdicts, t, blanket: false) is { } stated)
                 targets.Add(new RecordedTarget(t, ind, null, MarginScale.Of(ind, t, before), stated.ReportYear, government) { Stated = stated.Met });
         }
 

@@ -12,4 +12,27 @@ namespace Zhibiao.Analytics;
 /// <param name="Start">First character of the sentence.</param>
 /// <param name="End">Just after the sentence.</param>
 /// <param name="Text">The sentence.</param>
-public sealed record ReportVerdict(int ReportYear, int Year, string? IndicatorId, bool Met, string File, int Start, int End, string Text);
+public sealed record ReportVerdict(int ReportYear, int Year, string? IndicatorId, bool Met, string File, int Start, int End, string Text)
+{
+    /// <summary>
+    /// The verdict on a target among some verdicts (the one rule): the one on its indicator for its deadline year, else,
+    /// when <paramref name="blanket"/> and the target is a main target, the one on all main targets of that year; null
+    /// when none. A verdict on all main targets judges the list, not an indicator: the record
+    /// (<c>TargetRecord.Of</c>) never takes it for an indicator's outcome; the backtest's check of
+    /// outcomes against the next report's statements does.
+    /// </summary>
+    internal static ReportVerdict? On(IEnumerable<ReportVerdict> verdicts, Target target, bool blanket)
+    {
+        ArgumentNullException.ThrowIfNull(verdicts);
+        ArgumentNullException.ThrowIfNull(target);
+        ReportVerdict? all = null;
+        foreach (ReportVerdict v in verdicts)
+        {
+            if (v.Year != target.Deadline.Year) continue;
+            if (v.IndicatorId == target.IndicatorId) return v;
+            if (v.IndicatorId is null) all ??= v;
+        }
+
+        return blanket && target.IsMain ? all : null;
+    }
+}

@@ -44,9 +44,10 @@ public class TargetPipelineTests
         TargetChance forecast = new SimulationAssessor(options).Assess(new TargetEvidence(t, s, j.Tracking) { Reported = [.. Data.ChangesOf(t.IndicatorId)] })!;
         // The settings and the forecast's weight are those chosen walk-forward on the bundled national record for 2025.
         PoolingChoice choice = Hindcast.Run(Dataset.Load("china-national"), "china-national", new SimulationAssessor()).ChoiceFor(2025);
-        TargetChance record = MarginModel.Assess(t.IndicatorId, 2025, "", TargetPipeline.DefaultReference, choice.Model)!;
-        // logit p = (1 − w)·logit p_record + w·logit p_forecast
-        Assert.Equal(TargetAssessors.Pool(record.Probability, forecast.Probability, choice.Weight), j.ProbabilityMet!.Value, 12);
+        // P = Σ_j π_j·p_j, logit p_j = (1 − w_j)·logit p_record(m_j) + w_j·logit p_forecast
+        double p = choice.Averaged.Sum(m => m.Probability
+            * TargetAssessors.Pool(MarginModel.Assess(t.IndicatorId, 2025, "", TargetPipeline.DefaultReference, m.Model)!.Probability, forecast.Probability, m.Weight));
+        Assert.Equal(p, j.ProbabilityMet!.Value, 12);
         Assert.Equal(TargetChanceSource.Pooled, j.Chance!.Source);
         Assert.Equal(choice.Weight, j.Chance.Weight);
         Assert.Contains("china-national", j.Chance.Method, StringComparison.Ordinal);

@@ -33,14 +33,41 @@ public sealed class HindcastTests
     }
 
     [Fact]
-    public void Choices_wait_for_enough_earlier_outcomes_then_are_made_on_them()
+    public void Choices_wait_for_enough_earlier_outcomes_then_average_the_settings_by_their_likelihood()
     {
         Hindcast h = Hindcast.Run(Record(0.6), "a", new Latest());
         // 1995–2003 targets: fewer than 8 outcomes known before each year → the a-priori choice
         Assert.Equal(PoolingChoice.Default, h.ChoiceFor(2003));
-        Assert.StartsWith("chosen on", h.ChoiceFor(2010).Why, StringComparison.Ordinal);
-        Assert.Contains(h.ChoiceFor(2010).Model, MarginModel.Grid);
-        Assert.Contains(h.ChoiceFor(2010).Weight, HindcastOptions.Default.Weights);
+        PoolingChoice c = h.ChoiceFor(2010);
+        // the outcomes of 1996–2009 are known by 2010 (each is published the year after; 1995 had no record before it to answer)
+        Assert.True(c.Why.StartsWith($"averaged over 60 settings by their likelihood on {h.Rows.Count(r => r.Year is > 1995 and < 2010)} earlier outcomes", StringComparison.Ordinal), c.Why);
+        Assert.Equal(MarginModel.Grid.Count * HindcastOptions.Default.Weights.Count, c.Members.Count);
+        Assert.Equal(1, c.Members.Sum(m => m.Probability), 12);
+        Assert.Contains(c.Model, MarginModel.Grid);
+        // the summary: the most probable settings and the posterior mean weight
+        Assert.Equal(c.Members.GroupBy(m => m.Model).MaxBy(g => g.Sum(m => m.Probability))!.Key, c.Model);
+        Assert.Equal(c.Members.Sum(m => m.Probability * m.Weight), c.Weight, 12);
+    }
+
+    /// <summary>A forecast that knows each outcome of <see cref="Record"/> (0.99 when met, 0.01 when missed), or its opposite.</summary>
+    private sealed class Oracle(bool right) : ITargetAssessor
+    {
+        public TargetChance? Assess(TargetEvidence evidence)
+        {
+            bool met = evidence.Target.Deadline.Year % 4 != 0;
+            return new TargetChance(met == right ? 0.99 : 0.01, "oracle") { Source = TargetChanceSource.Forecast };
+        }
+    }
+
+    [Fact]
+    public void A_forecast_that_foretells_outcomes_takes_the_weight_and_one_that_misleads_loses_it()
+    {
+        // Prior: half on weight 0. After 20 outcomes the likelihood decides: a forecast right every time takes nearly all
+        // of the weight (w = 0.75 and 1 both answer 0.99 once clipped); one wrong every time nearly none of it.
+        PoolingChoice right = Hindcast.Run(Record(0.6), "a", new Oracle(true)).ChoiceFor(2016);
+        PoolingChoice wrong = Hindcast.Run(Record(0.6), "a", new Oracle(false)).ChoiceFor(2016);
+        Assert.True(right.Weight > 0.75, $"{right.Weight}: {right.Why}");
+        Assert.True(wrong.Weight < 0.01, $"{wrong.Weight}: {wrong.Why}");
     }
 
     [Fact]
