@@ -86,7 +86,7 @@ echo
 echo '### How much rests on the choices'
 echo
 echo "\`analytics track china-national --sensitivity\`, the 2025 GDP target: P(met) under every setting of the margin model"
-echo '(the forecast and its weight as chosen):'
+echo '(the same forecast, its weights averaged given each setting; the answer is the rows averaged by the settings'"'"' posterior):'
 echo
 echo '```'
 analytics track china-national --sensitivity | sed -n '/^P(met) as the margin/,$p' | sed -n '1,6p'

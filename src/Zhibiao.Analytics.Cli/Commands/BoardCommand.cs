@@ -102,7 +102,7 @@ internal static class BoardCommand
             var scored = TargetBacktest.Scored(hindcast, first, last).ToList();
             if (scored.Count == 0) throw new CliUsageException("the national dataset has no main target with an outcome in these years: nothing to check");
             w.WriteLine(Inv($"{scored.Count} national main targets with an outcome ({scored.Min(r => r.Year)}–{scored.Max(r => r.Year)}), {scored.Count(r => r.Met == true)} met; {scored.Count(r => r.Forecast is not null)} with a thin-history forecast"));
-            w.WriteLine("each judged walk-forward: the record known then pooled with the thin-history forecast, settings and weight chosen on earlier outcomes");
+            w.WriteLine("each judged walk-forward: the record known then pooled with the thin-history forecast, settings and weights averaged by their likelihood on earlier outcomes");
             Scores.Write(w, hindcast, first, last);
             return AnalyticsCli.Ok;
         });

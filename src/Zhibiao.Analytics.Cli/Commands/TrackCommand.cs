@@ -39,7 +39,7 @@ internal static class TrackCommand
         };
         var sensitivity = new Option<bool>("--sensitivity")
         {
-            Description = "Also show how each P(met) moves with the margin model's prior strength κ and recency half-life (the forecast and its weight as chosen).",
+            Description = "Also show how each P(met) moves with the margin model's prior strength κ and recency half-life (the same forecast, its weights averaged as the answer averages them given each setting).",
         };
         var command = new Command("track", "Is each indicator on track for its target? Required vs observed growth and a status.")
         {
@@ -82,7 +82,7 @@ internal static class TrackCommand
     private static void WriteSensitivity(CliContext context, Dataset data, IReadOnlyList<TargetJudgement> results)
     {
         var w = context.Out;
-        w.WriteLine("P(met) as the margin model's settings change (rows: prior strength κ; columns: recency half-life in years; the forecast and its weight as chosen):");
+        w.WriteLine("P(met) as the margin model's settings change (rows: prior strength κ; columns: recency half-life in years; the same forecast, its weights averaged as the answer averages them given each setting; the answer is the rows averaged by the settings' posterior):");
         foreach (TargetJudgement j in results)
         {
             IReadOnlyList<SensitivityRow> rows = TargetSensitivity.Of(data, j);

@@ -27,7 +27,7 @@ public sealed record BoardRow(string Region, Target Target, ReportIndicator Indi
 /// pipeline (<see cref="TargetPipeline"/>) with the board's composition: the national record (the region has none of
 /// its own, so with more spread: <see cref="MarginModelOptions.BetweenGovernments"/>) pooled with a forecast from the
 /// thin history (<see cref="ThinHistoryAssessor"/>, its changes pooled across the regions and the national history),
-/// the settings and the forecast's weight chosen on the national targets walk-forward (<see cref="NationalHindcast(Dataset)"/>).
+/// the settings and the forecast's weights averaged by their walk-forward likelihood on the national targets (<see cref="NationalHindcast(Dataset)"/>).
 /// </summary>
 public sealed class ProvincialBoard
 {

@@ -8,7 +8,7 @@ namespace Zhibiao.Analytics;
 /// composition, kept together in a <see cref="TargetJudgement"/>. Commands, charts, reports, the board and notebooks
 /// draw from these results. The default composition pools the setter's record (<see cref="MarginModel"/>) with a
 /// simulated forecast (<see cref="SimulationAssessor"/>): for a dataset with a target history of its own, its record
-/// with the settings and the forecast's weight chosen walk-forward on that history (<see cref="Hindcast"/>); for a
+/// with the settings and the forecast's weights averaged by their walk-forward likelihood on that history (<see cref="Hindcast"/>); for a
 /// dataset without one, the bundled china-national record as another government's (with more spread) and the choices
 /// made walk-forward on that record.
 /// </summary>
