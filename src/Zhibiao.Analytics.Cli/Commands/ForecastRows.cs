@@ -114,7 +114,7 @@ internal sealed class ForecastRows : ITableRows
             BatchItem r = _results[i];
             if (r.Forecast is not { } f) continue;
             string id = Quoted(r.Series.Id);
-            if (!ReferenceEquals(f.Method, method))
+            if (!string.Equals(f.Method, method, StringComparison.Ordinal)) // auto's method is one text per batch, built anew for each series
             {
                 method = f.Method;
                 methodField = Quoted(method);

@@ -68,7 +68,8 @@ public abstract class FittedModel : IFittedModel
         PointForecast(mean);
         var intervals = new List<PredictionInterval>(levels.Count);
         if (levels.Count > 0) AddIntervals(mean, levels, intervals); // none asked: no variance to compute
-        return new Forecast(Method, mean, intervals, Fitted.ToArray(), Residuals.ToArray());
+        // The fitted values and residuals are the model's own arrays, never written after it is built: shared, not copied.
+        return new Forecast(Method, mean, intervals, Fitted as double[] ?? [.. Fitted], Residuals as double[] ?? [.. Residuals]);
     }
 
     /// <summary>The intervals at the levels: the model's own, else mean ± z·sd from its forecast variance, else quantiles of simulated paths.</summary>

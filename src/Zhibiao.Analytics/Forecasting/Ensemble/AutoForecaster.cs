@@ -201,21 +201,27 @@ internal sealed class AutoForecaster(AutoOptions? options = null) : IGlobalForec
     private static void Forecast(IForecaster? member, ReadOnlySpan<double> prefix, int seasonLength, double[,,] forecasts, int origin, int m)
     {
         int horizon = forecasts.GetLength(2);
-        double[]? mean = null;
+        ReadOnlyMemory<double> mean = default;
         if (member is { } f)
         {
             try
             {
-                mean = f.Fit(prefix, seasonLength).Forecast(horizon, []).Mean.ToArray();
-                if (Array.Exists(mean, v => !double.IsFinite(v))) mean = null;
+                mean = f.Fit(prefix, seasonLength).Forecast(horizon, []).Mean;
+                foreach (double v in mean.Span)
+                    if (!double.IsFinite(v))
+                    {
+                        mean = default;
+                        break;
+                    }
             }
             catch (ForecastException)
             {
-                mean = null;
+                mean = default;
             }
         }
 
-        for (int h = 0; h < horizon; h++) forecasts[origin, m, h] = mean?[h] ?? double.NaN;
+        ReadOnlySpan<double> values = mean.Span;
+        for (int h = 0; h < horizon; h++) forecasts[origin, m, h] = values.IsEmpty ? double.NaN : values[h];
     }
 
     /// <summary>
