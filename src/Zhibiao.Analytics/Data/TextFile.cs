@@ -74,14 +74,18 @@ internal sealed class StreamingTextFile : TextReader
     private bool _first = true;
     private bool _eof;
 
+    /// <summary>The file's length in bytes when opened (−1 for a pipe): asked once, not at every series (a system call each).</summary>
+    private readonly long _length;
+
     private StreamingTextFile(string path, FileStream stream)
     {
         _path = path;
         _stream = stream;
+        _length = stream.CanSeek ? stream.Length : -1;
     }
 
-    /// <summary>The share of the file's bytes read so far, 0 to 1 (0 for a pipe, whose length is unknown).</summary>
-    public double Fraction => !_stream.CanSeek ? 0 : _stream.Length == 0 ? 1 : (double)(_offset - (_end - _start)) / _stream.Length;
+    /// <summary>The share of the file's bytes read so far, 0 to 1 (0 for a pipe, whose length is unknown; at most 1 if the file grows).</summary>
+    public double Fraction => _length < 0 ? 0 : _length == 0 ? 1 : Math.Min(1, (double)(_offset - (_end - _start)) / _length);
 
     /// <summary>Opens a file.</summary>
     /// <exception cref="DataFormatException">The file is missing or unreadable.</exception>
