@@ -5,6 +5,7 @@
 # reading, forecasting, writing). Linear scaling shows as a constant series/s and a flat peak memory.
 #
 # usage: benchmarks/scale/scale.sh [MODEL] [REPEATS...]   (defaults: theta 16 155 1550)
+#        SCALE_OUTPUTS=DIR keeps each forecast as DIR/MODEL-xREPEATS.csv (to compare builds with cmp).
 # Prints a Markdown table: series, wall seconds, CPU seconds, series/s, peak RSS MB; and the load average before
 # and after each run (the figures are only comparable on an otherwise idle machine). On a busy machine two more
 # columns say what the run would do alone: "CPUs wanted", the mean over the run's seconds of the CPUs its threads were
@@ -55,6 +56,7 @@ for r in "${repeats[@]}"; do
   demand=$( [ -n "$child" ] && wanted "$child" || echo 0)
   wait "$timer"
   after=$(cut -d' ' -f1 /proc/loadavg)
+  if [ -n "${SCALE_OUTPUTS:-}" ]; then mkdir -p "$SCALE_OUTPUTS"; mv "$out/forecast.csv" "$SCALE_OUTPUTS/$model-x$r.csv"; fi
   wall=$(awk -F': ' '/Elapsed/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$out/time.txt")
   cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$out/time.txt")
   rss=$(awk -F': ' '/Maximum resident/ { printf "%.0f", $2 / 1024 }' "$out/time.txt")
