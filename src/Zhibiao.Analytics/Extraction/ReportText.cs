@@ -275,12 +275,13 @@ internal sealed class ReportText
     }
 
     /// <summary>
-    /// Whether a point ends a sentence (壮大.电子信息, 5200列.): after a character that is neither an ASCII letter or digit
-    /// nor another point, and before anything but a digit, a letter or a point. 5.4%, 1.地区, PM2.5, www.x.org and …... stay.
+    /// Whether a point ends a sentence (壮大.电子信息, 5200列., 增长.2001年): after a character that is neither an ASCII
+    /// letter or digit nor another point (a decimal point follows a digit), and before anything but a letter or a point.
+    /// 5.4%, 1.地区, PM2.5, www.x.org and …... stay.
     /// </summary>
     private static bool FullStop(char before, char after) =>
         before != '\0' && !char.IsAsciiLetterOrDigit(before) && before is not ('.' or '。' or '…')
-        && !char.IsAsciiLetterOrDigit(after) && after is not ('.' or '．' or '…');
+        && !char.IsAsciiLetter(after) && after is not ('.' or '．' or '…');
 
     /// <summary>Whether the line break after the line read so far ends a paragraph (else the line goes on).</summary>
     private static bool EndsParagraph(StringBuilder sb, int lineStart, string original, int next)
