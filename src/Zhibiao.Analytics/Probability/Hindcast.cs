@@ -7,9 +7,9 @@ namespace Zhibiao.Analytics.Probability;
 /// <param name="Indicator">Its indicator.</param>
 /// <param name="Outcome">Its outcome in the record, or null when none is known.</param>
 /// <param name="Forecast">The forecast's answer from the history known then, or null.</param>
-/// <param name="Record">The margin model's answer from the record known then, with the settings chosen for the year, or null.</param>
+/// <param name="Record">The margin model's answer from the record known then, averaged over the settings of the year (shown under the most probable), or null.</param>
 /// <param name="Answer">The pooled answer (P(met)), or null when neither input answered.</param>
-/// <param name="Choice">The pooling choice of the target's year.</param>
+/// <param name="Choice">The pooling settings of the target's year and their posterior probabilities.</param>
 /// <param name="Tracking">The deterministic tracking from the history known then, or null when it could not be formed.</param>
 public sealed record HindcastRow(Target Target, Indicator Indicator, RecordedTarget? Outcome, TargetChance? Forecast, TargetChance? Record, TargetChance? Answer, PoolingChoice Choice, TrackingResult? Tracking)
 {
@@ -169,7 +169,7 @@ public sealed class Hindcast
     /// p_ij the answer setting j gave target i with what was known in i's year (clipped to [0.01, 0.99]). Each setting's
     /// likelihood is its walk-forward (prequential) score, so nothing of year t or later weighs anything for year t; and
     /// averaging rather than picking the best setting keeps a few outcomes from swinging the answer. The a-priori
-    /// choice (<see cref="PoolingChoice.Default"/>) while no outcome is known.
+    /// choice (<see cref="PoolingChoice.Default"/>) while fewer than 8 earlier outcomes are known (an internal setting).
     /// </summary>
     public PoolingChoice ChoiceFor(int year)
     {

@@ -124,11 +124,11 @@ internal readonly record struct PoolingMember(MarginModelOptions Model, double W
 public sealed record PoolingChoice(MarginModelOptions Model, double Weight, string Why)
 {
     /// <summary>
-    /// The a-priori choice before any outcome can choose: the margin model's defaults and no weight on the forecast
+    /// The a-priori choice before enough outcomes can weigh the settings (<c>Hindcast</c>: 8): the margin model's defaults and no weight on the forecast
     /// (w = 0): the target is the setter's own forecast, made with more than a univariate series knows, so a forecast
     /// enters only once earlier outcomes show that it adds.
     /// </summary>
-    public static readonly PoolingChoice Default = new(MarginModelOptions.Default, 0, "a-priori defaults (κ 4, half-life 8, forecast weight 0): no earlier outcome to choose on");
+    public static readonly PoolingChoice Default = new(MarginModelOptions.Default, 0, "a-priori defaults (κ 4, half-life 8, forecast weight 0): fewer than 8 earlier outcomes to weigh the settings on");
 
     /// <summary>The settings averaged over with their posterior probabilities; empty for the one setting (<see cref="Model"/>, <see cref="Weight"/>).</summary>
     internal IReadOnlyList<PoolingMember> Members { get; init; } = [];
@@ -191,10 +191,11 @@ internal static class TargetAssessors
             return forecast is null ? null : forecast with { Notes = [.. forecast.Notes, "no track record: the forecast alone"] };
 
         double p = 0, pr = 0;
-        var byModel = new Dictionary<MarginModelOptions, double>();
+        // The record's answer under each setting, once (null under one setting only if null under all: no outcome known).
+        var byModel = new Dictionary<MarginModelOptions, double> { [choice.Model] = shown.Probability };
         foreach (PoolingMember m in choice.Averaged)
         {
-            if (!byModel.TryGetValue(m.Model, out double r)) byModel[m.Model] = r = record(m.Model)?.Probability ?? shown.Probability;
+            if (!byModel.TryGetValue(m.Model, out double r)) byModel[m.Model] = r = record(m.Model)!.Probability;
             pr += m.Probability * r;
             p += m.Probability * (forecast is null ? r : Pool(r, forecast.Probability, m.Weight));
         }
