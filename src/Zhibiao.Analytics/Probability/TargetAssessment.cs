@@ -21,7 +21,7 @@ public sealed record AssessmentOptions
     /// </summary>
     public double QualifierWidth { get; init; } = 0.05;
 
-    /// <summary>Below this many observations the log random walk with drift and a prior volatility is used (default 5).</summary>
+    /// <summary>Below this many real observations (filled gaps do not count) a short-history model is used (default 5): a random walk in points for a rate in percent, else the log random walk with drift and a prior volatility.</summary>
     public int MinimumForModel { get; init; } = 5;
 
     /// <summary>The seed of the simulation; equal seeds give equal answers.</summary>

@@ -38,7 +38,7 @@ internal static class TargetAssessor
         IndicatorSeries complete = series.Gaps.Count == 0 ? series : Fill(series, notes);
         var judged = new List<double>(options.Paths);
         var all = new List<double>(options.Paths * steps);
-        string method = Run(complete, steps, options, notes, (values, paths, count) =>
+        string method = Run(series, complete, steps, options, notes, (values, paths, count) =>
         {
             for (int p = 0; p < count; p++)
                 judged.Add(Judged(target, complete, values, paths.AsSpan(p * steps, steps)));
@@ -82,15 +82,17 @@ internal static class TargetAssessor
         var notes = new List<string>();
         IndicatorSeries complete = series.Gaps.Count == 0 ? series : Fill(series, notes);
         var all = new List<double>(options.Paths * horizon);
-        string method = Run(complete, horizon, options, notes, (_, paths, count) => all.AddRange(paths.AsSpan(0, count * horizon)));
+        string method = Run(series, complete, horizon, options, notes, (_, paths, count) => all.AddRange(paths.AsSpan(0, count * horizon)));
         return new IndicatorPaths(series, new SamplePaths([.. all], horizon), method, notes);
     }
 
     /// <summary>
     /// Draws the histories (one when every figure is exact), fits the model to each and simulates its share of the
-    /// paths; <paramref name="each"/> sees the history drawn, the paths (path-major) and their count.
+    /// paths; <paramref name="each"/> sees the history drawn, the paths (path-major) and their count. Whether the
+    /// history is long enough for a model counts the real observations of <paramref name="series"/>, not the gaps
+    /// <paramref name="complete"/> fills.
     /// </summary>
-    private static string Run(IndicatorSeries complete, int steps, AssessmentOptions options, List<string> notes, Action<double[], double[], int> each)
+    private static string Run(IndicatorSeries series, IndicatorSeries complete, int steps, AssessmentOptions options, List<string> notes, Action<double[], double[], int> each)
     {
         Indicator ind = complete.Indicator;
         Observation[] obs = [.. complete];
@@ -111,7 +113,7 @@ internal static class TargetAssessor
                 values[i] = histories == 1 ? obs[i].Value.Value : b.Lower + (random.NextDouble() * b.Width);
             }
 
-            IFittedModel model = FitModel(values, ind, options, notes, ref method);
+            IFittedModel model = FitModel(values, series, options, notes, ref method);
             model.SimulatePaths(steps, paths, new Random(random.Next()));
             each(values, paths, perHistory);
         }
@@ -170,11 +172,17 @@ internal static class TargetAssessor
             goal, growth, margin / judged.Length, shortfall / judged.Length, deterministic, notes);
     }
 
-    private static IFittedModel FitModel(double[] values, Indicator ind, AssessmentOptions options, List<string> notes, ref string method)
+    /// <summary>
+    /// The model of a drawn history: the forecaster (the catalogue's default) from <see cref="AssessmentOptions.MinimumForModel"/>
+    /// real observations on; below that, a rate in percent walks in points (<see cref="RateWalkModel"/>) and any other
+    /// indicator takes the log random walk with drift and a prior volatility.
+    /// </summary>
+    private static IFittedModel FitModel(double[] values, IndicatorSeries series, AssessmentOptions options, List<string> notes, ref string method)
     {
+        Indicator ind = series.Indicator;
         int season = ind.Frequency.PeriodsPerYear();
         IFittedModel model;
-        if (values.Length >= options.MinimumForModel)
+        if (series.Count >= options.MinimumForModel)
         {
             IForecaster forecaster = options.Forecaster ?? Forecasters.Create(Forecasters.Default);
             try
@@ -188,9 +196,17 @@ internal static class TargetAssessor
                 AddOnce(notes, $"{forecaster.Name} could not fit ({e.Message}): log random walk with drift instead");
             }
         }
+        else if (ind.Unit == Units.Percent && RateWalkModel.Spread(series) is { } spread)
+        {
+            AddOnce(notes, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"only {series.Count} observations of a rate: a random walk in points, steps Student t (ν = {spread.Dof:0}) with scale {spread.Scale:0.###} from the real year-to-year changes, wide on purpose"));
+            model = RateWalkModel.Fit(values, spread.Scale, spread.Dof);
+            method = model.Method;
+            return model;
+        }
         else
         {
-            AddOnce(notes, $"only {values.Length} observations: a log random walk with drift and a prior volatility (σ ≥ {new LogDriftOptions().PriorSigma:0.##} a year on the log scale), wide on purpose");
+            AddOnce(notes, $"only {series.Count} observations: a log random walk with drift and a prior volatility (σ ≥ {new LogDriftOptions().PriorSigma:0.##} a year on the log scale), wide on purpose");
         }
 
         model = new LogDriftForecaster().Fit(values, season);

@@ -194,7 +194,8 @@ public class TargetAssessorScriptedTests
         int[] years = [2015, 2016, 2018, 2019];
         IndicatorSeries s = IndicatorSeries.Create(Flow, years.Select((y, i) => Obs(Flow, Period.OfYear(y), v[i])));
         var model = Model(FourPaths);
-        TargetAssessment a = TargetAssessor.Assess(s, Level(TargetComparison.AtLeast, 100), Options(model) with { QualifierWidth = 0 });
+        // Four real observations (filled gaps do not count toward the model's minimum): the model fits from four here.
+        TargetAssessment a = TargetAssessor.Assess(s, Level(TargetComparison.AtLeast, 100), Options(model) with { QualifierWidth = 0, MinimumForModel = 4 });
         Assert.Equal(121, model.Seen.Single()[2], 9);
         Assert.Contains("gaps 2017 filled by log-linear interpolation for the forecast", a.Notes);
     }
@@ -207,7 +208,7 @@ public class TargetAssessorScriptedTests
         int[] years = [2015, 2016, 2018, 2020];
         IndicatorSeries s = IndicatorSeries.Create(Flow, years.Select((y, i) => Obs(Flow, Period.OfYear(y), v[i])));
         var model = Model(FourPaths);
-        IndicatorPaths fan = TargetAssessor.Simulate(s, 2, Options(model) with { QualifierWidth = 0 });
+        IndicatorPaths fan = TargetAssessor.Simulate(s, 2, Options(model) with { QualifierWidth = 0, MinimumForModel = 4 });
         double[] seen = model.Seen.Single();
         Assert.Equal(20, seen[2], 9);
         Assert.Equal(40, seen[4], 9);
