@@ -13,7 +13,14 @@
 //                        names no region. Counts, per layout, the reports whose facts, main targets (indicator, value, bound,
 //                        wording) and region are those of the text as given. Exit 1 when any differs.
 //   wrap WIDTH FILE      FILE hard-wrapped at WIDTH columns as layouts does, on stdout.
-// usage: dotnet run benchmarks/reading/reading.cs -- metamorphic|layouts [SEEDS|WIDTHS] [SHARED]
+//   heldout [DIR...]     the held-out reports written for the tests (default tests/…/Extraction/Fixtures/heldout and
+//                        …/unseen; needs no ../shared), each read under the file name report.txt: the region, the main
+//                        targets found of those typed by hand (Fixtures/DIR-main-targets.csv: indicator, wording, value,
+//                        bound, unit) and the facts against DIR/NAME.facts.csv — exact (every field: subject, period,
+//                        kind, value, unit, qualifier, target, span) and as ../shared/peers/extract_score.py matches
+//                        them (kind, unit and value, the spans overlapping or in one sentence), with the share of those
+//                        whose period agrees. Always exit 0: it measures.
+// usage: dotnet run benchmarks/reading/reading.cs -- metamorphic|layouts|heldout [SEEDS|WIDTHS|DIR...] [SHARED]
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Zhibiao.Analytics;
@@ -31,6 +38,12 @@ if (verb == "wrap")
 }
 
 string root = Path.GetFullPath(Path.Combine(AppContext.GetData("EntryPointFileDirectoryPath") as string ?? ".", "..", ".."));
+if (verb == "heldout")
+{
+    string fixtures = Path.Combine(root, "tests", "Zhibiao.Analytics.Tests", "Extraction", "Fixtures");
+    return Heldout(args.Length > 1 ? args[1..] : [Path.Combine(fixtures, "heldout"), Path.Combine(fixtures, "unseen")]);
+}
+
 string shared = args.Length > 2 ? args[2] : Path.Combine(root, "..", "shared");
 if (!Directory.Exists(Path.Combine(shared, "reports")))
 {
@@ -176,6 +189,136 @@ static int Layouts(List<string> files, int widths)
         {
             return [e.Message];
         }
+    }
+}
+
+static int Heldout(string[] dirs)
+{
+    Console.WriteLine("| report | region | main targets found | facts typed | read | exact matches | exact F1 | scorer matches | scorer F1 | period agrees |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+    var misses = new List<string>();
+    int totalMain = 0, foundMain = 0, regions = 0, reports = 0, under90 = 0, underF1 = 0;
+    foreach (string dir in dirs)
+    {
+        string name = Path.GetFileName(Path.TrimEndingDirectorySeparator(dir));
+        var golden = ReadCsv(Path.Combine(dir, "..", name + "-main-targets.csv"));
+        foreach (string file in Directory.GetFiles(dir, "*.txt").Order(StringComparer.Ordinal))
+        {
+            string report = Path.GetFileName(file), text = File.ReadAllText(file);
+            var main = golden.Where(g => g["file"] == report).ToList();
+            string region = "", note = "";
+            string[] gotMain = [];
+            try
+            {
+                var r = ProvincialBoard.Read(text, "report.txt");
+                region = r.Region;
+                note = r.Note ?? "";
+                gotMain = [.. r.Main.Select(t => MainRow(t.IndicatorId, t))];
+            }
+            catch (AnalyticsException e)
+            {
+                note = e.Message;
+            }
+
+            string[] wantMain = [.. main.Select(g => $"{g["indicator"]} {g["wording"]} {g["value"]} {g["high"]} {g["unit"]}")];
+            int found = wantMain.Count(gotMain.Contains);
+            bool regionOk = main.Count > 0 && main[0]["region"] == region;
+            misses.AddRange(wantMain.Except(gotMain).Select(m => $"{report}: main target missed: {m}"));
+            misses.AddRange(gotMain.Except(wantMain).Select(m => $"{report}: main target not typed: {m}"));
+            if (!regionOk) misses.Add($"{report}: region {(main.Count > 0 ? main[0]["region"] : "?")} read as '{region}' {note}");
+
+            var want = ReadCsv(Path.ChangeExtension(file, ".facts.csv"));
+            IReadOnlyList<Fact> facts = FactExtractor.Extract(text);
+            string[] wantKeys = [.. want.Select(w => string.Join(',', w["subject"], w["period"], w["kind"], double.Parse(w["value"], CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture), w["unit"], w["qualifier"], w["is_target"], w["span"]))];
+            string[] gotKeys = [.. facts.Select(f => string.Join(',', f.Subject, f.PeriodText, f.Kind.ToString().ToLowerInvariant(), f.Value.Value.ToString("R", CultureInfo.InvariantCulture), f.Value.Unit.Symbol, f.Qualifier.ToToken(), f.IsTarget ? "true" : "false", text[f.Start..f.End]))];
+            var pool = gotKeys.ToList();
+            int exact = wantKeys.Count(pool.Remove);
+            misses.AddRange(wantKeys.Except(gotKeys).Select(k => $"{report}: fact missed: {k}"));
+            misses.AddRange(gotKeys.Except(wantKeys).Select(k => $"{report}: fact not typed: {k}"));
+
+            // The shared scorer's matching: kind, unit and value agree, the spans overlap (preferred) or share a sentence.
+            var bounds = new List<int> { 0 };
+            for (int i = 0; i < text.Length; i++) if ("。；！？\n".Contains(text[i], StringComparison.Ordinal)) bounds.Add(i + 1);
+            int Sentence(int pos) => bounds.FindLastIndex(b => b <= pos);
+            var used = new HashSet<int>();
+            int matched = 0, periods = 0;
+            foreach (var w in want)
+            {
+                int ws = IndexOfSpan(text, w["span"], wantKeys, want.IndexOf(w)), we = ws + w["span"].Length;
+                double v = double.Parse(w["value"], CultureInfo.InvariantCulture);
+                (int Score, int Index) best = (0, -1);
+                for (int i = 0; i < facts.Count; i++)
+                {
+                    Fact f = facts[i];
+                    int fs = CodePointToUtf16(text, f.Start), fe = CodePointToUtf16(text, f.End);
+                    if (used.Contains(i) || f.Kind.ToString().ToLowerInvariant() != w["kind"] || f.Value.Unit.Symbol != w["unit"]
+                        || Math.Abs(f.Value.Value - v) > 1e-6 * Math.Max(1, Math.Max(Math.Abs(v), Math.Abs(f.Value.Value)))) continue;
+                    int score = ws >= 0 && ws < fe && fs < we ? 2 : ws >= 0 && Sentence(ws) == Sentence(fs) ? 1 : 0;
+                    if (score > best.Score) best = (score, i);
+                }
+
+                if (best.Index < 0) continue;
+                used.Add(best.Index);
+                matched++;
+                if (facts[best.Index].PeriodText == w["period"]) periods++;
+            }
+
+            static string F1(int m, int gold, int got) => m == 0 ? "0.000" : (2.0 * m / (gold + got)).ToString("0.000", CultureInfo.InvariantCulture);
+            reports++;
+            totalMain += wantMain.Length;
+            foundMain += found;
+            if (regionOk) regions++;
+            if (found < 0.9 * wantMain.Length) under90++;
+            if (2.0 * matched / (want.Count + facts.Count) < 0.95) underF1++;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name}/{report} | {(regionOk ? region : $"**{(region.Length > 0 ? region : "none")}**")} | {found}/{wantMain.Length} | {want.Count} | {facts.Count} | {exact} | {F1(exact, want.Count, facts.Count)} | {matched} | {F1(matched, want.Count, facts.Count)} | {periods}/{matched} |"));
+        }
+    }
+
+    Console.WriteLine();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{reports} reports: regions recognised {regions}/{reports}; main targets found {foundMain}/{totalMain} ({100.0 * foundMain / Math.Max(1, totalMain):0.0}%); reports under 90% of their main targets {under90}; reports under scorer F1 0.95 {underF1}."));
+    Console.WriteLine();
+    foreach (string m in misses) Console.WriteLine(m);
+    return 0;
+
+    static List<Dictionary<string, string>> ReadCsv(string path)
+    {
+        string[] lines = File.ReadAllLines(path);
+        string[] header = lines[0].Split(',');
+        return [.. lines.Skip(1).Where(l => l.Length > 0).Select(l =>
+        {
+            string[] cells = l.Split(',');
+            return header.Select((h, i) => (h, v: i < cells.Length ? cells[i] : "")).ToDictionary(x => x.h, x => x.v);
+        })];
+    }
+
+    static string MainRow(string id, Target t)
+    {
+        Unit unit = ReportIndicators.Find(id)!.Indicator.Unit;
+        return string.Create(CultureInfo.InvariantCulture, $"{id} {Target.ToToken(t.Wording)} {t.Value.ConvertTo(unit).Value} {t.High?.ConvertTo(unit).Value} {unit.Symbol}");
+    }
+
+    // The typed span's place: its k-th occurrence, k counted among the typed facts with the same span text before it.
+    static int IndexOfSpan(string text, string span, string[] keys, int index)
+    {
+        string suffix = "," + span;
+        int k = keys.Take(index).Count(x => x.EndsWith(suffix, StringComparison.Ordinal)), at = -1;
+        for (int i = 0; i <= k; i++)
+        {
+            do at = text.IndexOf(span, at + 1, StringComparison.Ordinal);
+            while (at > 0 && ".．0123456789０１２３４５６７８９一二三四五六七八九十百千万两".Contains(text[at - 1], StringComparison.Ordinal));
+            if (at < 0) return -1;
+        }
+
+        return at;
+    }
+
+    static int CodePointToUtf16(string text, int codePoints)
+    {
+        int i = 0;
+        for (int c = 0; c < codePoints && i < text.Length; c++) i += char.IsHighSurrogate(text[i]) ? 2 : 1;
+        return i;
     }
 }
 
