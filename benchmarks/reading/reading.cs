@@ -27,7 +27,7 @@ using Zhibiao.Analytics;
 using Zhibiao.Analytics.Extraction;
 
 string verb = args.Length > 0 ? args[0] : "metamorphic";
-int seeds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
+int seeds = args.Length > 1 && verb != "heldout" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
 if (verb == "wrap")
 {
     // The report hard-wrapped as the layouts verb does, on stdout (to read it with analytics extract).

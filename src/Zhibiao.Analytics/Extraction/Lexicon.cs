@@ -113,6 +113,9 @@ internal static class Lexicon
     /// <summary>Nouns whose figures are counts of person-times (游客, 旅客) when no unit is written.</summary>
     public static readonly WordList VisitNouns = ReadingData.Words("VisitNouns");
 
+    /// <summary>Words that compare a figure with a reference (高于全国1.8个百分点): the gap is of the figure before it.</summary>
+    public static readonly WordList ComparisonWords = ReadingData.Words("ComparisonWords");
+
     /// <summary>Count units: a noun after one is the thing counted (15个全国美丽宜居示范村).</summary>
     public static bool IsCountUnit(Unit unit) =>
         unit.Factor == 1 && unit.Dimension is not ("mass" or "area" or "power" or "energy" or "money" or "length" or "volume"

@@ -103,8 +103,11 @@ internal static class MainStatement
 
             // A heading that names the targets, the list on the lines below: （一）主要预期目标 / 2026年主要预期目标.
             // (The heading may close with a full stop: （二）主要预期目标。)
+            // A line that is the phrase alone (with its qualifiers) and whose next line opens a list item (——, （一）, 1.) is
+            // such a heading too, whatever words end it: 2026年全市经济社会发展的主要预期目标 / ——地区生产总值增长5.5%左右；
             bool closed = p + 1 == end && t[p] == '。';
-            if ((p == end || closed) && end < t.Length && t[end] == '\n' && ReportText.IsHeading(t.AsSpan(LineStart(t, i), p - LineStart(t, i))))
+            if ((p == end || closed) && end < t.Length && t[end] == '\n'
+                && (ReportText.IsHeading(t.AsSpan(LineStart(t, i), p - LineStart(t, i))) || ListFollows(t, LineStart(t, i), p, end + 1)))
                 return (start, end, false);
         }
 
@@ -124,6 +127,18 @@ internal static class MainStatement
         }
 
         return start;
+    }
+
+    /// <summary>
+    /// Whether the line [<paramref name="lineStart"/>, <paramref name="phraseEnd"/>) is a title (no pause: no comma, no
+    /// sentence end inside) and the next line with words, at or after <paramref name="next"/>, opens with a list marker.
+    /// </summary>
+    private static bool ListFollows(string t, int lineStart, int phraseEnd, int next)
+    {
+        ReadOnlySpan<char> line = t.AsSpan(lineStart, phraseEnd - lineStart);
+        if (line.IndexOfAny("，,；;：:。") >= 0) return false;
+        while (next < t.Length && char.IsWhiteSpace(t[next])) next++;
+        return next < t.Length && ReportText.MarkerLength(t.AsSpan(next, Math.Min(8, t.Length - next))) > 0;
     }
 
     private static int LineStart(string t, int i) => t.LastIndexOf('\n', Math.Max(0, i - 1)) + 1;

@@ -178,6 +178,12 @@ internal static class NumberScanner
         if (ReadUnit(text, ref p, limit, ref token, allowMagnitude: true) && !IsSessionName(text, token, limit))
         {
             Finish(text, limit, ref token);
+            if (InQuotedName(text, token.Start, token.AfterEnd, limit))
+            {
+                next = token.AfterEnd;
+                return ScanKind.None;
+            }
+
             figures.Add(token);
             next = token.AfterEnd;
             TryRangeEnd(text, limit, figures, ref next);
@@ -366,7 +372,41 @@ internal static class NumberScanner
         if (token.Magnitude == Magnitude.One && !events && token.AfterEnd < limit && Lexicon.IsIdeograph(text[token.AfterEnd])) return false;
         // Before a closing quote it ends a name (“八站两场”, “五个一”), not a phrase.
         if (token.Magnitude == Magnitude.One && token.AfterEnd < limit && text[token.AfterEnd] == '”') return false;
-        return true;
+        return !InQuotedName(text, token.Start, token.AfterEnd, limit);
+    }
+
+    /// <summary>Longest stretch of a quoted name on either side of a figure in it (“稳经济12条”, 稳经济“30条”).</summary>
+    private const int MaxQuotedName = 10;
+
+    /// <summary>
+    /// Whether the figure [<paramref name="start"/>, <paramref name="afterEnd"/>) stands inside a short quoted name — an
+    /// opening quote before it and a closing one after it, each within <see cref="MaxQuotedName"/> characters and with no
+    /// pause or other quote between (“稳经济12条”, “双20条”政策, “1个中心3个基地”): the name of a policy or a plan, not a figure.
+    /// </summary>
+    private static bool InQuotedName(string text, int start, int afterEnd, int limit)
+    {
+        bool opened = false;
+        for (int i = start - 1; i >= 0 && start - i <= MaxQuotedName; i--)
+        {
+            char c = text[i];
+            if (c == '“')
+            {
+                opened = true;
+                break;
+            }
+
+            if (c is '”' or '，' or '。' or '；' or '：' or '\n' or '！' or '？') return false;
+        }
+
+        if (!opened) return false;
+        for (int i = afterEnd; i < limit && i - afterEnd < MaxQuotedName; i++)
+        {
+            char c = text[i];
+            if (c == '”') return true;
+            if (c is '“' or '，' or '。' or '；' or '：' or '\n' or '！' or '？') return false;
+        }
+
+        return false;
     }
 
     /// <summary>

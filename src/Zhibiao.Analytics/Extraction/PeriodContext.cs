@@ -22,7 +22,9 @@ internal readonly record struct Placement(Period Period, PlanPeriod? Plan, bool 
 /// years (2021—2025年, 2021年至2025年; 2020年到2025年 from the end of a plan: 2021–2025), 去年 / 今年, a plan period with 期间, 时期, 累计, 年均 or 以来 (“十四五”期间), five past years (过去五年,
 /// 五年来);</item>
 /// <item>the time set by the opening words of an earlier sentence of the same section, kept until another opening:
-/// 这五年 / 过去五年 / “十四五”时期 open five years, 这一年 / 一年来 / 2025年 one year;</item>
+/// 这五年 / 过去五年 / “十四五”时期 open five years, 这一年 / 一年来 / 2025年 one year; a span of years opened inside a
+/// paragraph (not by its first sentence) of a section headed by one year alone (2025年工作回顾) holds to the end of its
+/// paragraph and of the list items (一是, （一）) that follow it;</item>
 /// <item>the section (the review of last year or of the past plan, the plan of this year or of the coming plan).</item>
 /// </list>
 /// A figure over several years is placed by its words: a yearly average (年均), a change, a growth or what was done
@@ -47,6 +49,10 @@ internal sealed class PeriodContext
     // Carried from an earlier sentence of the section.
     private (int From, int To)? _carried;
     private int _carriedSection = int.MinValue;
+
+    // A span of years opened within a paragraph (…。“十四五”期间，…) holds to the paragraph's end; then the time carried before it.
+    private bool _carriedInParagraph;
+    private (int From, int To)? _carriedBefore;
 
     // The sentence so far.
     private string? _target;
@@ -91,6 +97,13 @@ internal sealed class PeriodContext
         {
             _carried = null;
             _carriedSection = section;
+            _carriedInParagraph = false;
+        }
+        else if (paragraph && _carriedInParagraph && ReportText.MarkerLength(text.AsSpan(start, Math.Min(6, end - start))) == 0)
+        {
+            // (A paragraph opening with a list marker, 五是…, goes on with the list the aside opened.)
+            _carried = _carriedBefore;
+            _carriedInParagraph = false;
         }
 
         ReadOnlySpan<char> head = text.AsSpan(start, Math.Min(OpeningWindow + 5, end - start)).Trim();
@@ -101,7 +114,16 @@ internal sealed class PeriodContext
         if (marker < head.Length) head = head[marker..];
         int comma = head.IndexOfAny('，', '：');
         if (comma >= 0) head = head[..comma];
-        if (Opening(head, paragraph) is { } frame) _carried = frame;
+        if (Opening(head, paragraph) is { } frame)
+        {
+            // (Only a span of years in a section headed by one year alone, 2025年工作回顾: a year opened within a paragraph
+            // (2025年是…收官之年。一年来，…) or five years in a section of the year and the plan (2025年和“十四五”时期工作回顾:
+            // …。五年来，…) go on over the paragraphs after.)
+            bool aside = !paragraph && frame.To > frame.From && _layout.IndexAt(start) >= 0 && _layout.At(start).YearOnly;
+            if (aside && !_carriedInParagraph) _carriedBefore = _carried;
+            _carriedInParagraph = aside;
+            _carried = frame;
+        }
     }
 
     /// <summary>

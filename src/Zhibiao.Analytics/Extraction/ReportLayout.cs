@@ -15,7 +15,8 @@ internal enum SectionKind
 /// <param name="Kind">Review or plan.</param>
 /// <param name="From">First year of its figures.</param>
 /// <param name="To">Last year of its figures (equal to <paramref name="From"/> for one year).</param>
-internal readonly record struct Section(int Start, SectionKind Kind, int From, int To)
+/// <param name="YearOnly">Its heading names one year and no span (2025年工作回顾; not 2025年和“十四五”时期工作回顾).</param>
+internal readonly record struct Section(int Start, SectionKind Kind, int From, int To, bool YearOnly = false)
 {
     /// <summary>Whether its figures cover several years (a five-year review, a plan period).</summary>
     public bool IsMultiYear => To > From;
@@ -51,13 +52,13 @@ internal sealed class ReportLayout
     /// <summary>Finds the sections. With <paramref name="year"/> the report's year is given, and section years follow from it.</summary>
     public static ReportLayout Build(string text, int? year)
     {
-        var headings = new List<(int Start, SectionKind Kind, int Year, int PlanFrom, bool FiveYears)>();
+        var headings = new List<(int Start, SectionKind Kind, int Year, int PlanFrom, bool FiveYears, bool YearOnly)>();
         int lineStart = 0;
         while (lineStart < text.Length)
         {
             int lineEnd = text.IndexOf('\n', lineStart);
             if (lineEnd < 0) lineEnd = text.Length;
-            if (Heading(text.AsSpan(lineStart, lineEnd - lineStart)) is { } h) headings.Add((lineStart, h.Kind, h.Year, h.PlanFrom, h.FiveYears));
+            if (Heading(text.AsSpan(lineStart, lineEnd - lineStart)) is { } h) headings.Add((lineStart, h.Kind, h.Year, h.PlanFrom, h.FiveYears, h.YearOnly));
             lineStart = lineEnd + 1;
         }
 
@@ -79,7 +80,7 @@ internal sealed class ReportLayout
                 // A heading naming the year before the plan year reviews it, whatever its words (2025年主要工作和“十四五”发展成就).
                 SectionKind kind = h.Year == review ? SectionKind.Review : h.Kind;
                 int y = year is null ? h.Year : kind == SectionKind.Plan ? p : review;
-                sections.Add(new Section(h.Start, kind, y, y));
+                sections.Add(new Section(h.Start, kind, y, y, h.YearOnly));
             }
             else if (h.FiveYears)
             {
@@ -136,7 +137,7 @@ internal sealed class ReportLayout
     public int RequirePlanYear() => PlanYear ?? throw new AnalyticsException(
         "cannot tell which year the report is about: no heading such as '2024年工作回顾' or '2025年工作安排' and no title such as '2025年政府工作报告'; give the report's year (--year)");
 
-    private static (SectionKind Kind, int Year, int PlanFrom, bool FiveYears)? Heading(ReadOnlySpan<char> line)
+    private static (SectionKind Kind, int Year, int PlanFrom, bool FiveYears, bool YearOnly)? Heading(ReadOnlySpan<char> line)
     {
         line = line.Trim();
         // The title (2026年浙江省政府工作报告) names the report, not a section.
@@ -168,12 +169,12 @@ internal sealed class ReportLayout
         {
             if (!IsAsciiDigits(line.Slice(i, 4)) || line[i + 4] != '年' || (i > 0 && char.IsAsciiDigit(line[i - 1]))) continue;
             int y = int.Parse(line.Slice(i, 4), System.Globalization.CultureInfo.InvariantCulture);
-            if (y is >= 1900 and <= 2999) return (k, y, 0, false);
+            if (y is >= 1900 and <= 2999) return (k, y, 0, false, PlanNames.Find(line) is null && !line.Contains("五年", StringComparison.Ordinal));
         }
 
-        if (PlanNames.Find(line) is { } planFrom) return (k, 0, planFrom, false);
+        if (PlanNames.Find(line) is { } planFrom) return (k, 0, planFrom, false, false);
         if (k == SectionKind.Review && (line.Contains("过去五年", StringComparison.Ordinal) || line.Contains("五年来", StringComparison.Ordinal)))
-            return (k, 0, 0, true);
+            return (k, 0, 0, true, false);
         return null;
     }
 

@@ -17,6 +17,7 @@ internal sealed partial class SentenceReader
         }
 
         if (core[0] == '占') return (previous ?? _subject.Topic ?? "") + core;
+        if (previous is not null && IsComparison(core)) return previous;
         if (Lexicon.TotalWords.Contains(core))
         {
             totalOfPrevious = previous is not null;
@@ -30,6 +31,22 @@ internal sealed partial class SentenceReader
         }
 
         return core;
+    }
+
+    /// <summary>
+    /// Whether the words before a figure only compare the figure before with a reference — an optional growth noun, a word of
+    /// comparison and a short reference: 高于全国, 增速高于全国平均水平, 比全国高 (the gap 1.8个百分点 is of that figure, not
+    /// of a subject 高于全国).
+    /// </summary>
+    private static bool IsComparison(string core)
+    {
+        ReadOnlySpan<char> s = core;
+        if (Lexicon.GrowthNouns.AtStart(s) is { } noun) s = s[noun.Length..];
+        if (Lexicon.ComparisonWords.AtStart(s) is not { } word) return false;
+        ReadOnlySpan<char> reference = s[word.Length..];
+        if (word == "比" && reference.Length > 1 && reference[^1] is '高' or '低' or '快' or '慢' or '多' or '少') reference = reference[..^1];
+        else if (word == "比") return false;
+        return reference.Length is >= 2 and <= 8 && (reference.StartsWith("全") || reference.StartsWith("上年") || reference.StartsWith("去年") || reference.Contains("平均", StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -195,6 +212,13 @@ internal sealed partial class SentenceReader
             {
                 verb ??= v;
                 s = s[v.Length..];
+                continue;
+            }
+
+            // 要 before a verb is a modal (今年要接待游客), not a word of the noun (要素).
+            if (s.Length > 2 && s[0] == '要' && (Lexicon.StartsWithAny(s[1..], Lexicon.LeadingVerbs) ?? Lexicon.StartsWithAny(s[1..], Lexicon.ReachVerbs)) is not null)
+            {
+                s = s[1..];
                 continue;
             }
 

@@ -223,7 +223,9 @@ internal sealed partial class SentenceReader
             return unit == Units.PercentagePoint ? Measure.Growth : Measure.Level;
         }
 
-        if (a.NewStock && unit.Dimension is "area" or "power" or "length" or "volume" or "mass" or "energy") return Measure.Change;
+        // A capacity is a stock whatever it counts (新增汽车产能50万辆).
+        if (a.NewStock && (unit.Dimension is "area" or "power" or "length" or "volume" or "mass" or "energy" || a.Core.EndsWith("产能", StringComparison.Ordinal)))
+            return Measure.Change;
         return a.Verb && !a.Link && !newThingsCounted ? Measure.Change : Measure.Level;
     }
 

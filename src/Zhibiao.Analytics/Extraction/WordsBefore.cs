@@ -68,7 +68,7 @@ internal sealed record WordsBefore
 
         Qualifier? before = null;
         string? linkWord = null, beforeWord = null;
-        bool from = false, average = false;
+        bool from = false, average = false, total = false;
         bool link = false, verb = false, growthNoun = false, cueNoun = false, isNew = false, respectively = false, capacity = false, produced = false;
         int sign = 0;
         for (int k = 0; k < 16 && s.Length > 0; k++)
@@ -122,6 +122,7 @@ internal sealed record WordsBefore
             {
                 respectively |= w == "分别";
                 average |= w is "年均" or "平均每年" or "每年平均" or "每年";
+                total |= w is "累计" or "合计" or "共计" or "总计";
             }
             else if ((w = Lexicon.EndsWithAny(s, Lexicon.Bases)) is not null || (w = YearBase(s)) is not null || (w = PlanBase(s)) is not null)
             {
@@ -156,6 +157,12 @@ internal sealed record WordsBefore
         {
             reach = core.ToString();
             core = [];
+        }
+        else if (verb && Lexicon.ReachVerbs.AtStart(core) is "接待" or "带动" && core.Length >= 4)
+        {
+            // Before a verb of change the verb of reach is the clause's (带动技术改造投资增长18%: 技术改造投资 grew); before a
+            // level it names what is counted and stays (接待游客3亿人次, 带动社会投资超千亿元).
+            core = core[2..];
         }
 
         string coreText = NounOfClause(Unmarked(core)).ToString();
@@ -195,7 +202,8 @@ internal sealed record WordsBefore
             Average = average,
             NewStock = newStock,
             // New things counted (城镇新增就业超690万人) are what was done over the span, like a verb of action.
-            Action = leadingVerb is not null || isNew || coreText.Contains("新增", StringComparison.Ordinal),
+            // So is a total (地方一般公共预算收入累计超过4万亿元): the sum over the span, even past a threshold.
+            Action = leadingVerb is not null || isNew || total || coreText.Contains("新增", StringComparison.Ordinal),
         };
     }
 
