@@ -42,6 +42,10 @@
 // of such a dump (e.g. 1-3 the nearest, 4-99 the standard ones); L stays the values before the earliest origin.
 // The dump of all eight takes about 12 minutes on 2 busy cores. SHOW="p7m select c0.3/L" (auto's rule) prints that recipe's choice per collection;
 // COMBOS=m3-monthly the combinations best on that collection's test values (what no recipe may know) beside their validation.
+// EXTRA=logdrift loco … adds that dump column as an eighth candidate (dumps carry logdrift, the random walk with drift on
+// logs) and the pools p8 (all eight), p8m (as p7m, logdrift only on non-seasonal collections), p8x and p8xm (p8 and p8m
+// as candidates of the selection, the median kept when none wins being p7m's). MINPREFIX=a,b loco … scores selection
+// only on validation origins with at least a·h + b values before them (MINPREFIX=1,2: h + 2).
 using System.Globalization;
 using Zhibiao.Analytics;
 using Zhibiao.Analytics.Data;
@@ -85,6 +89,7 @@ static void Dump(string name, string trainPath, int h, int m, string dir, int th
         ("ets", new EtsForecaster()), ("theta", new ThetaForecaster()), ("dotm", new OptimizedThetaForecaster(new OptimizedThetaOptions { Dynamic = true })),
         ("drift", new DriftForecaster()), ("global", new GlobalForecaster(GlobalForecaster.EnsembleMember)), ("arima", new AutoArimaForecaster()),
         ("snaive", new SeasonalNaiveForecaster()), ("naive", new NaiveForecaster()), ("naive2", new Naive2Forecaster()),
+        ("logdrift", new LogDriftForecaster()),
     ];
     // global: trained on the series cut at the earliest validation origin for validation, on the whole series for the test
     var g = (IGlobalForecaster)members.Single(x => x.Name == "global").Model;
@@ -153,7 +158,9 @@ sealed record Table(string Name, Dictionary<(int Mask, Rule Rule), double> Val, 
 static class Loco
 {
     // candidates in bit order; naive is the validation criterion's benchmark
-    static readonly string[] Candidates = ["ets", "theta", "dotm", "drift", "global", "arima", "snaive"];
+    // EXTRA=logdrift adds a candidate column of that name (a dump with such a column) and the pools p8, p8m, p8x, p8xm
+    static readonly string? Extra = Environment.GetEnvironmentVariable("EXTRA");
+    static readonly string[] Candidates = Extra is null ? ["ets", "theta", "dotm", "drift", "global", "arima", "snaive"] : ["ets", "theta", "dotm", "drift", "global", "arima", "snaive", Extra];
 
     public static void Run(string dir)
     {
@@ -163,13 +170,14 @@ static class Loco
             ("p5", ["ets", "theta", "dotm", "drift", "global"]),
             ("p6a", ["ets", "theta", "dotm", "drift", "global", "arima"]),
             ("p6s", ["ets", "theta", "dotm", "drift", "global", "snaive"]),
-            ("p7", Candidates),
-            ("p7m", Candidates), // snaive only for seasonal collections (what auto does: for m = 1 it is the naive forecast)
+            ("p7", Candidates[..7]),
+            ("p7m", Candidates[..7]), // snaive only for seasonal collections (what auto does: for m = 1 it is the naive forecast)
         };
+        if (Extra is not null) pools = [.. pools, ("p8", Candidates), ("p8m", Candidates)];
         var recipes = new List<(string Name, Func<Table, (int, Rule)> Choose)>();
         foreach ((string pn, string[] members) in pools)
         {
-            string[] Pool(Table t) => pn == "p7m" && !t.Seasonal ? [.. members.Where(m => m != "snaive")] : members;
+            string[] Pool(Table t) => (pn == "p7m" || pn == "p8m") && !t.Seasonal ? [.. members.Where(m => m != "snaive")] : pn == "p8m" ? [.. members.Where(m => m != Extra)] : members;
             recipes.Add(($"{pn} fixed", t => (Mask(Pool(t)), Rule.Median)));
             foreach (double d in new[] { 0.0, 0.01, 0.02, 0.03, 0.05 })
             {
@@ -179,7 +187,12 @@ static class Loco
 
             // auto's rule: the margin c / L, L the median number of values before the earliest validation origin
             foreach (double c in new[] { 0.1, 0.15, 0.2, 0.3, 0.5, 0.7, 1.0 })
+            {
                 recipes.Add(($"{pn} select c{c}/L", t => Select(t, Mask(Pool(t)), c / t.History, trimmed: false)));
+                // the extra candidate only as a subset's member: the median kept is p7m's
+                if (pn == "p8") recipes.Add(($"p8x select c{c}/L", t => Select(t, Mask(Pool(t)), c / t.History, trimmed: false, Mask(t.Seasonal ? Candidates[..7] : Candidates[..6]))));
+                if (pn == "p8") recipes.Add(($"p8xm select c{c}/L", t => Select(t, Mask(t.Seasonal ? Candidates[..7] : [.. Candidates[..6], Extra!]), c / t.History, trimmed: false, Mask(t.Seasonal ? Candidates[..7] : Candidates[..6]))));
+            }
             foreach (double tau in new[] { 0.05, 0.1, 0.2 })
                 recipes.Add(($"{pn} keep t{tau}", t =>
                 {
@@ -255,13 +268,14 @@ static class Loco
     }
 
     /// <summary>auto's rule: the best subset of the pool (median or mean; also the trimmed mean when asked) by validation criterion, kept only when it beats the pool's median by the margin.</summary>
-    static (int, Rule) Select(Table t, int pool, double margin, bool trimmed)
+    static (int, Rule) Select(Table t, int pool, double margin, bool trimmed, int? fixedMask = null)
     {
-        double baseline = t.Val[(pool, Rule.Median)], best = baseline;
-        (int, Rule) key = (pool, Rule.Median);
+        int fixedPool = fixedMask ?? pool;
+        double baseline = t.Val[(fixedPool, Rule.Median)], best = baseline;
+        (int, Rule) key = (fixedPool, Rule.Median);
         foreach (var kv in t.Val)
             if ((trimmed || kv.Key.Rule != Rule.Trimmed) && (kv.Key.Mask & ~pool) == 0 && kv.Value < best - 1e-12) { best = kv.Value; key = kv.Key; }
-        return best < baseline * (1 - margin) ? key : (pool, Rule.Median);
+        return best < baseline * (1 - margin) ? key : (fixedPool, Rule.Median);
     }
 
     static int Mask(string[] members) => members.Sum(m => 1 << Array.IndexOf(Candidates, m));
@@ -306,7 +320,9 @@ static class Loco
         // VALIDATION=FROM-TO: only the validation origins FROM..TO values before the end (an ORIGINS=latest dump)
         // (or a comma-separated list of such ranges)
         int[][]? ranges = Environment.GetEnvironmentVariable("VALIDATION")?.Split(',').Select(r => r.Split('-').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToArray();
-        bool Kept(Entry e) => ranges is null || ranges.Any(r => e.Origin >= r[0] && e.Origin <= r[1]);
+        // MINPREFIX=a,b: a validation origin counts in selection only with at least a·h + b values before it
+        double[]? minPrefix = Environment.GetEnvironmentVariable("MINPREFIX")?.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        bool Kept(Entry e) => (ranges is null || ranges.Any(r => e.Origin >= r[0] && e.Origin <= r[1])) && (minPrefix is null || e.Length >= (minPrefix[0] * e.Actual.Length) + minPrefix[1]);
         Entry[] test = [.. entries.Where(e => e.Test)], val = [.. entries.Where(e => !e.Test && Kept(e))];
         var naiveV = Sum(val, e => e.F[naive]!);
         // L: per series the length before its earliest validation origin, then the median over series
