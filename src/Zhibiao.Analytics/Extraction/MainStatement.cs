@@ -5,7 +5,7 @@ namespace Zhibiao.Analytics.Extraction;
 /// <list type="number">
 /// <item>a key phrase — a noun phrase ending in 目标 with 主要 or 预期 in it, whatever stands before or between
 /// (主要预期目标, 全省经济社会发展主要预期目标, 主要经济预期目标, 预期目标) — followed by a link (是, 为, 定为, 建议为, 包括,
-/// 如下, a colon; a line break before the link does not matter, the text is read with its layout taken out), or ending
+/// 如下, a colon, a verb of one or two characters and 为: 安排为; a line break before the link does not matter, the text is read with its layout taken out), or ending
 /// a heading line whose list follows on the next lines;</item>
 /// <item>about the coming year: the sentence's own time words before the phrase (今年, the plan year, 开局之年 against a
 /// plan period — 五年, 时期, 规划, “十五五” — or the past — 去年, 过去一年), else its section (the plan of the year, the
@@ -101,6 +101,9 @@ internal static class MainStatement
                 return (start, p, true);
             }
 
+            // A verb of one or two characters before 为 (安排为, 确定为, 设定为) links as 为 does; not 成为 / 作为 (become, as).
+            if (VerbLink(t, p, end) is { } linked) return (start, linked, true);
+
             // A heading that names the targets, the list on the lines below: （一）主要预期目标 / 2026年主要预期目标.
             // (The heading may close with a full stop: （二）主要预期目标。)
             // A line that is the phrase alone (with its qualifiers) and whose next line opens a list item (——, （一）, 1.) is
@@ -109,6 +112,21 @@ internal static class MainStatement
             if ((p == end || closed) && end < t.Length && t[end] == '\n'
                 && (ReportText.IsHeading(t.AsSpan(LineStart(t, i), p - LineStart(t, i))) || ListFollows(t, LineStart(t, i), p, end + 1)))
                 return (start, end, false);
+        }
+
+        return null;
+    }
+
+    /// <summary>Where a link of a verb and 为 after the key phrase ends (安排为：), or null.</summary>
+    private static int? VerbLink(string t, int p, int end)
+    {
+        for (int v = 1; v <= 2 && p + v < end; v++)
+        {
+            if (!Lexicon.IsIdeograph(t[p + v - 1]) || t[p + v - 1] is '为' or '是' or '的') return null;
+            if (t[p + v] != '为') continue;
+            if (v == 1 && t[p] is '成' or '作' or '认' or '以') return null;
+            int q = p + v + 1;
+            return q < end && t[q] == '：' ? q + 1 : q;
         }
 
         return null;

@@ -15,7 +15,8 @@ internal enum SectionKind
 /// <param name="Kind">Review or plan.</param>
 /// <param name="From">First year of its figures.</param>
 /// <param name="To">Last year of its figures (equal to <paramref name="From"/> for one year).</param>
-/// <param name="YearOnly">Its heading names one year and no span (2025年工作回顾; not 2025年和“十四五”时期工作回顾).</param>
+/// <param name="YearOnly">Its heading is a chapter's (一、) naming one year and no span (一、2025年工作回顾; not
+/// 一、2025年和“十四五”时期工作回顾).</param>
 internal readonly record struct Section(int Start, SectionKind Kind, int From, int To, bool YearOnly = false)
 {
     /// <summary>Whether its figures cover several years (a five-year review, a plan period).</summary>
@@ -169,7 +170,9 @@ internal sealed class ReportLayout
         {
             if (!IsAsciiDigits(line.Slice(i, 4)) || line[i + 4] != '年' || (i > 0 && char.IsAsciiDigit(line[i - 1]))) continue;
             int y = int.Parse(line.Slice(i, 4), System.Globalization.CultureInfo.InvariantCulture);
-            if (y is >= 1900 and <= 2999) return (k, y, 0, false, PlanNames.Find(line) is null && !line.Contains("五年", StringComparison.Ordinal));
+            // (Only a chapter heading, 一、2025年工作回顾, is one year alone: a line broken after 2025年主要目标 is no chapter.)
+            if (y is >= 1900 and <= 2999)
+                return (k, y, 0, false, ReportText.MarkerLength(line) > 0 && PlanNames.Find(line) is null && !line.Contains("五年", StringComparison.Ordinal));
         }
 
         if (PlanNames.Find(line) is { } planFrom) return (k, 0, planFrom, false, false);
