@@ -28,7 +28,7 @@ internal static class TargetSensitivity
         TargetRecord own = TargetRecord.Of(data, "this dataset's record");
         TargetRecord record = own.Targets.Count > 0 ? own : options?.Reference ?? TargetPipeline.DefaultReference;
         double? forecast = chance.Input(TargetChanceSource.Forecast)?.Probability;
-        PoolingChoice choice = chance.Choice ?? PoolingChoice.Default with { Weight = chance.Weight ?? 0 };
+        PoolingChoice choice = chance.Choice ?? PoolingChoice.Default;
         var rows = new List<SensitivityRow>();
         foreach (MarginModelOptions m in MarginModel.Grid)
         {

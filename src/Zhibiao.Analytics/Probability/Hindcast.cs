@@ -169,7 +169,8 @@ public sealed class Hindcast
     /// p_ij the answer setting j gave target i with what was known in i's year (clipped to [0.01, 0.99]). Each setting's
     /// likelihood is its walk-forward (prequential) score, so nothing of year t or later weighs anything for year t; and
     /// averaging rather than picking the best setting keeps a few outcomes from swinging the answer. The a-priori
-    /// choice (<see cref="PoolingChoice.Default"/>) while fewer than 8 earlier outcomes are known (an internal setting).
+    /// choice (<see cref="PoolingChoice.Default"/>: the margin model's settings averaged alike, forecast weight 0) while
+    /// fewer than 8 earlier outcomes are known (an internal setting).
     /// </summary>
     public PoolingChoice ChoiceFor(int year)
     {

@@ -120,15 +120,20 @@ internal readonly record struct PoolingMember(MarginModelOptions Model, double W
 /// </summary>
 /// <param name="Model">The most probable margin-model settings (the record's answer is shown under them).</param>
 /// <param name="Weight">The forecast's posterior mean weight w in logit p = (1 − w)·logit p_record + w·logit p_forecast.</param>
-/// <param name="Why">How they were chosen (averaged by their likelihood on n earlier outcomes, or the a-priori defaults).</param>
+/// <param name="Why">How they were chosen (averaged by their likelihood on n earlier outcomes, or the a-priori settings).</param>
 public sealed record PoolingChoice(MarginModelOptions Model, double Weight, string Why)
 {
     /// <summary>
-    /// The a-priori choice before enough outcomes can weigh the settings (<c>Hindcast</c>: 8): the margin model's defaults and no weight on the forecast
-    /// (w = 0): the target is the setter's own forecast, made with more than a univariate series knows, so a forecast
-    /// enters only once earlier outcomes show that it adds.
+    /// The a-priori choice before enough outcomes can weigh the settings (<c>Hindcast</c>: 8): the margin model's settings
+    /// (<see cref="MarginModelOptions"/>: κ ∈ {1, 4, 16} × half-life ∈ {4, 8, 16, ∞}) averaged alike, as the prior of the
+    /// averaging has them, and no weight on the forecast (w = 0): the target is the setter's own forecast, made with more
+    /// than a univariate series knows, so a forecast enters only once earlier outcomes show that it adds. The record's
+    /// answer is shown under the defaults (κ 4, half-life 8).
     /// </summary>
-    public static readonly PoolingChoice Default = new(MarginModelOptions.Default, 0, "a-priori defaults (κ 4, half-life 8, forecast weight 0): fewer than 8 earlier outcomes to weigh the settings on");
+    public static readonly PoolingChoice Default = new(MarginModelOptions.Default, 0, "a-priori settings (the margin model's 12 settings averaged alike, forecast weight 0): fewer than 8 earlier outcomes to weigh them on")
+    {
+        Members = [.. MarginModel.Grid.Select(m => new PoolingMember(m, 0, 1.0 / MarginModel.Grid.Count))],
+    };
 
     /// <summary>The settings averaged over with their posterior probabilities; empty for the one setting (<see cref="Model"/>, <see cref="Weight"/>).</summary>
     internal IReadOnlyList<PoolingMember> Members { get; init; } = [];
