@@ -6,6 +6,9 @@
 #   results_end          adds the same as a visible last line (<sub>benchmarks/results/NAME.sh at commit …</sub>), closes
 #                        the file and says where it went.
 #   analytics ARGS...    the CLI of this checkout (Release build, made once; ANALYTICS_CLI=path uses another build).
+#   m3_monthly_quarter DIR   writes DIR/m3q-train.csv and DIR/m3q-test.csv: every fourth series of M3 monthly (the 1st,
+#                        5th, 9th … in file order) from $SHARED/m3 (SHARED: ../shared/datasets unless set), the set on
+#                        which the year-to-date choices are made (benchmarks/results/year-to-date*.sh).
 #
 # A part of a results file that is a measurement of time or size (not compared by run.sh --check) goes between the
 # lines <!-- timing --> and <!-- /timing -->; everything else (accuracy, counts, probabilities) must come out the same
@@ -67,4 +70,11 @@ analytics() {
     export ANALYTICS_CLI
   fi
   "$ANALYTICS_CLI" "$@"
+}
+
+m3_monthly_quarter() {
+  local part shared=${SHARED:-$ROOT/../shared/datasets}
+  for part in train test; do
+    awk -F, 'NR == 1 { print; next } $1 != last { last = $1; n++ } n % 4 == 1 { print }' "$shared/m3/m3-monthly-$part.csv" > "$1/m3q-$part.csv"
+  done
 }

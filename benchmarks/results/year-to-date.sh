@@ -13,15 +13,13 @@ trap 'rm -rf "$tmp"' EXIT
 
 # One markdown table from backtest-ytd's CSV.
 table() {
-  echo "| months known | cases | base rate | Brier | ECE | Brier pro-rata | Brier k = 0 |"
-  echo "|---:|---:|---:|---:|---:|---:|---:|"
-  awk -F, 'NR > 1 { printf "| %d | %d | %.3f | %.4f | %.4f | %.4f | %.4f |\n", $1, $2, $3, $4, $5, $6, $7 }' "$1"
+  echo "| months known | cases | base rate | Brier | ECE | ECE floor | Brier pro-rata | Brier k = 0 |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+  awk -F, 'NR > 1 { printf "| %d | %d | %.3f | %.4f | %.4f | %.4f | %.4f | %.4f |\n", $1, $2, $3, $4, $5, $8, $6, $7 }' "$1"
 }
 
 # The choice of the model, on M3 monthly: every fourth series (the 1st, 5th, 9th … in file order).
-for part in train test; do
-  awk -F, 'NR == 1 { print; next } $1 != last { last = $1; n++ } n % 4 == 1 { print }' "$SHARED/m3/m3-monthly-$part.csv" > "$tmp/m3q-$part.csv"
-done
+m3_monthly_quarter "$tmp"
 for model in theta ets; do
   analytics backtest-ytd --train "$tmp/m3q-train.csv" --test "$tmp/m3q-test.csv" "$GROWTH" --model "$model" --threads 2 --format csv > "$tmp/m3-$model.csv"
 done
@@ -33,9 +31,9 @@ analytics backtest-ytd --train "$SHARED/m1/m1-monthly-train.csv" --test "$SHARED
 results_begin year-to-date
 echo "**The choice of the model on M3 monthly** (every fourth series; \`analytics backtest-ytd --model theta\` and \`--model ets\`):"
 echo
-echo "| months known | cases | Brier theta | ECE theta | Brier ets | ECE ets | Brier pro-rata |"
-echo "|---:|---:|---:|---:|---:|---:|---:|"
-paste -d, "$tmp/m3-theta.csv" "$tmp/m3-ets.csv" | awk -F, 'NR > 1 { printf "| %d | %d | %.4f | %.4f | %.4f | %.4f | %.4f |\n", $1, $2, $4, $5, $11, $12, $6 }'
+echo "| months known | cases | Brier theta | ECE theta | Brier ets | ECE ets | ECE floor (ets) | Brier pro-rata |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+paste -d, "$tmp/m3-theta.csv" "$tmp/m3-ets.csv" | awk -F, 'NR > 1 { printf "| %d | %d | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f |\n", $1, $2, $4, $5, $12, $13, $16, $6 }'
 echo
 echo "**Tourism monthly** (\`analytics backtest-ytd --train tourism-monthly-train.csv --test tourism-monthly-test.csv $GROWTH\`):"
 echo

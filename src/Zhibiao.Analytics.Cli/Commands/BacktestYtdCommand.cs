@@ -11,11 +11,11 @@ namespace Zhibiao.Analytics.Cli.Commands;
 /// <summary>
 /// <c>analytics backtest-ytd --train TRAIN.csv --test TEST.csv --growth=G1,G2,… [--model M] [--calibrate]</c>: P(met) of annual
 /// targets from year-to-date data scored month by month (<see cref="YearToDateBacktest"/>). Columns
-/// months,cases,base_rate,brier,ece,brier_prorata,brier_annual.
+/// months,cases,base_rate,brier,ece,brier_prorata,brier_annual,ece_floor.
 /// </summary>
 internal static class BacktestYtdCommand
 {
-    public static readonly string[] Columns = ["months", "cases", "base_rate", "brier", "ece", "brier_prorata", "brier_annual"];
+    public static readonly string[] Columns = ["months", "cases", "base_rate", "brier", "ece", "brier_prorata", "brier_annual", "ece_floor"];
 
     public static Command Create(CliContext context)
     {
@@ -26,7 +26,7 @@ internal static class BacktestYtdCommand
         var model = CommonOptions.Model(context.Models);
         model.DefaultValueFactory = _ => YearToDateAssessor.DefaultModel;
         var paths = new Option<int>("--paths") { Description = "Sample paths per series and month.", DefaultValueFactory = _ => 1000 };
-        var calibrate = new Option<bool>("--calibrate") { Description = "Recalibrate P(met) on each series' year before (walk-forward, training part only; twice the work)." };
+        var calibrate = new Option<bool>("--calibrate") { Description = "Calibrate each series' paths on its own two years before the year judged (three times the work)." };
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var format = FormatOption.Create();
@@ -58,16 +58,16 @@ internal static class BacktestYtdCommand
     {
         var table = new Tabular(Columns);
         foreach (YearToDateScore r in result.Rows)
-            table.Add(r.Months, r.Model.Cases, r.Model.BaseRate, r.Model.Brier, r.Model.Ece, r.ProRata.Brier, r.Annual.Brier);
+            table.Add(r.Months, r.Model.Cases, r.Model.BaseRate, r.Model.Brier, r.Model.Ece, r.ProRata.Brier, r.Annual.Brier, r.EceFloor);
         return table;
     }
 
     private static void WriteTable(CliContext context, YearToDateBacktest result, string model)
     {
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumns("months known", "cases", "base rate", $"Brier ({Markup.Escape(model)})", "ECE", "Brier pro-rata", "Brier k = 0");
+            .AddColumns("months known", "cases", "base rate", $"Brier ({Markup.Escape(model)})", "ECE", "Brier pro-rata", "Brier k = 0", "ECE floor");
         foreach (YearToDateScore r in result.Rows)
-            table.AddRow(I(r.Months), I(r.Model.Cases), F(r.Model.BaseRate), F(r.Model.Brier), F(r.Model.Ece), F(r.ProRata.Brier), F(r.Annual.Brier));
+            table.AddRow(I(r.Months), I(r.Model.Cases), F(r.Model.BaseRate), F(r.Model.Brier), F(r.Model.Ece), F(r.ProRata.Brier), F(r.Annual.Brier), F(r.EceFloor));
         context.Console.Write(table);
         context.Console.WriteLine($"{result.Eligible} of {result.Series} series have a whole test year and the whole year before it; targets are last year's total × (1 + g).");
     }

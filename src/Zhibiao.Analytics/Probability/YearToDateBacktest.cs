@@ -18,9 +18,8 @@ internal sealed record YearToDateBacktestOptions
     public int Seed { get; init; } = 2025;
 
     /// <summary>
-    /// Whether P(met) is recalibrated walk-forward on each series' year before (<see cref="YearToDateCalibration"/>;
-    /// default false: on tourism monthly it lowers the calibration error, on M1 and M3 monthly it raises it, see
-    /// docs/year-to-date.md). Doubles the work.
+    /// Whether each series' paths are calibrated on its own two years before the year judged (<see cref="YearToDateCalibration"/>;
+    /// default false, see docs/year-to-date.md). Three times the work.
     /// </summary>
     public bool Calibrate { get; init; }
 
@@ -39,18 +38,23 @@ internal sealed record YearToDateBacktestOptions
 /// the share is 0 and the rule always says met.
 /// </param>
 /// <param name="Annual">Scores of the k = 0 probabilities (no in-year data), the same at every k.</param>
-internal sealed record YearToDateScore(int Months, ProbabilityScores Model, ProbabilityScores ProRata, ProbabilityScores Annual);
+/// <param name="EceFloor">
+/// The noise floor of the ECE: the mean ECE of a perfectly calibrated forecaster with the same probabilities, its
+/// outcomes drawn from them (<see cref="YearToDateBacktest.FloorDraws"/> draws; one uniform u per series and draw shared by
+/// its targets, a target met when u &lt; its P(met), as one year total decides them all). Series are drawn independently:
+/// a shock common to the series of one calendar year raises the ECE above it.
+/// </param>
+internal sealed record YearToDateScore(int Months, ProbabilityScores Model, ProbabilityScores ProRata, ProbabilityScores Annual, double EceFloor);
 
 /// <summary>
 /// Backtest of P(met) from year-to-date data on a collection in long format: for every series whose test window
 /// holds a whole calendar year and whose history holds the whole year before it, the first such year; targets are
 /// the previous year's total × (1 + g); for k = 0..m − 1 the history is everything before that year plus its first
 /// k periods, and <see cref="YearToDateAssessor"/>'s P(met) (the same fit, simulation and met rule) is scored
-/// against whether the year's total met the target, beside the seasonal pro-rata rule and the k = 0 forecast. With
-/// <see cref="YearToDateBacktestOptions.Calibrate"/>, P(met) is calibrated walk-forward: each series' year before (in its training part) is judged the same way, and the
-/// probability integral transforms of those years' actual totals — of every series whose year before is earlier than
-/// the year judged — recalibrate the year judged's probabilities at each k (<see cref="YearToDateCalibration"/>); no
-/// figure of the year judged or later is used for it.
+/// against whether the year's total met the target, beside the seasonal pro-rata rule, the k = 0 forecast and the
+/// ECE's noise floor. With <see cref="YearToDateBacktestOptions.Calibrate"/>, each series' paths are calibrated on its
+/// own two years before the year judged, judged the same way (<see cref="YearToDateCalibration"/>); no figure of the
+/// year judged is used for it beyond its first k periods.
 /// </summary>
 /// <param name="Rows">One row per k = 0..m − 1.</param>
 /// <param name="Series">Series in the files.</param>
@@ -88,8 +92,7 @@ internal sealed record YearToDateBacktest(IReadOnlyList<YearToDateScore> Rows, i
         }
 
         var failures = new List<string>();
-        int eligible = 0;
-        var calibrations = new Dictionary<int, YearToDateCalibration>();
+        var kept = new List<Outcome>();
         foreach (Outcome o in outcomes)
         {
             if (o.Error is not null)
@@ -99,48 +102,57 @@ internal sealed record YearToDateBacktest(IReadOnlyList<YearToDateScore> Rows, i
             }
 
             if (o.Met is null) continue;
-            eligible++;
-            int year = o.Year;
-            if (!calibrations.TryGetValue(year, out YearToDateCalibration? calibration))
-                calibrations[year] = calibration = Calibration(outcomes.SelectMany(x => x.Pits ?? []), year, m);
+            kept.Add(o);
             for (int k = 0; k < m; k++)
                 for (int g = 0; g < o.Met.Length; g++)
                 {
-                    int hits = options.Paths - o.Below![k][g];
-                    model[k].Add(options.Calibrate ? 1 - calibration.ProbabilityBelow(k, o.Below[k][g], options.Paths) : hits / (double)options.Paths, o.Met[g]);
+                    model[k].Add(o.Probability![k][g], o.Met[g]);
                     proRata[k].Add(o.ProRata![k][g] ? 1 : 0, o.Met[g]);
                 }
         }
 
+        int eligible = kept.Count;
         if (eligible == 0)
             throw new AnalyticsException(failures.Count > 0
                 ? $"no series could be backtested ({failures.Count} failed; the first: {failures[0]})"
                 : $"no series has a whole calendar year in its test window and the whole year before it in its history ({train.Count} series)");
         ProbabilityScores annual = model[0].Scores();
-        YearToDateScore[] rows = [.. Enumerable.Range(0, m).Select(k => new YearToDateScore(k, model[k].Scores(), proRata[k].Scores(), annual))];
+        YearToDateScore[] rows = [.. Enumerable.Range(0, m).Select(k => new YearToDateScore(k, model[k].Scores(), proRata[k].Scores(), annual,
+            EceFloor([.. kept.Select(o => o.Probability![k])], unchecked(options.Seed + k))))];
         return new YearToDateBacktest(rows, train.Count, eligible, failures);
     }
 
+    /// <summary>Draws behind <see cref="YearToDateScore.EceFloor"/> (400).</summary>
+    internal const int FloorDraws = 400;
+
     /// <summary>
-    /// The calibration of a year judged: the PITs of every series' calibration year before <paramref name="year"/> (a
-    /// year of its training part, judged from the history before it), so no figure of the year judged or later is used.
+    /// The mean ECE over <see cref="FloorDraws"/> draws of outcomes from the probabilities themselves: per draw and
+    /// series one uniform u, each of its targets met when u &lt; its P(met).
     /// </summary>
-    internal static YearToDateCalibration Calibration(IEnumerable<(int Year, double[] Pits)> years, int year, int m)
+    internal static double EceFloor(IReadOnlyList<double[]> probabilities, int seed)
     {
-        var pits = new List<double>[m];
-        for (int k = 0; k < m; k++) pits[k] = [];
-        foreach ((int y, double[] p) in years)
-            if (y < year)
-                for (int k = 0; k < m; k++) pits[k].Add(p[k]);
-        return new YearToDateCalibration(pits);
+        var random = new Random(seed);
+        double sum = 0;
+        for (int d = 0; d < FloorDraws; d++)
+        {
+            var tally = new ProbabilityTally();
+            foreach (double[] series in probabilities)
+            {
+                double u = random.NextDouble();
+                foreach (double p in series) tally.Add(p, u < p);
+            }
+
+            sum += tally.Scores().Ece;
+        }
+
+        return sum / FloorDraws;
     }
 
     /// <summary>
-    /// One series' paths below each target (before calibration) and pro-rata calls per k and target, whether each target was
-    /// met, the PITs of its calibration year per k (null when its history is too short for one) and that year; all
-    /// null when not eligible.
+    /// One series' P(met) and pro-rata calls per k and target and whether each target was met; all null when not
+    /// eligible.
     /// </summary>
-    private sealed record Outcome(string Id, int[][]? Below, bool[][]? ProRata, bool[]? Met, string? Error, IReadOnlyList<(int Year, double[] Pits)>? Pits = null, int Year = 0);
+    private sealed record Outcome(string Id, double[][]? Probability, bool[][]? ProRata, bool[]? Met, string? Error);
 
     private static Outcome One(IForecaster forecaster, LongSeries train, LongSeries test, int m, YearToDateBacktestOptions options, int seed)
     {
@@ -168,14 +180,32 @@ internal sealed record YearToDateBacktest(IReadOnlyList<YearToDateScore> Rows, i
             met[g] = judges[g].IsMet(actual);
         }
 
-        var below = new int[m][];
-        var proRata = new bool[m][];
         var notes = new List<string>();
+
+        // The series' own years before, judged the same way from the history before each: their errors at each k.
+        var errors = new List<(double Z, double MeanSquare)>[m];
+        for (int k = 0; k < m; k++) errors[k] = [];
+        for (int c = 1; c <= (options.Calibrate ? YearToDateCalibration.Years : 0); c++)
+        {
+            int before = start - (c * m);
+            if (before < YearToDateCalibration.HistoryYears * m) break;
+            double actualBefore = 0;
+            for (int j = 0; j < m; j++) actualBefore += values[before + j];
+            if (double.IsNaN(actualBefore)) break;
+            YearTotals(values, before, m, forecaster, options.Paths, seed, notes, (k, published, totals) =>
+            {
+                if (YearToDateCalibration.Error(totals, published, actualBefore) is { } e) errors[k].Add(e);
+            });
+        }
+
+        var probability = new double[m][];
+        var proRata = new bool[m][];
         double lastYearPublished = 0;
         YearTotals(values, start, m, forecaster, options.Paths, seed, notes, (k, published, totals) =>
         {
             if (k > 0) lastYearPublished += values[start - m + k - 1];
-            below[k] = new int[targets];
+            if (errors[k].Count > 0) totals = YearToDateCalibration.Adjust(totals, published, YearToDateCalibration.Correction(errors[k]));
+            probability[k] = new double[targets];
             proRata[k] = new bool[targets];
             double share = lastYearPublished / lastYear;
             for (int g = 0; g < targets; g++)
@@ -183,36 +213,13 @@ internal sealed record YearToDateBacktest(IReadOnlyList<YearToDateScore> Rows, i
                 int hits = 0;
                 foreach (double t in totals)
                     if (judges[g].IsMet(t)) hits++;
-                below[k][g] = totals.Length - hits;
+                probability[k][g] = hits / (double)totals.Length;
                 proRata[k][g] = k == 0 || share <= 0 || judges[g].IsMet(published / share);
             }
         });
 
-        // The calibration year: the year before, judged the same way from the history before it (the training part only).
-        var pits = new List<(int Year, double[] Pits)>();
-        for (int c = 1; c <= (options.Calibrate ? CalibrationYears : 0); c++)
-        {
-            int calibration = start - (c * m);
-            if (calibration < MinimumYearsBeforeCalibration * m) break;
-            double actualBefore = 0;
-            for (int j = 0; j < m; j++) actualBefore += values[calibration + j];
-            if (double.IsNaN(actualBefore)) break;
-            var u = new double[m];
-            YearTotals(values, calibration, m, forecaster, options.Paths, seed, notes, (k, _, totals) => u[k] = YearToDateCalibration.Pit(totals, actualBefore));
-            pits.Add((yearStart.Year - c, u));
-        }
-
-        return new Outcome(train.Id, below, proRata, met, null, pits, yearStart.Year);
+        return new Outcome(train.Id, probability, proRata, met, null);
     }
-
-    /// <summary>
-    /// Years before the year judged whose PITs calibrate it (1): on tourism monthly, two and three years gave no better
-    /// calibration than one (docs/year-to-date.md) for two and three times the work.
-    /// </summary>
-    private const int CalibrationYears = 1;
-
-    /// <summary>Years of history a series needs before its calibration year for that year to be judged (2).</summary>
-    private const int MinimumYearsBeforeCalibration = 2;
 
     /// <summary>
     /// The simulated totals of the year starting at index <paramref name="start"/> of <paramref name="values"/> after

@@ -1,109 +1,117 @@
+using Zhibiao.Analytics.Forecasting;
+
 namespace Zhibiao.Analytics.Probability;
 
 /// <summary>
-/// Recalibration of year-to-date P(met) by the probability integral transform (Kuleshov, Fenner and Ermon 2018): for
-/// each number k of published periods, the PITs u = F̂(actual total) of the simulated year totals of earlier years
-/// give the map G_k(u) = share of PITs below u; a probability of the year's total staying below t, F̂(t), becomes
-/// G_k(F̂(t)). A model whose paths are too narrow, or biased, in the earlier years gets the same correction in the year
-/// judged. G_k is shrunk toward the identity with a prior weight of <see cref="PriorWeight"/> PITs:
-/// G_k(u) = (n·Ĝ_k(u) + n₀·u) / (n + n₀), so a k with few earlier years changes little. The map is monotone, so the
-/// order of the probabilities (and of the targets) is kept.
+/// Calibration of the simulated year totals of one series on its own earlier years (conformal in spirit): each of
+/// the <see cref="Years"/> years before the year judged is judged the same way after k published periods (the model
+/// chosen on the history before that year, refitted on everything published), and the error of its actual total is
+/// measured on the scale of its paths. The remaining part of the year, R = total − published (its logarithm when every
+/// path's R and the actual's are positive), has median M and half-spread H = (Q(0.8413) − Q(0.1587))/2 over the paths;
+/// the error is z = (R_actual − M)/H and the model's own mean square of it E = mean over paths of ((R − M)/H)². The year
+/// judged's paths at k are then moved and stretched about their median: R' = M + b·H + s·(R − M), with
+/// s² = (n₀ + Σ z²/E)/(n₀ + n) and b = Σ z/(n_b + n) over the n earlier years with an error at k — paths too narrow
+/// in the earlier years (|z| large) are widened, too wide ones narrowed, a bias repeated is shifted, and with no
+/// earlier year the paths stay as they are. Only years before the year judged are read.
 /// </summary>
-internal sealed class YearToDateCalibration
+/// <remarks>
+/// The number of years (2) and the prior weights n₀ = 2 (scale) and n_b = 5 (shift) were chosen on M3 monthly (every
+/// fourth series, as benchmarks/results/year-to-date.sh takes it) by the lowest mean Brier score over k = 0..11 among
+/// 1–3 years, n₀ ∈ {1, 2, 4, 8} and n_b ∈ {2, 3, 5, 10, no shift}; never on the collections the figures report
+/// (docs/year-to-date.md).
+/// </remarks>
+internal static class YearToDateCalibration
 {
-    /// <summary>
-    /// n₀, the weight of the identity in PITs (a prior, not fitted): 10, so a k with a few hundred earlier years (the
-    /// backtests' collections) takes the map nearly as it is, and one with a handful stays near the raw probability.
-    /// </summary>
-    public const double PriorWeight = 10;
+    /// <summary>Earlier years of the series that calibrate the year judged (2).</summary>
+    public const int Years = 2;
 
-    private readonly double[][] _pits;
+    /// <summary>n₀: the weight, in years, of a scale of 1 (the paths as they are): 2.</summary>
+    public const double ScalePrior = 2;
 
-    /// <summary>A calibration from the PITs of earlier years, one list per k (each sorted here).</summary>
-    public YearToDateCalibration(IReadOnlyList<IReadOnlyList<double>> pits)
-    {
-        ArgumentNullException.ThrowIfNull(pits);
-        _pits = new double[pits.Count][];
-        for (int k = 0; k < pits.Count; k++)
-        {
-            _pits[k] = [.. pits[k]];
-            Array.Sort(_pits[k]);
-        }
-    }
+    /// <summary>n_b: the weight, in years, of no shift: 5.</summary>
+    public const double ShiftPrior = 5;
 
-    /// <summary>PITs behind the map at k.</summary>
-    public int Count(int k) => _pits[k].Length;
+    /// <summary>Years of history a series needs before an earlier year for that year to calibrate (2).</summary>
+    public const int HistoryYears = 2;
 
     /// <summary>
-    /// The PIT of <paramref name="actual"/> among N simulated totals, on the scale (number below + half the number
-    /// equal + ½) / (N + 1), which stays inside (0, 1): an actual beyond every path is told from one at its edge.
+    /// The error of an earlier year's actual total on the scale of its paths: z = (R_actual − M)/H and the paths'
+    /// own mean of ((R − M)/H)²; null when the paths have no spread (H = 0) or a value is not finite.
     /// </summary>
-    public static double Pit(ReadOnlySpan<double> totals, double actual)
+    /// <param name="totals">The simulated year totals (published + remaining periods), one per path.</param>
+    /// <param name="published">The year-to-date total published (the same in every path).</param>
+    /// <param name="actual">The year's actual total.</param>
+    public static (double Z, double MeanSquare)? Error(ReadOnlySpan<double> totals, double published, double actual)
     {
-        if (totals.Length == 0) throw new ArgumentException("no simulated totals", nameof(totals));
-        double below = 0;
-        foreach (double t in totals)
+        if (totals.Length == 0 || !double.IsFinite(actual)) return null;
+        double[] x = Remaining(totals, published, actual - published, out bool log);
+        double a = log ? Math.Log(actual - published) : actual - published;
+        (double median, double half) = Centre(x);
+        if (!(half > 0) || !double.IsFinite(half)) return null;
+        double sq = 0;
+        foreach (double v in x) sq += ((v - median) / half) * ((v - median) / half);
+        return ((a - median) / half, sq / x.Length);
+    }
+
+    /// <summary>s = √((n₀ + Σ z²/E)/(n₀ + n)) and b = Σ z/(n_b + n) from the earlier years' errors; (1, 0) without any.</summary>
+    public static (double Scale, double Shift) Correction(IEnumerable<(double Z, double MeanSquare)> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        double sq = 0, sum = 0;
+        int n = 0;
+        foreach ((double z, double e) in errors)
         {
-            if (t < actual) below++;
-            else if (t == actual) below += 0.5;
+            sq += z * z / e;
+            sum += z;
+            n++;
         }
 
-        return (below + 0.5) / (totals.Length + 1);
+        return (Math.Sqrt((ScalePrior + sq) / (ScalePrior + n)), sum / (ShiftPrior + n));
     }
 
     /// <summary>
-    /// The calibrated probability of a total below a level that <paramref name="below"/> of
-    /// <paramref name="count"/> paths fall below: (n·Ĝ_k(u) + n₀·below/count) / (n + n₀), u on the PIT's scale
-    /// ((below + ½)/(count + 1)); the raw share when there is no PIT at k.
+    /// The year totals with their remaining part moved and stretched about its median: R' = M + b·H + s·(R − M), on the
+    /// log scale when every path's remaining part is positive; the totals as they are when s = 1 and b = 0, or the paths
+    /// have no spread.
     /// </summary>
-    public double ProbabilityBelow(int k, int below, int count)
+    public static double[] Adjust(ReadOnlySpan<double> totals, double published, (double Scale, double Shift) correction)
     {
-        double raw = below / (double)count;
-        int n = _pits[k].Length;
-        if (n == 0) return raw;
-        return ((n * Empirical(k, (below + 0.5) / (count + 1))) + (PriorWeight * raw)) / (n + PriorWeight);
-    }
-
-    /// <summary>G_k(u) = (n·Ĝ_k(u) + n₀·u) / (n + n₀); u itself when there is no PIT at k.</summary>
-    public double Map(int k, double u)
-    {
-        if (!(u >= 0 && u <= 1)) throw new ArgumentOutOfRangeException(nameof(u), u, "a probability is in [0, 1]");
-        int n = _pits[k].Length;
-        if (n == 0) return u;
-        return ((n * Empirical(k, u)) + (PriorWeight * u)) / (n + PriorWeight);
-    }
-
-    /// <summary>Ĝ_k(u): the share of the PITs at k below u, ties counted half.</summary>
-    private double Empirical(int k, double u)
-    {
-        double[] v = _pits[k];
-        int lo = LowerBound(v, u), hi = UpperBound(v, u);
-        return (lo + (0.5 * (hi - lo))) / v.Length;
-    }
-
-    private static int LowerBound(double[] v, double x)
-    {
-        int a = 0, b = v.Length;
-        while (a < b)
+        (double s, double b) = correction;
+        if (s == 1 && b == 0) return totals.ToArray();
+        double[] x = Remaining(totals, published, 1, out bool log);
+        (double median, double half) = Centre(x);
+        if (!(half > 0) || !double.IsFinite(half)) return totals.ToArray();
+        var adjusted = new double[totals.Length];
+        for (int p = 0; p < adjusted.Length; p++)
         {
-            int mid = (a + b) >> 1;
-            if (v[mid] < x) a = mid + 1;
-            else b = mid;
+            double y = median + (b * half) + (s * (x[p] - median));
+            adjusted[p] = published + (log ? Math.Exp(y) : y);
         }
 
-        return a;
+        return adjusted;
     }
 
-    private static int UpperBound(double[] v, double x)
+    /// <summary>The remaining parts R = total − published in path order, as logarithms when they and <paramref name="other"/> are all positive.</summary>
+    private static double[] Remaining(ReadOnlySpan<double> totals, double published, double other, out bool log)
     {
-        int a = 0, b = v.Length;
-        while (a < b)
+        var r = new double[totals.Length];
+        log = other > 0;
+        for (int p = 0; p < r.Length; p++)
         {
-            int mid = (a + b) >> 1;
-            if (v[mid] <= x) a = mid + 1;
-            else b = mid;
+            r[p] = totals[p] - published;
+            if (!(r[p] > 0)) log = false;
         }
 
-        return a;
+        if (log)
+            for (int p = 0; p < r.Length; p++) r[p] = Math.Log(r[p]);
+        return r;
+    }
+
+    /// <summary>The median and half the 15.87–84.13% range (one standard deviation of a normal) of the values.</summary>
+    private static (double Median, double Half) Centre(double[] x)
+    {
+        double[] sorted = [.. x];
+        Array.Sort(sorted);
+        return (FittedModel.Quantile(sorted, 0.5), (FittedModel.Quantile(sorted, 0.8413) - FittedModel.Quantile(sorted, 0.1587)) / 2);
     }
 }

@@ -54,48 +54,70 @@ public class YearToDateBacktestTests
     }
 
     /// <summary>
-    /// Series "c": 10 a month in 2021–2022, 13 in 2023 (the calibration year, total 156), 11 in 2024 (the year judged,
-    /// 132). Target −10%: 140.4, missed. In 2023 the scripted years 108 + 2k and 144 − k both fall below 156: PIT
-    /// (2 + ½)/(2 + 1) = 5/6 at every k. In 2024 144 − k meets 140.4 up to k = 3: one path of two below, u = 1½/3 = ½,
-    /// below the PIT: P(below) = (1 · 0 + 10 · ½)/(1 + 10) = 5/11 and P(met) = 6/11. From k = 4 both paths are below:
-    /// u = 5/6 ties the PIT (counted half), P(below) = (1 · ½ + 10 · 1)/11 = 21/22 and P(met) = 1/22 — not 0, as the
-    /// calibration year's actual beyond every path says.
+    /// Series "c": 10 a month in 2020–2021, 12 in 2022 and 2023 (the calibration years, 144 each), 11 in 2024 (the
+    /// year judged, 132). Target −23.6% of 144: 110.016, met. In the calibration years the scripted remaining months
+    /// (9 or 12 a month, r months left) put the actual 12r on the upper path: on the log scale the paths are
+    /// ln 9r and ln 12r, median M halfway, H = (0.8413 − 0.1587)·ln(12/9)/2, z = ln(12/9)/(2H) and E = z², so
+    /// s = √((2 + 1 + 1)/(2 + 2)) = 1 (no widening) and b = 2z/(5 + 2): the paths move up by b·H = ln(12/9)/7, 4.2%.
+    /// At k = 0 the year judged's paths 108 and 144 become 112.6 and 150.1, both meeting the target (P(met) 1, not ½);
+    /// at k = 1, 110 (just short) becomes 114.2; from k = 2 both paths meet it either way.
     /// </summary>
     [Fact]
-    public void Probabilities_are_calibrated_on_the_year_before_worked_by_hand()
+    public void Paths_below_the_earlier_years_actuals_are_moved_up_by_the_calibration_worked_by_hand()
     {
-        LongSeries[] train = [new("c", Period.OfMonth(2021, 1), Enumerable.Repeat(10.0, 24).Concat(Enumerable.Repeat(13.0, 12)).ToArray())];
+        LongSeries[] train = [new("c", Period.OfMonth(2020, 1), Enumerable.Repeat(10.0, 24).Concat(Enumerable.Repeat(12.0, 24)).ToArray())];
         LongSeries[] test = [new("c", Period.OfMonth(2024, 1), Enumerable.Repeat(11.0, 12).ToArray())];
         ScriptedForecaster script = Script();
-        YearToDateBacktest r = YearToDateBacktest.Run(train, test, new() { Growth = [-0.1], Forecaster = script, Paths = 2, Calibrate = true });
-        foreach (YearToDateScore row in r.Rows)
-        {
-            double p = row.Months <= 3 ? 6.0 / 11 : 1.0 / 22;
-            Assert.Equal(p * p, row.Model.Brier, 12);
-        }
+        YearToDateBacktest cal = YearToDateBacktest.Run(train, test, new() { Growth = [-0.236], Forecaster = script, Paths = 2, Calibrate = true });
+        YearToDateBacktest raw = YearToDateBacktest.Run(train, test, new() { Growth = [-0.236], Forecaster = Script(), Paths = 2 });
 
-        // Without calibration, the raw ½ up to k = 3 and 0 after.
-        YearToDateBacktest raw = YearToDateBacktest.Run(train, test, new() { Growth = [-0.1], Forecaster = Script(), Paths = 2 });
-        foreach (YearToDateScore row in raw.Rows) Assert.Equal(row.Months <= 3 ? 0.25 : 0, row.Model.Brier, 12);
+        // The target is met, so the Brier score is (1 − P(met))².
+        Assert.Equal([0.25, 0.25, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], raw.Rows.Select(r => r.Model.Brier));
+        Assert.Equal(new double[12], cal.Rows.Select(r => r.Model.Brier));
 
-        // 24 fits for the two years; the calibration year's first sees 2021–2022 only, the year judged's last 2021–2024-11.
-        Assert.Equal(24, script.Seen.Count);
+        // The calibration years' first fits see 2020–2021 (24 months) and 2020–2022 (36); the year judged's last 2020–2024-11.
+        Assert.Equal(36, script.Seen.Count);
         Assert.Contains(script.Seen, h => h.Length == 24);
-        Assert.Equal(47, script.Seen.Max(h => h.Length));
+        Assert.Equal(59, script.Seen.Max(h => h.Length));
+    }
+
+    /// <summary>
+    /// The calibration never reads the year judged beyond its first k months: changing its December (no target's
+    /// outcome changes) leaves every row as it is; without the calibration the rows differ.
+    /// </summary>
+    [Fact]
+    public void A_calibration_reads_earlier_years_and_not_the_year_judged()
+    {
+        var model = new Analytics.Forecasting.Theta.ThetaForecaster();
+        LongSeries[] train = [.. Enumerable.Range(0, 4).Select(i => new LongSeries($"s{i}", Period.OfMonth(2016, 1), Seasonal(96, i)))];
+        LongSeries[] test = [.. Enumerable.Range(0, 4).Select(i => new LongSeries($"s{i}", Period.OfMonth(2024, 1), Seasonal(12, i + 100)))];
+        YearToDateBacktestOptions options = Options(model) with { Growth = [-0.2, -0.1, 0, 0.1, 0.2], Paths = 300, Calibrate = true };
+        YearToDateBacktest baseline = YearToDateBacktest.Run(train, test, options);
+
+        LongSeries[] december = [.. test.Select(t => t with { Values = t.Values.ToArray()[..11].Append(t.Values.Span[11] * 1.001).ToArray() })];
+        YearToDateBacktest changed = YearToDateBacktest.Run(train, december, options);
+        Assert.Equal(Scores(baseline), Scores(changed));
+
+        // The calibration does something: without it the scores differ.
+        YearToDateBacktest raw = YearToDateBacktest.Run(train, test, options with { Calibrate = false });
+        Assert.NotEqual(Scores(baseline), Scores(raw));
     }
 
     [Fact]
-    public void A_calibration_uses_no_year_of_the_year_judged_or_later()
+    public void The_ece_floor_is_worked_by_hand()
     {
-        (int, double[])[] pits = [(2019, [0.25, 0.5]), (2023, [1, 1]), (2020, [0.75, 0])];
-        YearToDateCalibration c2020 = YearToDateBacktest.Calibration(pits, 2020, 2);
-        Assert.Equal((1, 1), (c2020.Count(0), c2020.Count(1)));
+        // Certain probabilities: outcomes drawn from them are certain, ECE 0.
+        Assert.Equal(0, YearToDateBacktest.EceFloor([[1, 0], [0, 1]], 7), 12);
 
-        // G(½) at k = 0 from the one PIT ¼: (1 · 1 + 10 · ½) / 11.
-        Assert.Equal(6.0 / 11, c2020.Map(0, 0.5), 12);
-        YearToDateCalibration c2024 = YearToDateBacktest.Calibration(pits, 2024, 2);
-        Assert.Equal(3, c2024.Count(1));
+        // One series, P(met) ½ for two targets sharing one draw: both met or both missed, |½ − o| = ½ in every draw.
+        Assert.Equal(0.5, YearToDateBacktest.EceFloor([[0.5, 0.5]], 7), 12);
+
+        // In the scripted collection: ½ and ½ at k = 0, ½ and 0 up to k = 5 (ECE ½ · ½), 1 and 0 from k = 6.
+        YearToDateBacktest r = YearToDateBacktest.Run(Train, Test, Options(Script()));
+        Assert.Equal([0.5, 0.25, 0.25, 0.25, 0.25, 0.25, 0, 0, 0, 0, 0, 0], r.Rows.Select(row => row.EceFloor));
     }
+
+    private static (double, double)[] Scores(YearToDateBacktest r) => [.. r.Rows.Select(row => (row.Model.Brier, row.Model.Ece))];
 
     [Fact]
     public void The_history_at_k_is_everything_before_the_year_and_its_first_k_months()
@@ -153,11 +175,11 @@ public class YearToDateBacktestTests
             Assert.Equal("", stderr.ToString());
             Assert.Equal(0, exit);
             string[] lines = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            Assert.Equal("months,cases,base_rate,brier,ece,brier_prorata,brier_annual", lines[0]);
+            Assert.Equal("months,cases,base_rate,brier,ece,brier_prorata,brier_annual,ece_floor", lines[0]);
             Assert.Equal(13, lines.Length);
-            Assert.Equal("0,2,0.5,0.25,0,0.5,0.25", lines[1]);
-            Assert.Equal("3,2,0.5,0.125,0.25,0,0.25", lines[4]);
-            Assert.Equal("11,2,0.5,0,0,0,0.25", lines[12]);
+            Assert.Equal("0,2,0.5,0.25,0,0.5,0.25,0.5", lines[1]);
+            Assert.Equal("3,2,0.5,0.125,0.25,0,0.25,0.25", lines[4]);
+            Assert.Equal("11,2,0.5,0,0,0,0.25,0", lines[12]);
         }
         finally
         {
