@@ -7,8 +7,9 @@ namespace Zhibiao.Analytics.Probability;
 /// The forecast of a rate in percent (a growth rate, CPI, an unemployment rate) whose history is too short for a model:
 /// a random walk in percentage points, y_{n+h} = y_n + s·√h·T_ν, with s² = the mean of the squared year-to-year
 /// changes of the real observations, a change over a gap of g years counting as one change of Δ/√g (interpolated
-/// figures are not data: they would make the spread look small), and Student's t with ν = max(1, changes − 1) degrees of
-/// freedom for the uncertainty of s. Rates move by points, not by factors, and may be negative, so the log random walk
+/// figures are not data: they would make the spread look small), and Student's t with ν = the number of changes: the
+/// predictive of a change with mean 0 and unknown variance under the reference prior 1/σ² (Gelman et al., Bayesian Data
+/// Analysis, §3.2), which carries the uncertainty of s. Rates move by points, not by factors, and may be negative, so the log random walk
 /// of short level series does not fit them. Paths add one t-distributed step (scale s) per period.
 /// </summary>
 internal sealed class RateWalkModel : FittedModel
@@ -48,7 +49,7 @@ internal sealed class RateWalkModel : FittedModel
             previous = o;
         }
 
-        return n == 0 || !(sum > 0) ? null : (Math.Sqrt(sum / n), Math.Max(1, n - 1));
+        return n == 0 || !(sum > 0) ? null : (Math.Sqrt(sum / n), n);
     }
 
     /// <summary>The walk from the history <paramref name="y"/> (its last value is the start) with the given step scale and degrees of freedom.</summary>

@@ -64,13 +64,14 @@ public class TargetAssessorTests
     public void A_short_rate_with_a_gap_walks_in_points_with_its_real_changes()
     {
         // Real figures 2001 0.7, 2005 1.8, 2006 1.5 (the gap 2002–2004 is filled for the model, but filled figures are
-        // not data): changes 1.1 over 4 years → 1.1/√4 = 0.55, and −0.3; s = √((0.55² + 0.3²)/2) = 0.443, ν = 1.
-        // P(CPI 2007 ≤ 3) = F_t1((3 − 1.5)/0.443) = ½ + atan(3.386)/π = 0.909 — not the 1.00 a model fitted to the filled
-        // series gave (the example of issue 28).
+        // not data): changes 1.1 over 4 years → 1.1/√4 = 0.55, and −0.3; s = √((0.55² + 0.3²)/2) = 0.443, ν = 2.
+        // P(CPI 2007 ≤ 3) = F_t2(x), x = (3 − 1.5)/0.443 = 3.386: ½ + x/(2·√(2 + x²)) = ½ + 3.386/7.339 = 0.961.
+        // A model fitted to the filled series said 1.00 (the example of issue 28).
         var cpi = RateSeries((2001, 0.7), (2005, 1.8), (2006, 1.5));
         var ceiling = new Target("cpi", TargetKind.Level, Period.OfYear(2007), Quantity.Of(3, Zhibiao.Analytics.Units.Percent), TargetComparison.AtMost, Src);
-        TargetAssessment a = TargetAssessor.Assess(cpi, ceiling, new AssessmentOptions { Paths = 20000 });
-        Assert.Equal(0.909, a.ProbabilityMet, 0.01); // Monte-Carlo sd √(0.083/20000) = 0.002
+        // One history at face value (figures to 0.1 point would otherwise be drawn within their rounding).
+        TargetAssessment a = TargetAssessor.Assess(cpi, ceiling, new AssessmentOptions { Paths = 20000, Histories = 1 });
+        Assert.Equal(0.961, a.ProbabilityMet, 0.005); // Monte-Carlo sd √(0.037/20000) = 0.0014
         Assert.Equal("Random walk in points (short history of a rate)", a.Method);
         Assert.Contains(a.Notes, n => n.Contains("only 3 observations of a rate", StringComparison.Ordinal));
     }
@@ -78,17 +79,18 @@ public class TargetAssessorTests
     [Fact]
     public void A_short_rate_may_be_negative_and_its_intervals_are_t_quantiles_in_points()
     {
-        // Changes +1.5 and −0.7: s = √((2.25 + 0.49)/2) = 1.170, ν = 1; two steps ahead the 95% interval is
-        // −0.2 ± t_1(0.975)·s·√2 = −0.2 ± 12.706·1.655.
+        // Changes +1.5 and −0.7: s = √((2.25 + 0.49)/2) = 1.170, ν = 2; two steps ahead the 95% interval is
+        // −0.2 ± t_2(0.975)·s·√2 = −0.2 ± 4.303·1.655.
         var rate = RateSeries((2020, -1), (2021, 0.5), (2022, -0.2));
         IndicatorPaths paths = TargetAssessor.Simulate(rate, 2, new AssessmentOptions { Paths = 4000 });
         Assert.Equal("Random walk in points (short history of a rate)", paths.Method);
         var ceiling = new Target("cpi", TargetKind.Level, Period.OfYear(2024), Quantity.Of(-0.2, Zhibiao.Analytics.Units.Percent), TargetComparison.AtMost, Src);
         Assert.Equal(0.5, TargetAssessor.Assess(rate, ceiling, new AssessmentOptions { Paths = 20000 }).ProbabilityMet, 0.015);
-        Zhibiao.Analytics.Forecasting.IFittedModel model = RateWalkModel.Fit([-1, 0.5, -0.2], 1.170, 1);
+        Assert.Equal((1.170, 2.0), RateWalkModel.Spread(rate) is { } sp ? (Math.Round(sp.Scale, 3), sp.Dof) : default);
+        Zhibiao.Analytics.Forecasting.IFittedModel model = RateWalkModel.Fit([-1, 0.5, -0.2], 1.170, 2);
         PredictionInterval i95 = model.Forecast(2, [95]).Intervals[0];
-        Assert.Equal(-0.2 + (12.706 * 1.170 * Math.Sqrt(2)), i95.Upper.Span[1], 0.01);
-        Assert.Equal(-0.2 - (12.706 * 1.170 * Math.Sqrt(2)), i95.Lower.Span[1], 0.01);
+        Assert.Equal(-0.2 + (4.303 * 1.170 * Math.Sqrt(2)), i95.Upper.Span[1], 0.01);
+        Assert.Equal(-0.2 - (4.303 * 1.170 * Math.Sqrt(2)), i95.Lower.Span[1], 0.01);
     }
 
     [Fact]
