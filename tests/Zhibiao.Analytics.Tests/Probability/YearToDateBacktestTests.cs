@@ -180,6 +180,16 @@ public class YearToDateBacktestTests
             Assert.Equal("0,2,0.5,0.25,0,0.5,0.25,0.5", lines[1]);
             Assert.Equal("3,2,0.5,0.125,0.25,0,0.25,0.25", lines[4]);
             Assert.Equal("11,2,0.5,0,0,0,0.25,0", lines[12]);
+
+            // --reliability: per k, the bins with cases — ½ and ½ at k = 0 (one met), 0 (missed) and ½ (met) at k = 3, 0 and 1 at k = 11.
+            using var reliability = new StringWriter();
+            exit = AnalyticsCli.Run(["backtest-ytd", "--train", train, "--test", test, "--growth=0,0.2", "--model", "scripted", "--paths", "2", "--reliability", "--format", "csv"], reliability, stderr, models);
+            Assert.Equal(0, exit);
+            string[] rows = reliability.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal("months,lower,upper,cases,mean_probability,observed_frequency", rows[0]);
+            Assert.Equal("0,0.5,0.6,2,0.5,0.5", rows[1]);
+            Assert.Equal(["3,0,0.1,1,0,0", "3,0.5,0.6,1,0.5,1"], rows.Where(r => r.StartsWith("3,", StringComparison.Ordinal)));
+            Assert.Equal(["11,0,0.1,1,0,0", "11,0.9,1,1,1,1"], rows.Where(r => r.StartsWith("11,", StringComparison.Ordinal)));
         }
         finally
         {
