@@ -6,7 +6,8 @@ namespace Zhibiao.Analytics.Extraction;
 /// <item>a key phrase — a noun phrase ending in 目标 with 主要 or 预期 in it, whatever stands before or between
 /// (主要预期目标, 全省经济社会发展主要预期目标, 主要经济预期目标, 预期目标) — followed by a link (是, 为, 定为, 建议为, 包括,
 /// 如下, a colon, a verb of one or two characters and 为: 安排为; a line break before the link does not matter, the text is read with its layout taken out), or ending
-/// a heading line whose list follows on the next lines;</item>
+/// a heading line whose list follows on the next lines, or a numbered heading closed by a full stop whose text follows on
+/// its own line (（二）主要目标。…);</item>
 /// <item>about the coming year: the sentence's own time words before the phrase (今年, the plan year, 开局之年 against a
 /// plan period — 五年, 时期, 规划, “十五五” — or the past — 去年, 过去一年), else its section (the plan of the year, the
 /// plan of a period, a review), else the last time words of the 1,500 characters before it;</item>
@@ -109,9 +110,14 @@ internal static class MainStatement
             // A line that is the phrase alone (with its qualifiers) and whose next line opens a list item (——, （一）, 1.) is
             // such a heading too, whatever words end it: 2026年全市经济社会发展的主要预期目标 / ——地区生产总值增长5.5%左右；
             bool closed = p + 1 == end && t[p] == '。';
-            if ((p == end || closed) && end < t.Length && t[end] == '\n'
-                && (ReportText.IsHeading(t.AsSpan(LineStart(t, i), p - LineStart(t, i))) || ListFollows(t, LineStart(t, i), p, end + 1)))
+            int line = LineStart(t, i);
+            bool heading = ReportText.IsHeading(t.AsSpan(line, p - line));
+            if ((p == end || closed) && end < t.Length && t[end] == '\n' && (heading || ListFollows(t, line, p, end + 1)))
                 return (start, end, false);
+
+            // A run-in heading: a numbered heading closed by a full stop with its text on the same line (（二）主要目标。…):
+            // the statement is the rest of its paragraph, as the paragraph below a heading line is.
+            if (closed && heading && ReportText.MarkerLength(t.AsSpan(line, p - line)) > 0) return (start, end, false);
         }
 
         return null;

@@ -24,6 +24,8 @@ public class MainStatementTests
     [InlineData("今年主要预期目标建议为：地区生产总值增长5%左右；城镇调查失业率5.5%左右；居民消费价格涨幅2%左右。\n")]
     [InlineData("（一）主要预期目标\n1.地区生产总值增长5%左右；\n2.城镇调查失业率5.5%左右；\n3.居民消费价格涨幅2%左右。\n（二）重点工作\n规上工业增加值增长7%。\n")]
     [InlineData("主要预期目标是：地区生产总值增长5%左右。城镇调查失业率5.5%左右。居民消费价格涨幅2%左右。这些目标兼顾了需要和可能。规上工业增加值增长7%。\n")]
+    [InlineData("（三）预期目标。地区生产总值增长5%左右，城镇调查失业率5.5%左右，居民消费价格涨幅2%左右。\n（四）重点工作。规上工业增加值增长7%。\n")]
+    [InlineData("2.主要预期目标。地区生产总值增长5%左右；城镇调查失业率5.5%左右；居民消费价格涨幅2%左右。\n")]
     [InlineData("经济社会发展主要预期目标：\n地区生产总值增长5%左右，城镇调查失业率5.5%左右，居民消费价格涨幅2%左右。\n重点做好以下工作：\n规上工业增加值增长7%。\n")]
     public void The_statement_is_found_by_its_structure(string plan)
     {
@@ -68,6 +70,15 @@ public class MainStatementTests
                     Assert.Equal(want, ProvincialBoard.Read(v.Text, "moumou-2026.txt").Main.Select(Row));
             }
         }, seed: "0N0XIzNsQ0O2", iter: 1, threads: 1);
+    }
+
+    [Fact]
+    public void A_sentence_that_only_ends_in_the_key_phrase_is_not_a_run_in_heading()
+    {
+        // Only a numbered heading closed by a full stop opens the statement on its own line (（二）主要目标。…).
+        RegionTargets r = ProvincialBoard.Read(Head + "全力以赴完成全年主要目标。规上工业增加值增长7%，服务业增加值增长6%，进出口增长3%。\n", "moumou-2026.txt", 2026);
+        Assert.Empty(r.Main);
+        Assert.StartsWith("no main-targets statement found", r.Note, StringComparison.Ordinal);
     }
 
     [Fact]
