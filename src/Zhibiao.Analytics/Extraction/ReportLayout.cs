@@ -83,6 +83,10 @@ internal sealed class ReportLayout
                 int y = year is null ? h.Year : kind == SectionKind.Plan ? p : review;
                 sections.Add(new Section(h.Start, kind, y, y, h.YearOnly));
             }
+            else if (h.Year == ThisYear)
+            {
+                sections.Add(new Section(h.Start, SectionKind.Plan, p, p, h.YearOnly));
+            }
             else if (h.FiveYears)
             {
                 sections.Add(new Section(h.Start, SectionKind.Review, review - 4, review));
@@ -178,8 +182,15 @@ internal sealed class ReportLayout
         if (PlanNames.Find(line) is { } planFrom) return (k, 0, planFrom, false, false);
         if (k == SectionKind.Review && (line.Contains("过去五年", StringComparison.Ordinal) || line.Contains("五年来", StringComparison.Ordinal)))
             return (k, 0, 0, true, false);
+
+        // A plan heading that names the year by 今年 (二、今年主要目标任务) plans the report's year, as one with its number does.
+        if (k == SectionKind.Plan && line.Contains("今年", StringComparison.Ordinal))
+            return (k, ThisYear, 0, false, ReportText.MarkerLength(line) > 0 && !line.Contains("五年", StringComparison.Ordinal));
         return null;
     }
+
+    /// <summary>The year of a heading that says 今年: the plan year, known once every heading has been read.</summary>
+    private const int ThisYear = -1;
 
     /// <summary>
     /// The year of the title or the byline (2026年福建省政府工作报告, ——2026年1月27日在福建省第十四届人民代表大会…): the year

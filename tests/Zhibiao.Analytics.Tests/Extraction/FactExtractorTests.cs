@@ -52,6 +52,15 @@ public class FactExtractorTests
     }
 
     [Fact]
+    public void A_plan_heading_that_says_今年_plans_the_report_year()
+    {
+        // Without a year in it (三、今年重点工作安排), the heading still opens the plan of the year: its figures are targets.
+        IReadOnlyList<Fact> facts = FactExtractor.Extract("一、2025年工作回顾\n粮食产量增长2%。\n三、今年重点工作安排\n城镇新增就业45万人，规上工业增加值增长6%。");
+        Assert.Equal([false, true, true], facts.Select(f => f.IsTarget));
+        Assert.Equal([2025, 2026, 2026], facts.Select(f => f.Period.Year));
+    }
+
+    [Fact]
     public void Implied_growth_of_a_forecast_is_derived_in_the_join()
     {
         Fact f = Assert.Single(FactExtractor.Extract("2024年工作回顾\n快递业务量增长39.2%。"));
