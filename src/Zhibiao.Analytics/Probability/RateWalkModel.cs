@@ -5,8 +5,8 @@ namespace Zhibiao.Analytics.Probability;
 
 /// <summary>
 /// The forecast of a rate in percent (a growth rate, CPI, an unemployment rate) whose history is too short for a model:
-/// a random walk in percentage points, y_{n+h} = y_n + s·√h·T_ν, with s² = the mean of the squared year-to-year
-/// changes of the real observations, a change over a gap of g years counting as one change of Δ/√g (interpolated
+/// a random walk in percentage points, y_{n+h} = y_n + s·√h·T_ν, with s² = the mean of the squared period-to-period
+/// changes of the real observations, a change over a gap of g periods counting as one change of Δ/√g (interpolated
 /// figures are not data: they would make the spread look small), and Student's t with ν = the number of changes: the
 /// predictive of a change with mean 0 and unknown variance under the reference prior 1/σ² (Gelman et al., Bayesian Data
 /// Analysis, §3.2), which carries the uncertainty of s. Rates move by points, not by factors, and may be negative, so the log random walk

@@ -101,6 +101,8 @@ internal static class TargetAssessor
         if (uncertain) notes.Add($"qualified or rounded figures enter as intervals: {histories} histories drawn from them");
         int perHistory = Math.Max(1, options.Paths / histories);
 
+        // A rate too short for a model walks in points with the spread of its real changes: the same for every history drawn.
+        (double Scale, double Dof)? rate = series.Count < options.MinimumForModel && ind.Unit == Units.Percent ? RateWalkModel.Spread(series) : null;
         var random = new Random(options.Seed);
         var values = new double[obs.Length];
         var paths = new double[perHistory * steps];
@@ -113,7 +115,7 @@ internal static class TargetAssessor
                 values[i] = histories == 1 ? obs[i].Value.Value : b.Lower + (random.NextDouble() * b.Width);
             }
 
-            IFittedModel model = FitModel(values, series, options, notes, ref method);
+            IFittedModel model = FitModel(values, series, rate, options, notes, ref method);
             model.SimulatePaths(steps, paths, new Random(random.Next()));
             each(values, paths, perHistory);
         }
@@ -175,9 +177,10 @@ internal static class TargetAssessor
     /// <summary>
     /// The model of a drawn history: the forecaster (the catalogue's default) from <see cref="AssessmentOptions.MinimumForModel"/>
     /// real observations on; below that, a rate in percent walks in points (<see cref="RateWalkModel"/>) and any other
-    /// indicator takes the log random walk with drift and a prior volatility.
+    /// indicator takes the log random walk with drift and a prior volatility. <paramref name="rate"/> is the rate's step
+    /// spread (<see cref="RateWalkModel.Spread"/>) when it is short.
     /// </summary>
-    private static IFittedModel FitModel(double[] values, IndicatorSeries series, AssessmentOptions options, List<string> notes, ref string method)
+    private static IFittedModel FitModel(double[] values, IndicatorSeries series, (double Scale, double Dof)? rate, AssessmentOptions options, List<string> notes, ref string method)
     {
         Indicator ind = series.Indicator;
         int season = ind.Frequency.PeriodsPerYear();
@@ -196,10 +199,10 @@ internal static class TargetAssessor
                 AddOnce(notes, $"{forecaster.Name} could not fit ({e.Message}): log random walk with drift instead");
             }
         }
-        else if (ind.Unit == Units.Percent && RateWalkModel.Spread(series) is { } spread)
+        else if (rate is { } spread)
         {
             AddOnce(notes, string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"only {series.Count} observations of a rate: a random walk in points, steps Student t (ν = {spread.Dof:0}) with scale {spread.Scale:0.###} from the real year-to-year changes, wide on purpose"));
+                $"only {series.Count} observations of a rate: a random walk in points, steps Student t (ν = {spread.Dof:0}) with scale {spread.Scale:0.###} from the real period-to-period changes, wide on purpose"));
             model = RateWalkModel.Fit(values, spread.Scale, spread.Dof);
             method = model.Method;
             return model;
