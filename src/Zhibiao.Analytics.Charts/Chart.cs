@@ -1,4 +1,5 @@
 using Zhibiao.Analytics.Data;
+using Zhibiao.Analytics.Probability;
 using ScottPlot;
 
 namespace Zhibiao.Analytics.Charts;
@@ -45,6 +46,47 @@ public sealed class Chart
 
     /// <summary>Whether <see cref="Description"/> is drawn in the image as its caption (then HTML adds no figcaption).</summary>
     internal bool Captioned { get; init; }
+
+    /// <summary>
+    /// The chart of an indicator of a dataset, as <c>analytics chart</c> draws it: for an annual target of a monthly or
+    /// quarterly flow (<see cref="YearToDateAssessor.Judges"/>) the year-to-date chart of the first such target by
+    /// deadline, judged from the part of the year published by <paramref name="asOf"/> as <c>analytics track --as-of</c>
+    /// judges it (<see cref="DatasetReview.YearToDateOf"/>, <see cref="YearToDateChart"/>); otherwise the fan chart of
+    /// the figures published by then with the indicator's first target, if it has one (<see cref="FanChart"/>).
+    /// </summary>
+    /// <param name="data">The dataset, all of it: the cut at <paramref name="asOf"/> is made here.</param>
+    /// <param name="indicatorId">The indicator.</param>
+    /// <param name="asOf">Only the figures published by the end of this period (<see cref="Dataset.AsOf"/>); all when null.</param>
+    /// <param name="options">The paths and seed of the simulation.</param>
+    /// <param name="width">Width in pixels.</param>
+    /// <param name="height">Height in pixels.</param>
+    /// <exception cref="AnalyticsException">The indicator is unknown or has no figure, or its target cannot be judged from the figures.</exception>
+    public static Chart Of(Dataset data, string indicatorId, Period? asOf = null, AssessmentOptions? options = null, int width = 900, int height = 540)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        YearToDateAssessment? yearToDate = DatasetReview.YearToDateOf(data, indicatorId, asOf, options);
+        var fan = new FanChartOptions { Width = width, Height = height, Assessment = options };
+        if (yearToDate is not null) return OfIndicator(null, null, [yearToDate], fan).Single();
+        Dataset published = asOf is { } cut ? data.AsOf(cut) : data;
+        IndicatorSeries series = published.Series(indicatorId);
+        return OfIndicator(series, FanChart.Judge(published, indicatorId, fan), [], fan).Single();
+    }
+
+    /// <summary>
+    /// The charts of an indicator's judged targets, the one place that says which chart draws what: each annual target
+    /// of a monthly or quarterly flow judged from year-to-date data (<see cref="YearToDateAssessment"/>) by the
+    /// year-to-date chart, any other judgement (another target, or the indicator without one) by the fan chart drawn
+    /// from the judgement's paths; the fan chart first. <see cref="Of"/> and <see cref="HtmlReport"/> draw with it.
+    /// </summary>
+    /// <param name="series">The indicator's figures (as published by the cut); null with no <paramref name="judgement"/>.</param>
+    /// <param name="judgement">The judgement drawn by the fan chart (null when the indicator has none besides its year-to-date ones).</param>
+    /// <param name="yearToDate">The indicator's targets judged from year-to-date data.</param>
+    /// <param name="options">Size and simulation (<see cref="FanChartOptions.Width"/> and <see cref="FanChartOptions.Height"/> size both kinds).</param>
+    internal static IEnumerable<Chart> OfIndicator(IndicatorSeries? series, TargetJudgement? judgement, IEnumerable<YearToDateAssessment> yearToDate, FanChartOptions options)
+    {
+        if (judgement is not null) yield return FanChart.Create(series ?? throw new ArgumentNullException(nameof(series)), judgement, options);
+        foreach (YearToDateAssessment a in yearToDate) yield return YearToDateChart.Create(a, options.Width, options.Height);
+    }
 
     /// <summary>The format a file name's extension asks for (.png or .svg).</summary>
     /// <exception cref="AnalyticsException">Another extension.</exception>

@@ -37,9 +37,7 @@ public static class FanChart
     public static Chart Create(Dataset data, string indicatorId, FanChartOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(data);
-        IndicatorSeries series = data.Series(indicatorId);
-        Target? target = data.Targets.Where(t => t.IndicatorId == indicatorId).OrderBy(t => t.Deadline).FirstOrDefault();
-        return Create(series, target, options, data.ChangesOf(indicatorId));
+        return Create(data.Series(indicatorId), Judge(data, indicatorId, options), options);
     }
 
     /// <summary>
@@ -47,14 +45,28 @@ public static class FanChart
     /// periods). A series with a single value is drawn without a fan.
     /// </summary>
     /// <exception cref="AnalyticsException">The series is empty, or the target belongs to another indicator.</exception>
-    public static Chart Create(IndicatorSeries series, Target? target = null, FanChartOptions? options = null, IEnumerable<Observation>? reported = null)
+    public static Chart Create(IndicatorSeries series, Target? target = null, FanChartOptions? options = null, IEnumerable<Observation>? reported = null) =>
+        Create(series, Judge(series, target, options, reported), options);
+
+    /// <summary>The judgement the fan chart of an indicator of a dataset draws: with its first target (by deadline), if it has one.</summary>
+    /// <exception cref="AnalyticsException">Unknown indicator.</exception>
+    internal static TargetJudgement Judge(Dataset data, string indicatorId, FanChartOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        IndicatorSeries series = data.Series(indicatorId);
+        Target? target = data.Targets.Where(t => t.IndicatorId == indicatorId).OrderBy(t => t.Deadline).FirstOrDefault();
+        return Judge(series, target, options, data.ChangesOf(indicatorId));
+    }
+
+    /// <summary>The judgement the fan chart of a series draws: its probability only when the deadline is ahead and there are two figures.</summary>
+    private static TargetJudgement Judge(IndicatorSeries series, Target? target, FanChartOptions? options, IEnumerable<Observation>? reported)
     {
         ArgumentNullException.ThrowIfNull(series);
         Observation latest = series.Latest ?? throw new AnalyticsException($"{series.Indicator.Id}: no observations to chart");
         if (target is not null) Check(series.Indicator, target);
         bool assessable = target is not null && target.Deadline - latest.Period >= 1 && series.Count >= 2;
         var pipeline = new PipelineOptions { Assessment = options?.Assessment, Probability = assessable };
-        return Create(series, TargetPipeline.Judge(series, target, reported, pipeline), options);
+        return TargetPipeline.Judge(series, target, reported, pipeline);
     }
 
     /// <summary>

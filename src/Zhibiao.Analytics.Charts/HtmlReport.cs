@@ -129,13 +129,9 @@ public static class HtmlReport
             html.Append("<ul class=\"notes\">").Append(string.Concat(notes.Select(n => $"<li>{Html.Encode(n)}</li>"))).Append("</ul>\n");
 
         html.Append(data.GrowthTable(ind.Id).ToHtmlTable().Markup);
-        if (first is not null)
-        {
-            html.Append(GrowthChart.Create(data.GrowthTable(ind.Id), first.Tracking).ToHtml().Markup);
-            html.Append(FanChart.Create(data.Series(ind.Id), first, new FanChartOptions { Assessment = options.Assessment }).ToHtml().Markup);
-        }
-
-        foreach (YearToDateAssessment a in ytd) html.Append(YearToDateChart.Create(a).ToHtml().Markup);
+        if (first is not null) html.Append(GrowthChart.Create(data.GrowthTable(ind.Id), first.Tracking).ToHtml().Markup);
+        foreach (Chart chart in Chart.OfIndicator(data.Series(ind.Id), first, ytd, new FanChartOptions { Assessment = options.Assessment }))
+            html.Append(chart.ToHtml().Markup);
 
         html.Append("<h3>Sources</h3>\n<ul class=\"sources\">");
         var sources = data.ObservationsOf(ind.Id).Select(o => (o.Source, What: $"{o.Period} {(o.IsYearToDate ? "year-to-date " : "")}{o.Measure.ToString().ToLowerInvariant()}"))

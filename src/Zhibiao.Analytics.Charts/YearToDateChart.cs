@@ -1,4 +1,3 @@
-using Zhibiao.Analytics.Data;
 using Zhibiao.Analytics.Forecasting;
 using Zhibiao.Analytics.Probability;
 using ScottPlot;
@@ -13,21 +12,6 @@ namespace Zhibiao.Analytics.Charts;
 /// </summary>
 public static class YearToDateChart
 {
-    /// <summary>
-    /// The chart of an indicator's annual target judged from year-to-date data, as <c>analytics track --as-of</c>
-    /// judges it (<see cref="DatasetReview.YearToDateOf"/>); null when the indicator has no annual target of a monthly
-    /// or quarterly flow (then its fan chart is the one to draw).
-    /// </summary>
-    /// <param name="data">The dataset.</param>
-    /// <param name="indicatorId">The indicator.</param>
-    /// <param name="asOf">Only the figures published by then (all when null).</param>
-    /// <param name="options">The paths and seed of the simulation.</param>
-    /// <param name="width">Width in pixels.</param>
-    /// <param name="height">Height in pixels.</param>
-    /// <exception cref="AnalyticsException">The indicator is unknown, or its target cannot be judged from the figures.</exception>
-    public static Chart? TryCreate(Dataset data, string indicatorId, Period? asOf = null, AssessmentOptions? options = null, int width = 900, int height = 540) =>
-        DatasetReview.YearToDateOf(data, indicatorId, asOf, options) is { } a ? Create(a, width, height) : null;
-
     /// <summary>The chart of an assessment.</summary>
     public static Chart Create(YearToDateAssessment assessment, int width = 900, int height = 540)
     {

@@ -7,7 +7,7 @@ namespace Zhibiao.Analytics.Cli.Commands;
 /// <summary>
 /// <c>analytics chart INDICATOR [DIR] --output FILE.png|FILE.svg [--kind fan|growth|targets] [--as-of PERIOD]</c>: the
 /// fan chart of an indicator (history, forecast median with 80% and 95% bands, the target and the required path) — for
-/// an annual target of a monthly or quarterly flow the year-to-date chart (<see cref="YearToDateChart"/>) — its growth
+/// an annual target of a monthly or quarterly flow the year-to-date chart (<see cref="Chart.Of"/>) — its growth
 /// chart, or the targets overview of the dataset.
 /// </summary>
 internal static class ChartCommand
@@ -40,8 +40,7 @@ internal static class ChartCommand
             {
                 "growth" => GrowthChart.Create(data, id, w, h),
                 "targets" => TargetsChart.Create(data, context.Assessment, w),
-                _ => YearToDateChart.TryCreate(all, id, cut, context.Assessment, w, h)
-                    ?? FanChart.Create(data, id, new FanChartOptions { Width = w, Height = h, Assessment = context.Assessment }),
+                _ => Chart.Of(all, id, cut, context.Assessment, w, h),
             };
             chart.Save(path);
             context.Out.WriteLine($"{path}: {chart.Description}");

@@ -47,7 +47,25 @@ public sealed class YearToDateDisplayTests : IDisposable
         Assert.Equal(all.RequiredGrowth, one.RequiredGrowth);
         // An indicator without an annual target of a flow has none, and its chart is the fan chart.
         Assert.Null(DatasetReview.YearToDateOf(Dataset.Load(RepositoryPaths.XinjiangDataset), "tourist_arrivals"));
-        Assert.Null(YearToDateChart.TryCreate(Dataset.Load(RepositoryPaths.XinjiangDataset), "tourist_arrivals"));
+    }
+
+    [Fact]
+    public void The_chart_of_a_monthly_flow_with_an_annual_target_is_the_year_to_date_chart_and_of_a_yearly_series_the_fan_chart()
+    {
+        Dataset monthly = Dataset.Load(_dir);
+        Period june = Period.OfMonth(2025, 6);
+        Chart ytd = Chart.Of(monthly, "arrivals", june, width: 640, height: 400);
+        Assert.Equal(YearToDateChart.Create(DatasetReview.YearToDateOf(monthly, "arrivals", june)!, 640, 400).ToPng(), ytd.ToPng());
+        Assert.StartsWith("接待游客 (arrivals) 2025 year to date: 6 of 12 months published to 2025-06", ytd.Description, StringComparison.Ordinal);
+
+        // Xinjiang's arrivals are yearly: the fan chart of the figures published by the cut, with the first target.
+        Dataset yearly = Dataset.Load(RepositoryPaths.XinjiangDataset);
+        Period cut = Period.OfYear(2020);
+        var options = new AssessmentOptions { Paths = 200 };
+        Chart fan = Chart.Of(yearly, "tourist_arrivals", cut, options, 640, 400);
+        Assert.Equal(FanChart.Create(yearly.AsOf(cut), "tourist_arrivals", new FanChartOptions { Width = 640, Height = 400, Assessment = options }).ToPng(), fan.ToPng());
+        Assert.StartsWith("接待游客 (tourist_arrivals): history 2010–2020", fan.Description, StringComparison.Ordinal);
+        Assert.Contains("≥3.2亿人次 by 2025", fan.Description, StringComparison.Ordinal);
     }
 
     [Fact]
