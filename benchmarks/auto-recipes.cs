@@ -46,6 +46,12 @@
 // logs) and the pools p8 (all eight), p8m (as p7m, logdrift only on non-seasonal collections), p8x and p8xm (p8 and p8m
 // as candidates of the selection, the median kept when none wins being p7m's). MINPREFIX=a,b loco … scores selection
 // only on validation origins with at least a·h + b values before them (MINPREFIX=1,2: h + 2).
+// ROBUST=1 loco … adds recipes for noisy validation on auto's pool (p7m) and, with EXTRA, p8xm: `evidence z` (the best
+// subset kept when its paired t over series against the median is below −z), `topK cC/L` (the mean of the forecasts of
+// the K subsets that validate best, kept when it beats the median by C / L) and `set zZ cC/L` (the mean of every subset
+// whose paired t against the best one is below Z); and prints each collection's evidence t and the fixed fallbacks for
+// the collections where auto keeps the median. WEIGHT=recency|length|length2 loco … weights each validation entry in
+// the criterion by 1 / origin, the values before the origin or their square.
 using System.Globalization;
 using Zhibiao.Analytics;
 using Zhibiao.Analytics.Data;
@@ -153,6 +159,21 @@ sealed record Table(string Name, Dictionary<(int Mask, Rule Rule), double> Val, 
 {
     /// <summary>Whether the collection's period m exceeds 1 (its name says quarterly or monthly).</summary>
     public bool Seasonal => Name.Contains("quarterly", StringComparison.Ordinal) || Name.Contains("monthly", StringComparison.Ordinal);
+
+    /// <summary>The validation entries selection is scored on, with their weights (WEIGHT=), and the test entries.</summary>
+    public Entry[] ValEntries { get; init; } = [];
+
+    /// <summary>The test entries.</summary>
+    public Entry[] TestEntries { get; init; } = [];
+
+    /// <summary>Each candidate's entry column, then the naive forecast's.</summary>
+    public int[] Columns { get; init; } = [];
+
+    /// <summary>The naive forecast's entry column.</summary>
+    public int Naive { get; init; }
+
+    /// <summary>The naive forecast's validation sMAPE, MASE and MAPE (the criterion's benchmark).</summary>
+    public (double S, double M, double P) NaiveVal { get; init; }
 }
 
 static class Loco
@@ -193,6 +214,23 @@ static class Loco
                 if (pn == "p8") recipes.Add(($"p8x select c{c}/L", t => Select(t, Mask(Pool(t)), c / t.History, trimmed: false, Mask(t.Seasonal ? Candidates[..7] : Candidates[..6]))));
                 if (pn == "p8") recipes.Add(($"p8xm select c{c}/L", t => Select(t, Mask(t.Seasonal ? Candidates[..7] : [.. Candidates[..6], Extra!]), c / t.History, trimmed: false, Mask(t.Seasonal ? Candidates[..7] : Candidates[..6]))));
             }
+            // ROBUST=1: the evidence rule (the best subset kept when its paired t over series is below −z) and the mean of
+            // the k best subsets (gated by c / L), on auto's pool (p7m) and with the extra candidate (p8xm)
+            if (Environment.GetEnvironmentVariable("ROBUST") == "1" && (pn == "p7m" || pn == "p8"))
+            {
+                string rn = pn == "p8" ? "p8xm" : "p7m";
+                int PoolOf(Table t) => pn == "p8" ? Mask(t.Seasonal ? Candidates[..7] : [.. Candidates[..6], Extra!]) : Mask(Pool(t));
+                int FixedOf(Table t) => Mask(t.Seasonal ? Candidates[..7] : Candidates[..6]);
+                foreach (double z in new[] { 1.0, 1.5, 2.0, 2.5, 3.0 })
+                    recipes.Add(($"{rn} evidence z{z}", t => SelectByEvidence(t, PoolOf(t), FixedOf(t), z)));
+                foreach (int k in new[] { 3, 5, 10, 20 })
+                    foreach (double c in new[] { 0.0, 0.15, 0.3 })
+                        recipes.Add(($"{rn} top{k} c{c}/L", t => TopK(t, PoolOf(t), FixedOf(t), k, c)));
+                foreach (double z in new[] { 0.5, 1.0, 1.5, 2.0 })
+                    foreach (double c in new[] { 0.0, 0.15 })
+                        recipes.Add(($"{rn} set z{z} c{c}/L", t => TopK(t, PoolOf(t), FixedOf(t), 0, c, z)));
+            }
+
             foreach (double tau in new[] { 0.05, 0.1, 0.2 })
                 recipes.Add(($"{pn} keep t{tau}", t =>
                 {
@@ -259,6 +297,46 @@ static class Loco
                 Console.WriteLine($"  {Describe(kv.Key),-52} test {kv.Value.S:F2}/{kv.Value.M:F3}/{kv.Value.P:F2}  validation {table.Val[kv.Key]:F4}");
         }
 
+        // ROBUST=1: a fixed fallback for the collections where auto keeps the median (the non-seasonal ones whose best
+        // subset misses the margin): every combination without snaive, its relative score on each, the best first by the
+        // worst of them, and the one best on each such collection with what it does on the others
+        if (Environment.GetEnvironmentVariable("ROBUST") == "1")
+        {
+            Console.WriteLine();
+            Console.WriteLine("the evidence for auto's best subset (p7m, no margin) against the median of the pool: validation criterion ratio, paired t over series, test score relative to the former fixed median of each");
+            foreach (Table t in tables)
+            {
+                int pool = Mask(t.Seasonal ? Candidates[..7] : Candidates[..6]);
+                var best = Select(t, pool, 0, trimmed: false);
+                var b = t.Test[(former, Rule.Median)];
+                double Rel((int, Rule) k) => ((t.Test[k].S / b.S) + (t.Test[k].M / b.M) + (t.Test[k].P / b.P)) / 3;
+                Console.WriteLine($"  {t.Name,-18} {Describe(best),-48} validation {t.Val[best] / t.Val[(pool, Rule.Median)]:F3} t {EvidenceOf(t, best, (pool, Rule.Median)):F2}  test {Rel(best):F3} (median {Rel((pool, Rule.Median)):F3})");
+            }
+
+            int autoRule = recipes.FindIndex(x => x.Name == "p7m select c0.3/L"), fixedRule = recipes.FindIndex(x => x.Name == "p7m fixed");
+            int[] kept = [.. Enumerable.Range(0, C).Where(c => !tables[c].Seasonal && chosen[autoRule, c] == chosen[fixedRule, c])];
+            if (kept.Length > 1)
+            {
+                (int, Rule)[] keys = [.. tables[kept[0]].Test.Keys.Where(k => k.Mask > 0 && k.Rule != Rule.Trimmed && (k.Mask & Mask(["snaive"])) == 0 && (Extra is null || (k.Mask & Mask([Extra])) == 0))];
+                double Rel(int c, (int, Rule) k)
+                {
+                    var f = tables[c].Test[k];
+                    var b = tables[c].Test[(former, Rule.Median)];
+                    return ((f.S / b.S) + (f.M / b.M) + (f.P / b.P)) / 3;
+                }
+
+                Console.WriteLine();
+                Console.WriteLine($"fixed fallbacks on the collections where auto keeps the median ({string.Join(", ", kept.Select(c => tables[c].Name))}), the best by the worst of them:");
+                foreach (var k in keys.OrderBy(k => kept.Max(c => Rel(c, k))).Take(5))
+                    Console.WriteLine($"  {Describe(k),-52} {string.Join(' ', kept.Select(c => $"{Rel(c, k):F3} {tables[c].Test[k].S:F2}/{tables[c].Test[k].M:F3}"))}");
+                foreach (int c in kept)
+                {
+                    var k = keys.MinBy(k => Rel(c, k));
+                    Console.WriteLine($"  best on {tables[c].Name}: {Describe(k)} {string.Join(' ', kept.Select(o => $"{tables[o].Name} {Rel(o, k):F3} {tables[o].Test[k].S:F2}/{tables[o].Test[k].M:F3}"))}");
+                }
+            }
+        }
+
         if (Environment.GetEnvironmentVariable("SHOW") is { } show)
         {
             int r = recipes.FindIndex(x => x.Name == show);
@@ -280,7 +358,7 @@ static class Loco
 
     static int Mask(string[] members) => members.Sum(m => 1 << Array.IndexOf(Candidates, m));
 
-    static string Describe((int Mask, Rule Rule) key) =>
+    static string Describe((int Mask, Rule Rule) key) => key.Mask < 0 ? (-key.Mask / 1000 >= 100 ? $"set z{((-key.Mask / 1000) - 100) / 10.0}" : $"top{-key.Mask / 1000}") :
         $"{key.Rule.ToString().ToLowerInvariant()}({string.Join('+', Candidates.Where((_, j) => (key.Mask & (1 << j)) != 0))})";
 
     /// <summary>A dump's entries, with the entry column of each candidate and of the naive forecast.</summary>
@@ -324,18 +402,18 @@ static class Loco
         double[]? minPrefix = Environment.GetEnvironmentVariable("MINPREFIX")?.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
         bool Kept(Entry e) => (ranges is null || ranges.Any(r => e.Origin >= r[0] && e.Origin <= r[1])) && (minPrefix is null || e.Length >= (minPrefix[0] * e.Actual.Length) + minPrefix[1]);
         Entry[] test = [.. entries.Where(e => e.Test)], val = [.. entries.Where(e => !e.Test && Kept(e))];
-        var naiveV = Sum(val, e => e.F[naive]!);
+        var naiveV = Sum(val, e => e.F[naive]!, ValWeight);
         // L: per series the length before its earliest validation origin, then the median over series
         int[] earliest = [.. entries.Where(e => !e.Test).GroupBy(e => e.Id).Select(g => g.MaxBy(e => e.Origin)!.Length).Order()];
         double history = earliest.Length % 2 == 1 ? earliest[earliest.Length / 2] : (earliest[(earliest.Length / 2) - 1] + earliest[earliest.Length / 2]) / 2.0;
-        var table = new Table(Path.GetFileNameWithoutExtension(path), [], [], history);
+        var table = new Table(Path.GetFileNameWithoutExtension(path), [], [], history) { ValEntries = val, TestEntries = test, Columns = columns, Naive = naive, NaiveVal = naiveV };
         for (int mask = 1; mask < 1 << Candidates.Length; mask++)
         {
             int[] set = [.. Enumerable.Range(0, Candidates.Length).Where(j => (mask & (1 << j)) != 0).Select(j => columns[j])];
             foreach (Rule rule in Enum.GetValues<Rule>())
             {
                 if ((rule == Rule.Mean && set.Length <= 2) || (rule == Rule.Trimmed && set.Length <= 3)) continue; // the same as the median
-                var v = Sum(val, e => Combine(e, set, rule, naive));
+                var v = Sum(val, e => Combine(e, set, rule, naive), ValWeight);
                 table.Val[(mask, rule)] = ((v.S / naiveV.S) + (v.M / naiveV.M) + (v.P / naiveV.P)) / 3;
                 table.Test[(mask, rule)] = Sum(test, e => Combine(e, set, rule, naive));
             }
@@ -367,31 +445,130 @@ static class Loco
         return f;
     }
 
-    /// <summary>Mean sMAPE, MASE (series with a scale) and MAPE over entries.</summary>
-    static (double S, double M, double P) Sum(IEnumerable<Entry> entries, Func<Entry, double[]> forecast)
+    /// <summary>Mean sMAPE, MASE (series with a scale) and MAPE over entries, each entry weighted by <paramref name="weight"/> (1 when null).</summary>
+    static (double S, double M, double P) Sum(IEnumerable<Entry> entries, Func<Entry, double[]> forecast, Func<Entry, double>? weight = null)
     {
-        double s = 0, m = 0, p = 0;
-        int n = 0, nm = 0;
+        double s = 0, m = 0, p = 0, n = 0, nm = 0;
         foreach (Entry e in entries)
         {
-            double[] f = forecast(e);
-            double ss = 0, a = 0, pp = 0;
-            int steps = Math.Min(f.Length, e.Actual.Length);
-            for (int t = 0; t < steps; t++)
-            {
-                double y = e.Actual[t], d = Math.Abs(y - f[t]);
-                if (Math.Abs(y) + Math.Abs(f[t]) > 0) ss += 200 * d / (Math.Abs(y) + Math.Abs(f[t]));
-                a += d;
-                if (y != 0) pp += 100 * d / Math.Abs(y);
-            }
-
-            s += ss / steps;
-            p += pp / steps;
-            n++;
-            if (e.Scale > 0) { m += a / steps / e.Scale; nm++; }
+            (double ss, double mm, double pp) = Metrics(e, forecast(e));
+            double w = weight?.Invoke(e) ?? 1;
+            s += w * ss;
+            p += w * pp;
+            n += w;
+            if (e.Scale > 0) { m += w * mm; nm += w; }
         }
 
-        return (s / n, m / Math.Max(1, nm), p / n);
+        return (s / n, m / Math.Max(1e-300, nm), p / n);
+    }
+
+    /// <summary>One entry's sMAPE, MASE (NaN without a scale) and MAPE, means over its steps.</summary>
+    static (double S, double M, double P) Metrics(Entry e, double[] f)
+    {
+        double ss = 0, a = 0, pp = 0;
+        int steps = Math.Min(f.Length, e.Actual.Length);
+        for (int t = 0; t < steps; t++)
+        {
+            double y = e.Actual[t], d = Math.Abs(y - f[t]);
+            if (Math.Abs(y) + Math.Abs(f[t]) > 0) ss += 200 * d / (Math.Abs(y) + Math.Abs(f[t]));
+            a += d;
+            if (y != 0) pp += 100 * d / Math.Abs(y);
+        }
+
+        return (ss / steps, e.Scale > 0 ? a / steps / e.Scale : double.NaN, pp / steps);
+    }
+
+    /// <summary>WEIGHT=recency (1 / origin: the latest validation origin counts most), length (the values before the origin) or length2 (their square): the weight of a validation entry in the selection criterion; 1 without.</summary>
+    static readonly Func<Entry, double>? ValWeight = Environment.GetEnvironmentVariable("WEIGHT") switch
+    {
+        null => null,
+        "recency" => e => 1.0 / e.Origin,
+        "length" => e => e.Length,
+        "length2" => e => (double)e.Length * e.Length,
+        string w => throw new ArgumentException($"WEIGHT={w}: recency, length or length2"),
+    };
+
+    /// <summary>
+    /// The paired evidence that a combination beats another on validation: each series' contribution to the criterion
+    /// (its entries' sMAPE, MASE and MAPE relative to the naive totals, as the criterion weights them), the difference
+    /// per series, and t = sum of the differences ÷ (their standard deviation · √series); below 0 when
+    /// <paramref name="a"/> validates better.
+    /// </summary>
+    static double Evidence(Table t, Func<Entry, double[]> a, Func<Entry, double[]> b)
+    {
+        double n = 0, nm = 0;
+        foreach (Entry e in t.ValEntries)
+        {
+            double w = ValWeight?.Invoke(e) ?? 1;
+            n += w;
+            if (e.Scale > 0) nm += w;
+        }
+
+        var diff = new Dictionary<string, double>();
+        foreach (Entry e in t.ValEntries)
+        {
+            double w = ValWeight?.Invoke(e) ?? 1;
+            var (sa, ma, pa) = Metrics(e, a(e));
+            var (sb, mb, pb) = Metrics(e, b(e));
+            double d = w * (((sa - sb) / t.NaiveVal.S / n) + (e.Scale > 0 ? (ma - mb) / t.NaiveVal.M / nm : 0) + ((pa - pb) / t.NaiveVal.P / n)) / 3;
+            diff[e.Id] = diff.GetValueOrDefault(e.Id) + d;
+        }
+
+        double[] x = [.. diff.Values];
+        double mean = x.Average(), sd = Math.Sqrt(x.Sum(v => (v - mean) * (v - mean)) / (x.Length - 1));
+        return sd > 0 ? x.Sum() / (sd * Math.Sqrt(x.Length)) : 0;
+    }
+
+    /// <summary>The best subset of the pool by validation criterion (margin 0), kept only when its paired evidence t (<see cref="Evidence"/>) is below −z.</summary>
+    static (int, Rule) SelectByEvidence(Table t, int pool, int fixedPool, double z)
+    {
+        (int, Rule) best = Select(t, pool, 0, trimmed: false, fixedPool), kept = (fixedPool, Rule.Median);
+        if (best == kept) return kept;
+        return EvidenceOf(t, best, kept) < -z ? best : kept;
+    }
+
+    static double EvidenceOf(Table t, (int Mask, Rule Rule) a, (int Mask, Rule Rule) b)
+    {
+        int[] Set(int mask) => [.. Enumerable.Range(0, Candidates.Length).Where(j => (mask & (1 << j)) != 0).Select(j => t.Columns[j])];
+        int[] sa = Set(a.Mask), sb = Set(b.Mask);
+        return Evidence(t, e => Combine(e, sa, a.Rule, t.Naive), e => Combine(e, sb, b.Rule, t.Naive));
+    }
+
+    /// <summary>
+    /// The mean of the forecasts of the k subsets of the pool that validate best (median or mean; selection's variance
+    /// averaged away rather than one winner kept), kept only when its validation criterion beats the pool's median by
+    /// the margin c / L; stored in the table under the key (−k, Mean).
+    /// </summary>
+    /// <remarks>With k = 0 and z: every subset whose paired evidence against the best one (<see cref="Evidence"/>) is
+    /// below z — those the validation cannot tell from the best at its own standard error, many where histories are
+    /// short and the validation noisy, few where it is precise — stored under (−(1000·(100 + 10·z)) − pool, Mean).</remarks>
+    static (int, Rule) TopK(Table t, int pool, int fixedPool, int k, double c, double z = 0)
+    {
+        (int Mask, Rule Rule)[] ranked = [.. t.Val.Where(kv => kv.Key.Rule != Rule.Trimmed && kv.Key.Mask > 0 && (kv.Key.Mask & ~pool) == 0).OrderBy(kv => kv.Value).ThenBy(kv => kv.Key.Mask).ThenBy(kv => kv.Key.Rule).Select(kv => kv.Key)];
+        (int Mask, Rule Rule)[] best = k > 0 ? ranked[..Math.Min(k, ranked.Length)] : [.. ranked.Where(key => key == ranked[0] || EvidenceOf(t, key, ranked[0]) < z)];
+        if (k == 0) k = 100 + (int)Math.Round(10 * z);
+        int[][] sets = [.. best.Select(key => Enumerable.Range(0, Candidates.Length).Where(j => (key.Mask & (1 << j)) != 0).Select(j => t.Columns[j]).ToArray())];
+        double[] Forecast(Entry e)
+        {
+            var f = new double[e.Actual.Length];
+            for (int i = 0; i < sets.Length; i++)
+            {
+                double[] g = Combine(e, sets[i], best[i].Rule, t.Naive);
+                for (int s = 0; s < f.Length; s++) f[s] += g[s] / sets.Length;
+            }
+
+            return f;
+        }
+
+        var key = (-(k * 1000) - pool % 1000, Rule.Mean);
+        if (!t.Val.ContainsKey(key))
+        {
+            var v = Sum(t.ValEntries, Forecast, ValWeight);
+            t.Val[key] = ((v.S / t.NaiveVal.S) + (v.M / t.NaiveVal.M) + (v.P / t.NaiveVal.P)) / 3;
+            t.Test[key] = Sum(t.TestEntries, Forecast);
+        }
+
+        return t.Val[key] < t.Val[(fixedPool, Rule.Median)] * (1 - (c / t.History)) ? key : (fixedPool, Rule.Median);
     }
 }
 
