@@ -9,9 +9,10 @@ using Zhibiao.Analytics.Probability;
 namespace Zhibiao.Analytics.Cli.Commands;
 
 /// <summary>
-/// <c>analytics backtest-reports REPORT... [--from YEAR] [--to YEAR] [--model M] [--format table|csv|json]</c>: every
-/// target of the reports judged walk-forward with what was known in its year (<see cref="TargetBacktest.Reports"/>),
-/// against the outcome the next report states, beside the baselines.
+/// <c>analytics backtest-reports REPORT...|DATASET [--from YEAR] [--to YEAR] [--model M] [--format table|csv|json]</c>:
+/// every target of the reports (or of a dataset's target history) judged walk-forward with what was known in its year
+/// (<see cref="TargetBacktest.Reports"/>, <see cref="Hindcast.Run(Data.Dataset, AssessmentOptions?)"/>), against the
+/// outcome the next report states, beside the baselines.
 /// </summary>
 internal static class BacktestReportsCommand
 {
@@ -20,7 +21,7 @@ internal static class BacktestReportsCommand
 
     public static Command Create(CliContext context)
     {
-        var reports = new Argument<string[]>("reports") { Description = "Report files or directories of *.txt files.", Arity = ArgumentArity.OneOrMore };
+        var reports = new Argument<string[]>("reports") { Description = "Report files or directories of *.txt files; or one dataset directory (with indicators.csv): its target history.", Arity = ArgumentArity.OneOrMore };
         var from = new Option<int?>("--from") { Description = "First target year scored (earlier years still build the record)." };
         var to = new Option<int?>("--to") { Description = "Last target year scored." };
         var model = CommonOptions.Model(context.Models);
@@ -34,8 +35,11 @@ internal static class BacktestReportsCommand
             int? first = parse.GetValue(from), last = parse.GetValue(to);
             if (first > last) throw new CliUsageException($"--from {first} is after --to {last}");
             IForecaster forecaster = context.Models.Create(parse.GetValue(model)!);
-            ReportSeries series = ReportSeries.Load(parse.GetValue(reports)!);
-            Hindcast hindcast = TargetBacktest.Reports(series, new AssessmentOptions { Forecaster = forecaster });
+            string[] inputs = parse.GetValue(reports)!;
+            var options = new AssessmentOptions { Forecaster = forecaster };
+            Data.Dataset? data = inputs.Length == 1 && File.Exists(Path.Combine(inputs[0], "indicators.csv")) ? Data.Dataset.Load(inputs[0]) : null;
+            ReportSeries? series = data is null ? ReportSeries.Load(inputs) : null;
+            Hindcast hindcast = data is not null ? Hindcast.Run(data, options) : TargetBacktest.Reports(series!, options);
             var rows = hindcast.Rows.Where(r => (first is null || r.Year >= first) && (last is null || r.Year <= last)).ToList();
             OutputFormat fmt = FormatOption.Parse(parse.GetValue(format)!);
             var t = new Tabular(Columns);
@@ -57,7 +61,7 @@ internal static class BacktestReportsCommand
 
             t.Write(context.Out, OutputFormat.Csv);
             var w = context.Out;
-            (int stated, IReadOnlyList<HindcastRow> disagree) = TargetBacktest.CheckStatements(series, rows);
+            (int stated, IReadOnlyList<HindcastRow> disagree) = series is not null ? TargetBacktest.CheckStatements(series, rows) : TargetBacktest.CheckStatements(data!, rows);
             w.WriteLine();
             w.WriteLine(Inv($"{Fmt.Count(rows.Count, "target")}, {rows.Count(r => r.Met is not null)} with an outcome; verdicts checked against the next report's own statement: {stated}, disagreeing: {disagree.Count}"));
             foreach (HindcastRow g in disagree)

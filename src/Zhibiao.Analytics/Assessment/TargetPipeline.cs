@@ -97,7 +97,7 @@ public static class TargetPipeline
         var forecast = new SimulationAssessor(assessment);
         if (TargetRecord.Of(data, "this dataset's record").Targets.Count > 0)
         {
-            Hindcast h = Hindcast.Run(data, "this dataset's record", forecast, new HindcastOptions { Tracking = assessment?.Tracking });
+            Hindcast h = Hindcast.Run(data, assessment);
             return new PooledAssessor(forecast, h.Record, h.ChoiceFor);
         }
 

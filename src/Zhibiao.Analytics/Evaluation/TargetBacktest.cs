@@ -36,9 +36,21 @@ public static class TargetBacktest
     public static (int Checked, IReadOnlyList<HindcastRow> Disagreeing) CheckStatements(ReportSeries series, IEnumerable<HindcastRow> rows)
     {
         ArgumentNullException.ThrowIfNull(series);
+        return CheckStatements(series.StatedVerdict, rows);
+    }
+
+    /// <summary>As <see cref="CheckStatements(ReportSeries, IEnumerable{HindcastRow})"/>, with a dataset's verdicts (verdicts.csv) as the next report's statements.</summary>
+    internal static (int Checked, IReadOnlyList<HindcastRow> Disagreeing) CheckStatements(Data.Dataset data, IEnumerable<HindcastRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return CheckStatements(t => ReportVerdict.On(data.Verdicts.Where(v => v.ReportYear == t.Deadline.Year + 1), t, blanket: true)?.Met, rows);
+    }
+
+    private static (int Checked, IReadOnlyList<HindcastRow> Disagreeing) CheckStatements(Func<Target, bool?> stated, IEnumerable<HindcastRow> rows)
+    {
         ArgumentNullException.ThrowIfNull(rows);
-        var both = rows.Where(r => r.Outcome?.Outcome is not null && series.StatedVerdict(r.Target) is not null).ToList();
-        return (both.Count, [.. both.Where(r => series.StatedVerdict(r.Target) != r.Met)]);
+        var both = rows.Where(r => r.Outcome?.Outcome is not null && stated(r.Target) is not null).ToList();
+        return (both.Count, [.. both.Where(r => stated(r.Target) != r.Met)]);
     }
 
     /// <summary>The methods compared, in print order.</summary>

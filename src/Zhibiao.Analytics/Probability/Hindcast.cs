@@ -96,6 +96,15 @@ public sealed class Hindcast
     /// <param name="forecast">The forecast assessor (a simulation, or a thin history).</param>
     public static Hindcast Run(Dataset data, string name, ITargetAssessor forecast) => Run(data, name, forecast, null);
 
+    /// <summary>
+    /// Judges a dataset's target history walk-forward as <c>analytics track</c> and <c>backtest-reports DATASET</c> do: its
+    /// own record, the simulated forecast with <paramref name="options"/>, the default grids.
+    /// </summary>
+    /// <param name="data">The dataset: its target history, its observations (with vintages when known), its verdicts.</param>
+    /// <param name="options">The forecast's settings (model, paths, seed) and tracking settings.</param>
+    public static Hindcast Run(Dataset data, AssessmentOptions? options) =>
+        Run(data, "this dataset's record", new SimulationAssessor(options), new HindcastOptions { Tracking = options?.Tracking });
+
     /// <summary>Judges a dataset's target history walk-forward, with the given grids and evidence.</summary>
     /// <param name="data">The dataset: its target history, its observations (with vintages when known).</param>
     /// <param name="name">The record's name in notes (the dataset's).</param>
