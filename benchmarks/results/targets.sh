@@ -27,6 +27,7 @@ heldout=("2016 2024" "2016 2019" "2020 2024")
 for p in "${heldout[@]}"; do
   set -- $p
   analytics backtest-reports "$tmp/national-2024" --from "$1" --to "$2" > "$tmp/heldout-$1-$2.txt"
+  analytics backtest-board --national "$tmp/national-2024" --from "$1" --to "$2" > "$tmp/heldout-board-$1-$2.txt"
 done
 
 # One markdown table of every method's Brier and log score in the three parts, from the commands' printed scores.
@@ -90,6 +91,10 @@ echo
 echo '```'
 sed -n '/^reliability of p_met/,$p' "$tmp/heldout-2016-2024.txt"
 echo '```'
+echo
+echo 'The board'"'"'s composition on the same years (`analytics backtest-board --national DIR --from A --to B`):'
+echo
+scores "2016–2024|2016–2019|2020–2024" "$tmp/heldout-board-2016-2024.txt" "$tmp/heldout-board-2016-2019.txt" "$tmp/heldout-board-2020-2024.txt"
 echo
 echo '### The 2025 national targets'
 echo
