@@ -223,8 +223,14 @@ internal static class MainStatement
             {
                 // Past the key phrase's paragraph: the paragraph after it when nothing followed the phrase, then list lines only.
                 // (A line ending in a colon opens another list: 今年要重点做好9个方面工作：)
+                // A line without a marker goes on with the list only after a short line (an item) or a line the list runs
+                // on from (closed by ；); after a paragraph of running text closed by a full stop it is a sentence of its own
+                // (预期目标，一是…四是…。 / 力争…社会消费品零售总额增长5%左右。).
                 int lineLength = LineLength(t, s);
-                bool item = (ReportText.MarkerLength(t.AsSpan(s, e - s)) > 0 || lineLength <= MaxItemLine) && t[s + lineLength - 1] != '：';
+                int lastEnd = s - 1;
+                while (lastEnd > 0 && t[lastEnd - 1] == '\n') lastEnd--;
+                bool unmarkedGoesOn = lastEnd == 0 || lastEnd - LineStart(t, lastEnd) <= MaxItemLine || t[lastEnd - 1] != '。';
+                bool item = (ReportText.MarkerLength(t.AsSpan(s, e - s)) > 0 || (lineLength <= MaxItemLine && (unmarkedGoesOn || !any))) && t[s + lineLength - 1] != '：';
                 if (!(!any && !crossedOnce) && !item) break;
                 crossedOnce = true;
                 paragraphEnd = ParagraphEnd(t, s);

@@ -73,11 +73,14 @@ internal static partial class Regions
             // A place not among the 31 (a city's report): the name before 第…届人民代表大会 or 政府工作报告.
             Match m = Congress().Match(line.ToString());
             if (!m.Success) m = Title().Match(line.ToString());
-            if (m.Success) return m.Groups[1].Value;
+            if (m.Success && !IsPlaceholder(m.Groups[1].Value)) return m.Groups[1].Value;
         }
 
         return null;
     }
+
+    /// <summary>A name left blank in a template or a redacted text (某某省, XX市, ×市, ○○市): no place.</summary>
+    private static bool IsPlaceholder(string name) => name.AsSpan().IndexOfAny("某XＸxｘ×＊*○〇") >= 0;
 
     [GeneratedRegex(@"在(\p{IsCJKUnifiedIdeographs}{1,10}?(?:省|市|自治区|特别行政区))第?[一二三四五六七八九十]+届人民代表大会")]
     private static partial Regex Congress();

@@ -60,10 +60,12 @@ public static partial class ReportReader
         ArgumentNullException.ThrowIfNull(text);
         synonyms ??= ReportIndicators.DefaultSynonyms;
         ReportFacts read = FactExtractor.Read(text, new ExtractionOptions { Year = year });
-        // In the text as read: a title wrapped as 政府工 / 作报告 is still one.
+        // In the text as read: a title wrapped as 政府工 / 作报告 is still one. A report printed without its title opens
+        // as every report does: 我代表省人民政府，向大会报告工作.
         string plain = read.Text.Text;
-        if (!plain.Contains("政府工作", StringComparison.Ordinal) && !plain.Contains("工作报告", StringComparison.Ordinal))
-            throw new AnalyticsException($"{file}: not a government work report (the words 政府工作 / 工作报告 do not occur)");
+        if (!plain.Contains("政府工作", StringComparison.Ordinal) && !plain.Contains("工作报告", StringComparison.Ordinal)
+            && !plain.Contains("报告工作", StringComparison.Ordinal))
+            throw new AnalyticsException($"{file}: not a government work report (the words 政府工作 / 工作报告 / 报告工作 do not occur)");
         IReadOnlyList<Fact> facts = read.Facts;
         if (facts.Count == 0) throw new AnalyticsException($"{file}: not a government work report (no figures with units)");
         int reportYear = year ?? read.Layout.PlanYear ?? facts.Max(f => f.Period.Year) + 1;

@@ -13,7 +13,8 @@ namespace Zhibiao.Analytics.Extraction;
 /// <item>line breaks: a break inside a sentence is dropped (the line goes on), a break after the end of a sentence
 /// (。！？；：), after a heading (一、…, （一）…, a short line ending in 工作/回顾/任务 …, the title) or before a list item
 /// (一是, （一）, 1., ——) ends the paragraph; a blank line always does. A line that a link continues
-/// (是：…, 为…) belongs to the line before it, heading or not.</item>
+/// (是：…, 为…) belongs to the line before it, heading or not. The rows of a table written as lines (地区生产总值增长：5.5%左右 /
+/// 城镇新增就业：45万人以上) are items: each ends its paragraph.</item>
 /// <item>hard-wrapped text (from a PDF or a fixed-width page: most lines of one width, <see cref="WrapWidth"/>): a
 /// line of that width goes on whatever it ends with, since where it ends is the page's, not the writer's; only a blank
 /// line, an indented line, a heading or a list marker after a sentence end starts a paragraph after it.</item>
@@ -306,6 +307,9 @@ internal sealed class ReportText
         // Punctuation that cannot open a line (，、。 ） ”) continues the line before.
         if (nextLine.Length > 0 && ContinuesLine(nextLine[0])) return false;
         int length = sb.Length - lineStart;
+
+        // Rows of a table written as lines (地区生产总值增长：5.5%左右 / 城镇新增就业：45万人以上): each row is an item.
+        if (IsTableRow(sb, lineStart) && OpensTableRow(original, next)) return true;
         if (length > MaxMarkedHeading) return OpensItem(nextLine);
         char[] line = new char[length];
         sb.CopyTo(lineStart, line, 0, length);
@@ -352,6 +356,59 @@ internal sealed class ReportText
         // width is likelier than a page line starting at an inline list's marker.
         return MarkerLength(nextLine) > 0 || (end < original.Length && (columns < wrap - WrapSlack ? IsHeading(nextLine)
             : IsWideHeading(nextLine) || (IsTimeHeading(nextLine) && !GoesOn(original, original[end] == '\r' && end + 1 < original.Length && original[end + 1] == '\n' ? end + 2 : end + 1))));
+    }
+
+    /// <summary>Longest label of a table row (全社会研发经费投入强度提高).</summary>
+    private const int MaxRowLabel = 24;
+
+    /// <summary>Longest value of a table row (1100亿斤以上, 与经济增长基本同步).</summary>
+    private const int MaxRowValue = 16;
+
+    /// <summary>
+    /// Whether the line read so far (from <paramref name="lineStart"/>) is a row of a table: a label without a pause, one
+    /// colon, and a short value with a figure in it (地区生产总值增长：5.5%左右, 粮食产量：1100亿斤以上).
+    /// </summary>
+    private static bool IsTableRow(StringBuilder sb, int lineStart)
+    {
+        int length = sb.Length - lineStart;
+        if (length < 4 || length > MaxRowLabel + MaxRowValue + 1) return false;
+        int colon = -1;
+        bool figure = false;
+        for (int i = lineStart; i < sb.Length; i++)
+        {
+            char c = sb[i];
+            if (c == '：')
+            {
+                if (colon >= 0) return false;
+                colon = i - lineStart;
+            }
+            else if (c is '，' or '。' or '；' or '！' or '？')
+            {
+                return false;
+            }
+            else if (colon >= 0 && (char.IsAsciiDigit(c) || ChineseNumerals.IsNumeralChar(c)))
+            {
+                figure = true;
+            }
+        }
+
+        return colon is >= 2 and <= MaxRowLabel && length - colon - 1 is >= 1 and <= MaxRowValue && figure;
+    }
+
+    /// <summary>Whether the line at <paramref name="next"/> of the original text opens as a table row does: a label without a pause, then a colon.</summary>
+    private static bool OpensTableRow(string original, int next)
+    {
+        int n = 0;
+        for (int i = next; i < original.Length && original[i] is not ('\n' or '\r') && n <= MaxRowLabel; i++)
+        {
+            if (IsSpace(original[i])) continue;
+            char c = Map(original[i], '\0', '\0');
+            if (c == '：') return n >= 2;
+            if (c is '，' or '。' or '；' or '、' or '！' or '？') return false;
+            n++;
+        }
+
+        return false;
     }
 
     /// <summary>A heading without a marker that names a year or a plan period and ends in a heading word (2026年重点工作).</summary>

@@ -215,8 +215,8 @@ internal sealed partial class SentenceReader
                 continue;
             }
 
-            // 要 before a verb is a modal (今年要接待游客), not a word of the noun (要素).
-            if (s.Length > 2 && s[0] == '要' && (Lexicon.StartsWithAny(s[1..], Lexicon.LeadingVerbs) ?? Lexicon.StartsWithAny(s[1..], Lexicon.ReachVerbs)) is not null)
+            // 要 and 将 before a verb are modals (今年要接待游客, 今年将建设高标准农田), not words of the noun (要素, 将乐县).
+            if (s.Length > 2 && s[0] is '要' or '将' && (Lexicon.StartsWithAny(s[1..], Lexicon.LeadingVerbs) ?? Lexicon.StartsWithAny(s[1..], Lexicon.ReachVerbs)) is not null)
             {
                 s = s[1..];
                 continue;

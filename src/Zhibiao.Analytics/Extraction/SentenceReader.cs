@@ -57,7 +57,7 @@ internal sealed partial class SentenceReader
         while (i < _end)
         {
             char c = _text[i];
-            if (Lexicon.IsClauseEnd(c))
+            if (Lexicon.IsClauseEnd(c) && !IsRowColon(i))
             {
                 FinishClause(i);
                 _clause.Start = _clause.Consumed = i + 1;
@@ -128,6 +128,7 @@ internal sealed partial class SentenceReader
         }
 
         string pre = _text[preStart..token.Start];
+        if (pre.EndsWith('：')) pre = pre[..^1];
         WordsBefore a = WordsBefore.Of(pre);
         Item? lastFact = _subject.LastKept;
         bool continuation = a.OnlyConnectors && previousInClause is not null;
@@ -184,9 +185,14 @@ internal sealed partial class SentenceReader
         item.Unit = unit;
         item.Kind = token.Growth ? Measure.Growth : KindOf(a, unit, useAfter && count && a.IsNew);
         if (item.Kind == Measure.Level && unit == Units.Percent && token.Range == 0 && GrowthFollows(token.AfterEnd)) item.Kind = Measure.Growth;
+
+        // 新增城市绿道500公里: what is added in a measure (not counted) is a change of the stock it names.
+        if (item.Kind == Measure.Change && !a.NewStock && !useAfter && subject.Length > 3 && subject.StartsWith("新增", StringComparison.Ordinal) && IsMeasured(unit))
+            item.Subject = subject[2..];
         item.Sign = item.Kind == Measure.Level || a.Sign == 0 ? 1 : a.Sign;
         Qualifier? q = a.Before ?? token.Inside ?? token.After;
         if (token.Range == 1) q ??= Qualifier.AtLeast;
+        if (item.Kind == Measure.Level && StepFollows(token.AfterEnd)) q ??= Qualifier.MoreThan;
         item.Qualifier = q ?? Qualifier.Exact;
         if (item.Sign < 0) item.Qualifier = item.Qualifier.Flip();
         Placement place = _time.Place(token.Start, new FigureTime(item.Kind, IsRatio(unit), a.From, a.Reached, a.Steady, a.Average, a.Threshold, a.Action || useAfter));
@@ -224,7 +230,7 @@ internal sealed partial class SentenceReader
         }
 
         // A capacity is a stock whatever it counts (新增汽车产能50万辆).
-        if (a.NewStock && (unit.Dimension is "area" or "power" or "length" or "volume" or "mass" or "energy" || a.Core.EndsWith("产能", StringComparison.Ordinal)))
+        if ((a.NewStock || a.Core.StartsWith("新增", StringComparison.Ordinal)) && (IsMeasured(unit) || a.Core.EndsWith("产能", StringComparison.Ordinal)))
             return Measure.Change;
         return a.Verb && !a.Link && !newThingsCounted ? Measure.Change : Measure.Level;
     }
@@ -240,6 +246,40 @@ internal sealed partial class SentenceReader
         if (p + 1 < _end && _text[p] == '预' && _text[p + 1] == '期') p += 2;
         return p < _end && Lexicon.GrowthAfter.AtStart(_text.AsSpan(p, Math.Min(4, _end - p))) is not null;
     }
+
+    /// <summary>
+    /// Whether a level is a threshold passed, as 突破 makes one: the figure names a step or a mark after it (迈上9万亿元新台阶,
+    /// 跃上500亿斤台阶, 跨上万亿元台阶, 百万吨大关), so the level reached is above it.
+    /// </summary>
+    private bool StepFollows(int afterEnd)
+    {
+        ReadOnlySpan<char> s = _text.AsSpan(afterEnd, Math.Min(4, _end - afterEnd));
+        if (s.StartsWith("大关", StringComparison.Ordinal) || s.StartsWith("关口", StringComparison.Ordinal)) return true;
+        if (s.StartsWith("重要", StringComparison.Ordinal)) s = s[2..];
+        else if (s.Length > 0 && s[0] is '新' or '大') s = s[1..];
+        return s.StartsWith("台阶", StringComparison.Ordinal);
+    }
+
+    /// <summary>Longest label of a row 指标：目标 (全社会研发经费投入强度提高：).</summary>
+    private const int MaxRowLabel = 24;
+
+    /// <summary>
+    /// Whether the colon at <paramref name="i"/> joins the label of a row to its figure (地区生产总值增长：5.5%左右,
+    /// 城镇新增就业：45万人以上): the clause before it is a short label of words alone and digits follow it. The label is
+    /// then the figure's words, as if the colon were not there; any other colon ends a clause.
+    /// </summary>
+    private bool IsRowColon(int i)
+    {
+        if (_text[i] != '：' || i + 1 >= _end || !char.IsAsciiDigit(_text[i + 1])) return false;
+        int length = i - _clause.Start;
+        if (length is < 2 or > MaxRowLabel) return false;
+        for (int p = _clause.Start; p < i; p++)
+            if (!Lexicon.IsIdeograph(_text[p]) && _text[p] is not ('“' or '”' or '（' or '）')) return false;
+        return true;
+    }
+
+    /// <summary>A unit of a physical measure (length, area, power …), not a count: what is added to a stock in it is a change.</summary>
+    private static bool IsMeasured(Unit unit) => unit.Dimension is "area" or "power" or "length" or "volume" or "mass" or "energy";
 
     private static bool IsRatio(Unit unit) => unit == Units.Percent || unit == Units.PercentagePoint || unit == Units.Times;
 

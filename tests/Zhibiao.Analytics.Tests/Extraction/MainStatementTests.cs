@@ -27,6 +27,7 @@ public class MainStatementTests
     [InlineData("（三）预期目标。地区生产总值增长5%左右，城镇调查失业率5.5%左右，居民消费价格涨幅2%左右。\n（四）重点工作。规上工业增加值增长7%。\n")]
     [InlineData("2.主要预期目标。地区生产总值增长5%左右；城镇调查失业率5.5%左右；居民消费价格涨幅2%左右。\n")]
     [InlineData("经济社会发展主要预期目标：\n地区生产总值增长5%左右，城镇调查失业率5.5%左右，居民消费价格涨幅2%左右。\n重点做好以下工作：\n规上工业增加值增长7%。\n")]
+    [InlineData("建议今年主要预期目标如下：\n\n地区生产总值增长：5%左右\n城镇调查失业率：5.5%左右\n居民消费价格涨幅：2%左右\n\n（二）重点工作\n规上工业增加值增长7%。\n")]
     public void The_statement_is_found_by_its_structure(string plan)
     {
         RegionTargets r = ProvincialBoard.Read(Head + plan, "moumou-2026.txt", 2026);
@@ -89,6 +90,30 @@ public class MainStatementTests
         RegionTargets r = ProvincialBoard.Read(text, "moumou-2026.txt");
         Assert.Empty(r.Main);
         Assert.StartsWith("no main-targets statement found", r.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_sentence_after_a_statement_of_running_text_is_not_one_of_its_items()
+    {
+        // The list is a paragraph of running text closed by a full stop; the line after it, without a marker, is a sentence
+        // of its own (its figure a target of the year, not a main one).
+        const string plan = "今年经济社会发展的预期目标，一是地区生产总值增长5%左右，二是城镇调查失业率5.5%左右，三是居民消费价格涨幅2%左右，同时坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，统筹发展和安全。\n" +
+            "力争全年社会消费品零售总额增长5%左右。\n";
+        Assert.True(plan.IndexOf('\n', StringComparison.Ordinal) > 80);
+        RegionTargets r = ProvincialBoard.Read(Head + plan, "moumou-2026.txt", 2026);
+        Assert.Equal(Three, r.Main.Select(Row));
+    }
+
+    [Fact]
+    public void A_report_printed_without_its_title_is_read_from_its_opening_and_byline()
+    {
+        // No 政府工作报告 anywhere: the opening every report has (向大会报告工作) says what it is, the byline whose region.
+        const string text = "——2026年1月25日在省十四届人大五次会议上\n山东省省长 周某\n各位代表：\n现在，我代表省人民政府，向大会报告工作，请予审议。\n" +
+            "一、2025年工作回顾\n全省生产总值增长5.5%。\n二、今年工作安排\n全省经济社会发展的主要预期目标是：地区生产总值增长5%左右，城镇调查失业率5.5%左右，居民消费价格涨幅2%左右。\n";
+        RegionTargets r = ProvincialBoard.Read(text, "report.txt");
+        Assert.Equal("山东省", r.Region);
+        Assert.Equal(2026, r.Content.Year);
+        Assert.Equal(Three, r.Main.Select(Row));
     }
 
     [Fact]

@@ -36,6 +36,20 @@ public class RegionsTests
     }
 
     [Fact]
-    public void A_city_not_among_the_regions_keeps_the_name_its_byline_gives() =>
-        Assert.Equal("某某市", ProvincialBoard.RegionOf("政府工作报告\n——在某某市第十六届人民代表大会第四次会议上\n", "x.txt"));
+    public void A_city_not_among_the_regions_keeps_the_name_its_byline_gives()
+    {
+        Assert.Equal("洛阳市", ProvincialBoard.RegionOf("政府工作报告\n——在洛阳市第十六届人民代表大会第四次会议上\n", "x.txt"));
+        Assert.Equal("赣州市", ProvincialBoard.RegionOf("赣州市人民政府工作报告\n赣州市市长 钟某\n", "x.txt"));
+    }
+
+    [Theory]
+    [InlineData("2026年某某省政府工作报告\n某某省省长 张某\n各位代表：\n")]
+    [InlineData("政府工作报告\n——2026年1月20日在某某市第十六届人民代表大会第四次会议上\n")]
+    [InlineData("XX省人民政府工作报告\nXX省省长\n")]
+    public void A_placeholder_name_is_no_region_and_the_file_name_tells(string text) =>
+        Assert.Equal("广东省", ProvincialBoard.RegionOf(text, "guangdong-2026.txt"));
+
+    [Fact]
+    public void A_byline_alone_names_the_region() =>
+        Assert.Equal("山东省", ProvincialBoard.RegionOf("——2026年1月25日在省十四届人大五次会议上\n山东省省长 周某\n各位代表：\n", "report-0125.txt"));
 }
