@@ -204,9 +204,60 @@ public static class YearToDateAssessor
 
         var paths = new double[checked(count * steps)];
         model.SimulatePaths(steps, paths, new Random(seed));
+        Rescale(paths, steps, RecentScale(model, m));
         foreach (double v in paths)
             if (!double.IsFinite(v)) throw new AnalyticsException($"{model.Method} simulated values that are not finite");
         return (paths, model.Method, model);
+    }
+
+    /// <summary>
+    /// Years of the latest residuals whose scale the paths take (2): chosen on M3 monthly (every fourth series) among 1,
+    /// 2, 3 years and the whole history, by the mean calibration error over k (docs/year-to-date.md); not on tourism or M1.
+    /// </summary>
+    internal const int RecentYears = 2;
+
+    /// <summary>
+    /// The factor that brings a model's simulated spread to the scale of its latest residuals:
+    /// s = √(mean e² over the last <see cref="RecentYears"/> years ÷ mean e² over the whole fit), e the one-step residual
+    /// as the model's error term has it — relative (e = (y − ŷ)/ŷ) for ETS with multiplicative error, else y − ŷ. A model's
+    /// σ is the error's mean square over its whole history, but the noise of a series is not constant: when it grew
+    /// relative to the level (additive errors on a series that grew), paths drawn with the average σ are too narrow, when
+    /// it shrank (relative errors that fell as the series grew), too wide. 1 when there are no finite residuals or either
+    /// mean square is 0.
+    /// </summary>
+    internal static double RecentScale(IFittedModel model, int m)
+    {
+        bool relative = model is EtsFittedModel { Model.Error: EtsError.Multiplicative };
+        IReadOnlyList<double> residuals = model.Residuals, fitted = model.Fitted;
+        int from = residuals.Count - (RecentYears * m);
+        double all = 0, recent = 0;
+        int allCount = 0, recentCount = 0;
+        for (int i = 0; i < residuals.Count; i++)
+        {
+            double e = relative ? residuals[i] / fitted[i] : residuals[i];
+            if (!double.IsFinite(e)) continue;
+            all += e * e;
+            allCount++;
+            if (i < from) continue;
+            recent += e * e;
+            recentCount++;
+        }
+
+        return recentCount == 0 || all <= 0 || recent <= 0 ? 1 : Math.Sqrt(recent / recentCount / (all / allCount));
+    }
+
+    /// <summary>Moves each step's simulated values about their mean over the paths: x' = x̄ + s·(x − x̄) (path-major).</summary>
+    internal static void Rescale(double[] paths, int steps, double scale)
+    {
+        if (scale == 1) return;
+        int count = paths.Length / steps;
+        for (int h = 0; h < steps; h++)
+        {
+            double mean = 0;
+            for (int p = 0; p < count; p++) mean += paths[(p * steps) + h];
+            mean /= count;
+            for (int p = 0; p < count; p++) paths[(p * steps) + h] = mean + (scale * (paths[(p * steps) + h] - mean));
+        }
     }
 
     /// <summary>How a target judges a year: on its total or its growth, by the target's met rule.</summary>

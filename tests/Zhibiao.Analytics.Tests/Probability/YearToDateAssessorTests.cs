@@ -66,6 +66,43 @@ public class YearToDateAssessorTests
         Assert.Equal(Normal.InvCDF(0, 1, 0.9) * Math.Sqrt(4 * (12 - k)), a.Interval80.Upper - a.Median, 0.3);
     }
 
+    /// <summary>
+    /// 2021–2025 by month from the 2021 pattern: odd months gain and even months lose 1 in 2022 and 2023, 2 in 2024 and
+    /// 2025, so the seasonal naive model's residuals (the changes from the same month a year before) are ±1 in 2022–2023
+    /// and ±2 after; every year totals 1500 (six months up, six down).
+    /// </summary>
+    private static IndicatorSeries Louder(Period last)
+    {
+        int[] change = [0, 1, 2, 4, 6];
+        var obs = new List<Observation>();
+        for (Period p = Period.OfMonth(2021, 1); p <= last; p += 1)
+        {
+            int j = p.SubPeriod;
+            obs.Add(Level(Arrivals, p, Pattern[j - 1] + ((j % 2 == 1 ? 1 : -1) * change[p.Year - 2021])));
+        }
+
+        return IndicatorSeries.Create(Arrivals, obs);
+    }
+
+    [Theory]
+    // k = 0 (as of 2024-12): residuals 2022–2024 are 12 × 1², 12 × 1², 12 × 2²: the model's σ² = 72/36 = 2, the last two
+    // years' mean square (12 + 48)/24 = 2.5, so each remaining month's variance is 2.5 (not 2): the year ~ N(1500, 12 · 2.5 = 30),
+    // P(≥ 1505) = 1 − Φ(5/√30) = 1 − Φ(0.9129) = 0.1807 (0.1537 with σ² = 2); the 80% interval's upper half 1.2816 · √30 = 7.019.
+    [InlineData(0, 1505, 0.1807, 7.019)]
+    // k = 6 (as of 2025-06): residuals 2022-01 … 2025-06 sum 12 + 12 + 48 + 24 = 96 over 42, the last 24 (2023-07 …)
+    // 6 + 48 + 24 = 78: each remaining month's variance 78/24 = 3.25; Jan–Jun 2025 = 690, the year ~ N(1500, 6 · 3.25 = 19.5),
+    // P(≥ 1503) = 1 − Φ(3/√19.5) = 1 − Φ(0.6794) = 0.2485 (0.2089 with σ² = 96/42); 1.2816 · √19.5 = 5.659.
+    [InlineData(6, 1503, 0.2485, 5.659)]
+    public void Paths_take_the_scale_of_the_last_two_years_residuals_worked_by_hand(int k, double target, double expected, double upperHalf80)
+    {
+        Period asOf = Period.OfMonth(2025, 1) + (k - 1);
+        YearToDateAssessment a = YearToDateAssessor.Assess(Louder(Period.OfMonth(2025, 12)), Annual(target), asOf, Snaive());
+        Assert.Equal(k == 0 ? 0 : 690, a.PublishedTotal, 9);
+        Assert.Equal(expected, a.ProbabilityMet, 0.008);
+        Assert.Equal(1500, a.Median, 0.15);
+        Assert.Equal(upperHalf80, a.Interval80.Upper - a.Median, 0.2);
+    }
+
     [Fact]
     public void The_requirement_after_nine_months_is_worked_by_hand()
     {
