@@ -31,7 +31,7 @@ cp -r ds dsbig; echo 'tourist_arrivals,2027,1e305,亿人次,level,at_least,x,,,'
 cp -r ds dshuge; echo 'tourist_arrivals,2027,1e300,亿人次,level,at_least,x,,,' >> dshuge/targets.csv
 cp -r ds ds9999; echo 'tourist_arrivals,9999,12.5,亿人次,level,at_most,x,,,' >> ds9999/targets.csv
 cp -r ds dsw
-head -c 3000 /dev/urandom > binary.csv
+python3 -c "import random, sys; r = random.Random(7); sys.stdout.buffer.write(bytes(r.randrange(256) for _ in range(3000)))" > binary.csv   # fixed bytes: the same results file on every run
 printf '2024年工作回顾\n全年铁路货物发送量2.37亿吨、增长10.6%%。\n2025年工作安排\n力争接待游客3.2亿人次。\n' > report.txt
 printf '2025年工作回顾\n全年铁路货物发送量3.37亿吨、增长10.6%%。\n2026年工作安排\n力争接待游客4.2亿人次。\n' > report2.txt
 printf 'indicator,name,period,value,unit,qualifier,note,source\ntourist_arrivals,,2019,1e308,亿人次,exact,,x\n' > h308.csv
