@@ -89,30 +89,6 @@ public sealed class AtomicFileTests : IDisposable
     }
 
     [Fact]
-    public void A_replaced_file_keeps_its_permissions_and_pending_temporary_files_can_be_removed()
-    {
-        string a = In("out.csv");
-        File.WriteAllText(a, "old");
-        const UnixFileMode mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead;
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(a, mode);
-
-        // As on Ctrl-C: the temporary file is removed while being written; the write then fails and the old file stays.
-        var e = Assert.Throws<AnalyticsException>(() => AtomicFile.WriteText(a, w =>
-        {
-            w.Write("new");
-            w.Flush();
-            AtomicFile.RemovePending();
-        }));
-        Assert.DoesNotContain(".tmp", e.Message, StringComparison.Ordinal);
-        Assert.Equal("old", File.ReadAllText(a));
-        Assert.Equal(["out.csv"], Files());
-
-        AtomicFile.WriteText(a, w => w.Write("newer"));
-        Assert.Equal("newer", File.ReadAllText(a));
-        if (!OperatingSystem.IsWindows()) Assert.Equal(mode, File.GetUnixFileMode(a));
-    }
-
-    [Fact]
     public void A_read_only_file_is_refused_and_left_as_it_was()
     {
         string a = In("out.csv");
@@ -202,5 +178,47 @@ public sealed class AtomicFileTests : IDisposable
         Assert.Equal("new a", File.ReadAllText(a));
         Assert.Equal("new b", File.ReadAllText(b));
         Assert.Equal(["a.html", "b.csv", "file"], Files());
+    }
+}
+
+/// <summary>
+/// <see cref="AtomicFile.RemovePending"/> removes every temporary file of the process, as Ctrl-C must: run beside other
+/// tests it would remove theirs too (a command writing its --output failed with exit 2 when this ran meanwhile), so
+/// this class runs alone, after the tests that run in parallel.
+/// </summary>
+[CollectionDefinition(nameof(AtomicFileInterruptTests), DisableParallelization = true)]
+[Collection(nameof(AtomicFileInterruptTests))]
+public sealed class AtomicFileInterruptTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("atomic-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string In(string name) => Path.Combine(_dir, name);
+
+    private string[] Files() => [.. Directory.GetFileSystemEntries(_dir).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+
+    [Fact]
+    public void A_replaced_file_keeps_its_permissions_and_pending_temporary_files_can_be_removed()
+    {
+        string a = In("out.csv");
+        File.WriteAllText(a, "old");
+        const UnixFileMode mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead;
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(a, mode);
+
+        // As on Ctrl-C: the temporary file is removed while being written; the write then fails and the old file stays.
+        var e = Assert.Throws<AnalyticsException>(() => AtomicFile.WriteText(a, w =>
+        {
+            w.Write("new");
+            w.Flush();
+            AtomicFile.RemovePending();
+        }));
+        Assert.DoesNotContain(".tmp", e.Message, StringComparison.Ordinal);
+        Assert.Equal("old", File.ReadAllText(a));
+        Assert.Equal(["out.csv"], Files());
+
+        AtomicFile.WriteText(a, w => w.Write("newer"));
+        Assert.Equal("newer", File.ReadAllText(a));
+        if (!OperatingSystem.IsWindows()) Assert.Equal(mode, File.GetUnixFileMode(a));
     }
 }
