@@ -69,7 +69,7 @@ public class ChartLayoutTests
     public void Wrap_keeps_every_character_and_fits_the_width()
     {
         Gen<string> word = Gen.OneOf(Gen.String[Gen.Char['a', 'z'], 1, 14], Gen.String[Gen.Char['\u4E00', '\u4E80'], 1, 6], Gen.Const("(ETS(M,A,N),"));
-        Gen.Select(word.List[0, 40], Gen.Int[60, 900]).Sample((words, width) =>
+        Gen.Select(word.List[0, 40], Gen.Int[60, 900]).SamplePinned((words, width) =>
         {
             string text = string.Join(" ", words);
             string[] lines = ChartLayout.Wrap(text, width, ChartLayout.CaptionSize);

@@ -36,7 +36,7 @@ public class MetricsTests
 
     [Fact]
     public void Smape_is_symmetric_and_between_0_and_200() =>
-        Gen.Select(Gen.Double[-1e6, 1e6].Array[1, 20], Gen.Double[-1e6, 1e6].Array[1, 20]).Sample((a, b) =>
+        Gen.Select(Gen.Double[-1e6, 1e6].Array[1, 20], Gen.Double[-1e6, 1e6].Array[1, 20]).SamplePinned((a, b) =>
         {
             int n = Math.Min(a.Length, b.Length);
             double s = Metrics.Smape(a.AsSpan(0, n), b.AsSpan(0, n));
@@ -46,7 +46,7 @@ public class MetricsTests
 
     [Fact]
     public void The_in_sample_seasonal_naive_forecast_has_a_mase_of_one() =>
-        Gen.Select(Gen.Int[1, 12], Gen.Double[-100, 100].Array[30, 60]).Sample((m, x) =>
+        Gen.Select(Gen.Int[1, 12], Gen.Double[-100, 100].Array[30, 60]).SamplePinned((m, x) =>
         {
             double mase = Metrics.Mase(x.AsSpan(m), x.AsSpan(0, x.Length - m), x, m);
             Assert.Equal(1, mase, 9);
@@ -54,7 +54,7 @@ public class MetricsTests
 
     [Fact]
     public void Rmse_is_at_least_mae_and_interval_scores_at_least_the_width() =>
-        Gen.Select(Gen.Double[-100, 100].Array[3], Gen.Double[-100, 100].Array[3], Gen.Double[0, 50].Array[3], Gen.Double[1, 99]).Sample((y, f, w, level) =>
+        Gen.Select(Gen.Double[-100, 100].Array[3], Gen.Double[-100, 100].Array[3], Gen.Double[0, 50].Array[3], Gen.Double[1, 99]).SamplePinned((y, f, w, level) =>
         {
             Assert.True(Metrics.Rmse(y, f) >= Metrics.Mae(y, f) - 1e-12);
             double[] lo = [.. f.Select((v, i) => v - w[i])], hi = [.. f.Select((v, i) => v + w[i])];

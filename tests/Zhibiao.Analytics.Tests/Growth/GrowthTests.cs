@@ -38,7 +38,7 @@ public class GrowthTests
 
     [Fact]
     public void Constant_growth_has_a_CAGR_equal_to_its_rate() =>
-        Gen.Select(Gen.Double[-0.5, 1.0], Gen.Int[2, 40], Gen.Double[0.01, 1e9]).Sample((rate, n, start) =>
+        Gen.Select(Gen.Double[-0.5, 1.0], Gen.Int[2, 40], Gen.Double[0.01, 1e9]).SamplePinned((rate, n, start) =>
         {
             double[] y = new double[n];
             y[0] = start;
@@ -48,7 +48,7 @@ public class GrowthTests
 
     [Fact]
     public void Compounding_year_on_year_growth_gives_the_total_change() =>
-        Gen.Double[0.1, 1000].Array[2, 30].Sample(y =>
+        Gen.Double[0.1, 1000].Array[2, 30].SamplePinned(y =>
         {
             var rates = new double[y.Length - 1];
             for (int i = 1; i < y.Length; i++) rates[i - 1] = Zhibiao.Analytics.Growth.YearOnYear(y[i - 1], y[i]);
@@ -58,7 +58,7 @@ public class GrowthTests
 
     [Fact]
     public void Log_growth_is_the_log_of_one_plus_CAGR() =>
-        Gen.Select(Gen.Double[0.1, 1e6], Gen.Double[0.1, 1e6], Gen.Int[1, 30]).Sample((a, b, n) =>
+        Gen.Select(Gen.Double[0.1, 1e6], Gen.Double[0.1, 1e6], Gen.Int[1, 30]).SamplePinned((a, b, n) =>
             Math.Abs(Zhibiao.Analytics.Growth.LogGrowth(a, b, n) - Math.Log(1 + Zhibiao.Analytics.Growth.Cagr(a, b, n))) <= 1e-9);
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed class ThinHistoryAssessorTests
 
     [Fact]
     public void P_met_rises_with_last_year_for_a_higher_is_better_target() =>
-        Gen.Double[-5, 15].Select(Gen.Double[0, 3]).Sample((latest, step) =>
+        Gen.Double[-5, 15].Select(Gen.Double[0, 3]).SamplePinned((latest, step) =>
         {
             double low = Assess(Gdp(5), latest, null, [0.8, -1.2, 0.5], 0)!.Probability;
             double high = Assess(Gdp(5), latest + step, null, [0.8, -1.2, 0.5], 0)!.Probability;

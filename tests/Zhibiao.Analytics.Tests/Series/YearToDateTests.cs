@@ -16,7 +16,7 @@ public class YearToDateTests
 
     [Fact]
     public void Increments_of_cumulated_values_are_the_values() =>
-        Flows.Sample(x =>
+        Flows.SamplePinned(x =>
         {
             double[] back = YearToDate.Increments(YearToDate.Cumulate(Monthly(2020, 1, x))).Values.ToArray();
             for (int i = 0; i < x.Length; i++) Assert.Equal(x[i], back[i], 1e-9 * Math.Max(1, x.Sum()));
@@ -24,7 +24,7 @@ public class YearToDateTests
 
     [Fact]
     public void Cumulated_increments_of_totals_are_the_totals() =>
-        Flows.Sample(x =>
+        Flows.SamplePinned(x =>
         {
             // Totals that never fall within a year are what Cumulate makes of non-negative values.
             double[] totals = YearToDate.Cumulate(Monthly(2020, 1, x)).Values.ToArray();
@@ -34,7 +34,7 @@ public class YearToDateTests
 
     [Fact]
     public void A_total_is_the_sum_of_the_years_values_so_far_and_restarts_each_january() =>
-        Gen.Double[0, 1000].Array[24].Sample(x =>
+        Gen.Double[0, 1000].Array[24].SamplePinned(x =>
         {
             double[] y = YearToDate.Cumulate(Monthly(2023, 1, x)).Values.ToArray();
             for (int i = 0; i < 24; i++) Assert.Equal(x.Skip(i / 12 * 12).Take((i % 12) + 1).Sum(), y[i], 1e-9 * Math.Max(1, y[i]));
@@ -42,7 +42,7 @@ public class YearToDateTests
 
     [Fact]
     public void Growth_of_totals_and_totals_from_growth_are_inverse() =>
-        Gen.Select(Gen.Double[1, 1000].Array[24], Gen.Double[-0.5, 0.5].Array[12]).Sample((x, g) =>
+        Gen.Select(Gen.Double[1, 1000].Array[24], Gen.Double[-0.5, 0.5].Array[12]).SamplePinned((x, g) =>
         {
             // The second year's totals are last year's times (1 + g); growth recovers g, and g recovers those totals.
             double[] lastYear = YearToDate.Cumulate(Monthly(2023, 1, x[..12])).Values.ToArray();

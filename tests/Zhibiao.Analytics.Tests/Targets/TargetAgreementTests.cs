@@ -44,7 +44,7 @@ public class TargetAgreementTests
     public void Tracking_the_probability_and_the_record_agree_with_the_met_rule() =>
         Gen.Select(Gen.Select(Gen.Int[0, 3], Gen.Bool, Gen.Int[0, 4], Gen.Int[0, 3], Gen.Double[0, 1]),
                    Gen.Select(Gen.Double[0.1, 2], Gen.Int[0, 4], Gen.Double[-3, 3], Gen.Double[0, 0.3]))
-        .Sample((drawn, outcome) =>
+        .SamplePinned((drawn, outcome) =>
         {
             (int k, bool higher, int w, int how, double u) = drawn;
             (double spread, int edge, double t, double tol) = outcome;

@@ -135,7 +135,7 @@ public class QuantityTests
     [Fact]
     public void Written_text_round_trips() =>
         Gen.Select(Gen.Int[-999_999, 999_999], Gen.Int[0, 3], Gen.Int[0, Magnitude.All.Count], Gen.Int[0, Zhibiao.Analytics.Units.All.Count - 1])
-            .Sample((digits, decimals, m, u) =>
+            .SamplePinned((digits, decimals, m, u) =>
             {
                 double written = digits / Math.Pow(10, decimals);
                 Magnitude magnitude = m == Magnitude.All.Count ? Magnitude.One : Magnitude.All[m];
@@ -150,7 +150,7 @@ public class QuantityTests
 
     [Fact]
     public void Normalisation_round_trips_through_every_compatible_unit() =>
-        Gen.Select(Gen.Double[1e-3, 1e12], Gen.Int[0, Zhibiao.Analytics.Units.All.Count - 1]).Sample((value, u) =>
+        Gen.Select(Gen.Double[1e-3, 1e12], Gen.Int[0, Zhibiao.Analytics.Units.All.Count - 1]).SamplePinned((value, u) =>
         {
             Unit unit = Zhibiao.Analytics.Units.All[u];
             Quantity q = Quantity.Of(value, unit);
@@ -161,7 +161,7 @@ public class QuantityTests
     [Fact]
     public void Reported_in_a_magnitude_is_exact()
     {
-        Gen.Select(Gen.Int[0, 99_999], Gen.Int[0, 2]).Sample((digits, decimals) =>
+        Gen.Select(Gen.Int[0, 99_999], Gen.Int[0, 2]).SamplePinned((digits, decimals) =>
         {
             double written = digits / Math.Pow(10, decimals);
             Quantity q = Quantity.Reported(written, Magnitude.Yi, Zhibiao.Analytics.Units.Tonne, decimals);

@@ -84,7 +84,7 @@ public class ArimaModelTests
 
     [Fact]
     public void ForecastsOfAConstantSeriesAreFlat() =>
-        Gen.Select(Gen.Double[-1e6, 1e6], Gen.Int[3, 60], Gen.OneOf(1, 4, 12)).Sample((level, n, m) =>
+        Gen.Select(Gen.Double[-1e6, 1e6], Gen.Int[3, 60], Gen.OneOf(1, 4, 12)).SamplePinned((level, n, m) =>
         {
             double[] y = [.. Enumerable.Repeat(level, n)];
             IFittedModel model = new AutoArimaForecaster().Fit(y, m);
@@ -103,7 +103,7 @@ public class ArimaModelTests
     /// </summary>
     [Fact]
     public void IntervalsWidenWithTheHorizon() =>
-        Gen.Select(Gen.Double[-3, 3].Array[20, 60], Gen.Bool).Sample((shocks, integrate) =>
+        Gen.Select(Gen.Double[-3, 3].Array[20, 60], Gen.Bool).SamplePinned((shocks, integrate) =>
         {
             double[] y = (double[])shocks.Clone();
             if (integrate)

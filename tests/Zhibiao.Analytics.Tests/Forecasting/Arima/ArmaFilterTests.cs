@@ -40,7 +40,7 @@ public class ArmaFilterTests
     [Fact]
     public void ExactLikelihoodEqualsTheDenseGaussianLikelihood() =>
         Gen.Select(Gen.Double[-1.5, 1.5].Array[0, 3], Gen.Double[-1.5, 1.5].Array[0, 3], Gen.Double[-5, 5].Array[5, 25], Gen.Bool)
-            .Sample((zAr, zMa, y, withMean) =>
+            .SamplePinned((zAr, zMa, y, withMean) =>
             {
                 var phi = new double[zAr.Length];
                 ArmaMath.ToStationary(zAr, phi);
@@ -75,7 +75,7 @@ public class ArmaFilterTests
     [Fact]
     public void ChandrasekharAndRiccatiRecursionsAgree() =>
         Gen.Select(Gen.Double[-2, 2].Array[0, 4], Gen.Double[-2, 2].Array[0, 4], Gen.Double[-5, 5].Array[3, 40], Gen.Bool, Gen.Int[1, 4])
-            .Sample((zAr, zMa, y, withMean, m) =>
+            .SamplePinned((zAr, zMa, y, withMean, m) =>
             {
                 // Seasonal-looking polynomials: coefficients at lags 1 and m.
                 var ar = new double[zAr.Length];

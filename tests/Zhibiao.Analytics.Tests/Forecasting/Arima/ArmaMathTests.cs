@@ -43,7 +43,7 @@ public class ArmaMathTests
 
     [Fact]
     public void JonesTransformRoundTripsAndIsStationary() =>
-        Gen.Double[-2.5, 2.5].Array[1, 6].Sample(z => // |tanh| ≤ 0.987: roots kept clear of the unit circle for a 1e-6 round trip
+        Gen.Double[-2.5, 2.5].Array[1, 6].SamplePinned(z => // |tanh| ≤ 0.987: roots kept clear of the unit circle for a 1e-6 round trip
         {
             var phi = new double[z.Length];
             ArmaMath.ToStationary(z, phi);
@@ -74,7 +74,7 @@ public class ArmaMathTests
 
     [Fact]
     public void DifferencingIsUndoneByTheIntegrationPolynomial() =>
-        Gen.Select(Gen.Double[-100, 100].Array[30], Gen.Int[0, 2], Gen.Int[0, 1]).Sample((y, d, seasonalD) =>
+        Gen.Select(Gen.Double[-100, 100].Array[30], Gen.Int[0, 2], Gen.Int[0, 1]).SamplePinned((y, d, seasonalD) =>
         {
             double[] w = ArmaMath.Difference(y, d, seasonalD, 4);
             double[] delta = ArmaMath.Differencing(d, seasonalD, 4);

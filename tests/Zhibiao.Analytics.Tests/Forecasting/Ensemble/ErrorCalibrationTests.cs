@@ -8,7 +8,7 @@ public class ErrorCalibrationTests
     [Fact]
     public void Calibrated_errors_round_trip_and_scale_is_never_zero()
     {
-        Gen.Select(Gen.Double[-1e6, 1e6], Gen.Double[-1e6, 1e6], Gen.Int[1, 20], Gen.Double[1e-3, 1e4]).Sample((y, f, h, d) =>
+        Gen.Select(Gen.Double[-1e6, 1e6], Gen.Double[-1e6, 1e6], Gen.Int[1, 20], Gen.Double[1e-3, 1e4]).SamplePinned((y, f, h, d) =>
             Math.Abs(ErrorCalibration.Apply(f, ErrorCalibration.Normalise(y, f, h, d), h, d) - y) <= 1e-6 * (1 + Math.Abs(y)));
     }
 
@@ -102,7 +102,7 @@ public class ErrorCalibrationTests
     [Fact]
     public void The_length_exponent_does_not_depend_on_the_units_of_errors_or_lengths()
     {
-        Gen.Select(Gen.Double[0.5, 3].Array[4, 12], Gen.Double[1e-3, 1e3], Gen.Double[0.1, 10]).Sample((noise, c, k) =>
+        Gen.Select(Gen.Double[0.5, 3].Array[4, 12], Gen.Double[1e-3, 1e3], Gen.Double[0.1, 10]).SamplePinned((noise, c, k) =>
         {
             double[] lengths = [.. noise.Select((_, i) => 10.0 + (7 * i))];
             double[] errors = [.. noise.Select((e, i) => e / Math.Sqrt(lengths[i]))];

@@ -73,7 +73,7 @@ public class EtsModelTests
     public void Schur_Cohn_agrees_with_the_roots_of_the_characteristic_polynomial()
     {
         var gen = Gen.Select(Gen.Double[0.0001, 1.2], Gen.Double[0.0001, 0.6], Gen.Double[0.0001, 1.2], Gen.Double[0.8, 1.0], Gen.Int[2, 12], Gen.Bool);
-        gen.Sample((alpha, beta, gamma, phi, m, trend) =>
+        gen.SamplePinned((alpha, beta, gamma, phi, m, trend) =>
         {
             int degree = trend ? m + 1 : m;
             var c = new double[degree + 1];
@@ -88,7 +88,7 @@ public class EtsModelTests
     public void The_four_lane_kernel_agrees_with_the_recursion()
     {
         var gen = Gen.Select(Gen.Double[0.0001, 0.9999].Array[4], Gen.Double[0.0001, 1], Gen.Double[0.8, 0.98].Array[4], Gen.Int[3, 60], Gen.Bool, Gen.Bool);
-        gen.Sample((alpha, betaShare, phi, n, trend, multiplicative) =>
+        gen.SamplePinned((alpha, betaShare, phi, n, trend, multiplicative) =>
         {
             var rnd = new Random(n);
             double[] y = [.. Enumerable.Range(0, n).Select(t => 100 + t + (10 * rnd.NextDouble()))];

@@ -22,7 +22,7 @@ public class EtsPropertyTests
     [Fact]
     public void Constant_series_get_flat_finite_forecasts_without_spread()
     {
-        Gen.Select(Gen.Int[1, 50], Gen.Double[-1e6, 1e6], Gen.Int[1, 12]).Sample((n, value, m) =>
+        Gen.Select(Gen.Int[1, 50], Gen.Double[-1e6, 1e6], Gen.Int[1, 12]).SamplePinned((n, value, m) =>
         {
             double[] y = [.. Enumerable.Repeat(value, n)];
             Forecast f = new EtsForecaster().Fit(y, m).Forecast(8, [80, 95]);
@@ -35,7 +35,7 @@ public class EtsPropertyTests
     {
         // With α and β given, profiled estimation solves the initial states by least squares: adding c to the data
         // adds c to the level and to the forecasts, and leaves the intervals' widths.
-        Gen.Select(Noisy, Gen.Double[-1000, 1000], Gen.Double[0.05, 0.95], Gen.Double[0.01, 1]).Sample((y, c, alpha, share) =>
+        Gen.Select(Noisy, Gen.Double[-1000, 1000], Gen.Double[0.05, 0.95], Gen.Double[0.01, 1]).SamplePinned((y, c, alpha, share) =>
         {
             var options = new EtsOptions { Model = "AAN", Estimation = EtsEstimation.Profiled, Alpha = alpha, Beta = alpha * share };
             Forecast a = new EtsForecaster(options).Fit(y).Forecast(6, [95]);
@@ -56,7 +56,7 @@ public class EtsPropertyTests
     {
         // With α and β given, profiled estimation solves the initial states by Gauss–Newton alone: scaling the data
         // by k scales the states and the forecasts by k (the likelihood moves by the constant 2n log k).
-        Gen.Select(Positive, Gen.Double[0.01, 100], Gen.Double[0.05, 0.95], Gen.Double[0.01, 1]).Sample((y, k, alpha, share) =>
+        Gen.Select(Positive, Gen.Double[0.01, 100], Gen.Double[0.05, 0.95], Gen.Double[0.01, 1]).SamplePinned((y, k, alpha, share) =>
         {
             var options = new EtsOptions { Model = "MAN", Estimation = EtsEstimation.Profiled, Alpha = alpha, Beta = alpha * share };
             Forecast a = new EtsForecaster(options).Fit(y).Forecast(6, [95]);
@@ -74,7 +74,7 @@ public class EtsPropertyTests
     [Fact]
     public void Automatic_fits_are_finite_and_intervals_nest()
     {
-        Gen.Select(Noisy, Gen.Int[0, 1].Select(i => i == 0 ? 1 : 4)).Sample((y, m) =>
+        Gen.Select(Noisy, Gen.Int[0, 1].Select(i => i == 0 ? 1 : 4)).SamplePinned((y, m) =>
         {
             Forecast f = new EtsForecaster().Fit(y, m).Forecast(10, [80, 95]);
             PredictionInterval i80 = f.Interval(80), i95 = f.Interval(95);

@@ -42,7 +42,7 @@ public class NashSimplexTests
     [Fact]
     public void Batch_evaluation_takes_the_same_path_as_one_point_at_a_time()
     {
-        Gen.Select(Gen.Double[-5, 5].Array[3], Gen.Double[0.1, 3]).Sample((start, scale) =>
+        Gen.Select(Gen.Double[-5, 5].Array[3], Gen.Double[0.1, 3]).SamplePinned((start, scale) =>
         {
             double F(ReadOnlySpan<double> x) => Quadratic(x) * scale + Math.Sin(3 * x[0]);
             var options = new NelderMeadOptions { MaxIterations = 500, Tolerance = 1e-10, Variant = NelderMeadVariant.Nash };

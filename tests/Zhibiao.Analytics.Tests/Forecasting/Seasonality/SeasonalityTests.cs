@@ -61,7 +61,7 @@ public class SeasonalityTests
     [Fact]
     public void A_level_times_a_figure_gives_back_the_figure() =>
         Gen.Select(Gen.Int[2, 12], Gen.Double[1, 1000], Gen.Int[2, 5]).SelectMany((m, level, seasons) =>
-            Gen.Double[0.2, 2].Array[m].Select(raw => (m, level, seasons, raw))).Sample(c =>
+            Gen.Double[0.2, 2].Array[m].Select(raw => (m, level, seasons, raw))).SamplePinned(c =>
         {
             double mean = c.raw.Average();
             double[] figure = [.. c.raw.Select(v => v / mean)];
@@ -77,7 +77,7 @@ public class SeasonalityTests
 
     [Fact]
     public void Autocorrelations_lie_in_minus_one_to_one() =>
-        Gen.Double[-1e6, 1e6].Array[5, 60].Sample(y =>
+        Gen.Double[-1e6, 1e6].Array[5, 60].SamplePinned(y =>
         {
             var r = new double[4];
             if (SeasonalityTest.Autocorrelations(y, r)) Assert.All(r, v => Assert.InRange(v, -1 - 1e-12, 1 + 1e-12));

@@ -83,7 +83,7 @@ public class SsaForecasterTests
     /// </summary>
     [Fact]
     public void A_linear_trend_is_forecast_exactly() =>
-        Gen.Select(Gen.Double[-1e3, 1e3], Gen.Double[1e-3, 0.2], Gen.Bool, Gen.Int[8, 40]).Sample((level, ratio, down, n) =>
+        Gen.Select(Gen.Double[-1e3, 1e3], Gen.Double[1e-3, 0.2], Gen.Bool, Gen.Int[8, 40]).SamplePinned((level, ratio, down, n) =>
         {
             double slope = (down ? -ratio : ratio) * (1 + Math.Abs(level));
             double[] y = Line(level, slope, n);
@@ -103,7 +103,7 @@ public class SsaForecasterTests
     /// </summary>
     [Fact]
     public void A_sinusoid_shorter_than_the_window_is_forecast_exactly() =>
-        Gen.Select(Gen.Double[-100, 100], Gen.Double[0.5, 20], Gen.Int[3, 9], Gen.Double[0, 2 * Math.PI], Gen.Int[30, 48]).Sample((level, amplitude, period, phase, n) =>
+        Gen.Select(Gen.Double[-100, 100], Gen.Double[0.5, 20], Gen.Int[3, 9], Gen.Double[0, 2 * Math.PI], Gen.Int[30, 48]).SamplePinned((level, amplitude, period, phase, n) =>
         {
             double Value(int t) => level + (amplitude * Math.Sin((2 * Math.PI * t / period) + phase));
             double[] y = [.. Enumerable.Range(0, n).Select(Value)];
@@ -116,7 +116,7 @@ public class SsaForecasterTests
 
     [Fact]
     public void A_constant_series_gives_a_flat_finite_forecast() =>
-        Gen.Select(Gen.Double[-1e6, 1e6], Gen.Int[5, 40]).Sample((c, n) =>
+        Gen.Select(Gen.Double[-1e6, 1e6], Gen.Int[5, 40]).SamplePinned((c, n) =>
         {
             double[] y = [.. Enumerable.Repeat(c, n)];
             foreach (SsaOptions options in new[] { new SsaOptions(), SsaOptions.MlNet(Math.Max(2, n / 3)) })
@@ -133,7 +133,7 @@ public class SsaForecasterTests
 
     [Fact]
     public void Intervals_widen_or_stay_with_the_horizon() =>
-        Gen.Select(Gen.Double[-10, 10].Array[12, 40], Gen.Int[0, 1]).Sample((noise, rule) =>
+        Gen.Select(Gen.Double[-10, 10].Array[12, 40], Gen.Int[0, 1]).SamplePinned((noise, rule) =>
         {
             // A trend plus noise, so that both noise variances are positive.
             double[] y = [.. noise.Select((e, t) => 100 + t + e)];

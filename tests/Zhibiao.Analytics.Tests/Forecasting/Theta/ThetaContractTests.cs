@@ -208,7 +208,7 @@ public class ThetaContractTests
     [InlineData(false)]
     [InlineData(true)]
     public void The_estimated_level_and_theta_are_least_squares_at_the_estimated_alpha(bool dynamic) =>
-        Series.Sample(y =>
+        Series.SamplePinned(y =>
         {
             IFittedModel best = new OptimizedThetaForecaster(new OptimizedThetaOptions { Dynamic = dynamic }).Fit(y);
             double alpha = best.Parameters["alpha"], l0 = best.Parameters["l0"], k = 1 - (1 / best.Parameters["theta"]);
@@ -222,7 +222,7 @@ public class ThetaContractTests
     [InlineData(false)]
     [InlineData(true)]
     public void With_the_level_fixed_theta_is_least_squares(bool dynamic) =>
-        Series.Sample(y =>
+        Series.SamplePinned(y =>
         {
             double level = y[0] - 1;
             IFittedModel best = new OptimizedThetaForecaster(new OptimizedThetaOptions { Dynamic = dynamic, Alpha = 0.5, InitialLevel = level }).Fit(y);
@@ -237,7 +237,7 @@ public class ThetaContractTests
     [InlineData(false)]
     [InlineData(true)]
     public void With_theta_fixed_the_level_is_least_squares(bool dynamic) =>
-        Series.Sample(y =>
+        Series.SamplePinned(y =>
         {
             IFittedModel best = new OptimizedThetaForecaster(new OptimizedThetaOptions { Dynamic = dynamic, Alpha = 0.5, Theta = 2 }).Fit(y);
             Assert.Equal(2, best.Parameters["theta"], 9);

@@ -17,7 +17,7 @@ public class ThetaModelTests
 
     [Fact]
     public void The_running_regression_equals_least_squares_on_every_prefix() =>
-        Gen.Double[-100, 100].Array[2, 40].Sample(y =>
+        Gen.Double[-100, 100].Array[2, 40].SamplePinned(y =>
         {
             var regression = new ThetaEstimation.RunningRegression(y[0]);
             for (int t = 1; t <= y.Length; t++)
@@ -104,7 +104,7 @@ public class ThetaModelTests
     [MemberData(nameof(Names))]
     public void The_estimate_has_no_larger_sum_of_squares_than_nearby_parameters(string name)
     {
-        Gen.Double[-5, 5].Array[12, 30].Sample(steps =>
+        Gen.Double[-5, 5].Array[12, 30].SamplePinned(steps =>
         {
             double[] y = new double[steps.Length];
             double v = 100;
