@@ -13,7 +13,9 @@ namespace Zhibiao.Analytics.Extraction;
 /// plan of a period, a review), else the last time words of the 1,500 characters before it;</item>
 /// <item>with figures: the statement runs from the phrase over every following sentence with a figure, across lines
 /// while the lines are list items or short lines with a figure, and stops at the first sentence without one or at a
-/// section heading. A heading or a link with no figure after it takes the paragraph that follows.</item>
+/// section heading; in a numbered list (一是, （一）, 1.) it goes on over sentences without figures to the next item of the
+/// same sequence in the same paragraph (一是…。这一目标…。二是…。). A heading or a link with no figure after it takes the
+/// paragraph that follows.</item>
 /// </list>
 /// Without a key phrase, a sentence opening with 今年 (or the year) that gives GDP growth and two more figures in % is the
 /// statement. Linear in the text: each sentence is looked at a bounded number of times.
@@ -236,12 +238,74 @@ internal static class MainStatement
                 paragraphEnd = ParagraphEnd(t, s);
             }
 
-            if (figures[n] == 0) break;
+            if (figures[n] == 0)
+            {
+                // An enumerated list whose items are followed by sentences explaining them (一是…。这一目标…。二是…。): the
+                // statement goes on at the next item of the same sequence in the paragraph, over sentences without figures.
+                int next = any ? NextItem(report, t, sentences, figures, n, paragraphEnd, LastOrdinal(t, cue.End, end)) : -1;
+                if (next < 0) break;
+                n = next - 1;
+                continue;
+            }
+
             end = e;
             any = true;
         }
 
         return any ? (cue.Start, end) : null;
+    }
+
+    /// <summary>
+    /// The index of the sentence at or after <paramref name="n"/> that opens with the item after <paramref name="last"/> in
+    /// the same style (二是 after 一是, （二） after （一）, 2. after 1.) and has figures, reached over sentences of the same
+    /// paragraph and section without figures (items without figures, 七是…同步, move the sequence on); −1 when there is none.
+    /// </summary>
+    private static int NextItem(ReportFacts report, string t, List<(int Start, int End)> sentences, int[] figures, int n, int paragraphEnd, (string Style, int Number)? last)
+    {
+        if (last is not { } item) return -1;
+        int section = report.Layout.IndexAt(sentences[n].Start);
+        for (int m = n; m < sentences.Count; m++)
+        {
+            (int s, int e) = sentences[m];
+            if (s > paragraphEnd || report.Layout.IndexAt(s) != section) return -1;
+            bool opens = Ordinal(t, s, e) is { } o && o.Style == item.Style && o.Number == item.Number + 1;
+            if (opens && figures[m] > 0) return m;
+            if (figures[m] > 0) return -1;
+            if (opens) item = (item.Style, item.Number + 1);
+        }
+
+        return -1;
+    }
+
+    /// <summary>The last list item opened in [<paramref name="from"/>, <paramref name="to"/>), at its start or after a ；：，.</summary>
+    private static (string Style, int Number)? LastOrdinal(string t, int from, int to)
+    {
+        (string, int)? last = null;
+        for (int p = from; p < to; p++)
+            if ((p == from || t[p - 1] is '；' or '：' or '，' or '。') && Ordinal(t, p, to) is { } o) last = o;
+        return last;
+    }
+
+    /// <summary>
+    /// The list marker opening [<paramref name="p"/>, <paramref name="to"/>) as a style and a number: 二是 → (#是, 2),
+    /// （三） → (（#）, 3), 4. → (0., 4); null without a numbered marker.
+    /// </summary>
+    private static (string Style, int Number)? Ordinal(string t, int p, int to)
+    {
+        ReadOnlySpan<char> s = t.AsSpan(p, Math.Min(8, to - p));
+        int length = ReportText.MarkerLength(s);
+        if (length == 0) return null;
+        ReadOnlySpan<char> marker = s[..length];
+        int first = marker.IndexOfAnyExcept("（(第");
+        if (first < 0) return null;
+        int stop = first;
+        bool ascii = char.IsAsciiDigit(marker[first]);
+        while (stop < length && (ascii ? char.IsAsciiDigit(marker[stop]) : ChineseNumerals.DigitValue(marker[stop]) > 0 || marker[stop] == '十')) stop++;
+        if (stop == first) return null;
+        int? number = ascii
+            ? int.Parse(marker[first..stop], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture)
+            : ChineseNumerals.Parse(marker[first..stop]);
+        return number is { } v ? (string.Concat(marker[..first], ascii ? "0" : "#", marker[stop..]), v) : null;
     }
 
     private static int LineLength(string t, int s)

@@ -35,6 +35,32 @@ public class MainStatementTests
         Assert.Equal(Three, r.Main.Select(Row));
     }
 
+    [Theory]
+    [InlineData("今年主要预期目标是：一是地区生产总值增长5%左右。这个目标同发展的需要相适应。二是城镇调查失业率5.5%左右。三是居民消费价格涨幅2%左右。\n")]
+    [InlineData("今年主要预期目标：（一）地区生产总值增长5%左右。这样安排，留有余地。（二）城镇调查失业率5.5%左右。作出这个安排，是为了稳就业。（三）居民消费价格涨幅2%左右。这些安排兼顾需要与可能。规上工业增加值增长7%。\n")]
+    [InlineData("主要预期目标为：1.地区生产总值增长5%左右。考虑了各方面的因素。2.城镇调查失业率5.5%左右；3.居民消费价格涨幅2%左右。\n")]
+    [InlineData("今年主要预期目标是：一是地区生产总值增长5%左右。这个目标是积极的。二是生态环境质量持续改善。三是城镇调查失业率5.5%左右。四是居民消费价格涨幅2%左右。\n")]
+    public void A_numbered_list_goes_on_over_sentences_explaining_its_items(string plan)
+    {
+        // Each item followed by a sentence explaining it: the statement goes on at the next item of the same sequence
+        // (an item without a figure moves the sequence on); a sentence with a figure after the last item is not an item.
+        RegionTargets r = ProvincialBoard.Read(Head + plan, "moumou-2026.txt", 2026);
+        Assert.Equal(Three, r.Main.Select(Row));
+    }
+
+    [Theory]
+    [InlineData("今年主要预期目标是：一是地区生产总值增长5%左右。这个目标同发展的需要相适应。三是城镇调查失业率5.5%左右。\n")]
+    [InlineData("今年主要预期目标是：一是地区生产总值增长5%左右。这个目标同发展的需要相适应。（二）城镇调查失业率5.5%左右。\n")]
+    [InlineData("今年主要预期目标是：一是地区生产总值增长5%左右。这个目标同发展的需要相适应。\n二是城镇调查失业率5.5%左右。\n")]
+    [InlineData("今年主要预期目标是：地区生产总值增长5%左右。这个目标同发展的需要相适应。二是城镇调查失业率5.5%左右。\n")]
+    public void Only_the_next_item_of_the_same_sequence_in_the_paragraph_goes_on(string plan)
+    {
+        // A skipped number, another numbering style, a new paragraph, or a statement that opened no list: the statement
+        // ends at the sentence without a figure.
+        RegionTargets r = ProvincialBoard.Read(Head + plan, "moumou-2026.txt", 2026);
+        Assert.Equal(["gdp_growth about 5"], r.Main.Select(Row));
+    }
+
     [Fact]
     public void A_report_in_full_width_digits_keeps_its_targets_and_outcomes()
     {
