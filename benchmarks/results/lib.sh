@@ -78,3 +78,31 @@ m3_monthly_quarter() {
     awk -F, 'NR == 1 { print; next } $1 != last { last = $1; n++ } n % 4 == 1 { print }' "$shared/m3/m3-monthly-$part.csv" > "$1/m3q-$part.csv"
   done
 }
+
+# target_scores "A|B|C" FILE...: one markdown table of every method's Brier and log score in each part (named A, B, C),
+# from the scores `analytics backtest-reports` / `backtest-board` print (targets.sh, targets-heldout.sh).
+target_scores() {
+  python3 - "$@" <<'EOF'
+import sys
+names = sys.argv[1].split("|")
+runs = sys.argv[2:]
+table = {}
+order = []
+counts = []
+for path in runs:
+    lines = open(path, encoding="utf-8").read().splitlines()
+    start = next(i for i, l in enumerate(lines) if l.startswith("method "))
+    for l in lines[start + 1:]:
+        f = l.split()
+        if len(f) != 5: break
+        if f[0] not in table: table[f[0]] = []; order.append(f[0])
+        table[f[0]].append((f[2], f[3]))
+    counts.append(next(l.split()[1] for l in lines[start + 1:] if l.startswith("p_met ")))
+
+print("| method | " + " | ".join(f"{n} (n = {c}) Brier | log score" for n, c in zip(names, counts)) + " |")
+print("|---|" + "---:|---:|" * len(runs))
+for m in order:
+    cells = " | ".join(f"{b} | {s}" for b, s in table[m])
+    print(f"| {'**p_met**' if m == 'p_met' else m} | {cells} |")
+EOF
+}
