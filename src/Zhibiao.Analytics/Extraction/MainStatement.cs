@@ -14,8 +14,10 @@ namespace Zhibiao.Analytics.Extraction;
 /// <item>with figures: the statement runs from the phrase over every following sentence with a figure, across lines
 /// while the lines are list items or short lines with a figure, and stops at the first sentence without one or at a
 /// section heading; in a numbered list (一是, （一）, 1.) it goes on over sentences without figures to the next item of the
-/// same sequence in the same paragraph (一是…。这一目标…。二是…。). A heading or a link with no figure after it takes the
-/// paragraph that follows.</item>
+/// same sequence in the same paragraph (一是…。这一目标…。二是…。), and a list without markers goes on over up to three
+/// such sentences to a sentence that is a list of figures again (…增长5%左右。提出这一目标，主要考虑是：…。规模以上工业增加值增长6%左右，…).
+/// A heading or a link with no figure after it takes the paragraph that follows. A key phrase of the other targets
+/// (其他主要预期目标是：) starts the statement at the sentence before it in its paragraph, which gives the first target.</item>
 /// </list>
 /// Without a key phrase, a sentence opening with 今年 (or the year) that gives GDP growth and two more figures in % is the
 /// statement. Linear in the text: each sentence is looked at a bounded number of times.
@@ -62,7 +64,7 @@ internal static class MainStatement
             {
                 at = cue.End;
                 if (FrameAt(report, t, s, cue.Start, year) != Frame.Current) continue;
-                if (Extent(report, t, sentences, figures, k, cue) is { } span) return span;
+                if (Extent(report, t, sentences, figures, k, cue) is { } span) return (OtherTargetsFrom(t, sentences, figures, k, cue.Start) ?? span.Start, span.End);
             }
         }
 
@@ -243,6 +245,9 @@ internal static class MainStatement
                 // An enumerated list whose items are followed by sentences explaining them (一是…。这一目标…。二是…。): the
                 // statement goes on at the next item of the same sequence in the paragraph, over sentences without figures.
                 int next = any ? NextItem(report, t, sentences, figures, n, paragraphEnd, LastOrdinal(t, cue.End, end)) : -1;
+                // A list without markers resumes the same way after such sentences, at a sentence that is a list of figures
+                // again (…建议为：地区生产总值增长5%左右。提出这一目标，主要考虑是：…。规模以上工业增加值增长6%左右，…).
+                if (next < 0 && any) next = ResumedList(report, t, sentences, figures, n, paragraphEnd);
                 if (next < 0) break;
                 n = next - 1;
                 continue;
@@ -275,6 +280,70 @@ internal static class MainStatement
         }
 
         return -1;
+    }
+
+    /// <summary>How many sentences without figures a list without markers may pass over before it resumes.</summary>
+    private const int MaxAsideSentences = 3;
+
+    /// <summary>
+    /// The index of the sentence at or after <paramref name="n"/>, within <see cref="MaxAsideSentences"/> sentences without
+    /// figures of the same paragraph and section, that is a list of figures (<see cref="IsFigureList"/>); −1 when there is none.
+    /// </summary>
+    private static int ResumedList(ReportFacts report, string t, List<(int Start, int End)> sentences, int[] figures, int n, int paragraphEnd)
+    {
+        int section = report.Layout.IndexAt(sentences[n].Start);
+        for (int m = n; m < sentences.Count && m < n + MaxAsideSentences + 1; m++)
+        {
+            (int s, int e) = sentences[m];
+            if (s > paragraphEnd || report.Layout.IndexAt(s) != section) return -1;
+            if (figures[m] > 0) return IsFigureList(report, t, s, e) ? m : -1;
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Whether the sentence [<paramref name="s"/>, <paramref name="e"/>) is a list of figures as a statement is: its first
+    /// clause (up to ，or ；) has a figure and opens with its noun (not a time, scope or target word: 今年, 全年, 力争), and at
+    /// least two clauses and half of them have figures.
+    /// </summary>
+    private static bool IsFigureList(ReportFacts report, string t, int s, int e)
+    {
+        ReadOnlySpan<char> head = t.AsSpan(s, e - s).TrimStart();
+        if (Lexicon.StartsWithAny(head, Lexicon.Scope) is not null || Lexicon.StartsWithAny(head, Lexicon.LeadingCues) is not null
+            || SentenceReader.YearPhrase(head) > 0 || ReportText.MarkerLength(head) > 0) return false;
+        int clauses = 0, withFigures = 0, from = s;
+        bool first = true;
+        for (int i = s; i <= e; i++)
+        {
+            if (i < e && t[i] is not ('，' or '；' or '。')) continue;
+            if (i > from)
+            {
+                clauses++;
+                bool figure = FiguresAfter(report, from, i) > 0;
+                if (figure) withFigures++;
+                if (first && !figure) return false;
+                first = false;
+            }
+
+            from = i + 1;
+        }
+
+        return withFigures >= 2 && 2 * withFigures >= clauses;
+    }
+
+    /// <summary>
+    /// Where the statement starts when its key phrase names the other targets (其他主要预期目标是：…): the sentence before it in
+    /// the same paragraph gives the first target (建议今年地区生产总值增长5.5%左右。其他主要预期目标是：…); null otherwise.
+    /// </summary>
+    private static int? OtherTargetsFrom(string t, List<(int Start, int End)> sentences, int[] figures, int k, int cue)
+    {
+        int from = Math.Max(sentences[k].Start, cue - 4);
+        ReadOnlySpan<char> before = t.AsSpan(from, cue - from);
+        if (before.IndexOf("其他", StringComparison.Ordinal) < 0 && before.IndexOf("其余", StringComparison.Ordinal) < 0
+            && before.IndexOf("其它", StringComparison.Ordinal) < 0) return null;
+        if (k == 0 || figures[k - 1] == 0 || t.AsSpan(sentences[k - 1].Start, cue - sentences[k - 1].Start).Contains('\n')) return null;
+        return sentences[k - 1].Start;
     }
 
     /// <summary>The last list item opened in [<paramref name="from"/>, <paramref name="to"/>), at its start or after a ；：，.</summary>

@@ -346,13 +346,27 @@ internal static class NumberScanner
     private static bool IsStepCount(string text, int end, int limit)
     {
         int p = end;
-        while (p < limit && p - end < 3 && text[p] is '十' or '百' or '千' or '万' or '亿') p++;
+        // The amount of the step: in words (千亿元, 五千亿元) or in digits (5000亿元).
+        while (p < limit && p - end < 8 && (ChineseNumerals.IsNumeralChar(text[p]) || Lexicon.IsDigit(text[p]) || text[p] is '.' or '．')) p++;
         if (p == end) return false;
         if (Units.MatchPrefix(text.AsSpan(p, limit - p), out int length) is not null) p += length;
+        return IsStep(text, p, limit);
+    }
+
+    /// <summary>Whether a step or a mark (台阶, 大关, 关口; after an optional 级) starts at <paramref name="p"/>.</summary>
+    private static bool IsStep(string text, int p, int limit)
+    {
         if (p < limit && text[p] == '级') p++;
         ReadOnlySpan<char> rest = text.AsSpan(p, Math.Min(2, limit - p));
         return rest.StartsWith("台阶") || rest.StartsWith("大关") || rest.StartsWith("关口");
     }
+
+    /// <summary>
+    /// Whether an amount counted by a count and 个 names a step (连跨两个五千亿元台阶, 跨过3个5000亿元大关): the size of
+    /// each step, not an amount reached, as 两个千亿元台阶 is.
+    /// </summary>
+    private static bool IsCountedStep(string text, int start, int end, int limit) =>
+        start >= 2 && text[start - 1] == '个' && (ChineseNumerals.IsNumeralChar(text[start - 2]) || Lexicon.IsDigit(text[start - 2])) && IsStep(text, end, limit);
 
     /// <summary>Whether a capacity word (年产, 年处理) stands right before <paramref name="start"/>.</summary>
     private static bool AfterCapacity(string text, int start) =>
@@ -469,6 +483,7 @@ internal static class NumberScanner
         if (unit == Units.Item && end < limit && text[end] == '月') return false;
         if (unit == Units.Machine && end < limit && text[end] == '阶') return false;
         if (unit == Units.Item && IsStepCount(text, end, limit)) return false;
+        if (unit is not null && unit != Units.Item && IsCountedStep(text, token.Start, end, limit)) return false;
         if (unit?.Symbol == "岁" && IsAgeClass(text, end, limit)) return false;
         if (unit is null && end < limit && Lexicon.IsIdeograph(text[end]) && text[end] is not ('的' or '以' or '左' or '上')) return false;
         token.Unit = unit;

@@ -215,10 +215,21 @@ internal sealed partial class SentenceReader
                 continue;
             }
 
-            // 要 and 将 before a verb are modals (今年要接待游客, 今年将建设高标准农田), not words of the noun (要素, 将乐县).
-            if (s.Length > 2 && s[0] is '要' or '将' && (Lexicon.StartsWithAny(s[1..], Lexicon.LeadingVerbs) ?? Lexicon.StartsWithAny(s[1..], Lexicon.ReachVerbs)) is not null)
+            // 要 and 将 before a verb are modals (今年要接待游客, 今年将建设高标准农田, 今年将新增城市绿道), not words of the noun
+            // (要素, 将乐县).
+            if (s.Length > 2 && s[0] is '要' or '将'
+                && ((Lexicon.StartsWithAny(s[1..], Lexicon.LeadingVerbs) ?? Lexicon.StartsWithAny(s[1..], Lexicon.ReachVerbs)) is not null
+                    || s[1..].StartsWith("新增", StringComparison.Ordinal)))
             {
                 s = s[1..];
+                continue;
+            }
+
+            // 建议 before a time or scope word proposes what follows (建议今年全市地区生产总值增长5.5%左右): not part of the noun
+            // (建议提案 stays).
+            if (s.Length > 4 && s.StartsWith("建议", StringComparison.Ordinal) && (Lexicon.StartsWithAny(s[2..], Lexicon.Scope) is not null || YearPhrase(s[2..]) > 0))
+            {
+                s = s[2..];
                 continue;
             }
 

@@ -192,7 +192,7 @@ internal sealed partial class SentenceReader
         item.Sign = item.Kind == Measure.Level || a.Sign == 0 ? 1 : a.Sign;
         Qualifier? q = a.Before ?? token.Inside ?? token.After;
         if (token.Range == 1) q ??= Qualifier.AtLeast;
-        if (item.Kind == Measure.Level && StepFollows(token.AfterEnd)) q ??= Qualifier.MoreThan;
+        if (item.Kind == Measure.Level && (StepFollows(token.AfterEnd) || CountedStepsFollow(token.AfterEnd))) q ??= Qualifier.MoreThan;
         item.Qualifier = q ?? Qualifier.Exact;
         if (item.Sign < 0) item.Qualifier = item.Qualifier.Flip();
         Placement place = _time.Place(token.Start, new FigureTime(item.Kind, IsRatio(unit), a.From, a.Reached, a.Steady, a.Average, a.Threshold, a.Action || useAfter));
@@ -258,6 +258,36 @@ internal sealed partial class SentenceReader
         if (s.StartsWith("重要", StringComparison.Ordinal)) s = s[2..];
         else if (s.Length > 0 && s[0] is '新' or '大') s = s[1..];
         return s.StartsWith("台阶", StringComparison.Ordinal);
+    }
+
+    /// <summary>How far after a level a count of steps closing its list may stand (跨越1.2万亿元、1.4万亿元两个台阶).</summary>
+    private const int StepListWindow = 24;
+
+    /// <summary>
+    /// Whether a level is one of the thresholds a count of steps closes (先后跨越1.2万亿元、1.4万亿元两个台阶): the count (两个,
+    /// 3个) and a step or a mark (台阶, 新台阶, 大关, 关口) follow the figure, right after it or after a 、 that makes it an item
+    /// of the list, within the clause. Each level reached is then above it, as after 迈上…台阶.
+    /// </summary>
+    private bool CountedStepsFollow(int afterEnd)
+    {
+        bool item = afterEnd < _end && _text[afterEnd] == '、';
+        for (int p = afterEnd + 1; p < _end && p - afterEnd <= StepListWindow; p++)
+        {
+            char c = _text[p];
+            if (c is '，' or '；' or '。' or '：' or '\n') return false;
+            if (c != '个' || !IsCountChar(_text[p - 1])) continue;
+            int q = p + 1;
+            if (q < _end && _text[q] is '新' or '大') q++;
+            ReadOnlySpan<char> rest = _text.AsSpan(q, Math.Min(2, _end - q));
+            if (!rest.StartsWith("台阶", StringComparison.Ordinal) && !rest.StartsWith("大关", StringComparison.Ordinal) && !rest.StartsWith("关口", StringComparison.Ordinal)) return false;
+            int count = p - 1;
+            while (count > afterEnd && IsCountChar(_text[count - 1])) count--;
+            return count == afterEnd || item;
+        }
+
+        return false;
+
+        static bool IsCountChar(char c) => ChineseNumerals.IsNumeralChar(c) || Lexicon.IsDigit(c);
     }
 
     /// <summary>Longest label of a row 指标：目标 (全社会研发经费投入强度提高：).</summary>

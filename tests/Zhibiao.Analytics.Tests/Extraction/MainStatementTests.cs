@@ -61,6 +61,40 @@ public class MainStatementTests
         Assert.Equal(["gdp_growth about 5"], r.Main.Select(Row));
     }
 
+    [Theory]
+    [InlineData("今年主要预期目标建议为：地区生产总值增长5%左右。作出这样的安排，主要是为了稳定预期。城镇调查失业率5.5%左右，居民消费价格涨幅2%左右。\n")]
+    [InlineData("主要预期目标是：地区生产总值增长5%左右。这一增速兼顾了需要与可能。经过努力是可以实现的。城镇调查失业率5.5%左右；居民消费价格涨幅2%左右，与全国目标相衔接。\n")]
+    [InlineData("建议今年全省地区生产总值增长5%左右，在实际工作中争取更好结果。其他主要预期目标是：城镇调查失业率5.5%左右，居民消费价格涨幅2%左右。\n")]
+    [InlineData("全省地区生产总值预期增长5%左右。其余主要目标为：城镇调查失业率5.5%左右，居民消费价格涨幅2%左右。\n")]
+    public void A_list_without_markers_is_read_whole_around_its_asides(string plan)
+    {
+        // A list without markers resumes after sentences explaining its first target, at a sentence that is a list of figures
+        // again; a key phrase of the other targets (其他, 其余) takes its first target from the sentence before it.
+        RegionTargets r = ProvincialBoard.Read(Head + plan, "moumou-2026.txt", 2026);
+        Assert.Equal(Three, r.Main.Select(Row));
+    }
+
+    [Theory]
+    [InlineData("主要预期目标是：地区生产总值增长5%左右。这一目标是积极的。今年城镇调查失业率5.5%左右，居民消费价格涨幅2%左右。\n")]
+    [InlineData("主要预期目标是：地区生产总值增长5%左右。这一目标是积极的。\n城镇调查失业率5.5%左右，居民消费价格涨幅2%左右。\n")]
+    [InlineData("主要预期目标是：地区生产总值增长5%左右。这一目标是积极的。全面完成各项任务，城镇调查失业率5.5%左右，居民消费价格涨幅2%左右。\n")]
+    [InlineData("主要预期目标是：地区生产总值增长5%左右。这一目标是积极的。它同规划相衔接。它留有余地。它可以实现。城镇调查失业率5.5%左右，居民消费价格涨幅2%左右。\n")]
+    [InlineData("主要预期目标是：地区生产总值增长5%左右。这一目标是积极的。城镇调查失业率5.5%左右，稳就业，保民生，防风险。\n")]
+    public void A_list_without_markers_resumes_only_at_a_list_of_figures_nearby(string plan)
+    {
+        // Not after a sentence opening with a time word, in a new paragraph, after a first clause without a figure, past
+        // three sentences without figures, or at a sentence with fewer than half its clauses holding figures.
+        RegionTargets r = ProvincialBoard.Read(Head + plan, "moumou-2026.txt", 2026);
+        Assert.Equal(["gdp_growth about 5"], r.Main.Select(Row));
+    }
+
+    [Fact]
+    public void Other_targets_take_no_sentence_from_the_paragraph_before()
+    {
+        RegionTargets r = ProvincialBoard.Read(Head + "全省地区生产总值增长5%左右。\n其他主要预期目标是：城镇调查失业率5.5%左右，居民消费价格涨幅2%左右。\n", "moumou-2026.txt", 2026);
+        Assert.Equal(["surveyed_unemployment about 5.5", "cpi about 2"], r.Main.Select(Row));
+    }
+
     [Fact]
     public void A_report_in_full_width_digits_keeps_its_targets_and_outcomes()
     {
