@@ -25,6 +25,13 @@
 //                                          then one batch of mixed lengths (15–60): the exponent auto learns from the
 //                                          batch's cross-section (ErrorCalibration.EstimateLengthExponent), its recency
 //                                          factors (ErrorCalibration.RecencyFactor) and its coverage
+//   intervals DUMP TRAIN.csv M [OLDER]     auto's interval calibration rebuilt from a dump (its choice, a and c_k) and
+//                                          other calibrations (step factors from older origins through the seasonal
+//                                          naive, scores pooled over steps, and with OLDER, an ORIGINS=older dump of the
+//                                          same collection, the combination's errors at the older origins too), each
+//                                          scored at the test origin: RESULT lines of 95% coverage on all series, on
+//                                          series with a shock in the test horizon, on the others and from the shock on,
+//                                          and MSIS on all and on the shock series (benchmarks/loco-intervals.py reads them)
 //   loco DIR                               for every recipe (a pool of members and a selection rule on the validation
 //                                          forecasts only), its test accuracy per collection relative to the former
 //                                          fixed median (ets, theta, dotm, drift, global); then, for each collection held
@@ -36,6 +43,8 @@
 //      dotnet run -c Release benchmarks/auto-recipes.cs -- loco /tmp/recipes
 // ORIGINS=latest dump … stores instead every origin 1 … h + 2 values before the end of the training part, each with the
 // min(h, origin) values after it (the latest origins, partly scored; for the study of validation origins on short series).
+// ORIGINS=older dump … stores only the h origins before the validation ones (h + 3 … 2h + 2 values before the end,
+// numbered 4 … h + 3, no test origin), the global member trained on the series cut at the earliest of them.
 // ORIGINS=near dump … stores only the origins 1, 2 and 3 values before the end (no test origin), numbered as in a latest
 // dump; benchmarks/merge-origins.py STD NEAR OUT joins them to a standard dump (its origins renumbered h, h + 1, h + 2).
 // VALIDATION=FROM-TO[,FROM-TO…] loco … scores selection only on the validation origins FROM..TO values before the end
@@ -68,6 +77,7 @@ if (args[0] == "dump") Dump(args[1], args[2], int.Parse(args[3], CultureInfo.Inv
 else if (args[0] == "origins") Origins.Run(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
 else if (args[0] == "simulate") Origins.Simulate();
 else if (args[0] == "calibration") Calibration(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
+else if (args[0] == "intervals") Intervals.Run(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture), args.Length > 4 ? args[4] : null);
 else Loco.Run(args[1]);
 
 // What auto learns from a training file, as the forecast's parameters say it: the length exponent a, the mean recency
@@ -99,7 +109,11 @@ static void Dump(string name, string trainPath, int h, int m, string dir, int th
     ];
     // global: trained on the series cut at the earliest validation origin for validation, on the whole series for the test
     var g = (IGlobalForecaster)members.Single(x => x.Name == "global").Model;
-    double[][] cut = [.. ys.Select(y => y.Length - h - origins + 1 >= 5 ? y[..(y.Length - h - origins + 1)] : y)]; // the earliest origin in both designs
+    // ORIGINS=older: only the h origins before the validation ones (h + 3 … 2h + 2 values before the end, numbered 4 … h + 3,
+    // no test origin), for calibration on more and older origins; global trained on the series cut at the earliest of them
+    bool olderOrigins = Environment.GetEnvironmentVariable("ORIGINS") == "older";
+    int cutAt = olderOrigins ? h + origins + h - 1 : h + origins - 1;
+    double[][] cut = [.. ys.Select(y => olderOrigins ? y[..Math.Min(y.Length, Math.Max(5, y.Length - cutAt))] : y.Length - cutAt >= 5 ? y[..(y.Length - cutAt)] : y)]; // the earliest origin in both designs
     IForecaster gv = g.Train(cut, m, h, threads), gt = g.Train(ys, m, h, threads);
     var lines = new string[ys.Length];
     Parallel.For(0, ys.Length, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
@@ -111,7 +125,7 @@ static void Dump(string name, string trainPath, int h, int m, string dir, int th
         // ORIGINS=near: only the origins 1..3 values before the end (no test origin), numbered as in a latest dump
         bool near = Environment.GetEnvironmentVariable("ORIGINS") == "near";
         bool latest = near || Environment.GetEnvironmentVariable("ORIGINS") == "latest";
-        for (int o = near ? 1 : 0; o <= (near ? origins : latest ? h + origins - 1 : origins); o++)
+        for (int o = olderOrigins ? origins + 1 : near ? 1 : 0; o <= (olderOrigins ? origins + h : near ? origins : latest ? h + origins - 1 : origins); o++)
         {
             int n = o == 0 ? y.Length : latest ? y.Length - o : y.Length - h - (o - 1);
             if (n < 5) continue;
@@ -580,6 +594,173 @@ static class Loco
 /// whole training series)^a, and with other scales d: the mean absolute seasonal change over the last max(6, k·m)
 /// values for k = 4 and 6, over the whole history before the origin, and the median instead of the mean.
 /// </summary>
+// Interval calibrations for short yearly batches under shocks (issue 33 §1): on one dumped collection, auto's choice of
+// members, and its calibration as auto makes it and with other step factors c_k, scored at the test origin: 95% coverage
+// on all series, on those whose test horizon holds a shock (benchmarks/shock-coverage.py's definition, K = 3), on the
+// others, and on the shock series from the shock on; MSIS (MASE units) on all and on the shock series. Older origins
+// are seen through the seasonal naive, which needs no fit (as auto's recency factor): c_k from every origin of the
+// training part, or from the origins older than the validation ones, against the validation origins.
+static class Intervals
+{
+    public static void Run(string dump, string trainPath, int m, string? olderDump)
+    {
+        var series = LongFormat.Read(trainPath).ToDictionary(s => s.Id, s => s.Values.ToArray());
+        (List<Entry> entries, _, int naive) = Loco.Read(dump);
+        (int[] set, Rule rule, string description) = Loco.AutoChoice(dump);
+        string name = Path.GetFileNameWithoutExtension(dump);
+        int h = entries[0].Actual.Length;
+        const int minimumPrefix = 5;
+        double[] Scores(Entry e, double d)
+        {
+            double[] f = Loco.Combine(e, set, rule, naive);
+            return [.. Enumerable.Range(1, h).Select(k => ErrorCalibration.Normalise(e.Actual[k - 1], f[k - 1], k, d))];
+        }
+
+        // auto's calibration vectors (finite ones), before the step factors, and its length exponent a
+        var validation = entries.Where(e => !e.Test).GroupBy(e => e.Id).Select(g => (Id: g.Key, Origins: g.OrderBy(e => e.Origin).ToArray())).ToArray();
+        var scored = validation.Select(v =>
+        {
+            double[] y = series[v.Id];
+            return (v.Id, Length: y.Length, Origins: v.Origins.Select(e => (e.Length, S: Scores(e, ErrorCalibration.Scale(y.AsSpan(0, e.Length), m)))).Where(o => Array.TrueForAll(o.S, double.IsFinite)).ToArray());
+        }).Where(s => s.Origins.Length > 0).ToArray();
+        double a = ErrorCalibration.EstimateLengthExponent([.. scored.Select(s => s.Origins.Average(o => (double)o.Length))], [.. scored.Select(s => s.Origins.SelectMany(o => o.S).Average(Math.Abs))]);
+        double[][] raw = [.. scored.SelectMany(s => s.Origins.Select(o => o.S.Select(x => x * Math.Pow((double)o.Length / s.Length, a)).ToArray()))];
+
+        // the seasonal naive's normalised errors per step: at the validation origins, the latest (auto's recency), every
+        // origin of the training part, and the origins older than the validation ones
+        double Q(List<double> x) => x.Count < 30 ? double.NaN : FittedModel.Quantile([.. x.Where(double.IsFinite).Select(Math.Abs).Order()], 0.95);
+        double[] recency = new double[h], all = new double[h], older = new double[h];
+        for (int k = 1; k <= h; k++)
+        {
+            List<double> atValidation = [], latest = [], every = [], old = [];
+            foreach ((string id, Entry[] origins) in validation)
+            {
+                double[] y = series[id];
+                double Naive(int n) => ErrorCalibration.NaiveScore(y, n, k, m, ErrorCalibration.Scale(y.AsSpan(0, n), m));
+                foreach (Entry e in origins) atValidation.Add(Naive(e.Length));
+                for (int j = 0; j < origins.Length; j++)
+                    if (y.Length - k - j >= minimumPrefix) latest.Add(Naive(y.Length - k - j));
+                int earliest = origins.Min(e => e.Length);
+                for (int n = minimumPrefix; n <= y.Length - k; n++)
+                {
+                    every.Add(Naive(n));
+                    if (n < earliest) old.Add(Naive(n));
+                }
+            }
+
+            double v = Q(atValidation);
+            double Ratio(List<double> x) => double.IsFinite(Q(x)) && Q(x) > 0 && v > 0 ? Q(x) / v : 1;
+            recency[k - 1] = ErrorCalibration.RecencyFactor(latest, atValidation, 30);
+            all[k - 1] = Ratio(every);
+            older[k - 1] = Ratio(old);
+        }
+
+        string F(double[] c) => string.Join(' ', c.Select(x => x.ToString("F2", CultureInfo.InvariantCulture)));
+        Console.WriteLine($"{name}: auto chooses {description}; a = {a:F3}; c_k recency {F(recency)}; every origin {F(all)}; older {F(older)}");
+        var variants = new List<(string Name, double[] C, bool Pooled)>
+        {
+            ("auto", recency, false),
+            ("no step factor", [.. recency.Select(_ => 1.0)], false),
+            ("every origin", all, false),
+            ("max(recency, every origin)", [.. recency.Zip(all, Math.Max)], false),
+            ("max(recency, older)", [.. recency.Zip(older, Math.Max)], false),
+            ("recency x max(1, older)", [.. recency.Zip(older, (r, o) => r * Math.Max(1, o))], false),
+            ("auto, pooled over steps", recency, true),
+            ("max(recency, every origin), pooled", [.. recency.Zip(all, Math.Max)], true),
+        };
+        var vectorSets = new Dictionary<string, double[][]> { ["auto"] = [] };
+        if (olderDump is not null)
+        {
+            // the chosen combination fitted at the h older origins too (an ORIGINS=older dump): auto's calibration on all of them
+            List<Entry> olderEntries = Loco.Read(olderDump).Entries;
+            var both = validation.Select(v => (v.Id, Origins: v.Origins.Concat(olderEntries.Where(e => e.Id == v.Id)).ToArray())).ToArray();
+            var scoredBoth = both.Select(v =>
+            {
+                double[] y = series[v.Id];
+                return (v.Id, Length: y.Length, Origins: v.Origins.Select(e => (e.Length, S: Scores(e, ErrorCalibration.Scale(y.AsSpan(0, e.Length), m)))).Where(o => Array.TrueForAll(o.S, double.IsFinite)).ToArray());
+            }).Where(s => s.Origins.Length > 0).ToArray();
+            double aBoth = ErrorCalibration.EstimateLengthExponent([.. scoredBoth.Select(s => s.Origins.Average(o => (double)o.Length))], [.. scoredBoth.Select(s => s.Origins.SelectMany(o => o.S).Average(Math.Abs))]);
+            double[][] rawBoth = [.. scoredBoth.SelectMany(s => s.Origins.Select(o => o.S.Select(x => x * Math.Pow((double)o.Length / s.Length, aBoth)).ToArray()))];
+            double[] recencyBoth = new double[h];
+            for (int k = 1; k <= h; k++)
+            {
+                List<double> atOrigins = [], latest = [];
+                foreach ((string id, Entry[] origins) in both)
+                {
+                    double[] y = series[id];
+                    foreach (Entry e in origins) atOrigins.Add(ErrorCalibration.NaiveScore(y, e.Length, k, m, ErrorCalibration.Scale(y.AsSpan(0, e.Length), m)));
+                    for (int j = 0; j < validation.First(v => v.Id == id).Origins.Length; j++)
+                        if (y.Length - k - j >= minimumPrefix) latest.Add(ErrorCalibration.NaiveScore(y, y.Length - k - j, k, m, ErrorCalibration.Scale(y.AsSpan(0, y.Length - k - j), m)));
+                }
+
+                recencyBoth[k - 1] = ErrorCalibration.RecencyFactor(latest, atOrigins, 30);
+            }
+
+            // the combination's own 95% quantile of |s| per step at the older origins over that at the validation origins
+            var olderOnly = scoredBoth.SelectMany(s => s.Origins.Where(o => o.Length < validation.First(v => v.Id == s.Id).Origins.Min(e => e.Length)).Select(o => o.S)).ToArray();
+            double[] ratio = [.. Enumerable.Range(0, h).Select(k => FittedModel.Quantile([.. olderOnly.Select(v => Math.Abs(v[k])).Order()], 0.95) / FittedModel.Quantile([.. scored.SelectMany(s => s.Origins).Select(o => Math.Abs(o.S[k])).Order()], 0.95))];
+            Console.WriteLine($"  with {olderEntries.Count} older origins fitted: a = {aBoth:F3}, c_k against all of them {F(recencyBoth)}; the combination's 95% quantile of |s| at the older origins over the validation ones {F(ratio)}");
+            vectorSets["fitted older origins too, c_k against them"] = [.. rawBoth.Select(v => v.Select((x, k) => x * recencyBoth[k]).ToArray())];
+            vectorSets["fitted older origins too, auto's c_k"] = [.. rawBoth.Select(v => v.Select((x, k) => x * recency[k]).ToArray())];
+            vectorSets["fitted older origins too, no step factor"] = rawBoth;
+            vectorSets["fitted older origins too, max(c_k against them, auto's)"] = [.. rawBoth.Select(v => v.Select((x, k) => x * Math.Max(recency[k], recencyBoth[k])).ToArray())];
+        }
+
+        foreach ((string variant, double[] c, bool pooled) in variants)
+        {
+            double[][] vectors = [.. raw.Select(v => v.Select((x, k) => x * c[k]).ToArray())];
+            if (pooled) // one quantile for every step: the step's scores pooled with the others'
+                vectors = [.. vectors.SelectMany(v => Enumerable.Range(0, h).Select(j => Enumerable.Range(0, h).Select(k => v[(j + k) % h]).ToArray()))];
+            vectorSets[variant] = vectors;
+        }
+
+        // shocks in the test horizon: a one-step change departing from the training mean change by more than 3 mean absolute deviations
+        Entry[] test = [.. entries.Where(e => e.Test && e.Scale > 0)];
+        var firstShock = new Dictionary<string, int>();
+        foreach (Entry e in test)
+        {
+            double[] y = series[e.Id];
+            double[] changes = [.. Enumerable.Range(1, y.Length - 1).Select(t => y[t] - y[t - 1])];
+            double mean = changes.Average(), mad = changes.Average(c => Math.Abs(c - mean));
+            double[] path = [y[^1], .. e.Actual];
+            int first = Enumerable.Range(0, h).FirstOrDefault(k => Math.Abs(path[k + 1] - path[k] - mean) > 3 * mad, -1);
+            if (first >= 0) firstShock[e.Id] = first;
+        }
+
+        foreach ((string variant, double[][] vectors) in vectorSets)
+        {
+            var calibration = new ErrorCalibration(vectors, h);
+            int[] inside = new int[4], count = new int[4]; // all, shock, calm, from the shock
+            double msis = 0, msisShock = 0;
+            foreach (Entry e in test)
+            {
+                double[] y = series[e.Id];
+                double d = ErrorCalibration.Scale(y, m);
+                double[] f = Loco.Combine(e, set, rule, naive);
+                bool shock = firstShock.TryGetValue(e.Id, out int first);
+                double score = 0;
+                for (int k = 1; k <= h; k++)
+                {
+                    double lower = ErrorCalibration.Apply(f[k - 1], calibration.Quantile(k, 0.025), k, d), upper = ErrorCalibration.Apply(f[k - 1], calibration.Quantile(k, 0.975), k, d);
+                    double actual = e.Actual[k - 1], miss = actual < lower ? lower - actual : actual > upper ? actual - upper : 0;
+                    int hit = miss == 0 ? 1 : 0;
+                    inside[0] += hit; count[0]++;
+                    inside[shock ? 1 : 2] += hit; count[shock ? 1 : 2]++;
+                    if (shock && k - 1 >= first) { inside[3] += hit; count[3]++; }
+                    score += (upper - lower + (2 / 0.05 * miss)) / e.Scale / h;
+                }
+
+                msis += score;
+                if (shock) msisShock += score;
+            }
+
+            string R(int i) => count[i] == 0 ? "nan" : ((double)inside[i] / count[i]).ToString("F4", CultureInfo.InvariantCulture);
+            Console.WriteLine(string.Join('\t', "RESULT", name, variant, R(0), R(1), R(2), R(3), (msis / test.Length).ToString("F3", CultureInfo.InvariantCulture),
+                (msisShock / Math.Max(1, firstShock.Count)).ToString("F3", CultureInfo.InvariantCulture), firstShock.Count.ToString(CultureInfo.InvariantCulture), test.Length.ToString(CultureInfo.InvariantCulture)));
+        }
+    }
+}
+
 static class Origins
 {
     public static void Run(string dump, string trainPath, int m)
