@@ -92,6 +92,9 @@ internal static class Scores
         w.WriteLine("method           n  Brier   log score   ECE");
         foreach (BacktestScores s in scores)
             w.WriteLine(Inv($"{s.Method,-14} {s.Scores.Cases,3}  {s.Scores.Brier,6:0.000}  {s.Scores.Log,9:0.000}  {s.Scores.Ece,6:0.000}"));
+        w.WriteLine("difference from p_met (method − p_met over the same targets; ± standard error clustered by year; Brier > 0 or log < 0: p_met better)");
+        foreach (BacktestScores s in scores.Skip(1))
+            w.WriteLine(Inv($"  {s.Method,-14} Brier {s.BrierDifference.Mean,7:+0.000;-0.000} ± {s.BrierDifference.StandardError:0.000}  log {s.LogDifference.Mean,7:+0.000;-0.000} ± {s.LogDifference.StandardError:0.000}"));
         w.WriteLine("reliability of p_met: bin  n  mean_p  observed");
         foreach (ReliabilityBin b in scores[0].Scores.Reliability)
             w.WriteLine(Inv($"  {b.Lower:0.0}-{b.Upper:0.0}  {b.Count,3}  {b.MeanProbability,6:0.00}  {b.ObservedFrequency,6:0.00}"));

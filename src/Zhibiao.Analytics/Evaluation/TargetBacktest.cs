@@ -11,7 +11,20 @@ internal sealed record BacktestMethod(string Name, Func<HindcastRow, double> Pro
 /// <summary>Scores of one method over the targets of some years.</summary>
 /// <param name="Method">The method's name.</param>
 /// <param name="Scores">Brier, log score, calibration and reliability.</param>
-public sealed record BacktestScores(string Method, ProbabilityScores Scores);
+public sealed record BacktestScores(string Method, ProbabilityScores Scores)
+{
+    /// <summary>
+    /// This method's mean Brier score minus P(met)'s over the same targets (positive: P(met) is better), with its
+    /// standard error clustered by year (<see cref="TargetBacktest.PairedDifference"/>); (0, 0) for P(met) itself.
+    /// </summary>
+    public (double Mean, double StandardError) BrierDifference { get; init; }
+
+    /// <summary>
+    /// This method's mean log score minus P(met)'s over the same targets (negative: P(met) is better), with its
+    /// standard error clustered by year; (0, 0) for P(met) itself.
+    /// </summary>
+    public (double Mean, double StandardError) LogDifference { get; init; }
+}
 
 /// <summary>
 /// Scores a walk-forward <see cref="Hindcast"/> of a setter's targets: P(met) beside the baselines an analyst has —
@@ -90,12 +103,50 @@ public static class TargetBacktest
         if (from > to) throw new ArgumentException($"the first year {from} is after the last {to}", nameof(from));
         var rows = Scored(hindcast, from, to).Where(r => where?.Invoke(r) ?? true).ToList();
         if (rows.Count == 0) return null;
-        return [.. Methods(hindcast).Select(m =>
+        IReadOnlyList<BacktestMethod> methods = Methods(hindcast);
+        int[] years = [.. rows.Select(r => r.Year)];
+        double[] answer = [.. rows.Select(r => Math.Clamp(methods[0].Probability(r), 0, 1))];
+        return [.. methods.Select(m =>
         {
             var tally = new ProbabilityTally();
-            foreach (HindcastRow r in rows) tally.Add(Math.Clamp(m.Probability(r), 0, 1), r.Met!.Value);
-            return new BacktestScores(m.Name, tally.Scores());
+            var brier = new double[rows.Count];
+            var log = new double[rows.Count];
+            for (int i = 0; i < rows.Count; i++)
+            {
+                double p = Math.Clamp(m.Probability(rows[i]), 0, 1);
+                bool met = rows[i].Met!.Value;
+                tally.Add(p, met);
+                double o = met ? 1 : 0;
+                brier[i] = ((p - o) * (p - o)) - ((answer[i] - o) * (answer[i] - o));
+                log[i] = TargetAssessors.LogScore(p, met) - TargetAssessors.LogScore(answer[i], met);
+            }
+
+            return new BacktestScores(m.Name, tally.Scores()) { BrierDifference = PairedDifference(brier, years), LogDifference = PairedDifference(log, years) };
         })];
+    }
+
+    /// <summary>
+    /// The mean d̄ of paired score differences d_i and its standard error clustered by year — targets of one year share
+    /// one economy, so their differences are not independent: SE² = G/(G − 1) · Σ_g (Σ_{i∈g} (d_i − d̄))² / n², G the
+    /// number of years (the cluster-robust variance of a mean, Liang and Zeger 1986); 0 with fewer than two years.
+    /// </summary>
+    /// <param name="differences">d_i, one per target.</param>
+    /// <param name="years">The year of each target (its cluster).</param>
+    internal static (double Mean, double StandardError) PairedDifference(ReadOnlySpan<double> differences, ReadOnlySpan<int> years)
+    {
+        if (differences.Length != years.Length) throw new ArgumentException("one year per difference", nameof(years));
+        int n = differences.Length;
+        if (n == 0) return (0, 0);
+        double mean = 0;
+        foreach (double d in differences) mean += d;
+        mean /= n;
+        var byYear = new Dictionary<int, double>();
+        for (int i = 0; i < n; i++) byYear[years[i]] = byYear.GetValueOrDefault(years[i]) + (differences[i] - mean);
+        int g = byYear.Count;
+        if (g < 2) return (mean, 0);
+        double sum = 0;
+        foreach (double s in byYear.Values) sum += s * s;
+        return (mean, Math.Sqrt(g / (g - 1.0) * sum) / n);
     }
 
     /// <summary>The rows with an outcome whose year is in [from, to] (all when null): the rows a backtest scores.</summary>

@@ -174,8 +174,11 @@ public sealed class Hindcast
     /// <summary>
     /// The pooling choice for targets of a year, by Bayesian model averaging over the grid of settings j = (margin-model
     /// settings m, forecast weight w) (<see cref="HindcastOptions.Models"/> × <see cref="HindcastOptions.Weights"/>):
-    /// π_j ∝ prior_j · Π_i p_ij(outcome_i) over the targets i of earlier years whose outcomes were published by then,
-    /// p_ij the answer setting j gave target i with what was known in i's year (clipped to [0.01, 0.99]). Each setting's
+    /// ln π_j = ln prior_j + Σ_y (Σ_{i∈y} ln p_ij(outcome_i)) / √n_y + const over the years y before it, i the n_y targets
+    /// of year y whose outcomes were published by then, p_ij the answer setting j gave target i with what was known in
+    /// i's year (clipped to [0.01, 0.99]). A year's log score counts √n_y targets' worth, not n_y: the targets of one year
+    /// share one economy (a shock misses several at once), so they are not independent evidence for a setting (a
+    /// priori; a year of one target counts as before). Each setting's
     /// likelihood is its walk-forward (prequential) score, so nothing of year t or later weighs anything for year t; and
     /// averaging rather than picking the best setting keeps a few outcomes from swinging the answer. The a-priori
     /// choice (<see cref="PoolingChoice.Default"/>: the margin model's settings averaged alike, forecast weight 0) while
@@ -197,6 +200,7 @@ public sealed class Hindcast
         }
 
         int models = _options.Models.Count, weights = _options.Weights.Count;
+        var byYear = earlier.GroupBy(i => _rows[i].Target.Deadline.Year).ToList();
         var logPost = new double[models * weights];
         for (int m = 0; m < models; m++)
         {
@@ -205,11 +209,17 @@ public sealed class Hindcast
                 double w = _options.Weights[k];
                 double prior = (1.0 / models) * (weights == 1 ? 1 : w == 0 ? _options.NoForecastPrior : (1 - _options.NoForecastPrior) / (weights - 1));
                 double log = Math.Log(prior);
-                foreach (int i in earlier)
+                foreach (var inYear in byYear)
                 {
-                    double r = _recordByModel[i][m];
-                    double p = _rows[i].Forecast is { } f ? TargetAssessors.Pool(r, f.Probability, w) : r;
-                    log += TargetAssessors.LogScore(p, _rows[i].Outcome!.Met);
+                    double sum = 0;
+                    foreach (int i in inYear)
+                    {
+                        double r = _recordByModel[i][m];
+                        double p = _rows[i].Forecast is { } f ? TargetAssessors.Pool(r, f.Probability, w) : r;
+                        sum += TargetAssessors.LogScore(p, _rows[i].Outcome!.Met);
+                    }
+
+                    log += sum / Math.Sqrt(inYear.Count());
                 }
 
                 logPost[(m * weights) + k] = log;

@@ -71,6 +71,42 @@ public sealed class HindcastTests
     }
 
     [Fact]
+    public void A_years_targets_count_as_the_square_root_of_their_number_in_the_likelihood()
+    {
+        // Two indicators with a target every year (one set of settings, forecast weight 0 or 1): the posterior of weight 1
+        // against weight 0 is Σ_y (Σ_{i∈y} ln p_i(1) − ln p_i(0)) / √2 over the years before, each year holding two targets.
+        Indicator y2 = new("y", "另一率", "another rate", Units.Percent, Frequency.Yearly, Direction.HigherIsBetter, IndicatorKind.Rate);
+        Dataset a = Record(0.6), b = MarginModelTests.Record(y => y % 3 == 0 ? -0.4 : 0.5, 1995, 2022, y2);
+        var data = new Dataset([.. a.Indicators, .. b.Indicators], [.. a.Observations, .. b.Observations], [], [.. a.TargetHistory, .. b.TargetHistory]);
+        var options = new HindcastOptions { Models = [MarginModelOptions.Default], Weights = [0, 1] };
+        Hindcast h = Hindcast.Run(data, "two", new Latest(), options);
+        const int year = 2012;
+        double log = 0;
+        foreach (var g in h.Rows.Where(r => r.Year < year && r.Outcome!.Known <= year && r.Forecast is not null).GroupBy(r => r.Year))
+        {
+            Assert.Equal(2, g.Count());
+            log += g.Sum(r => TargetAssessors.LogScore(r.Forecast!.Probability, r.Met!.Value) - TargetAssessors.LogScore(r.Record!.Probability, r.Met!.Value)) / Math.Sqrt(2);
+        }
+
+        // prior ½ on each weight: π(1) = 1 / (1 + e^(−log))
+        PoolingChoice c = h.ChoiceFor(year);
+        Assert.Equal(1 / (1 + Math.Exp(-log)), c.Members.Single(m => m.Weight == 1).Probability, 10);
+    }
+
+    [Fact]
+    public void The_paired_difference_has_its_standard_error_clustered_by_year()
+    {
+        // d = 1, 2, 3, 6 in years 2001, 2001, 2002, 2003: mean 3; residuals −2, −1, 0, 3 sum by year to −3, 0, 3;
+        // SE² = 3/2 · (9 + 0 + 9) / 4² = 27/16
+        (double mean, double se) = TargetBacktest.PairedDifference([1, 2, 3, 6], [2001, 2001, 2002, 2003]);
+        Assert.Equal(3, mean, 12);
+        Assert.Equal(Math.Sqrt(27) / 4, se, 12);
+        // one year: no spread between years to estimate it from
+        Assert.Equal((2.0, 0.0), TargetBacktest.PairedDifference([1, 3], [2001, 2001]));
+        Assert.Throws<ArgumentException>(() => TargetBacktest.PairedDifference([1, 3], [2001]));
+    }
+
+    [Fact]
     public void The_backtest_scores_the_answer_beside_the_baselines()
     {
         Hindcast h = Hindcast.Run(Record(0.6), "a", new Latest());
@@ -81,6 +117,14 @@ public sealed class HindcastTests
         Assert.Equal(14 / 18.0, scores[0].Scores.BaseRate, 12);
         // the constant 0.9: Brier (14·0.01 + 4·0.81) / 18
         Assert.Equal(((14 * 0.01) + (4 * 0.81)) / 18, scores.Single(s => s.Method == "constant_0.9").Scores.Brier, 12);
+        // differences are each method's score minus P(met)'s over the same targets
+        Assert.Equal((0.0, 0.0), scores[0].BrierDifference);
+        Assert.All(scores.Skip(1), s =>
+        {
+            Assert.Equal(s.Scores.Brier - scores[0].Scores.Brier, s.BrierDifference.Mean, 12);
+            Assert.Equal(s.Scores.Log - scores[0].Scores.Log, s.LogDifference.Mean, 12);
+            Assert.True(s.BrierDifference.StandardError >= 0 && s.LogDifference.StandardError >= 0);
+        });
         Assert.Throws<ArgumentException>(() => TargetBacktest.Score(h, 2020, 2010));
         Assert.Null(TargetBacktest.Score(h, 2030, 2031));
     }
