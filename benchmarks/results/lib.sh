@@ -106,3 +106,19 @@ for m in order:
     print(f"| {'**p_met**' if m == 'p_met' else m} | {cells} |")
 EOF
 }
+
+# target_differences FILE: one markdown table of each method's score minus P(met)'s over the same targets, with the
+# standard error clustered by year, from the lines `analytics backtest-reports` / `backtest-board` print.
+target_differences() {
+  python3 - "$1" <<'EOF'
+import sys
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+start = next(i for i, l in enumerate(lines) if l.startswith("difference from p_met"))
+print("| method | Brier − p_met's | log score − p_met's |")
+print("|---|---:|---:|")
+for l in lines[start + 1:]:
+    f = l.split()
+    if len(f) != 9 or f[1] != "Brier": break
+    print(f"| {f[0]} | {f[2]} ± {f[4]} | {f[6]} ± {f[8]} |")
+EOF
+}

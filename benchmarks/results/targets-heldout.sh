@@ -25,6 +25,12 @@ echo 'them walk-forward exactly as `track` judges the dataset. Nothing in the mo
 echo
 target_scores "2016–2024|2016–2019|2020–2024" "$tmp/heldout-2016-2024.txt" "$tmp/heldout-2016-2019.txt" "$tmp/heldout-2020-2024.txt"
 echo
+echo 'Each method against P(met) on the same targets, 2016–2024 (mean difference ± standard error clustered by year: the targets'
+echo 'of one year share one economy). A difference within about two standard errors of zero is not established by these'
+echo 'few targets:'
+echo
+target_differences "$tmp/heldout-2016-2024.txt"
+echo
 echo '```'
 sed -n '/^reliability of p_met/,$p' "$tmp/heldout-2016-2024.txt"
 echo '```'

@@ -28,6 +28,12 @@ echo 'only); lower Brier and higher (less negative) log score are better:'
 echo
 target_scores "2004–2015|2004–2009|2010–2015" "$tmp/reports-2004-2015.txt" "$tmp/reports-2004-2009.txt" "$tmp/reports-2010-2015.txt"
 echo
+echo 'Each method against P(met) on the same targets, 2004–2015 (mean difference ± standard error clustered by year: the targets'
+echo 'of one year share one economy). A difference within about two standard errors of zero is not established by these'
+echo 'few targets:'
+echo
+target_differences "$tmp/reports-2004-2015.txt"
+echo
 echo 'The reliability of P(met) and its scores by indicator, 2004–2015:'
 echo
 echo '```'
