@@ -169,7 +169,9 @@ public class YearToDateAssessorTests
         YearToDateAssessment cut = YearToDateAssessor.Assess(Constructed(Period.OfMonth(2025, 9)), Annual(1500), Period.OfMonth(2025, 9), options);
         Assert.Equal((cut.ProbabilityMet, cut.Median, cut.PublishedTotal, cut.RequiredGrowth, cut.AsOf), (a.ProbabilityMet, a.Median, a.PublishedTotal, a.RequiredGrowth, a.AsOf));
         Assert.Equal(cut.LastYearTotals.ToArray(), a.LastYearTotals.ToArray());
-        Assert.Equal(1136 + 370, a.Median);
+        // The scripted 370 for Oct–Dec against last year's 366, with a long-run growth of 0 (every year 1500), is tempered
+        // (YearToDateAssessor.Temper) to 370 · (366/370)^0.1.
+        Assert.Equal(1136 + (370 * Math.Pow(366.0 / 370, 0.1)), a.Median, 9);
     }
 
     [Fact]
@@ -264,5 +266,34 @@ public class YearToDateAssessorTests
         Assert.Equal(selected.Model.Code, pinned.Options.Model);
         var theta = new Analytics.Forecasting.Theta.ThetaForecaster();
         Assert.Same(theta, YearToDateAssessor.ForYear(theta, theta.Fit(before, 12)));
+    }
+
+    [Fact]
+    public void The_forecast_growth_is_tempered_with_the_long_run_growth_worked_by_hand()
+    {
+        // Quarterly: three years totalling 100, 110, 132 (growth ln 1.1 and ln 1.2, whose median is their mean
+        // (ln 1.1 + ln 1.2)/2 = ln √1.32), then Q1 of the year published (k = 1). The paths forecast Q2–Q4 at 1.5 × last
+        // year's 33 + 33 + 33 = 99: g = ln 1.5; every value is multiplied by exp(0.1 · (ln √1.32 − ln 1.5)) = (√1.32 / 1.5)^0.1.
+        double[] history = [25, 25, 25, 25, 27.5, 27.5, 27.5, 27.5, 33, 33, 33, 33, 40];
+        double[] paths = [49.5, 49.5, 49.5, 40, 50, 58.5];
+        YearToDateAssessor.Temper(paths, history, 4, 3);
+        double factor = Math.Pow(Math.Sqrt(1.32) / 1.5, 0.1);
+        Assert.Equal(
+            [49.5 * factor, 49.5 * factor, 49.5 * factor, 40 * factor, 50 * factor, 58.5 * factor],
+            paths, (a, b) => Math.Abs(a - b) < 1e-12);
+        Assert.Equal(0.9737, factor, 4);
+    }
+
+    [Theory]
+    // Fewer than two whole years before the year; a year not yet begun (steps > m); a year total not positive.
+    [InlineData(new double[] { 10, 10, 10, 10, 11, 11, 11 }, 4, 1)]
+    [InlineData(new double[] { 10, 10, 10, 10, 11, 11, 11, 11, 12, 12 }, 4, 6)]
+    [InlineData(new double[] { 0, 0, 0, 0, 11, 11, 11, 11, 12 }, 4, 3)]
+    public void Paths_stay_as_they_are_without_a_long_run_growth(double[] history, int m, int steps)
+    {
+        double[] paths = [.. Enumerable.Range(1, steps * 3).Select(i => 10.0 + i)];
+        double[] before = [.. paths];
+        YearToDateAssessor.Temper(paths, history, m, steps);
+        Assert.Equal(before, paths);
     }
 }

@@ -8,7 +8,9 @@ namespace Zhibiao.Analytics.Tests.Probability;
 /// <summary>
 /// <see cref="YearToDateBacktest"/> on a collection worked by hand. Series "a": 10 a month in 2022–2023 (training),
 /// 11 a month in 2024 (test): last year 120, the year 132. Targets +0% (120, met) and +20% (144, missed). Half the
-/// scripted paths bring 9 a month, half 12: after k months the year is 11k + 9(12 − k) = 108 + 2k or 144 − k.
+/// scripted paths bring 9 a month, half 12, tempered (<see cref="YearToDateAssessor.Temper"/>) by f = 1.05^−0.1 =
+/// 0.99513: their mean, 10.5 a month, is 5% above last year's 10, and the long-run growth (2022 to 2023) is 0. After
+/// k months the year is 11k + 9f(12 − k) or 11k + 12f(12 − k).
 /// Series "b" has no whole calendar year in its test window.
 /// </summary>
 public class YearToDateBacktestTests
@@ -41,26 +43,26 @@ public class YearToDateBacktestTests
             int k = row.Months;
             Assert.Equal((2, 0.5), (row.Model.Cases, row.Model.BaseRate));
 
-            // P(≥ 120) is 1/2 until 108 + 2k reaches 120 at k = 6, then 1; P(≥ 144) is 1/2 at k = 0 (144 − 0), then 0.
-            double brier = k == 0 ? 0.25 : k < 6 ? 0.125 : 0;
-            double ece = k is > 0 and < 6 ? 0.25 : 0;
+            // P(≥ 120) is 1/2 until 11k + 9f(12 − k) reaches 120 at k = 7 (119.74 at k = 6, 121.78 at 7), then 1; P(≥ 144)
+            // is 0 (143.30 at k = 0).
+            double brier = k <= 6 ? 0.125 : 0;
+            double ece = k <= 6 ? 0.25 : 0;
             Assert.Equal(brier, row.Model.Brier, 12);
             Assert.Equal(ece, row.Model.Ece, 12);
 
             // Pro-rata: at k = 0 "met" for both (one wrong); after, 11k ≥ T·k/12 is right for both.
             Assert.Equal(k == 0 ? 0.5 : 0, row.ProRata.Brier, 12);
-            Assert.Equal(0.25, row.Annual.Brier, 12);
+            Assert.Equal(0.125, row.Annual.Brier, 12);
         }
     }
 
     /// <summary>
     /// Series "c": 10 a month in 2020–2021, 12 in 2022 and 2023 (the calibration years, 144 each), 11 in 2024 (the
     /// year judged, 132). Target −23.6% of 144: 110.016, met. In the calibration years the scripted remaining months
-    /// (9 or 12 a month, r months left) put the actual 12r on the upper path: on the log scale the paths are
-    /// ln 9r and ln 12r, median M halfway, H = (0.8413 − 0.1587)·ln(12/9)/2, z = ln(12/9)/(2H) and E = z², so
-    /// s = √((2 + 1 + 1)/(2 + 2)) = 1 (no widening) and b = 2z/(5 + 2): the paths move up by b·H = ln(12/9)/7, 4.2%.
-    /// At k = 0 the year judged's paths 108 and 144 become 112.6 and 150.1, both meeting the target (P(met) 1, not ½);
-    /// at k = 1, 110 (just short) becomes 114.2; from k = 2 both paths meet it either way.
+    /// (9 or 12 a month, tempered by 1.05^−0.1 in 2022 and (√1.2/0.875)^0.1 in 2023) put the actual 12 a month above
+    /// their median (z = 1.51 and 1.24 on the paths' scale), so the calibration moves the year judged's paths up. Uncalibrated, its paths (9 or 12 a
+    /// month tempered by (12/10.5)^0.1 = 1.0134, as the long-run growth 2020–2023 is 0) give 109.45 and 145.9 at k = 0
+    /// (P(met) ½) and meet the target from k = 1 (11 + 99 · 1.0134 = 111.3); calibrated, both paths meet it at every k.
     /// </summary>
     [Fact]
     public void Paths_below_the_earlier_years_actuals_are_moved_up_by_the_calibration_worked_by_hand()
@@ -72,7 +74,7 @@ public class YearToDateBacktestTests
         YearToDateBacktest raw = YearToDateBacktest.Run(train, test, new() { Growth = [-0.236], Forecaster = Script(), Paths = 2 });
 
         // The target is met, so the Brier score is (1 − P(met))².
-        Assert.Equal([0.25, 0.25, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], raw.Rows.Select(r => r.Model.Brier));
+        Assert.Equal([0.25, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], raw.Rows.Select(r => r.Model.Brier));
         Assert.Equal(new double[12], cal.Rows.Select(r => r.Model.Brier));
 
         // The calibration years' first fits see 2020–2021 (24 months) and 2020–2022 (36); the year judged's last 2020–2024-11.
@@ -112,9 +114,9 @@ public class YearToDateBacktestTests
         // One series, P(met) ½ for two targets sharing one draw: both met or both missed, |½ − o| = ½ in every draw.
         Assert.Equal(0.5, YearToDateBacktest.EceFloor([[0.5, 0.5]], 7), 12);
 
-        // In the scripted collection: ½ and ½ at k = 0, ½ and 0 up to k = 5 (ECE ½ · ½), 1 and 0 from k = 6.
+        // In the scripted collection: ½ and 0 up to k = 6 (ECE ½ · ½), 1 and 0 from k = 7.
         YearToDateBacktest r = YearToDateBacktest.Run(Train, Test, Options(Script()));
-        Assert.Equal([0.5, 0.25, 0.25, 0.25, 0.25, 0.25, 0, 0, 0, 0, 0, 0], r.Rows.Select(row => row.EceFloor));
+        Assert.Equal([0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0, 0, 0, 0, 0], r.Rows.Select(row => row.EceFloor));
     }
 
     private static (double, double)[] Scores(YearToDateBacktest r) => [.. r.Rows.Select(row => (row.Model.Brier, row.Model.Ece))];
@@ -177,17 +179,17 @@ public class YearToDateBacktestTests
             string[] lines = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
             Assert.Equal("months,cases,base_rate,brier,ece,brier_prorata,brier_annual,ece_floor", lines[0]);
             Assert.Equal(13, lines.Length);
-            Assert.Equal("0,2,0.5,0.25,0,0.5,0.25,0.5", lines[1]);
-            Assert.Equal("3,2,0.5,0.125,0.25,0,0.25,0.25", lines[4]);
-            Assert.Equal("11,2,0.5,0,0,0,0.25,0", lines[12]);
+            Assert.Equal("0,2,0.5,0.125,0.25,0.5,0.125,0.25", lines[1]);
+            Assert.Equal("3,2,0.5,0.125,0.25,0,0.125,0.25", lines[4]);
+            Assert.Equal("11,2,0.5,0,0,0,0.125,0", lines[12]);
 
-            // --reliability: per k, the bins with cases — ½ and ½ at k = 0 (one met), 0 (missed) and ½ (met) at k = 3, 0 and 1 at k = 11.
+            // --reliability: per k, the bins with cases — 0 (missed) and ½ (met) at k = 0 and 3, 0 and 1 at k = 11.
             using var reliability = new StringWriter();
             exit = AnalyticsCli.Run(["backtest-ytd", "--train", train, "--test", test, "--growth=0,0.2", "--model", "scripted", "--paths", "2", "--reliability", "--format", "csv"], reliability, stderr, models);
             Assert.Equal(0, exit);
             string[] rows = reliability.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
             Assert.Equal("months,lower,upper,cases,mean_probability,observed_frequency", rows[0]);
-            Assert.Equal("0,0.5,0.6,2,0.5,0.5", rows[1]);
+            Assert.Equal(["0,0,0.1,1,0,0", "0,0.5,0.6,1,0.5,1"], rows.Where(r => r.StartsWith("0,", StringComparison.Ordinal)));
             Assert.Equal(["3,0,0.1,1,0,0", "3,0.5,0.6,1,0.5,1"], rows.Where(r => r.StartsWith("3,", StringComparison.Ordinal)));
             Assert.Equal(["11,0,0.1,1,0,0", "11,0.9,1,1,1,1"], rows.Where(r => r.StartsWith("11,", StringComparison.Ordinal)));
         }
