@@ -13,7 +13,7 @@
 //                        names no region. Counts, per layout, the reports whose facts, main targets (indicator, value, bound,
 //                        wording) and region are those of the text as given. Exit 1 when any differs.
 //   wrap WIDTH FILE      FILE hard-wrapped at WIDTH columns as layouts does, on stdout.
-//   heldout [DIR...]     the held-out reports written for the tests (default tests/…/Extraction/Fixtures/heldout-g,
+//   heldout [DIR...]     the held-out reports written for the tests (default tests/…/Extraction/Fixtures/heldout-h, heldout-g,
 //                        …/heldout-f, …/heldout-e, …/heldout-d, …/heldout-c, …/heldout and …/unseen; needs no ../shared), each read under the file name report.txt: the region, the main
 //                        targets found of those typed by hand (Fixtures/DIR-main-targets.csv: indicator, wording, value,
 //                        bound, unit) and the facts against DIR/NAME.facts.csv — exact (every field: subject, period,
@@ -41,7 +41,7 @@ string root = Path.GetFullPath(Path.Combine(AppContext.GetData("EntryPointFileDi
 if (verb == "heldout")
 {
     string fixtures = Path.Combine(root, "tests", "Zhibiao.Analytics.Tests", "Extraction", "Fixtures");
-    return Heldout(args.Length > 1 ? args[1..] : [Path.Combine(fixtures, "heldout-g"), Path.Combine(fixtures, "heldout-f"), Path.Combine(fixtures, "heldout-e"), Path.Combine(fixtures, "heldout-d"), Path.Combine(fixtures, "heldout-c"), Path.Combine(fixtures, "heldout"), Path.Combine(fixtures, "unseen")]);
+    return Heldout(args.Length > 1 ? args[1..] : [Path.Combine(fixtures, "heldout-h"), Path.Combine(fixtures, "heldout-g"), Path.Combine(fixtures, "heldout-f"), Path.Combine(fixtures, "heldout-e"), Path.Combine(fixtures, "heldout-d"), Path.Combine(fixtures, "heldout-c"), Path.Combine(fixtures, "heldout"), Path.Combine(fixtures, "unseen")]);
 }
 
 string shared = args.Length > 2 ? args[2] : Path.Combine(root, "..", "shared");
