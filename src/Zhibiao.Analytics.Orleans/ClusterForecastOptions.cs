@@ -22,8 +22,10 @@ public sealed record ClusterForecastOptions
     public int Attempts { get; init; } = 8;
 
     /// <summary>
-    /// How often the client asks the cluster which silos are active; when one has left, the partitions in flight are
-    /// sent again (those on live silos are cancelled), so none waits for an answer that cannot come.
+    /// How often the client asks the cluster which silos are active (and, at least a second apart, each grain with a
+    /// call in flight whether it has the work). When a silo has left, the partitions in flight are sent again (those on
+    /// live silos are cancelled); a call whose grain has not said it has the work for ten seconds was lost (dropped by
+    /// a silo being killed) and is tried again: no partition waits for an answer that cannot come.
     /// </summary>
     public TimeSpan MembershipPoll { get; init; } = TimeSpan.FromSeconds(1);
 }

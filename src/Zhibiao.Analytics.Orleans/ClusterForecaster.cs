@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Zhibiao.Analytics.Forecasting;
 using Zhibiao.Analytics.Orleans.Grains;
 
@@ -58,7 +60,7 @@ public static class ClusterForecaster
                 int start = p * size;
                 PartitionWork work = PartitionWork.From(model, options, series, start, Math.Min(size, series.Count - start));
                 IPartitionGrain grain = client.GetGrain<IPartitionGrain>($"{run}/{p}/{tries[p]}");
-                running.Add(Send(grain, work, tries[p]++, watch.Epoch, cancellation), p);
+                running.Add(Send(grain, work, tries[p]++, cluster.MembershipPoll, watch.Epoch, cancellation), p);
             }
 
             Task<ItemData[]> finished = await Task.WhenAny(running.Keys);
@@ -109,17 +111,57 @@ public static class ClusterForecaster
         return [.. results];
     }
 
-    /// <summary>One try of a partition: after a pause that grows with the tries, the call, abandoned when a silo leaves.</summary>
-    private static async Task<ItemData[]> Send(IPartitionGrain grain, PartitionWork work, int attempt, CancellationToken epoch, CancellationToken cancellation)
+    /// <summary>
+    /// How long a call's grain may go without saying it has the work before the call is lost: ten questions at the
+    /// shortest interval, well above the seconds a call can take to reach its grain on a loaded machine (the first
+    /// calls of a process, a new activation).
+    /// </summary>
+    private static readonly TimeSpan LostAfter = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// One try of a partition: after a pause that grows with the tries, the call, abandoned when a silo leaves or when
+    /// the call is lost. Orleans can drop a call, or its answer, that goes through a silo's gateway while that silo is
+    /// being killed, whichever silo the call was for, and nothing then ends the call before its one-hour response
+    /// timeout. So while the call is in flight its grain is asked every <paramref name="check"/> (at least a second
+    /// apart; interleaved with the call) whether it has the work; when no yes has come for <see cref="LostAfter"/>
+    /// (the call never arrived, or its answer was lost and a new activation answers) the call is lost: cancelled, and a
+    /// <see cref="TimeoutException"/> (another try, under a new grain key).
+    /// </summary>
+    private static async Task<ItemData[]> Send(IPartitionGrain grain, PartitionWork work, int attempt, TimeSpan check, CancellationToken epoch, CancellationToken cancellation)
     {
         using var both = CancellationTokenSource.CreateLinkedTokenSource(epoch, cancellation);
         if (attempt > 0) await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 250 * attempt)), both.Token);
-        return await grain.Forecast(work, both.Token).WaitAsync(both.Token);
+        TimeSpan every = check > TimeSpan.FromSeconds(1) ? check : TimeSpan.FromSeconds(1);
+        Task<ItemData[]> call = grain.Forecast(work, both.Token);
+        Forget(call);
+        var lastYes = new StrongBox<long>(Stopwatch.GetTimestamp());
+        while (true)
+        {
+            Task tick = Task.Delay(every, both.Token);
+            if (await Task.WhenAny(call, tick) == call) return await call;
+            await tick;
+            if (Stopwatch.GetElapsedTime(Interlocked.Read(ref lastYes.Value)) >= LostAfter) break;
+            // Not awaited: a question lost like the call must not hold up the next one.
+            _ = grain.HasWork().ContinueWith(
+                t =>
+                {
+                    if (t.IsFaulted) _ = t.Exception;
+                    else if (t.IsCompletedSuccessfully && t.Result) Interlocked.Exchange(ref lastYes.Value, Stopwatch.GetTimestamp());
+                },
+                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+
+        await both.CancelAsync();
+        throw new TimeoutException($"a call was lost: its grain did not say it had the work for {LostAfter.TotalSeconds:0} s");
     }
+
+    /// <summary>Observes the failure of a task that may be left unawaited (a call abandoned).</summary>
+    private static void Forget(Task task) =>
+        task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     /// <summary>
     /// A failure of the cluster rather than of the work: a silo unreachable or gone (Orleans' exceptions), a call that
-    /// timed out, or one abandoned because a silo left. Errors of the work itself (an unknown model) are not retried.
+    /// timed out or was lost, or one abandoned because a silo left. Errors of the work itself (an unknown model) are not retried.
     /// </summary>
     private static bool IsSiloFailure(Exception e) => e is OrleansException or TimeoutException or OperationCanceledException;
 

@@ -48,9 +48,10 @@ internal sealed class MembershipWatch(IManagementGrain management, TimeSpan poll
             {
                 return;
             }
-            catch (Exception e) when (e is OrleansException or TimeoutException)
+            catch (Exception) when (!_stop.IsCancellationRequested)
             {
-                // The management grain's silo may be the one that left: ask again at the next poll.
+                // The management grain's silo may be the one that left, or the question failed otherwise: ask again at
+                // the next poll (the watch must not end before the run).
             }
         }
     }

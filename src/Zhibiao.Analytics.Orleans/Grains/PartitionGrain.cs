@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Orleans.Placement;
 using Zhibiao.Analytics.Forecasting;
 
@@ -12,14 +13,25 @@ internal interface IPartitionGrain : IGrainWithStringKey
     /// <summary>The items of the partition's series, in order, as <see cref="BatchForecaster.Run"/> gives them.</summary>
     [ResponseTimeout("01:00:00")]
     Task<ItemData[]> Forecast(PartitionWork work, CancellationToken cancellation);
+
+    /// <summary>
+    /// Whether this activation has been given its work (<see cref="Forecast"/> called, running or answered): asked
+    /// while a call is in flight, interleaved with it. No for long means the call was lost on the way (the question
+    /// created a new activation), or its answer was.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<bool> HasWork();
 }
 
 /// <inheritdoc cref="IPartitionGrain"/>
 [RandomPlacement]
 internal sealed class PartitionGrain(SiloModels models) : Grain, IPartitionGrain
 {
+    private bool _hasWork;
+
     public async Task<ItemData[]> Forecast(PartitionWork work, CancellationToken cancellation)
     {
+        _hasWork = true;
         try
         {
             // Off the grain's scheduler: the fit is long and CPU-bound, and the call stays cancellable meanwhile.
@@ -30,6 +42,10 @@ internal sealed class PartitionGrain(SiloModels models) : Grain, IPartitionGrain
             DeactivateOnIdle();
         }
     }
+
+    // An activation the question created (the call lost) is left to idle collection: deactivating it at once could
+    // bounce a call still on its way.
+    public Task<bool> HasWork() => Task.FromResult(_hasWork);
 
     /// <summary>The core's batch path on the partition: a global model is trained on the partition's series.</summary>
     internal static ItemData[] Run(ForecasterCatalogue catalogue, PartitionWork work, CancellationToken cancellation)

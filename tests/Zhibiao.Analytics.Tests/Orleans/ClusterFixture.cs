@@ -24,6 +24,9 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.AddSiloBuilderConfigurator<Silo>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+        // Until every silo knows every silo's grain types, a silo places grains only on the silos it knows (under load
+        // the kill test then saw its whole run placed on the primary, and no silo to kill).
+        await Cluster.WaitForClusterManifestToStabilizeAsync();
     }
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();

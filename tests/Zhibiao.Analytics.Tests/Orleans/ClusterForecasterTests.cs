@@ -69,13 +69,14 @@ public sealed class ClusterForecasterTests(ClusterFixture fixture) : IClassFixtu
 
             // Wait until a partition has reached a silo other than the primary, then kill that silo.
             SiloHandle? victim = null;
-            for (int i = 0; i < 600 && victim is null; i++)
+            for (int i = 0; i < 600 && victim is null && !run.IsCompleted; i++)
             {
                 victim = cluster.SecondarySilos.FirstOrDefault(s => Gate.FitsBySilo.Contains(s.SiloAddress));
                 if (victim is null) await Task.Delay(100);
             }
 
-            Assert.NotNull(victim);
+            victim ??= cluster.SecondarySilos.FirstOrDefault(s => Gate.FitsBySilo.Contains(s.SiloAddress));
+            Assert.True(victim is not null, $"no partition reached a secondary silo; fits on {Gate.FitsBySilo.Distinct().Count()} silo(s); the run is {run.Status}: {run.Exception?.InnerException?.Message}");
             Assert.Contains(victim.SiloAddress, Gate.FitsBySilo);
 
             // The kill may wait for the grain calls in progress on the victim, which wait for the gate: lift it meanwhile.
@@ -93,6 +94,7 @@ public sealed class ClusterForecasterTests(ClusterFixture fixture) : IClassFixtu
         }
 
         await cluster.StartAdditionalSiloAsync();
+        await cluster.WaitForClusterManifestToStabilizeAsync();
     }
 
     /// <summary>Same series, errors, methods, origins and every number bit for bit.</summary>
