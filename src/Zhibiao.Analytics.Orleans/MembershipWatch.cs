@@ -18,7 +18,8 @@ internal sealed class MembershipWatch(IManagementGrain management, TimeSpan poll
     /// <summary>Reads the active silos, starts watching, and returns how many there are.</summary>
     public async Task<int> StartAsync(CancellationToken cancellation)
     {
-        _active = await Active(cancellation);
+        // The first question may be the process's first call to the cluster (slow under load): it gets 30 s at least.
+        _active = [.. (await management.GetHosts(onlyActive: true).WaitAsync(Max(10 * poll, TimeSpan.FromSeconds(30)), cancellation)).Keys];
         _loop = Task.Run(Loop, CancellationToken.None);
         return _active.Count;
     }
@@ -26,6 +27,8 @@ internal sealed class MembershipWatch(IManagementGrain management, TimeSpan poll
     /// <summary>The active silos; a question unanswered within ten polls (its silo gone) is a <see cref="TimeoutException"/>.</summary>
     private async Task<HashSet<SiloAddress>> Active(CancellationToken cancellation) =>
         [.. (await management.GetHosts(onlyActive: true).WaitAsync(10 * poll, cancellation)).Keys];
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private async Task Loop()
     {
