@@ -618,13 +618,20 @@ static class Intervals
 
         // auto's calibration vectors (finite ones), before the step factors, and its length exponent a
         var validation = entries.Where(e => !e.Test).GroupBy(e => e.Id).Select(g => (Id: g.Key, Origins: g.OrderBy(e => e.Origin).ToArray())).ToArray();
-        var scored = validation.Select(v =>
+        // each series' normalised errors at its origins (finite ones), the length exponent a estimated on them, and the
+        // vectors scaled to the series' length, as auto's calibration makes them
+        ((string Id, int Length, (int Length, double[] S)[] Origins)[] Scored, double A, double[][] Raw) Calibrate(IEnumerable<(string Id, Entry[] Origins)> groups)
         {
-            double[] y = series[v.Id];
-            return (v.Id, Length: y.Length, Origins: v.Origins.Select(e => (e.Length, S: Scores(e, ErrorCalibration.Scale(y.AsSpan(0, e.Length), m)))).Where(o => Array.TrueForAll(o.S, double.IsFinite)).ToArray());
-        }).Where(s => s.Origins.Length > 0).ToArray();
-        double a = ErrorCalibration.EstimateLengthExponent([.. scored.Select(s => s.Origins.Average(o => (double)o.Length))], [.. scored.Select(s => s.Origins.SelectMany(o => o.S).Average(Math.Abs))]);
-        double[][] raw = [.. scored.SelectMany(s => s.Origins.Select(o => o.S.Select(x => x * Math.Pow((double)o.Length / s.Length, a)).ToArray()))];
+            var sc = groups.Select(v =>
+            {
+                double[] y = series[v.Id];
+                return (v.Id, Length: y.Length, Origins: v.Origins.Select(e => (e.Length, S: Scores(e, ErrorCalibration.Scale(y.AsSpan(0, e.Length), m)))).Where(o => Array.TrueForAll(o.S, double.IsFinite)).ToArray());
+            }).Where(s => s.Origins.Length > 0).ToArray();
+            double exponent = ErrorCalibration.EstimateLengthExponent([.. sc.Select(s => s.Origins.Average(o => (double)o.Length))], [.. sc.Select(s => s.Origins.SelectMany(o => o.S).Average(Math.Abs))]);
+            return (sc, exponent, [.. sc.SelectMany(s => s.Origins.Select(o => o.S.Select(x => x * Math.Pow((double)o.Length / s.Length, exponent)).ToArray()))]);
+        }
+
+        (var scored, double a, double[][] raw) = Calibrate(validation);
 
         // the seasonal naive's normalised errors per step: at the validation origins, the latest (auto's recency), every
         // origin of the training part, and the origins older than the validation ones
@@ -674,13 +681,7 @@ static class Intervals
             // the chosen combination fitted at the h older origins too (an ORIGINS=older dump): auto's calibration on all of them
             List<Entry> olderEntries = Loco.Read(olderDump).Entries;
             var both = validation.Select(v => (v.Id, Origins: v.Origins.Concat(olderEntries.Where(e => e.Id == v.Id)).ToArray())).ToArray();
-            var scoredBoth = both.Select(v =>
-            {
-                double[] y = series[v.Id];
-                return (v.Id, Length: y.Length, Origins: v.Origins.Select(e => (e.Length, S: Scores(e, ErrorCalibration.Scale(y.AsSpan(0, e.Length), m)))).Where(o => Array.TrueForAll(o.S, double.IsFinite)).ToArray());
-            }).Where(s => s.Origins.Length > 0).ToArray();
-            double aBoth = ErrorCalibration.EstimateLengthExponent([.. scoredBoth.Select(s => s.Origins.Average(o => (double)o.Length))], [.. scoredBoth.Select(s => s.Origins.SelectMany(o => o.S).Average(Math.Abs))]);
-            double[][] rawBoth = [.. scoredBoth.SelectMany(s => s.Origins.Select(o => o.S.Select(x => x * Math.Pow((double)o.Length / s.Length, aBoth)).ToArray()))];
+            (var scoredBoth, double aBoth, double[][] rawBoth) = Calibrate(both);
             double[] recencyBoth = new double[h];
             for (int k = 1; k <= h; k++)
             {
